@@ -1,0 +1,77 @@
+"""The one store interface every backend implements.
+
+Data travels as rdflib terms and graphs (the lingua franca of the Python RDF world); each backend converts
+at its edge. Every document's triples live in a named graph of their own, so a rebuild replaces a document
+as a whole; queries see the union of all graphs as their default graph, so stored queries need no GRAPH.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from rdflib import Graph
+from rdflib.term import Identifier, Node
+
+EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+
+
+@dataclass
+class SelectResult:
+    """Rows of a SELECT query; each row is a tuple of rdflib terms (None where unbound)."""
+
+    variables: list[str]
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+
+    def dicts(self) -> Iterator[dict[str, Node | None]]:
+        for row in self.rows:
+            yield dict(zip(self.variables, row, strict=True))
+
+
+class Store(ABC):
+    """A quad store with SPARQL 1.1 query and update."""
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        """Atomically replace the named graph's content with ``graph`` (create it if missing)."""
+
+    @abstractmethod
+    def drop_graph(self, graph_iri: str) -> None:
+        """Remove a named graph and all its triples (no error if absent)."""
+
+    @abstractmethod
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+
+    @abstractmethod
+    def query(
+        self, sparql: str, bindings: Mapping[str, Identifier] | None = None
+    ) -> SelectResult | bool | Graph:
+        """Run a SPARQL query over the union of all graphs; ``bindings`` are bound by the engine."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update."""
+
+    @abstractmethod
+    def dump(self, fmt: str, out: BinaryIO) -> None:
+        """Serialise: ``ttl``/``nt``/``jsonld`` write the union graph, ``nq``/``trig`` keep named graphs."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove everything."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Number of distinct triples in the union graph."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release files and connections."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
