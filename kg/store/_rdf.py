@@ -1,0 +1,156 @@
+"""Term conversion between rdflib and pyoxigraph, and the one deterministic serialiser all backends share.
+
+Every backend dumps through :func:`write_triples` / :func:`write_quads`: statements are deduplicated and
+sorted by their N-Triples text (a code-point order, so independent of insertion order, hash seeds and
+backend), then written by pyoxigraph's serialisers, which are ~40x faster than rdflib's and keep the input
+order. Prefixes only, never a base IRI: pyoxigraph writes odd relative IRIs when given one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import StoreError
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+#: Used when ``kg.namespaces`` is not importable; the project map wins when it exists.
+FALLBACK_PREFIXES: dict[str, str] = {
+    "akg": "https://w3id.org/anode-kg/ontology#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+#: Our format names -> pyoxigraph formats (all five are written by pyoxigraph, JSON-LD included).
+OX_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+DATASET_FORMATS = frozenset({"nq", "trig"})
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def prefixes() -> dict[str, str]:
+    """The project prefix map, sorted by prefix so the Turtle header is stable; looked up at call time."""
+    try:
+        from kg.namespaces import PREFIXES  # type: ignore[import-not-found,unused-ignore]
+
+        found: dict[str, str] = dict(PREFIXES)
+    except ImportError:
+        found = FALLBACK_PREFIXES
+    return {k: found[k] for k in sorted(found)}
+
+
+def check_format(fmt: str) -> ox.RdfFormat:
+    try:
+        return OX_FORMATS[fmt]
+    except KeyError:
+        raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(OX_FORMATS)}") from None
+
+
+def to_ox(term: Node) -> OxTerm:
+    """rdflib term -> pyoxigraph term; raises ValueError for an IRI or language tag pyoxigraph rejects."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    raise ValueError(f"cannot store {type(term).__name__} {term!r}")
+
+
+def to_ox_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
+    """Convert a graph's triples, raising StoreError (before anything is written) on a bad term."""
+    out: list[ox.Triple] = []
+    nn_cache: dict[str, ox.NamedNode] = {}  # predicates and classes repeat a lot
+    try:
+        for s, p, o in triples:
+            pn = nn_cache.get(p)  # type: ignore[call-overload]
+            if pn is None:
+                pn = nn_cache[p] = ox.NamedNode(p)  # type: ignore[index,arg-type]
+            out.append(ox.Triple(to_ox(s), pn, to_ox(o)))  # type: ignore[arg-type]
+    except (ValueError, TypeError) as e:
+        raise StoreError(f"invalid RDF term: {e}") from e
+    return out
+
+
+def to_ox_quads(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> list[ox.Quad]:
+    """Convert rdflib quads; a graph name of None means the default graph."""
+    out: list[ox.Quad] = []
+    try:
+        for s, p, o, g in quads:
+            name = ox.DefaultGraph() if g is None else to_ox(g)
+            out.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name))  # type: ignore[arg-type]
+    except (ValueError, TypeError) as e:
+        raise StoreError(f"invalid RDF term: {e}") from e
+    return out
+
+
+_uri_cache: dict[str, URIRef] = {}
+
+
+def _uri(value: str) -> URIRef:
+    u = _uri_cache.get(value)
+    if u is None:
+        if len(_uri_cache) > 100_000:
+            _uri_cache.clear()
+        u = _uri_cache[value] = URIRef(value)
+    return u
+
+
+def to_rdflib(term: object) -> Node:
+    """pyoxigraph term -> rdflib term; xsd:string literals become plain, as rdflib's parsers make them."""
+    if type(term) is ox.NamedNode:
+        return _uri(term.value)
+    if type(term) is ox.Literal:
+        lang = term.language
+        if lang:
+            return Literal(term.value, lang=lang)
+        dt = term.datatype.value
+        if dt == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=_uri(dt))
+    if type(term) is ox.BlankNode:
+        return BNode(term.value)
+    raise StoreError(f"unsupported term in result: {term!r}")
+
+
+def write_triples(triples: Iterable[ox.Triple], fmt: str, out: BinaryIO) -> None:
+    """Write distinct triples sorted by N-Triples text; equal subjects (and predicates) end up adjacent."""
+    rdf_format = check_format(fmt)
+    if fmt in DATASET_FORMATS:
+        raise StoreError(f"{fmt} needs quads")
+    unique = {str(t): t for t in triples}
+    ordered = [unique[k] for k in sorted(unique)]
+    ox.serialize(ordered, out, rdf_format, prefixes=prefixes() if fmt == "ttl" else None)
+
+
+def write_quads(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO) -> None:
+    """Write distinct quads sorted by graph name, then triple text, so each graph is one TriG block."""
+    rdf_format = check_format(fmt)
+    if fmt not in DATASET_FORMATS:
+        raise StoreError(f"{fmt} writes triples")
+    unique = {(str(q.graph_name), str(q.triple)): q for q in quads}
+    ordered = [unique[k] for k in sorted(unique)]
+    ox.serialize(ordered, out, rdf_format, prefixes=prefixes() if fmt == "trig" else None)

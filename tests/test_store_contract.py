@@ -1,0 +1,351 @@
+"""The Store contract, run on every backend (fixtures in conftest.py): same inputs, same answers."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
+
+from kg.errors import StoreError
+from kg.store import Store, open_store
+from kg.store.base import SelectResult
+
+EX = Namespace("https://example.org/")
+G1, G2, G3 = (f"https://example.org/graph/{n}" for n in ("doc1", "doc2", "doc3"))
+HOSTILE = '"} ; DROP ALL ; INSERT DATA { <a> <b> <c> } ; SELECT * {'
+NASTY_LITERALS = [
+    HOSTILE,
+    "it's \"quoted\" {braces} } ; \\ backslash",
+    "a\\u0022b (escape text, not a quote)",
+    "line\nbreak\ttab\r\x01ctl",
+    "unicode é 漢 🚀",
+    "'''triple''' \"\"\"quotes\"\"\"",
+    "ends with backslash\\",
+]
+PREFIX = "PREFIX ex: <https://example.org/> "
+
+
+def doc(n: int, *, company: str = "acme", extra: int = 0) -> Graph:
+    """A small document graph; every document asserts the same company rdf:type (shared triple)."""
+    g = Graph()
+    c = EX[company]
+    g.add((c, RDF.type, EX.Company))
+    g.add((EX[f"obs{n}"], EX.about, c))
+    g.add((EX[f"obs{n}"], EX.value, Literal("5133.5", datatype=XSD.decimal)))
+    g.add((EX[f"obs{n}"], EX.year, Literal("2030", datatype=XSD.gYear)))
+    g.add((EX[f"obs{n}"], EX.label, Literal(f"observation {n}", lang="en")))
+    for i in range(extra):
+        g.add((EX[f"obs{n}"], EX.note, Literal(f"note {i}")))
+    return g
+
+
+def select(store: Store, sparql: str, **bindings: URIRef | Literal) -> SelectResult:
+    res = store.query(PREFIX + sparql, bindings or None)
+    assert isinstance(res, SelectResult)
+    return res
+
+
+def dump(store: Store, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    store.dump(fmt, buf)
+    return buf.getvalue()
+
+
+def test_replace_then_query(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    res = select(store, "SELECT ?o WHERE { ?o ex:about ex:acme }")
+    assert res.variables == ["o"]
+    assert res.rows == [(EX.obs1,)]
+
+
+def test_replace_again_replaces(store: Store) -> None:
+    store.replace_graph(G1, doc(1, extra=3))
+    store.replace_graph(G1, doc(2))
+    subjects = {r[0] for r in select(store, "SELECT DISTINCT ?s WHERE { ?s ?p ?o }").rows}
+    assert subjects == {EX.acme, EX.obs2}
+    assert not select(store, "SELECT ?n WHERE { ?s ex:note ?n }").rows
+    assert len(store) == len(doc(2))
+
+
+def test_replace_with_empty_graph_removes_document(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    store.replace_graph(G1, Graph())
+    assert len(store) == 0
+    assert store.graph_names() == []
+
+
+def test_drop_graph(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    store.replace_graph(G2, doc(2))
+    store.drop_graph(G1)
+    store.drop_graph(G3)  # absent: no error
+    assert store.graph_names() == [G2]
+    assert not select(store, "SELECT ?p WHERE { ex:obs1 ?p ?o }").rows
+    assert store.query(PREFIX + "ASK { ex:acme a ex:Company }") is True  # still asserted by doc2
+
+
+def test_graph_names_sorted(store: Store) -> None:
+    for g in (G3, G1, G2):
+        store.replace_graph(g, doc(int(g[-1])))
+    assert store.graph_names() == [G1, G2, G3]
+
+
+def test_invalid_input_raises_and_leaves_store_unchanged(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    before = dump(store, "nq")
+    bad = doc(9)
+    bad.add((URIRef("https://example.org/has space"), EX.p, Literal("x")))
+    with pytest.raises(StoreError):
+        store.replace_graph(G1, bad)
+    with pytest.raises(StoreError):
+        store.replace_graph("not an iri> { evil", doc(1))
+    assert dump(store, "nq") == before
+
+
+def test_hostile_bindings_match_exactly_and_change_nothing(store: Store) -> None:
+    g = Graph()
+    for i, text in enumerate(NASTY_LITERALS):
+        g.add((EX[f"s{i}"], EX.name, Literal(text)))
+    store.replace_graph(G1, g)
+    before = dump(store, "nq")
+    for i, text in enumerate(NASTY_LITERALS):
+        res = select(store, "SELECT ?s WHERE { ?s ex:name ?name }", name=Literal(text))
+        assert res.rows == [(EX[f"s{i}"],)], text
+        res = select(store, "SELECT ?name WHERE { ?s ex:name ?name }", s=EX[f"s{i}"])
+        assert res.rows == [(Literal(text),)], text
+    assert not select(store, "SELECT ?s WHERE { ?s ex:name ?name }", name=Literal(HOSTILE + "x")).rows
+    assert dump(store, "nq") == before
+    assert len(store) == len(NASTY_LITERALS)
+
+
+def test_hostile_literals_round_trip_through_dump(store: Store) -> None:
+    g = Graph()
+    for i, text in enumerate(NASTY_LITERALS):
+        g.add((EX[f"s{i}"], EX.name, Literal(text)))
+    store.replace_graph(G1, g)
+    for fmt, rdflib_fmt in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
+        back = Graph().parse(data=dump(store, fmt), format=rdflib_fmt)
+        assert set(back) == set(g), fmt
+
+
+def test_ask_and_construct(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    assert store.query(PREFIX + "ASK { ex:obs1 ex:about ex:acme }") is True
+    assert store.query(PREFIX + "ASK { ex:obs1 ex:about ex:nobody }") is False
+    assert store.query(PREFIX + "ASK { ?o ex:about ?c }", {"c": EX.acme}) is True
+    res = store.query(PREFIX + "CONSTRUCT { ?c ex:hasObservation ?o } WHERE { ?o ex:about ?c }")
+    assert isinstance(res, Graph)
+    assert set(res) == {(EX.acme, EX.hasObservation, EX.obs1)}
+
+
+def test_len_counts_distinct_union_triples(store: Store) -> None:
+    assert len(store) == 0
+    store.replace_graph(G1, doc(1))
+    store.replace_graph(G2, doc(2))
+    assert len(store) == len(doc(1)) + len(doc(2)) - 1  # the shared rdf:type counts once
+    count = select(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
+    assert int(str(count.rows[0][0])) == len(store)
+
+
+def test_dump_turtle_reloads_everywhere(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    store.replace_graph(G2, doc(2))
+    ttl = dump(store, "ttl")
+    assert ttl.count(b"ex:Company") == 1 or ttl.count(b"Company>") == 1  # shared triple written once
+    assert b"@base" not in ttl
+    assert len(Graph().parse(data=ttl, format="turtle")) == len(store)
+    assert len(list(ox.parse(ttl, ox.RdfFormat.TURTLE))) == len(store)
+    nt = dump(store, "nt")
+    assert len(nt.splitlines()) == len(store)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig", "jsonld"])
+def test_dump_is_independent_of_insertion_order(store_factory: Callable[[], Store], fmt: str) -> None:
+    a, b = store_factory(), store_factory()
+    for g, n in ((G1, 1), (G2, 2), (G3, 3)):
+        a.replace_graph(g, doc(n, extra=5))
+    for g, n in ((G3, 3), (G1, 1), (G2, 2)):
+        reordered = Graph()
+        for t in sorted(doc(n, extra=5), reverse=True):
+            reordered.add(t)
+        b.replace_graph(g, reordered)
+    assert dump(a, fmt) == dump(b, fmt)
+
+
+def test_nq_round_trips_named_graphs(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    store.replace_graph(G2, doc(2, company="beta"))
+    ds = Dataset()
+    ds.parse(data=dump(store, "nq"), format="nquads")
+    for name, n, company in ((G1, 1, "acme"), (G2, 2, "beta")):
+        assert set(ds.graph(URIRef(name))) == set(doc(n, company=company))
+    trig = Dataset()
+    trig.parse(data=dump(store, "trig"), format="trig")
+    assert set(trig.graph(URIRef(G2))) == set(doc(2, company="beta"))
+
+
+def test_update(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    store.update(PREFIX + f"INSERT DATA {{ GRAPH <{G2}> {{ ex:beta a ex:Company }} }}")
+    assert store.graph_names() == [G1, G2]
+    assert store.query(PREFIX + "ASK { ex:beta a ex:Company }") is True
+    store.update(PREFIX + f"DELETE WHERE {{ GRAPH <{G1}> {{ ?o ex:label ?l }} }}")
+    assert not select(store, "SELECT ?l WHERE { ?o ex:label ?l }").rows
+    with pytest.raises(StoreError):
+        store.update("INSERT DATA { this is not sparql")
+
+
+def test_bad_query_and_format_raise_store_error(store: Store) -> None:
+    with pytest.raises(StoreError):
+        store.query("SELECT WHERE {")
+    with pytest.raises(StoreError):
+        store.dump("xml", io.BytesIO())
+
+
+def test_clear(store: Store) -> None:
+    store.replace_graph(G1, doc(1))
+    store.replace_graph(G2, doc(2))
+    store.clear()
+    assert len(store) == 0
+    assert store.graph_names() == []
+    assert dump(store, "nq") == b""
+
+
+def test_select_rows_are_typed_rdflib_terms(store: Store) -> None:
+    g = Graph()
+    g.add((EX.o, EX.value, Literal("5133.50", datatype=XSD.decimal)))  # non-canonical on purpose
+    g.add((EX.o, EX.year, Literal("2030", datatype=XSD.gYear)))
+    g.add((EX.o, EX.label, Literal("Anode", lang="en")))
+    g.add((EX.o, EX.amount, Literal(42)))
+    g.add((EX.o, EX.text, Literal("plain")))
+    store.replace_graph(G1, g)
+    query = "SELECT * WHERE { ?o ex:value ?v ; ex:year ?y ; ex:label ?l ; ex:amount ?c ; ex:text ?t "
+    query += "OPTIONAL { ?o ex:none ?u } }"
+    row = next(select(store, query).dicts())
+    v, y, lbl, c, t = (row[k] for k in ("v", "y", "l", "c", "t"))
+    assert isinstance(v, Literal) and v.datatype == XSD.decimal
+    assert v.toPython() == Decimal("5133.5")  # Oxigraph canonicalises the lexical form: compare by value
+    assert isinstance(y, Literal) and y.datatype == XSD.gYear and str(y) == "2030"
+    assert lbl == Literal("Anode", lang="en")
+    assert isinstance(c, Literal) and c.datatype == XSD.integer and c.toPython() == 42
+    assert t == Literal("plain") and isinstance(t, Literal) and t.datatype is None
+    assert row["o"] == EX.o and isinstance(row["o"], URIRef)
+    assert row["u"] is None
+
+
+def test_reader_never_sees_half_a_document(store: Store) -> None:
+    """Replace a 200-triple document over and over while another thread counts it."""
+    size = 200
+    versions = [doc(1, extra=size), doc(2, extra=size)]
+    store.replace_graph(G1, versions[0])
+    expected = len(versions[0])
+    seen: set[int] = set()
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            res = select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")
+            seen.add(int(str(res.rows[0][0])))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(20):
+            store.replace_graph(G1, versions[i % 2])
+    finally:
+        stop.set()
+        reader.join()
+    assert seen == {expected}
+
+
+# -- backend-specific -----------------------------------------------------------------------------------
+
+
+def test_on_disk_store_persists(tmp_path: Path) -> None:
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    with open_store(spec) as s:
+        s.replace_graph(G1, doc(1))
+        s.replace_graph(G2, doc(2))
+        before = dump(s, "nq")
+    with open_store(spec) as s:
+        assert s.graph_names() == [G1, G2]
+        assert dump(s, "nq") == before
+
+
+def test_locked_directory_gives_clear_error(tmp_path: Path) -> None:
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    with open_store(spec):
+        with pytest.raises(StoreError, match="in use"):
+            open_store(spec)
+        code = "from kg.store import open_store\ntry:\n open_store(%r)\nexcept Exception as e: print(repr(e))"
+        out = subprocess.run([sys.executable, "-c", code % spec], capture_output=True, text=True, timeout=60)
+        assert "StoreError" in out.stdout and "in use" in out.stdout, out.stdout + out.stderr
+        assert "panic" not in (out.stdout + out.stderr).lower()
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("https://example.org/sparql", "remote backend not available yet"),
+        ("postgres://x", "valid forms"),
+        ("", "valid forms"),
+    ],
+)
+def test_open_store_rejects_unknown_specs(spec: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(spec)
+
+
+def test_open_store_forms() -> None:
+    from kg.store.memory import MemoryStore
+    from kg.store.oxigraph import OxigraphStore
+
+    assert isinstance(open_store("memory"), MemoryStore)
+    for spec in ("oxigraph", "oxigraph:"):
+        s = open_store(spec)
+        assert isinstance(s, OxigraphStore) and s.path is None
+
+
+def test_backends_write_identical_bytes() -> None:
+    """Shared serialiser: memory and Oxigraph agree byte for byte (canonical literals)."""
+    stores = [open_store("memory"), open_store("oxigraph")]
+    for s in stores:
+        s.replace_graph(G1, doc(1, extra=3))
+        s.replace_graph(G2, doc(2, company="beta"))
+    for fmt in ("ttl", "nt", "nq", "trig", "jsonld"):
+        assert dump(stores[0], fmt) == dump(stores[1], fmt), fmt
+
+
+_SEED_SCRIPT = """
+import io, sys
+sys.path.insert(0, {tests!r})
+from test_store_contract import G1, G2, doc
+from kg.store import open_store
+for spec in ("memory", "oxigraph"):
+    s = open_store(spec)
+    s.replace_graph(G2, doc(2, company="beta", extra=20))
+    s.replace_graph(G1, doc(1, extra=20))
+    buf = io.BytesIO()
+    s.dump("ttl", buf)
+    sys.stdout.buffer.write(buf.getvalue())
+"""
+
+
+def test_turtle_identical_across_hash_seeds() -> None:
+    script = _SEED_SCRIPT.format(tests=str(Path(__file__).parent))
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, timeout=120)
+        assert run.returncode == 0, run.stderr.decode()
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
