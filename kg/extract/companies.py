@@ -1,0 +1,604 @@
+"""Companies a report names as players in its market, one :class:`CompanyMention` per spelling.
+
+Market reports of every publisher name their players in a few recurring shapes, and nowhere else reliably,
+so the extractor looks only there (most reliable first):
+
+1. **Lists under a players title** ("Key Players", "Top Players Include:", "List of Key ... Companies
+   Profiled", "Companies profiled: A, B", "Competitive Landscape"): list items, one-name-per-line
+   paragraphs, deeper headings (company-profile chapters) and tables (the column headed Company/Player/
+   Manufacturer..., else the first one; a Country/Headquarters column gives the country). The list ends
+   at the next title that is not a name. Under a loose title ("Competitive Landscape") a lone short line
+   is not enough: it takes two names in a row, or a legal suffix.
+2. **Inline enumerations** after a cue that follows a player noun in the same clause: "key manufacturers
+   ... include A, B and C, etc.", "players like A and B are", "China-based giants like A and B". The noun
+   must not be a customer's ("battery manufacturers such as", "automakers like") nor the object of
+   "with/to/for" ("partnership with companies such as"), which is how customers and partners named in
+   passing stay out.
+3. **Subjects of leadership sentences**: "A and B currently lead the market", "A and B dominate coal-based
+   segments", "A is a leading supplier of ...", "A holds 20% share".
+
+Every candidate must also *look like* a company (:mod:`kg.extract.names`): no regions, no segment or
+report vocabulary, no generic phrases. The names found are then located everywhere in the text (outside
+boilerplate): every occurrence is evidence, longer spellings first so "Rain CII" inside "Rain CII Carbon"
+counts for the longer one. Spellings are kept as written, so a text that writes "Sunstone Development
+Co." in one place and "... Co" in another yields two mentions (resolution merges them).
+
+Country: stated next to the name -- "(China)", "(U.S.)", a table's country column, "Kuraray - Japan",
+"China-based X", "X, a Japan-based ...", "headquartered in Japan" -- or by the noun phrase that
+introduces the enumeration ("Chinese firms like A and B", "China-based giants like A"). A region
+("Aluchemie in Europe") is not a country and gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract.geo import country_code, find_places
+from kg.extract.names import (
+    NAME_RX,
+    ItemParts,
+    has_legal_suffix,
+    looks_like_company,
+    split_enumeration,
+    split_list_item,
+    trim_name,
+)
+from kg.extract.sections import lead_strong
+from kg.models import Block, CompanyMention, Evidence, TextDocument
+
+PLAYER_NOUNS = (
+    r"(?:players?|compan(?:y|ies)|manufacturers?|vendors?|suppliers?|producers?|participants?|competitors?|"
+    r"makers?|firms?|entities|giants?|leaders|brands|corporations|enterprises|multinationals|start-?ups|"
+    r"specialists|incumbents|contenders)"
+)
+_QUALIFIERS = (
+    r"(?:key|major|leading|top|prominent|main|notable|principal|dominant|important|largest|biggest|"
+    r"profiled|primary|significant|established|emerging)"
+)
+#: Titles that introduce a list of players.
+_LIST_TITLE = re.compile(
+    rf"\b{_QUALIFIERS}\b.{{0,80}}\b{PLAYER_NOUNS}\b"
+    rf"|\b{PLAYER_NOUNS}\b.{{0,40}}\b(?:profiled|covered|included|analy[sz]ed|listed|studied|mentioned)\b"
+    rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b",
+    re.I,
+)
+#: Looser titles: the section usually names players but also holds prose and sub-titles.
+_LOOSE_TITLE = re.compile(
+    r"\bcompetitive landscape\b|\bcompetitor analysis\b|\bcompetition\b|\bvendor landscape\b|"
+    r"\bmarket players\b|\bmarket share analysis\b",
+    re.I,
+)
+_TITLE_TAIL = re.compile(r"^(?P<title>[^:\n]{3,120}):[ \t]*(?P<tail>\S.*)$")
+
+_CUE_RX = re.compile(
+    r"\b(?:include|includes|included|including|such as|like|namely|are|comprise|comprises|comprising|"
+    r"featuring|notably|particularly|especially|e\.g\.)(?![\w])[ \t]*[:,]?[ \t]*(?:->[ \t]*)?"
+)
+_NOUN_RX = re.compile(rf"\b{PLAYER_NOUNS}\b", re.I)
+#: Words that make the player noun a customer's: "battery manufacturers such as CATL" are buyers of anodes.
+_CUSTOMER_QUALIFIERS = frozenset({
+    "battery", "batteries", "cell", "cells", "ev", "evs", "vehicle", "vehicles", "automotive", "car", "auto",
+    "electronics", "aluminum", "aluminium", "smelting", "steel", "device", "phone", "smartphone", "oem",
+    "oems", "pack", "storage", "grid", "utility", "solar",
+})
+_CUSTOMER_NOUNS = frozenset({
+    "automakers", "carmakers", "customers", "clients", "buyers", "users", "end-users", "oems", "partners",
+    "utilities", "smelters", "consumers", "distributors", "investors", "universities", "institutes",
+})
+_VERBISH = frozenset({"is", "are", "was", "were", "works", "work", "has", "have", "had", "signed", "supplies",
+                      "supply", "sells", "sell", "serves", "serve", "partnered", "collaborates"})
+_VERB_CUES = frozenset({"include", "includes", "included", "are", "comprise", "comprises"})
+_OBJECT_PREPOSITIONS = frozenset(
+    {"with", "to", "for", "from", "by", "between", "among", "amongst", "against"}
+)
+
+_MARKETISH = r"(?:market|markets|production|segments?|share|industry|supply|capacity|space|sector|landscape)"
+_SUBJECT_TAILS = (
+    re.compile(
+        r"[ \t]+(?:currently[ \t]+|collectively[ \t]+|together[ \t]+|jointly[ \t]+|also[ \t]+|still[ \t]+)?"
+        rf"(?:lead|leads|led|dominate|dominates|dominated|control|controls)\b[^.;]{{0,60}}?\b{_MARKETISH}\b"
+    ),
+    re.compile(
+        r",?[ \t]+(?:are|is|remain|remains|were|was)[ \t]+"
+        r"(?:the[ \t]+|among[ \t]+the[ \t]+|one[ \t]+of[ \t]+the[ \t]+)?"
+        r"(?:leading|key|major|prominent|dominant|top|largest|biggest|principal|main)\b"
+        rf"[^.;]{{0,40}}?\b{PLAYER_NOUNS}\b"
+    ),
+    re.compile(
+        r",[ \t]+(?:a|an|the|one[ \t]+of[ \t]+the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+        r"(?:leading|major|key|prominent|dominant|largest|top)\b[^.;]{0,50}?"
+        r"\b(?:supplier|producer|manufacturer|player|company|maker|vendor)s?\b"
+    ),
+    re.compile(
+        r"[ \t]+(?:holds|held|has|had|accounts[ \t]+for|accounted[ \t]+for|captured|captures|"
+        r"commands|commanded)"
+        r"[ \t]+(?:a[ \t]+|an[ \t]+)?(?:[a-z]+[ \t]+){0,2}?\d{1,2}(?:\.\d+)?[ \t]*%"
+    ),
+)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?;])[ \t]+|\b(?:while|whereas)[ \t]+)")
+_LEAD_IN = re.compile(r"^[\s\u2022\u27a4*\->\u2013\u2014]*(?:->[ \t]*)?")
+
+_BASED_RX = r"([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2})-(?:based|headquartered)\b"
+_COUNTRY_HQ_RX = re.compile(
+    r"\b(?:headquartered|based|domiciled|incorporated)[ \t]+in[ \t]+"
+    r"([A-Z][\w.'’]*(?:[ \t](?:of[ \t])?[A-Z][\w.'’]*){0,3})"
+)
+
+# Country-evidence priorities: smaller is more explicit.
+_P_ATTACHED, _P_BASED, _P_PHRASE = 0, 1, 2
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    country: str | None = None
+    country_span: tuple[int, int] | None = None
+    priority: int = 9
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The country a short label states: "China", "U.S.", "Tokyo, Japan", "Japan-based"."""
+    label = text[start:end]
+    stripped = label.strip(" \t;,")
+    if not stripped:
+        return None
+    offset = start + label.index(stripped)
+    code = country_code(stripped)
+    if code is None and stripped.endswith(".") and (code := country_code(stripped.rstrip("."))):
+        stripped = stripped.rstrip(".")
+    if code:
+        return code, (offset, offset + len(stripped))
+    m = re.fullmatch(r"(.+?)-(?:based|headquartered)", stripped)
+    if m and (code := country_code(m.group(1))):
+        return code, (offset, offset + len(m.group(1)))
+    # "Tokyo, Japan" / "Germany (HQ)": the last comma part, or any single country named in it.
+    if "," in stripped:
+        last = stripped.rsplit(",", 1)[1].strip()
+        if (code := country_code(last)) is not None:
+            pos = offset + stripped.rindex(last)
+            return code, (pos, pos + len(last))
+    return None
+
+
+def _country_in_description(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """A country a description states about its subject: "Japan-based ...", "headquartered in Japan",
+    or a demonym opening it ("Australian graphite miner", "a Japanese chemical company")."""
+    seg = text[start:end]
+    for rx in (re.compile(_BASED_RX), _COUNTRY_HQ_RX):
+        m = rx.search(seg)
+        if m and (code := country_code(m.group(1))):
+            return code, (start + m.start(1), start + m.end(1))
+    lead = re.match(
+        r"[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?)?(?=[A-Z])", seg
+    )
+    if lead:
+        places = find_places(seg[lead.end():lead.end() + 40])
+        if places and places[0].start == 0 and places[0].place.kind == "country" and places[0].place.iso2:
+            p, code = places[0], places[0].place.iso2
+            return code, (start + lead.end() + p.start, start + lead.end() + p.end)
+    return None
+
+
+def _phrase_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The one country a noun phrase names: "China-based giants", "emerging Chinese manufacturers"."""
+    seg = text[start:end]
+    found: dict[str, tuple[int, int]] = {}
+    for m in re.finditer(_BASED_RX, seg):
+        code = country_code(m.group(1))
+        if code:
+            found.setdefault(code, (start + m.start(1), start + m.end(1)))
+    for pm in find_places(seg):
+        if pm.place.kind == "country" and pm.place.iso2:
+            found.setdefault(pm.place.iso2, (start + pm.start, start + pm.end))
+        elif pm.place.kind != "country":
+            return None  # "Asian and European firms": a region, not a country
+    if len(found) == 1:
+        code, span = next(iter(found.items()))
+        return code, span
+    return None
+
+
+def _title_blocks(outline: Sequence[object] | None) -> set[int]:
+    """Indices of blocks the outline treats as whole-block titles (not "**Title:** body" prefixes)."""
+    out: set[int] = set()
+    for sec in outline or ():
+        idx = getattr(sec, "block_index", None)
+        if isinstance(idx, int) and getattr(sec, "style", None) != "bold_prefix":
+            out.add(idx)
+    return out
+
+
+def _strong_cover(doc: TextDocument, block: Block) -> float:
+    total = sum(ch.isalnum() for ch in doc.text[block.start:block.end])
+    if not total:
+        return 0.0
+    inside = sum(
+        sum(ch.isalnum() for ch in doc.text[max(s.start, block.start):min(s.end, block.end)])
+        for s in block.strong
+    )
+    return inside / total
+
+
+def _is_title(doc: TextDocument, i: int, block: Block, titles: set[int]) -> bool:
+    text = doc.text[block.start:block.end].strip()
+    if block.kind == "heading" or i in titles:
+        return True
+    if not text or len(text.split()) > 20:
+        return False
+    return text.endswith(":") or _strong_cover(doc, block) >= 0.9 or block.centered
+
+
+# ------------------------------------------------------------------ source 1: lists under a players title
+
+
+@dataclass
+class _Mode:
+    loose: bool
+    level: int | None  # heading level of a real heading that opened the list, else None
+
+
+def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list[_Candidate]:
+    titles = _title_blocks(outline)
+    text = doc.text
+    out: list[_Candidate] = []
+    mode: _Mode | None = None
+    run: list[_Candidate] = []
+
+    def flush() -> None:
+        if run and mode is not None:
+            if not mode.loose or len(run) >= 2:
+                out.extend(run)
+            else:
+                out.extend(c for c in run if has_legal_suffix(text[c.start:c.end]))
+        run.clear()
+
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate:
+            continue
+        raw = text[block.start:block.end]
+        if not raw.strip():
+            continue
+        if block.kind == "table":
+            flush()
+            out.extend(_table_candidates(doc, block, in_list=mode is not None))
+            continue
+        deeper = mode is not None and (
+            mode.level is None or block.kind != "heading" or (block.level or 1) > mode.level
+        )
+        if deeper:
+            cand = _item_candidate(doc, block)
+            if cand is not None:
+                run.append(cand)
+                continue
+        stripped = raw.strip()
+        tail = _TITLE_TAIL.match(stripped)
+        if tail and _LIST_TITLE.search(tail.group("title")) and not _LIST_TITLE.search(tail.group("tail")):
+            # "Companies profiled: A, B and C" on one line.
+            flush()
+            base = block.start + raw.index(stripped) + tail.start("tail")
+            out.extend(_enumeration_candidates(doc, base, block.end, phrase=None))
+            mode = None
+            continue
+        if _is_title(doc, i, block, titles):
+            flush()
+            title = stripped.rstrip(":").strip()
+            if len(title.split()) <= 20 and (_LIST_TITLE.search(title) or _LOOSE_TITLE.search(title)):
+                mode = _Mode(loose=not _LIST_TITLE.search(title),
+                             level=(block.level or 1) if block.kind == "heading" else None)
+            elif mode is not None and (
+                block.kind != "heading" or mode.level is None or (block.level or 1) <= mode.level
+            ):
+                mode = None
+        else:
+            flush()  # prose breaks a run of names, but not the section
+    flush()
+    return out
+
+
+def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
+    """One list line as a company, with the country its parenthesis or tail states.
+
+    The line is a name with an optional "(Country)", "- Country" or ": description" tail, or it opens
+    with a bold name followed by prose ("**Kuraray** is a Japanese chemical company ...").
+    """
+    parts = split_list_item(doc.text, block.start, block.end)
+    if parts is not None and not looks_like_company(doc.text[parts.start:parts.end]):
+        # A generic-looking name is still a company when the line states its country.
+        stated = parts.paren and _country_in(doc.text, *parts.paren)
+        if not (stated and looks_like_company(doc.text[parts.start:parts.end], country_stated=True)):
+            parts = None
+    if parts is None:
+        lead = lead_strong(doc, block, max_offset=3)
+        if lead is None or lead.end >= block.end:
+            return None
+        parts = split_list_item(doc.text, lead.start, lead.end)
+        if parts is None or not looks_like_company(doc.text[parts.start:parts.end]):
+            return None
+        parts = ItemParts(parts.start, parts.end, parts.paren, (lead.end, block.end))
+    cand = _Candidate(parts.start, parts.end)
+    found = None
+    if parts.paren:
+        found = _country_in(doc.text, *parts.paren)
+    if found is None and parts.tail:
+        found = _country_in(doc.text, *parts.tail) or _country_in_description(doc.text, *parts.tail)
+    if found:
+        cand.country, cand.country_span, cand.priority = found[0], found[1], _P_ATTACHED
+    return cand
+
+
+_COMPANY_HEADER = re.compile(
+    r"\b(?:compan(?:y|ies)|players?|manufacturers?|vendors?|suppliers?|producers?|firms?|name|"
+    r"organi[sz]ations?|brands?|key players)\b",
+    re.I,
+)
+_NOT_COMPANY_HEADER = re.compile(r"\b(?:type|tier|share|count|number|size|revenue|rank)\b", re.I)
+_COUNTRY_HEADER = re.compile(
+    r"\b(?:country|countries|headquarters?|hq|home|base|based|origin|location|nation(?:ality)?|region)\b",
+    re.I,
+)
+
+
+def _table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list[_Candidate]:
+    """Rows of a players table: the company column (by header, else the first one under a players title)."""
+    rows = [r for r in block.rows if r]
+    if not rows:
+        return []
+    text = doc.text
+
+    def cell_text(c: object) -> str:
+        return text[c.start:c.end].strip()  # type: ignore[attr-defined]
+
+    header = rows[0]
+    has_header = any(c.header for c in header) or any(
+        _COMPANY_HEADER.search(cell_text(c)) or _COUNTRY_HEADER.search(cell_text(c)) for c in header
+    )
+    company_col = country_col = None
+    if has_header:
+        for k, c in enumerate(header):
+            label = cell_text(c)
+            company_like = _COMPANY_HEADER.search(label) and not _NOT_COMPANY_HEADER.search(label)
+            if company_col is None and company_like:
+                company_col = k
+            elif country_col is None and _COUNTRY_HEADER.search(label):
+                country_col = k
+        body = rows[1:]
+    else:
+        body = rows
+    if company_col is None:
+        if not in_list:
+            return []
+        company_col = 0
+        if has_header and re.fullmatch(r"#|no\.?|s\.? ?no\.?|rank(?:ing)?|sr\.?", cell_text(header[0]), re.I):
+            company_col = 1
+    out: list[_Candidate] = []
+    for row in body:
+        if company_col >= len(row):
+            continue
+        cell = row[company_col]
+        parts = split_list_item(text, cell.start, cell.end)
+        if parts is None:
+            continue
+        found = None
+        if country_col is not None and country_col < len(row):
+            found = _country_in(text, row[country_col].start, row[country_col].end)
+        if found is None and parts.paren:
+            found = _country_in(text, *parts.paren)
+        if not looks_like_company(text[parts.start:parts.end], country_stated=found is not None):
+            continue
+        cand = _Candidate(parts.start, parts.end)
+        if found:
+            cand.country, cand.country_span, cand.priority = found[0], found[1], _P_ATTACHED
+        out.append(cand)
+    return out
+
+
+# ------------------------------------------------------------------ source 2: inline enumerations
+
+
+def _enumeration_candidates(
+    doc: TextDocument, start: int, end: int, phrase: tuple[str, tuple[int, int]] | None
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for item in split_enumeration(doc.text, start, end):
+        name = doc.text[item.start:item.end]
+        found = _country_in(doc.text, *item.paren) if item.paren else None
+        if not looks_like_company(name, country_stated=found is not None):
+            continue
+        cand = _Candidate(item.start, item.end)
+        if found:
+            cand.country, cand.country_span, cand.priority = found[0], found[1], _P_ATTACHED
+        elif phrase:
+            cand.country, cand.country_span, cand.priority = phrase[0], phrase[1], _P_PHRASE
+        out.append(cand)
+    return out
+
+
+def _player_context(text: str, clause_start: int, cue_start: int, verb: bool) -> tuple[int, int] | None:
+    """The noun phrase ending in a player noun right before a cue, unless it names customers or partners.
+
+    A verb cue ("manufacturers of X include") may be some words after its noun; a prepositional cue
+    ("companies like", "firms in Europe such as") attaches to the nearest noun, so the words between must
+    not start another phrase ("the company works with automakers like Ford"). Returns the phrase's span
+    (from the previous punctuation to the end of the noun) or None.
+    """
+    before = text[clause_start:cue_start]
+    nouns = list(_NOUN_RX.finditer(before))
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    between = before[noun.end():]
+    between_words = re.findall(r"[\w'’-]+", between)
+    if re.search(r"[.;!?]", between) or len(between_words) > (10 if verb else 4):
+        return None
+    if between_words and between_words[-1].casefold() in _CUSTOMER_NOUNS:
+        return None
+    if not verb and any(w.casefold() in _OBJECT_PREPOSITIONS - {"in", "from"} or w.casefold() in _VERBISH
+                        for w in between_words):
+        return None
+    head = before[:noun.start()]
+    cut = max(head.rfind(ch) for ch in ",.;:(")
+    words = re.findall(r"[\w'’-]+", head[cut + 1:])
+    if words and words[-1].casefold() in _CUSTOMER_QUALIFIERS:
+        return None
+    if any(w.casefold() in _OBJECT_PREPOSITIONS for w in words[-4:]):
+        return None
+    return clause_start + cut + 1, clause_start + noun.end()
+
+
+def _inline_candidates(doc: TextDocument) -> list[_Candidate]:
+    text = doc.text
+    out: list[_Candidate] = []
+    for block in doc.blocks:
+        if block.boilerplate or block.kind in ("table", "heading"):
+            continue
+        for cue in _CUE_RX.finditer(text, block.start, block.end):
+            clause_start = max(block.start, cue.start() - 200)
+            word = cue.group().split()[0].strip(":,").casefold() if cue.group().split() else ""
+            np = _player_context(text, clause_start, cue.start(), verb=word in _VERB_CUES)
+            if np is None:
+                continue
+            phrase = _phrase_country(text, *np)
+            out.extend(_enumeration_candidates(doc, cue.end(), block.end, phrase))
+    return out
+
+
+# ------------------------------------------------------------------ source 3: leadership sentences
+
+
+def _subject_candidates(doc: TextDocument) -> list[_Candidate]:
+    text = doc.text
+    out: list[_Candidate] = []
+    for block in doc.blocks:
+        if block.boilerplate or block.kind in ("table", "heading"):
+            continue
+        lead = _LEAD_IN.match(text, block.start, block.end)
+        starts = {lead.end() if lead else block.start}
+        starts.update(m.end() for m in _SENTENCE_START.finditer(text, block.start, block.end))
+        for s in sorted(starts):
+            items = split_enumeration(text, s, block.end)
+            if not items:
+                continue
+            names = [text[i.start:i.end] for i in items]
+            if not all(looks_like_company(n) for n in names):
+                continue
+            last = items[-1]
+            after = max(last.end, last.paren[1] + 1 if last.paren else last.end)
+            tails_at = [after]
+            if len(items) == 1:
+                tails_at.append(last.end)
+            if any(rx.match(text, p, block.end) for rx in _SUBJECT_TAILS for p in tails_at) or (
+                len(items) == 1 and _SUBJECT_TAILS[2].match(text, last.end, block.end)
+            ):
+                out.extend(_Candidate(i.start, i.end) for i in items)
+    return out
+
+
+# ------------------------------------------------------------------ occurrences and countries
+
+
+def _boilerplate_ranges(doc: TextDocument) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in doc.blocks if b.boilerplate]
+
+
+def _occurrences(doc: TextDocument, spellings: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Every non-boilerplate occurrence of each spelling; longer spellings claim overlapping text first."""
+    text = doc.text
+    skip = _boilerplate_ranges(doc)
+    taken: list[tuple[int, int]] = []
+    found: dict[str, list[tuple[int, int]]] = {s: [] for s in spellings}
+    for spelling in sorted(spellings, key=lambda s: (-len(s), s)):
+        rx = re.compile(r"(?<![\w&])" + re.escape(spelling) + (r"(?![\w])" if spelling[-1].isalnum() else ""))
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(s <= a < e for s, e in skip) or any(a < te and ts < b for ts, te in taken):
+                continue
+            taken.append((a, b))
+            found[spelling].append((a, b))
+    return found
+
+
+def _context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
+    """A country stated right next to one occurrence of a name."""
+    pm = re.match(r"[ \t]*\(([^()\n]{1,60})\)", text[end:end + 64])
+    if pm and (found := _country_in(text, end + pm.start(1), end + pm.end(1))):
+        return found[0], found[1], _P_ATTACHED
+    window = text[max(0, start - 40):start]
+    bm = re.search(_BASED_RX + r"[ \t]+$", window)
+    if bm and (code := country_code(bm.group(1))):
+        base = start - len(window)
+        return code, (base + bm.start(1), base + bm.end(1)), _P_BASED
+    am = re.match(
+        r",?[ \t]+(?:(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?" + _BASED_RX + r"|(?:which[ \t]+is[ \t]+)?"
+        r"(?:headquartered|based)[ \t]+in[ \t]+([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2}))",
+        text[end:end + 120],
+    )
+    if am:
+        g = 1 if am.group(1) else 2
+        code = country_code(am.group(g))
+        if code:
+            return code, (end + am.start(g), end + am.end(g)), _P_BASED
+    possessive = re.search(r"\b([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+$", window)
+    if possessive and (code := country_code(possessive.group(1))):
+        base = start - len(window)
+        return code, (base + possessive.start(1), base + possessive.end(1)), _P_PHRASE
+    return None
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None) -> list[CompanyMention]:
+    """The players the document names, one mention per spelling, in order of first occurrence.
+
+    ``outline`` is the section list of :func:`kg.extract.sections.outline`; it only helps tell titles
+    from list lines, so the extractor also works without it.
+    """
+    text = doc.text
+    candidates = _list_candidates(doc, outline) + _inline_candidates(doc) + _subject_candidates(doc)
+    by_name: dict[str, list[_Candidate]] = {}
+    for cand in candidates:
+        s, e = trim_name(text, cand.start, cand.end)
+        name = text[s:e]
+        if not name or not NAME_RX.fullmatch(name):
+            continue
+        by_name.setdefault(name, []).append(cand)
+    if not by_name:
+        return []
+    occurrences = _occurrences(doc, list(by_name))
+    mentions: list[tuple[int, CompanyMention]] = []
+    for name, cands in by_name.items():
+        own = {c.span for c in cands if text[c.start:c.end] == name}
+        spans = sorted(set(occurrences.get(name, [])) | own)
+        best: tuple[int, str, tuple[int, int]] | None = None
+        for c in cands:
+            if not (c.country and c.country_span):
+                continue
+            if best is None or (c.priority, c.country_span) < (best[0], best[2]):
+                best = (c.priority, c.country, c.country_span)
+        for a, b in spans:
+            ctx = _context_country(text, a, b)
+            if ctx and (best is None or ctx[2] < best[0]):
+                best = (ctx[2], ctx[0], ctx[1])
+        country = country_ev = None
+        if best is not None:
+            country = best[1]
+            country_ev = doc.quote(*best[2])
+        evidence = tuple(Evidence(start=a, end=b, quote=text[a:b]) for a, b in spans)
+        mentions.append((spans[0][0], CompanyMention(
+            name=name, country=country, country_evidence=country_ev, evidence=evidence,
+        )))
+    mentions.sort(key=lambda m: (m[0], m[1].name))
+    return [m for _, m in mentions]
+
+
+__all__ = ["PLAYER_NOUNS", "extract_companies"]

@@ -1,0 +1,351 @@
+"""What a company name looks like in a market report, and how enumerations of names split.
+
+Pure string heuristics, no knowledge of any particular company, so they carry over to reports we never
+saw. The extractor (:mod:`kg.extract.companies`) decides *where* to look; this module decides whether a
+piece of text *is* a name and where one name ends and the next begins.
+
+Why the rules are what they are:
+
+* A name is a run of capitalised tokens ("Hina Battery", "KAIJIN", "3M", "Phillips 66", "eCarbon"), with
+  lower-case connectors only between two such tokens ("Bank of X", "Procter & Gamble"), optionally closed
+  by legal suffixes that may follow a comma ("Kuraray Co., Ltd."). A lower-case word ends the name,
+  which is how "Major players like A and B are investing" stops at "B".
+* "and", ",", ";" separate names; "&" does not ("A & B" is usually one firm, and regions such as
+  "Middle East & Africa" are rejected as places later). A trailing period is kept only on an
+  abbreviation ("Co.", "S.A."), so the text's own spellings ("Sunstone Development Co." in one sentence,
+  "... Co" in another) come out as written.
+* A candidate made only of generic words ("Power Tools", "Lithium-Ion Batteries", "Hard Carbon") or of
+  places ("Middle East & Africa") is not a company; nor is one containing report vocabulary
+  ("Geographic Segmentation", "Company Profiles", "Top Players"). A single unknown word ("Easthope",
+  "Carbonorca") passes: that is what company names look like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.geo import find_places, lookup_place
+
+# ------------------------------------------------------------------ vocabularies
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_LEGAL_FORMS = (
+    "Co.,Ltd.", "Co.,Ltd", "Co.", "Co", "Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Incorporated", "Corp.",
+    "Corp", "Corporation", "Company", "L.L.C.", "LLC", "LLP", "L.P.", "LP", "PLC", "plc", "AG", "GmbH",
+    "S.A.S.", "SAS", "S.A.", "SA", "SE", "N.V.", "NV", "B.V.", "BV", "K.K.", "KK", "Pty.", "Pty", "Oy", "AB",
+    "ASA", "A/S", "S.p.A.", "SpA", "S.r.l.", "Srl", "Bhd.", "Bhd", "Berhad", "PJSC", "OJSC", "JSC", "Tbk",
+    "Pvt.", "Pvt",
+)
+#: Legal forms (folded) plus the organisational words that close a name the same way.
+LEGAL_SUFFIXES: frozenset[str] = frozenset(s.casefold() for s in (*_LEGAL_FORMS, "Holdings", "Group"))
+#: Abbreviations whose final period belongs to the name.
+_ABBREV = frozenset(s for s in LEGAL_SUFFIXES if s.endswith(".")) | {"bros.", "intl.", "mfg.", "ind.", "st."}
+
+#: Capitalised at a sentence start, never the first word of a name.
+_FUNCTION_WORDS = _wordset("""
+which what who whom whose where when why how these those this that they their them its it we our us you
+some all both each such many most several few there here however while although though also further
+furthermore moreover additionally meanwhile in on at as for with from into by to the a an and or but if
+then thus hence since because after before during among between other another one two three four five
+according based following including like unlike despite given overall notably similarly likewise
+""")
+
+#: Lower-case words allowed between two capitalised tokens of one name.
+_CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "del", "da", "di",
+                         "y", "et", "und", "für", "the", "&"})
+
+#: Any of these words makes a candidate report vocabulary, not a company.
+_REPORT_WORDS = _wordset("""
+market markets segmentation segment segments analysis analyses overview forecast forecasts report reports
+chapter chapters section faq faqs dynamics drivers driver restraints restraint opportunities opportunity
+challenges challenge trends trend outlook scope methodology insights insight landscape profiles profile
+profiled share shares revenue revenues cagr table contents type types application applications region
+regions regional geographic geography geographical tier list key top leading major players player
+companies manufacturers vendors suppliers producers participants competitors sales price prices pricing
+demand growth size others other etc total summary conclusion conclusions introduction appendix by vs
+definition highlights findings recommendations statistics overall estimates share estimated projected
+billion million usd percent year years period question questions answer answers download sample toc
+""")
+
+#: Generic domain and business words: a candidate made only of these (and places) is not a name.
+_GENERIC_WORDS = _wordset("""
+carbon carbons graphite graphites anode anodes cathode cathodes battery batteries material materials hard
+soft natural artificial synthetic silicon lithium sodium ion ions li na energy storage power consumer
+electronics electronic electric vehicle vehicles ev evs coke cokes petroleum needle coal based resin
+biomass polymer polymers tools tool medical instruments instrument research institutions institutes
+manufacturer provider providers system systems automotive industrial industry industries aerospace grid
+mobile devices device new advanced high low purity grade bottom side negative positive pitch tar
+aluminum aluminium electrolysis smelting production capacity product products specifications performance
+innovation innovations strategic strategy strategies collaboration collaborations partnership
+partnerships development developments expansion acquisition acquisitions mergers merger investment
+investments technology technologies solution solutions application end user users use supply chain
+chains cost costs regulation regulations environmental sustainability recycling infrastructure
+company global international regional local domestic emerging established various several many
+chemicals chemical metals metal cells cell packs pack module modules equipment services service
+solid state fuel hybrid plug-in portable stationary utility utilities residential commercial
+""")
+
+_LEGAL_RX = "|".join(sorted((re.escape(s) for s in _LEGAL_FORMS), key=len, reverse=True))
+
+# A token of a name: starts with a capital or a digit (and then holds a letter: "3M", not "2023"), or is
+# camel-cased ("eCarbon"); may hold letters, digits and ' - . / + inside.
+_TOKEN = r"(?:[A-Z][\w'’\-./+]*|\d+[A-Za-z][\w'’\-./+]*|[a-z]+[A-Z][\w'’\-./+]*)"
+_NUMBER_TOKEN = r"\d{1,4}(?![\w%])"
+_SP = r"[ \t\u00a0]+"
+_CONN = r"(?:of|de|du|des|la|le|von|van|der|den|del|da|di|y|et|und|für|the|&)"
+#: One name: tokens, numbers after the first token ("Phillips 66"), inner connectors, legal-suffix tail.
+NAME_RX = re.compile(
+    rf"{_TOKEN}(?:(?:{_SP}{_CONN})?{_SP}(?:{_TOKEN}|{_NUMBER_TOKEN}))*"
+    rf"(?:[ \t]*,[ \t]*(?:{_LEGAL_RX})(?![\w]))*"
+)
+_SEP_RX = re.compile(
+    r"[ \t]*(?:[,;][ \t]*(?:and|&)[ \t]+|,[ \t]*|[ \t]+and[ \t]+|[ \t]*;[ \t]*)"
+)
+_STOP_RX = re.compile(r"(?:etc\b|among(?:st)? others|and (?:many )?others?\b|others?\b|amongst)", re.I)
+_APPOSITIVE_RX = re.compile(r"(?:a|an|the|one of|which|who|whose|headquartered|based|known|formerly)\b")
+_PAREN_RX = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_LOCATIVE_RX = re.compile(r"[ \t]+(?:(?:based|headquartered)[ \t]+)?(?:in|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+_REGION_WORD_RX = re.compile(r"[ \t]+(?:region|regions|area|market)\b")
+
+# ------------------------------------------------------------------ shape tests
+
+
+def tokens(name: str) -> list[str]:
+    """Words of a name, split on spaces and hyphens, punctuation stripped ("Lithium-Ion" -> 2 words)."""
+    return [t for t in re.split(r"[\s\-/]+", name) if t.strip(".,;:()'’\"")]
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:()'’\"").casefold()
+
+
+def has_legal_suffix(name: str) -> bool:
+    """True when the name ends with a legal form ("Co., Ltd.", "LLC", "Corporation")."""
+    words = name.replace(",", " ").split()
+    return bool(words) and words[-1].casefold() in LEGAL_SUFFIXES and len(words) > 1
+
+
+def is_place(name: str) -> bool:
+    """A region, country or demonym written on its own ("Middle East & Africa", "Chinese")."""
+    if lookup_place(name) is not None:
+        return True
+    matches = find_places(name)
+    covered = sum(m.end - m.start for m in matches)
+    rest = re.sub(r"[\s&,]|\band\b", "", name)
+    return bool(matches) and covered >= len(rest)
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces and final punctuation; keep the period of an abbreviation."""
+    while start < end and text[start] in " \t\u00a0\"'“‘(":
+        start += 1
+    while end > start and text[end - 1] in " \t\u00a0,;:\"'”’)":
+        end -= 1
+    if end > start and text[end - 1] == ".":
+        last = text[start:end].split()[-1]
+        if not (last.casefold() in _ABBREV or re.fullmatch(r"(?:[A-Za-z]\.){2,}", last)):
+            end -= 1
+    return start, end
+
+
+def skip_place_possessive(text: str, start: int, end: int) -> int:
+    """Start of a name past a leading "Japan's " (the country is context, not part of the name)."""
+    m = re.match(r"([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+(?=\S)", text[start:end])
+    if m and is_place(m.group(1)):
+        return start + m.end()
+    return start
+
+
+def sentence_cut(text: str, start: int, end: int) -> int:
+    """End of a name match cut at a sentence break inside it ("Carbonorca. The top five" -> "Carbonorca.").
+
+    A period followed by a space ends the name unless it closes an abbreviation ("Co.", "S.A.") that is not
+    followed by a sentence-opening word ("Jining Carbon Group Co. The market" stops after "Co.").
+    """
+    for m in re.finditer(r"\.(?=[ \t\u00a0]+(\S+))", text[start:end]):
+        dot = start + m.start()
+        before = text[start:dot + 1].split()[-1]
+        abbrev = before.casefold() in _ABBREV or re.fullmatch(r"(?:[A-Za-z]\.){2,}", before)
+        if not abbrev or _bare(m.group(1)) in _FUNCTION_WORDS:
+            return dot + 1
+    return end
+
+
+def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
+    """Shape test for one candidate name (as written, already trimmed).
+
+    ``country_stated``: the text attaches a country to it ("Emirates Global Aluminium (UAE)"), which
+    segments and regions never get, so a name made of generic words and places is accepted then.
+    """
+    name = name.strip()
+    if not (2 <= len(name) <= 80) or not NAME_RX.fullmatch(name):
+        return False
+    if name[-1] in ":?!" or sentence_cut(name, 0, len(name)) != len(name):
+        return False
+    words = tokens(name)
+    if _bare(words[0]) in _FUNCTION_WORDS:
+        return False
+    core = [w for w in words if _bare(w) not in LEGAL_SUFFIXES] or words
+    if not core or len(core) > 8:
+        return False
+    bare = [_bare(w) for w in words]
+    if any(b in _REPORT_WORDS for b in bare):
+        return False
+    if re.fullmatch(r"[\d\s.,%]+", name):
+        return False
+    if is_place(name):
+        return False
+    # Everything generic once places are set aside ("Asian Battery Materials", "Resin-Based Hard Carbon")?
+    placeless = name
+    for m in reversed(find_places(name)):
+        placeless = placeless[:m.start] + " " + placeless[m.end:]
+    rest = [_bare(w) for w in tokens(placeless) if _bare(w) not in _CONNECTORS]
+    if not rest:
+        return False
+    if has_legal_suffix(name) or country_stated:
+        return True
+    return not all(w in _GENERIC_WORDS or w.rstrip("s") in _GENERIC_WORDS for w in rest)
+
+
+# ------------------------------------------------------------------ enumerations
+
+
+def _skip_locative(text: str, pos: int) -> int:
+    """Past " in Europe" / " from the Gulf region" after a name, when a place follows the preposition."""
+    lm = _LOCATIVE_RX.match(text, pos)
+    if lm is None:
+        return pos
+    places = find_places(text[lm.end():lm.end() + 60])
+    if not places or places[0].start != 0:
+        return pos
+    end = lm.end() + places[0].end
+    rm = _REGION_WORD_RX.match(text, end)
+    return rm.end() if rm else end
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """One name found by :func:`split_enumeration`; offsets index the text passed in."""
+
+    start: int
+    end: int
+    paren: tuple[int, int] | None = None  # the text inside a parenthesis right after the name
+
+
+def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+    """Names of an enumeration beginning at ``start``: "A, B Co., Ltd. (China), C and D, etc.".
+
+    Stops at the first piece that is not a name (a lower-case word, a number, the end of the sentence).
+    Appositions ("A, a major supplier of X, and B") and locatives ("A in Europe and B") are skipped.
+    Returns spans in text order; shape filtering is left to the caller.
+    """
+    end = len(text) if end is None else min(end, len(text))
+    view = text[:end]
+    out: list[NameSpan] = []
+    pos = start
+    while pos < end:
+        m = NAME_RX.match(view, pos)
+        if m is None:
+            break
+        cut = sentence_cut(view, m.start(), m.end())
+        s, e = trim_name(view, m.start(), cut)
+        s = skip_place_possessive(view, s, e)
+        if e <= s:
+            break
+        pos = cut
+        if cut < m.end():  # the sentence ended inside the match: this is the last name
+            out.append(NameSpan(s, e, None))
+            break
+        paren = None
+        pm = _PAREN_RX.match(view, pos)
+        if pm:
+            paren = (pm.start(1), pm.end(1))
+            pos = pm.end()
+        pos = _skip_locative(view, pos)
+        out.append(NameSpan(s, e, paren))
+        sm = _SEP_RX.match(view, pos)
+        if sm is None:
+            break
+        nxt = sm.end()
+        if _STOP_RX.match(view, nxt):
+            break
+        if "," in sm.group() and _APPOSITIVE_RX.match(view, nxt):
+            comma = view.find(",", nxt, min(end, nxt + 160))
+            if comma < 0:
+                break
+            sm = _SEP_RX.match(view, comma)
+            if sm is None:  # pragma: no cover - a comma always matches the separator
+                break
+            nxt = sm.end()
+            if _STOP_RX.match(view, nxt):
+                break
+        pos = nxt
+    return out
+
+
+_ITEM_PREFIX_RX = re.compile(
+    r"^[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]*(?:\d{1,3}[.)][ \t]+)?"
+)
+_ITEM_TAIL_RX = re.compile(r"[ \t]*(?::|[ \t][\u2013\u2014\-|][ \t]|,[ \t]+(?=[A-Z][\w .]+$))")
+
+
+@dataclass(frozen=True)
+class ItemParts:
+    """A list line split into the name and what follows it (offsets index the text passed in)."""
+
+    start: int
+    end: int
+    paren: tuple[int, int] | None  # "(China)" after the name
+    tail: tuple[int, int] | None  # "Japan" in "Kuraray - Japan", or a description after ":"
+
+
+def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
+    """One list line ("1. Kuraray Co., Ltd. (Japan)", "- BTR: leading producer", "Albemarle - USA").
+
+    The whole head must be one name; returns None otherwise (a sentence, a segment, "Company profiles").
+    """
+    m = _ITEM_PREFIX_RX.match(text, start, end)
+    s = m.end() if m else start
+    head_end = end
+    pm = None
+    nm = NAME_RX.match(text, s, end)
+    if nm is None:
+        return None
+    name_end = sentence_cut(text, nm.start(), nm.end())
+    pos = name_end
+    pm = _PAREN_RX.match(text, pos, end)
+    if pm:
+        pos = pm.end()
+    tail = None
+    tm = _ITEM_TAIL_RX.match(text, pos, end)
+    if tm and text[tm.end():end].strip():
+        tail = (tm.end(), end)
+        head_end = name_end
+    elif text[pos:end].strip(" \t.;,"):
+        return None
+    else:
+        head_end = name_end
+    ns, ne = trim_name(text, s, head_end)
+    if ne <= ns:
+        return None
+    return ItemParts(ns, ne, (pm.start(1), pm.end(1)) if pm else None, tail)
+
+
+__all__ = [
+    "LEGAL_SUFFIXES",
+    "NAME_RX",
+    "ItemParts",
+    "NameSpan",
+    "has_legal_suffix",
+    "is_place",
+    "looks_like_company",
+    "split_enumeration",
+    "split_list_item",
+    "tokens",
+    "trim_name",
+]

@@ -1,0 +1,288 @@
+"""Read one input file into a :class:`~kg.models.RawDocument`.
+
+Steps, each deterministic (same bytes in, same document out):
+
+1. sha256 of the raw bytes (the graph records it so a quote can be re-derived from the file).
+2. Refuse what is not text: empty files, known binary formats (PNG, JPEG, GIF, PDF, ZIP/OOXML, OLE,
+   gzip... named in the error) and NUL bytes that are not UTF-16.
+3. Decode: a BOM wins (UTF-8-sig, UTF-32, UTF-16); else BOM-less UTF-16 recognised by its NUL pattern;
+   else strict UTF-8; else strict cp1252 (the usual Windows export); else charset-normalizer's best
+   guess (only reached when cp1252 has undefined bytes, i.e. the file is surely not cp1252); else
+   latin-1, which never fails. Text that decodes into mostly control characters is refused.
+4. Line endings to ``\\n``; mojibake (UTF-8 once decoded as cp1252, "HÃ©roult", "â€”") repaired by
+   ftfy with every fixer that is not about encoding turned off, so quotes, ligatures and widths stay as
+   written; ``repaired`` says whether it changed anything.
+5. A leading ``---`` front-matter block of ``key: value`` lines is parsed and removed from the body.
+6. The media type is decided by content (all corpus files are ``.txt``), see :func:`sniff_media_type`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Literal
+
+import ftfy
+
+from kg.errors import InputError
+from kg.models import RawDocument
+
+MediaType = Literal["text/html", "text/markdown", "text/plain"]
+
+# Magic numbers of formats users plausibly drop in the folder by mistake; checked before decoding.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "remove it from the input folder"),
+    (b"\xff\xd8\xff", "a JPEG image", "remove it from the input folder"),
+    (b"GIF87a", "a GIF image", "remove it from the input folder"),
+    (b"GIF89a", "a GIF image", "remove it from the input folder"),
+    (b"%PDF-", "a PDF document", "PDF input is not supported yet; save the report as HTML or text"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)", "unpack it or save the report as HTML or text"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old Word/Excel)", "save the report as HTML or text"),
+    (b"\x1f\x8b", "a gzip archive", "decompress it first"),
+    (b"{\\rtf", "an RTF document", "save the report as HTML or text"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Only encoding fixes: everything that would rewrite legitimate text (curly quotes, ligatures,
+# full-width digits, HTML entities, control characters) is left to the text stage or kept as written.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# Characters that only occur in text that may hold mojibake; text without them skips ftfy entirely.
+_MOJIBAKE_HINT = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+# Known HTML element names: a "<word>" that is not one of them (e.g. "<T>", "<5%") is not markup.
+_HTML_TAGS = (
+    "a|abbr|address|article|aside|b|blockquote|body|br|caption|center|code|col|colgroup|dd|div|dl|dt|"
+    "em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|img|li|link|main|meta|nav|ol|p|pre|"
+    "script|section|small|span|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|u|ul"
+)
+_TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_DOCTYPE_RE = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_MD_STRONG_SIGNAL = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+\S"  # ATX heading
+    r"|^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|"  # pipe-table delimiter row
+    r"|^ {0,3}(?:```|~~~)"  # fenced code
+    r"|\*\*[^*\n]+\*\*|__[^_\n]+__"  # strong emphasis
+    r"|\[[^\]\n]+\]\([^)\s]+\)",  # inline link
+    re.MULTILINE,
+)
+_MD_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S", re.MULTILINE)
+_MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def read_document(path: Path) -> RawDocument:
+    """Read, decode, repair and split one file; raises :class:`InputError` for anything not text."""
+    source = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            source, f"cannot be read: {exc.strerror or exc}", "check the path and permissions"
+        ) from exc
+    return decode_document(data, source=source, path=str(path))
+
+
+def decode_document(data: bytes, *, source: str, path: str = "") -> RawDocument:
+    """The byte-level half of :func:`read_document`, separate so tests can feed any byte string."""
+    sha = hashlib.sha256(data).hexdigest()
+    text, encoding = _decode(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    repaired = False
+    if _MOJIBAKE_HINT.search(text):
+        fixed = ftfy.fix_text(text, _FTFY)
+        repaired = fixed != text
+        text = fixed
+    front, body = split_front_matter(text)
+    if not body.strip() and not front:
+        raise InputError(source, "contains only whitespace", "remove it or add the report text")
+    suffix = Path(path or source).suffix.lower()
+    return RawDocument(
+        source=source,
+        path=path,
+        raw_sha256=sha,
+        encoding=encoding,
+        repaired=repaired,
+        media_type=sniff_media_type(body, suffix),
+        front_matter=front,
+        body=body,
+    )
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    if not data:
+        raise InputError(source, "is empty (0 bytes)", "remove it or add the report text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), source, encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    source,
+                    f"has a {encoding} byte-order mark but is not valid {encoding}",
+                    "re-save it as UTF-8",
+                ) from exc
+    for magic, what, hint in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(source, f"is binary: it looks like {what}, not a text document", hint)
+    if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise InputError(source, "is binary (contains NUL bytes), not a text document", "remove it")
+        try:
+            return _checked(data.decode(utf16), source, utf16), utf16
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source, "is binary (contains NUL bytes), not a text document", "remove it"
+            ) from exc
+    try:
+        return _checked(data.decode("utf-8"), source, "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(data.decode("cp1252"), source, "cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    guess = _charset_guess(data)
+    if guess is not None:
+        return _checked(guess[0], source, guess[1]), guess[1]
+    return _checked(data.decode("latin-1"), source, "latin-1"), "latin-1"
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: ASCII-heavy text puts NUL in every other byte; anything else is binary."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    if odd.count(0) >= 0.9 * half and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * half and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _charset_guess(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best guess; deterministic (fixed candidate order, no sampling randomness)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return None
+    best = from_bytes(data).best()
+    if best is None or not best.encoding:
+        return None
+    return str(best), best.encoding
+
+
+def _checked(text: str, source: str, encoding: str) -> str:
+    """Refuse decodings that are mostly control characters: that is binary data, not text."""
+    controls = len(_CONTROL.findall(text[:200_000]))
+    if controls > max(8, len(text[:200_000]) // 20):
+        raise InputError(
+            source,
+            f"does not decode to text (as {encoding} it is {controls} control characters)",
+            "is it a binary file? remove it or re-save it as UTF-8",
+        )
+    return text
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading ``---`` block of ``key: value`` lines (hashnode/Jekyll exports) off the text.
+
+    Deliberately not YAML: only flat ``key: value`` lines are kept (quotes stripped), other lines are
+    ignored. A ``---`` block whose first line is not ``key: value`` is a markdown rule, not front matter.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.startswith("---\n"):
+        return {}, text
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        return {}, text
+    block = text[4 : 4 + end.start()]
+    lines = [line for line in block.split("\n") if line.strip()]
+    if not lines or not _FRONT_KEY.match(lines[0]):
+        return {}, text
+    front: dict[str, str] = {}
+    for line in lines:
+        m = _FRONT_KEY.match(line)
+        if m is None:
+            continue
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        front[m.group(1)] = value
+    rest = text[4 + end.end() :]
+    if rest.startswith("\n"):
+        rest = rest[1:]
+    return front, rest
+
+
+def html_tag_count(body: str) -> int:
+    return len(_TAG_RE.findall(body))
+
+
+def markdown_signal_count(body: str) -> int:
+    """Markdown evidence: headings, pipe tables, fences, bold, links; bullets count only from two on."""
+    strong = len(_MD_STRONG_SIGNAL.findall(body))
+    bullets = len(_MD_BULLET.findall(body))
+    return strong + (bullets if bullets >= 2 else 0)
+
+
+def is_mostly_html(body: str) -> bool:
+    """Markup dominates: a doctype/<html> start, or >= 3 known tags and 4x more tags than markdown signals.
+
+    Hashnode exports ("# Title" then hundreds of raw HTML tags, indented text lines) are mostly HTML:
+    through a CommonMark parser their indented lines would become code blocks.
+    """
+    if _DOCTYPE_RE.match(body):
+        return True
+    tags = html_tag_count(body)
+    return tags >= 3 and tags >= 4 * markdown_signal_count(body)
+
+
+def sniff_media_type(body: str, suffix: str = "") -> MediaType:
+    """Decide the media type by content; the extension only decides for markdown files and as a tie-break.
+
+    ``.md`` files are markdown (the markdown renderer itself copes with HTML-dominated markdown);
+    otherwise mostly-HTML bodies are HTML, bodies with markdown signals are markdown, ``.html`` files
+    with any known tag are HTML, and everything else is plain text.
+    """
+    if suffix in _MD_SUFFIXES:
+        return "text/markdown"
+    if is_mostly_html(body):
+        return "text/html"
+    if markdown_signal_count(body) >= 1:
+        return "text/markdown"
+    if suffix in _HTML_SUFFIXES and html_tag_count(body) >= 1:
+        return "text/html"
+    return "text/plain"

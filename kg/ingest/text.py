@@ -1,0 +1,755 @@
+"""The text rendition: one deterministic plain text per document, plus its blocks with exact offsets.
+
+Evidence offsets index this text, so it must be stable (same raw document, same text, byte for byte)
+and clean (sentences, not markup). Layout rules:
+
+* Blocks are separated by exactly one ``"\\n"``; the text has no leading or trailing newline. A table is
+  one block whose rows are lines (so inside a table block ``"\\n"`` separates rows) and whose cells are
+  joined by ``" | "``.
+* Inside a block, whitespace runs (including newlines that do not split, and NBSP and other Unicode
+  spaces) collapse to one space; blocks are stripped. Zero-width characters (ZWSP, ZWNJ, ZWJ, word
+  joiner, BOM, soft hyphen), control characters and lone surrogates are removed; text is NFC.
+  Everything else is kept as written (curly quotes, dashes, "➤").
+* Hard breaks split a block into several blocks of the same kind: ``<br>`` always, and a source
+  newline inside a block element when
+
+  - a blank (whitespace-only) line follows it, or
+  - the next line's indentation differs from the current line's (known only for lines that start
+    after a newline) -- unless the newline is a wrap inside a sentence: the next line starts in lower
+    case (or with , ; ) ] %) and the current one does not end in . : ! ?
+
+  A single newline with unchanged (or unknown) indentation is wrapping and becomes a space. A line
+  holding nothing but an inline tag (``<a href=...>``) is not blank. This is how the genre's exports
+  mark sub-headings inside ``<p>`` ("Asia" then its paragraph).
+* Block kinds: ``h1``-``h6`` -> heading (``level``); ``li`` -> list_item (nested lists flattened, each
+  ``li`` its own block, text of an outer ``li`` around a nested list is its own list_item); ``table``
+  -> table (``rows`` of ``Cell`` spans, ``header`` for ``th`` or ``thead`` cells; nested tables and
+  block elements inside a cell are flattened into the cell); everything else -> paragraph. A centred
+  ``<p>`` (``text-align:center``, ``align=center``, ``<center>``, inherited) sets ``centered``; it is
+  never promoted to a heading.
+* ``strong`` lists ``b``/``strong`` runs per block, trimmed to non-space characters; runs separated
+  only by whitespace are merged, so a bold-only line has one span covering the whole block.
+* Dropped: ``script``/``style``/``noscript``/``template``/``head``, images (and their alt text),
+  ``svg``/``math``/embedded media, comments, link URLs (link text is kept).
+* Markdown goes through markdown-it (CommonMark + tables, raw HTML on) and then the HTML path, unless
+  the body is mostly raw HTML (hashnode exports: a ``# Title`` line then HTML whose indented lines
+  CommonMark would turn into code blocks): then standalone ``#`` heading lines become ``<hN>`` and the
+  rest is parsed as HTML. HTML bodies get the same heading-line treatment.
+* Plain text: blank lines separate paragraphs, and inside a paragraph every line is its own block
+  unless it is a lower-case wrap (the exception above). A line is guessed to be a heading only when
+  it is at most 80 characters, does not end in . ; , ! ? and is either numbered ("2.", "2.1")
+  followed by a capital at the start of a paragraph -> level = depth + 1; ALL CAPS at the start of a
+  paragraph -> level 2; or title-case / ending in ":" -> level 3, the last only when a sentence-like
+  line (ending in . ! ? or over 80 characters) follows. The first heading of a file gets level 1.
+* ``boilerplate`` flags download/sample-request and "Get the Complete Report" blocks, bare URLs,
+  contact details (phone, e-mail, "Contact us", "Follow us"), table-of-contents lines ("Chapter 1:",
+  "Table of Contents", "Outline of Major Chapters"), the numbered lines that follow a "Table of
+  Contents" title and the short (<= 120 characters) lines that follow a "Contact us" title. Flagged,
+  never deleted.
+
+The HTML tree is walked with an explicit stack (20 000 nested tags are fine) and text is built with
+lists and one join, so time and memory stay linear in the document size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from kg.ingest.read import MediaType, is_mostly_html, read_document
+from kg.models import Block, BlockKind, Cell, RawDocument, Span, TextDocument
+
+__all__ = ["load", "render", "render_text"]
+
+# ------------------------------------------------------------------ character cleaning
+
+# Control characters (not \t \n \v \f \r), soft hyphen, zero-width space/non-joiner/joiner, word joiner,
+# BOM, and lone surrogates (they cannot be encoded as UTF-8).
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
+
+
+def _clean(s: str) -> str:
+    """Remove invisible characters and normalise to NFC (applied to every text node)."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", _DROP.sub("", s))
+    elif _DROP.search(s):
+        s = _DROP.sub("", s)
+    return s
+
+
+# ------------------------------------------------------------------ line grouping and collapsing
+
+_WORD = re.compile(r"\S+")
+_LINE_START_WS = re.compile(r"[^\S\n]*")
+_SENTENCE_END = ".:!?"
+
+Interval = tuple[int, int]
+
+
+def _indent_width(ws: str) -> int:
+    return len(ws.expandtabs(4))
+
+
+def _group_lines(
+    raw: str,
+    a: int,
+    b: int,
+    *,
+    pre: bool = False,
+    first_at_line_start: bool = False,
+    tags: list[int] | None = None,
+    plain: bool = False,
+) -> list[Interval]:
+    """Split ``raw[a:b]`` into sub-block ranges at meaningful newlines (see the module docstring).
+
+    The first line's indentation is unknown (it follows an opening tag) unless ``first_at_line_start``.
+    ``tags`` are raw offsets of inline tags: a whitespace-only line holding one is not a blank line.
+    ``plain`` (plain-text files): every line is its own block unless it is a lower-case wrap.
+    """
+    groups: list[Interval] = []
+    cur_start = -1
+    cur_end = -1
+    prev_last = ""
+    prev_indent: int | None = None
+    blank_since = False
+    pos = a
+    first = True
+    while True:
+        nl = raw.find("\n", pos, b)
+        end = b if nl < 0 else nl
+        m = _LINE_START_WS.match(raw, pos, end)
+        ws_end = m.end() if m else pos
+        content_end = end
+        while content_end > ws_end and raw[content_end - 1].isspace():
+            content_end -= 1
+        if content_end <= ws_end:
+            if not first and not (tags and _has_tag(tags, pos, end)):
+                blank_since = True
+        else:
+            indent = _indent_width(raw[pos:ws_end]) if (not first or first_at_line_start) else None
+            if cur_start < 0:
+                cur_start = ws_end
+            else:
+                split = pre or blank_since
+                if not split:
+                    ch = raw[ws_end]
+                    wrap = (ch.islower() or ch in ",;)]%") and prev_last not in _SENTENCE_END
+                    split = not wrap and (
+                        plain or (indent is not None and prev_indent is not None and indent != prev_indent)
+                    )
+                if split:
+                    groups.append((cur_start, cur_end))
+                    cur_start = ws_end
+            cur_end = content_end
+            prev_last = raw[content_end - 1]
+            prev_indent = indent
+            blank_since = False
+        first = False
+        if nl < 0:
+            break
+        pos = nl + 1
+    if cur_start >= 0:
+        groups.append((cur_start, cur_end))
+    return groups
+
+
+def _has_tag(tags: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(tags, lo)
+    return i < len(tags) and tags[i] <= hi
+
+
+def _collapse(
+    raw: str, a: int, b: int, bold: list[Interval], bold_ends: list[int] | None = None
+) -> tuple[str, list[Interval]]:
+    """Collapse whitespace in ``raw[a:b]``; map the bold intervals (raw offsets) to the collapsed text."""
+    if not bold or (bold_ends is not None and (bold[0][0] >= b or bold_ends[-1] <= a)):
+        return " ".join(raw[a:b].split()), []  # str.split and \S agree on what whitespace is
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for m in _WORD.finditer(raw, a, b):
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(m.group())
+    if not words:
+        return "", []
+    text = " ".join(words)
+    spans: list[Interval] = []
+    if bold:
+        out_starts: list[int] = []
+        o = 0
+        for w in words:
+            out_starts.append(o)
+            o += len(w) + 1
+        k = bisect_right(bold_ends if bold_ends is not None else [e for _, e in bold], a)
+        while k < len(bold):
+            s, e = bold[k]
+            k += 1
+            if s >= b:
+                break
+            s, e = max(s, a), min(e, b)
+            i = bisect_right(ends, s)  # first word ending after s
+            j = bisect_left(starts, e) - 1  # last word starting before e
+            if i > j:
+                continue
+            os_ = out_starts[i] + max(0, s - starts[i])
+            oe = out_starts[j] + min(ends[j], e) - starts[j]
+            if oe > os_:
+                spans.append((os_, oe))
+    return text, spans
+
+
+def _merge_spans(spans: list[Interval], text: str) -> list[Interval]:
+    """Sort, and merge spans that overlap or are separated only by whitespace."""
+    merged: list[Interval] = []
+    for s, e in sorted(spans):
+        if merged and (s <= merged[-1][1] or not text[merged[-1][1] : s].strip()):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# ------------------------------------------------------------------ block records
+
+
+@dataclass
+class _Rec:
+    kind: BlockKind
+    text: str
+    strong: list[Interval] = field(default_factory=list)
+    level: int | None = None
+    centered: bool = False
+    rows: list[list[tuple[int, int, bool]]] = field(default_factory=list)  # relative (start, end, header)
+    boilerplate: bool = False
+
+
+class _Segment:
+    """Inline text of one hard-break-delimited run: raw text pieces plus bold intervals."""
+
+    __slots__ = ("bold", "parts", "size", "tags")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.bold: list[Interval] = []
+        self.tags: list[int] = []  # raw offsets of inline tags: a line holding only a tag is not blank
+        self.size = 0
+
+    def mark(self) -> None:
+        if not self.tags or self.tags[-1] != self.size:
+            self.tags.append(self.size)
+
+    def add(self, s: str, is_bold: bool) -> None:
+        if not s:
+            return
+        if is_bold:
+            if self.bold and self.bold[-1][1] == self.size:
+                self.bold[-1] = (self.bold[-1][0], self.size + len(s))
+            else:
+                self.bold.append((self.size, self.size + len(s)))
+        self.parts.append(s)
+        self.size += len(s)
+
+
+def _segment_records(
+    seg: _Segment, kind: BlockKind, level: int | None, centered: bool, pre: bool
+) -> list[_Rec]:
+    raw = "".join(seg.parts)
+    if not raw or raw.isspace():
+        return []
+    recs = []
+    bold_ends = [e for _, e in seg.bold]
+    for a, b in _group_lines(raw, 0, len(raw), pre=pre, tags=seg.tags):
+        text, strong = _collapse(raw, a, b, seg.bold, bold_ends)
+        if text:
+            recs.append(_Rec(kind, text, _merge_spans(strong, text), level, centered))
+    return recs
+
+
+# ------------------------------------------------------------------ HTML walking
+
+_SKIP_NAMES = (
+    "script style noscript template head title svg math iframe object embed canvas video audio img "
+    "picture source track map area input select textarea button meta link base "
+)
+_SKIP = frozenset(_SKIP_NAMES.split())
+_BLOCK_NAMES = (
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p "
+    "pre section summary table caption tbody thead tfoot tr td th ul legend option optgroup "
+)
+_BLOCK = frozenset(_BLOCK_NAMES.split())
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_BOLD = frozenset({"b", "strong"})
+_CENTER_STYLE = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
+
+
+class _Table:
+    __slots__ = ("cell", "cell_header", "rows")
+
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[_Segment, bool]]] = []
+        self.cell: _Segment | None = None
+        self.cell_header = False
+
+
+class _HtmlWalker:
+    def __init__(self) -> None:
+        self.recs: list[_Rec] = []
+        self.segs: list[_Segment] = [_Segment()]
+        self.bold = 0
+        self.pre = 0
+        self.kinds: list[tuple[BlockKind, int | None]] = []
+        self.centered: list[bool] = [False]
+        self.table: _Table | None = None
+        self.table_depth = 0
+        self.thead = 0
+        self.caption = 0
+
+    # -- inline buffer
+    def flush(self) -> None:
+        kind, level = self.kinds[-1] if self.kinds else ("paragraph", None)
+        centered = self.centered[-1]
+        for seg in self.segs:
+            self.recs.extend(_segment_records(seg, kind, level, centered, self.pre > 0))
+        self.segs = [_Segment()]
+
+    def text(self, s: str) -> None:
+        s = _clean(s)
+        if not s:
+            return
+        if self.table is not None and self.caption == 0:
+            if self.table.cell is not None:
+                self.table.cell.add(s, self.bold > 0)
+            return
+        self.segs[-1].add(s, self.bold > 0)
+
+    # -- elements
+    def start(self, node: LexborNode, tag: str) -> None:
+        if tag in _BOLD:
+            self.bold += 1
+            self.segs[-1].mark()
+            return
+        if self.table is not None and self.caption == 0:
+            self._table_start(tag)
+            return
+        if tag == "br":
+            self.segs.append(_Segment())
+            return
+        if tag not in _BLOCK:
+            self.segs[-1].mark()
+            return
+        self.flush()
+        if tag == "table":  # (a table inside a caption is flattened into the caption)
+            if self.table is None:
+                self.table = _Table()
+                self.table_depth = 1
+            return
+        if tag in _HEADINGS:
+            self.kinds.append(("heading", _HEADINGS[tag]))
+        elif tag == "li":
+            self.kinds.append(("list_item", None))
+        elif tag == "pre":
+            self.pre += 1
+        self.centered.append(self._is_centered(node, tag))
+
+    def end(self, tag: str) -> None:
+        if tag in _BOLD:
+            self.bold -= 1
+            self.segs[-1].mark()
+            return
+        if self.table is not None and self.caption == 0:
+            self._table_end(tag)
+            return
+        if tag not in _BLOCK or tag == "br":
+            if tag != "br":
+                self.segs[-1].mark()
+            return
+        self.flush()
+        if tag == "table":
+            return
+        if tag in _HEADINGS or tag == "li":
+            if self.kinds:
+                self.kinds.pop()
+        elif tag == "pre":
+            self.pre -= 1
+        if len(self.centered) > 1:
+            self.centered.pop()
+
+    def _is_centered(self, node: LexborNode, tag: str) -> bool:
+        if tag == "center":
+            return True
+        attrs = node.attributes
+        style = attrs.get("style") or ""
+        m = _CENTER_STYLE.search(style)
+        if m:
+            return m.group(1).lower() == "center"
+        align = (attrs.get("align") or "").strip().lower()
+        if align:
+            return align == "center"
+        return self.centered[-1]
+
+    def _table_start(self, tag: str) -> None:
+        t = self.table
+        assert t is not None
+        if tag == "table":
+            self.table_depth += 1
+        elif self.table_depth > 1:
+            if t.cell is not None and tag in _BLOCK | {"br"}:
+                t.cell.add(" ", False)
+        elif tag == "thead":
+            self.thead += 1
+        elif tag == "tr":
+            t.rows.append([])
+            t.cell = None
+        elif tag in ("td", "th"):
+            if not t.rows:
+                t.rows.append([])
+            t.cell = _Segment()
+            t.rows[-1].append((t.cell, tag == "th" or self.thead > 0))
+        elif t.cell is not None and tag in _BLOCK | {"br"}:
+            t.cell.add(" ", False)
+
+    def _table_end(self, tag: str) -> None:
+        t = self.table
+        assert t is not None
+        if tag == "table":
+            self.table_depth -= 1
+            if self.table_depth == 0:
+                self.table = None
+                self._emit_table(t)
+        elif self.table_depth > 1:
+            if t.cell is not None and tag in _BLOCK:
+                t.cell.add(" ", False)
+        elif tag == "thead":
+            self.thead -= 1
+        elif tag in ("td", "th"):
+            t.cell = None
+        elif t.cell is not None and tag in _BLOCK:
+            t.cell.add(" ", False)
+
+    def end_caption(self) -> None:
+        self.flush()
+        self.caption -= 1
+        self.centered.pop()
+
+    def _emit_table(self, t: _Table) -> None:
+        lines: list[str] = []
+        rows: list[list[tuple[int, int, bool]]] = []
+        strong: list[Interval] = []
+        pos = 0
+        for row in t.rows:
+            cells = []
+            for seg, header in row:
+                raw = "".join(seg.parts)
+                text, spans = _collapse(raw, 0, len(raw), seg.bold)
+                cells.append((text, spans, header))
+            if not any(c[0] for c in cells):
+                continue
+            parts: list[str] = []
+            offs: list[tuple[int, int, bool]] = []
+            line_spans: list[Interval] = []
+            cpos = 0
+            for i, (text, spans, header) in enumerate(cells):
+                if i:
+                    parts.append(" | ")
+                    cpos += 3
+                offs.append((cpos, cpos + len(text), header))
+                line_spans.extend((cpos + s, cpos + e) for s, e in spans)
+                parts.append(text)
+                cpos += len(text)
+            line = "".join(parts)
+            # empty first/last cells would leave the line starting or ending with a space
+            lead = len(line) - len(line.lstrip(" "))
+            stripped = line.strip(" ")
+            n = len(stripped)
+
+            def at(x: int, pos: int = pos, lead: int = lead, n: int = n) -> int:
+                return pos + min(max(x - lead, 0), n)
+
+            rows.append([(at(s), at(e), h) for s, e, h in offs])
+            strong.extend((at(s), at(e)) for s, e in line_spans)
+            lines.append(stripped)
+            pos += n + 1
+        if not lines:
+            return
+        text = "\n".join(lines)
+        self.recs.append(
+            _Rec("table", text, _merge_spans([x for x in strong if x[1] > x[0]], text), rows=rows)
+        )
+
+
+def _walk_html(html: str) -> list[_Rec]:
+    """Walk the parsed tree in document order with an explicit stack (no recursion)."""
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    w = _HtmlWalker()
+    if root is None:
+        return []
+    # stack items: node to enter, or a tag name string to close
+    stack: list[LexborNode | str] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item == "\x00caption":
+                w.end_caption()
+            else:
+                w.end(item)
+            continue
+        node = item
+        if node.is_text_node:
+            content = node.text_content
+            if content:
+                w.text(content)
+            continue
+        if not node.is_element_node and not node.is_document_node:
+            continue
+        tag = (node.tag or "").lower()
+        if tag in _SKIP:
+            continue
+        if tag == "caption" and w.table is not None and w.table_depth == 1 and w.caption == 0:
+            w.flush()
+            w.caption += 1
+            w.centered.append(w.centered[-1])
+            stack.append("\x00caption")
+        else:
+            w.start(node, tag)
+            stack.append(tag)
+        children: list[LexborNode] = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        children.reverse()
+        stack.extend(children)
+    w.flush()
+    if w.table is not None:  # truncated document: emit what was collected
+        t, w.table = w.table, None
+        w._emit_table(t)
+    return w.recs
+
+
+# ------------------------------------------------------------------ markdown
+
+_ATX = re.compile(r"^(#{1,6})[ \t]+([^<>\n]*?)(?:[ \t]+#+)?[ \t]*$")
+_md = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _markdown_headings_to_html(body: str) -> str:
+    """Turn standalone ``# Heading`` lines (start of body or after a blank line) into ``<hN>`` elements."""
+    if "#" not in body:
+        return body
+    lines = body.split("\n")
+    prev_blank = True
+    for i, line in enumerate(lines):
+        if prev_blank and line.startswith("#"):
+            m = _ATX.match(line)
+            if m and m.group(2).strip():
+                n = len(m.group(1))
+                lines[i] = f"<h{n}>{_md.renderInline(m.group(2).strip())}</h{n}>"
+        prev_blank = not line.strip()
+    return "\n".join(lines)
+
+
+def _markdown_to_html(body: str) -> str:
+    if is_mostly_html(body):
+        return _markdown_headings_to_html(body)
+    return _md.render(body)
+
+
+# ------------------------------------------------------------------ plain text
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+\S")
+_LETTERS = re.compile(r"[^\W\d_]")
+_SMALL_WORD_NAMES = "a an and as at by for from in of on or the to vs with "
+_SMALL_WORDS = frozenset(_SMALL_WORD_NAMES.split())
+
+
+def _heading_guess(line: str, next_line: str | None, first_heading: bool, para_start: bool) -> int | None:
+    """A conservative heading guess for one plain-text line; None if it is not a heading."""
+    if len(line) > 80 or line[-1] in ".;,!?":
+        return None
+    m = _NUMBERED.match(line)
+    if m:
+        if para_start and line[m.end() - 1].isupper():
+            return min(6, m.group(1).count(".") + 2)
+        return None
+    letters = _LETTERS.findall(line)
+    if len(letters) < 2:
+        return None
+    if para_start and all(c.isupper() for c in letters) and any(len(w) >= 3 for w in line.split()):
+        return 1 if first_heading else 2
+    sentence_follows = next_line is not None and (len(next_line) > 80 or next_line[-1] in ".!?")
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    title_case = bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    if sentence_follows and (title_case or line.endswith(":")) and len(words) <= 12:
+        return 1 if first_heading else 3
+    return None
+
+
+def _plain_records(body: str) -> list[_Rec]:
+    body = _clean(body)
+    lines: list[tuple[str, bool]] = []  # (text, first line of its paragraph)
+    pos = 0
+    for sep in [*_BLANK_LINES.finditer(body), None]:
+        end = len(body) if sep is None else sep.start()
+        for i, (s, e) in enumerate(_group_lines(body, pos, end, first_at_line_start=True, plain=True)):
+            text = _collapse(body, s, e, [])[0]
+            if text:
+                lines.append((text, i == 0))
+        if sep is not None:
+            pos = sep.end()
+    recs: list[_Rec] = []
+    seen_heading = False
+    for i, (text, para_start) in enumerate(lines):
+        nxt = lines[i + 1][0] if i + 1 < len(lines) else None
+        level = _heading_guess(text, nxt, not seen_heading, para_start)
+        if level is not None:
+            seen_heading = True
+            recs.append(_Rec("heading", text, level=level))
+        else:
+            recs.append(_Rec("paragraph", text))
+    return recs
+
+
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+
+
+# ------------------------------------------------------------------ boilerplate
+
+_BOILER_ANY = re.compile(
+    r"\b(?:download|request|get|claim|order)\b[^.\n]{0,30}\bsample\b"
+    r"|\bget\s+(?:the\s+)?(?:complete|full)\s+report\b"
+    r"|\bbuy\s+(?:the\s+|this\s+)?(?:full\s+|complete\s+)?report\b"
+    r"|\boutline\s+of\s+major\s+chapters\b"
+    r"|^\s*(?:contact\s+us|follow\s+us)\b"
+    r"|^\s*(?:chapter|section)\s+\d+\s*[:.\-–]"
+    r"|^\s*(?:table\s+of\s+contents?|contents)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BOILER_KEYS = ("sample", "report", "chapter", "content", "contact", "follow", "section")
+_PHONE_KEYS = ("tel", "phone", "call", "fax")
+_BARE_URL = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(
+    r"(?:\+\s?\d[\d\s().-]{6,}\d|\b(?:tel|phone|call|fax)\b\s*[:.]?\s*\(?\d[\d\s().-]{6,}\d)", re.I
+)
+_TOC_START = re.compile(r"^\s*(?:table\s+of\s+contents?|contents)\s*:?\s*$", re.I)
+_CONTACT_START = re.compile(r"^\s*contact\s+us\s*:?\s*$", re.I)
+_TOC_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+\S|table\s+of\s+contents?\b)", re.I)
+
+
+def _flag_boilerplate(recs: list[_Rec]) -> None:
+    """Flag by pattern, plus sections: numbered lines after "Table of Contents", short after "Contact us"."""
+    section = ""
+    for r in recs:
+        t = r.text
+        short = len(t) <= 200
+        hit = False
+        if len(t) <= 400:
+            low = t.lower()  # cheap keyword gate: the regexes below cost ~7 us per block otherwise
+            hit = bool(
+                (any(k in low for k in _BOILER_KEYS) and _BOILER_ANY.search(t))
+                or (("http" in low or "www." in low) and _BARE_URL.match(t))
+                or (short and "@" in t and _EMAIL.search(t))
+                or (short and ("+" in t or any(k in low for k in _PHONE_KEYS)) and _PHONE.search(t))
+            )
+        if (
+            section == "toc"
+            and not (_TOC_LINE.match(t) and short and r.kind != "heading")
+            or section == "contact"
+            and not (len(t) <= 120 and r.kind != "heading")
+        ):
+            section = ""
+        if _TOC_START.match(t):
+            section = "toc"
+        elif _CONTACT_START.match(t):
+            section = "contact"
+        r.boilerplate = hit or bool(section)
+
+
+# ------------------------------------------------------------------ assembly
+
+
+def _assemble(raw: RawDocument, recs: list[_Rec]) -> TextDocument:
+    """Join the blocks with one newline; every Block is validated (about a third of the render time
+    on a 50 MB file, kept because later stages trust these contracts)."""
+    _flag_boilerplate(recs)
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for r in recs:
+        if parts:
+            parts.append("\n")
+            pos += 1
+        parts.append(r.text)
+        end = pos + len(r.text)
+        blocks.append(
+            Block(
+                start=pos,
+                end=end,
+                kind=r.kind,
+                level=r.level,
+                strong=tuple(Span(start=pos + s, end=pos + e) for s, e in r.strong),
+                centered=r.centered,
+                rows=tuple(
+                    tuple(Cell(start=pos + s, end=pos + e, header=h) for s, e, h in row) for row in r.rows
+                ),
+                boilerplate=r.boilerplate,
+            )
+        )
+        pos = end
+    text = "".join(parts)
+    return TextDocument(
+        source=raw.source,
+        raw_sha256=raw.raw_sha256,
+        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        media_type=raw.media_type,
+        encoding=raw.encoding,
+        front_matter=dict(raw.front_matter),
+        text=text,
+        blocks=tuple(blocks),
+    )
+
+
+def _records(body: str, media_type: str) -> list[_Rec]:
+    body = _SOURCE_DROP.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
+    if media_type == "text/html":
+        return _walk_html(_markdown_headings_to_html(body))
+    if media_type == "text/markdown":
+        return _walk_html(_markdown_to_html(body))
+    return _plain_records(body)
+
+
+# NUL and lone surrogates would break the C parser's UTF-8 encoding; other cleaning happens per text node.
+_SOURCE_DROP = re.compile("[\x00\ud800-\udfff]")
+
+
+def render(raw: RawDocument) -> TextDocument:
+    """The text rendition of a read document (deterministic; never raises on any body string)."""
+    return _assemble(raw, _records(raw.body, raw.media_type))
+
+
+def render_text(body: str, media_type: MediaType = "text/html", source: str = "<string>") -> TextDocument:
+    """Convenience for tests and tools: render a body string without a file."""
+    raw = RawDocument(
+        source=source,
+        path="",
+        raw_sha256=hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
+        encoding="utf-8",
+        media_type=media_type,
+        body=body,
+    )
+    return render(raw)
+
+
+def load(path: Path) -> TextDocument:
+    """Read and render one file (raises :class:`kg.errors.InputError` for unreadable input)."""
+    return render(read_document(path))

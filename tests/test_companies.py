@@ -1,0 +1,267 @@
+"""Company extraction: the gold seeds, hand-written documents in other shapes, and invariants.
+
+The hand-written documents are the genre in formats the corpus lacks (HTML tables, markdown pipe tables,
+``- `` lists, plain text), so the extractor is held to the genre, not to five files.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.companies import extract_companies
+from kg.extract.names import looks_like_company, split_enumeration, split_list_item
+from kg.extract.sections import outline
+from kg.ingest.text import load, render_text
+from kg.models import CompanyMention, TextDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data" / "corpus"
+GOLD_CANDIDATES = (ROOT / "tests" / "gold" / "seeds.json", ROOT.parent / "shared" / "gold" / "seeds.json")
+SCORER_CANDIDATES = (
+    ROOT / "tests" / "gold" / "score_facts.py",
+    ROOT.parent / "shared" / "tools" / "score_facts.py",
+)
+
+
+def _first(paths: tuple[Path, ...]) -> Path | None:
+    return next((p for p in paths if p.exists()), None)
+
+
+def _scorer() -> ModuleType:
+    path = _first(SCORER_CANDIDATES)
+    if path is None:
+        pytest.skip("score_facts.py not found")
+    spec = importlib.util.spec_from_file_location("score_facts", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _extract(doc: TextDocument) -> list[CompanyMention]:
+    return extract_companies(doc, outline(doc))
+
+
+def _html(body: str) -> TextDocument:
+    return render_text(body, "text/html")
+
+
+def _names(mentions: list[CompanyMention]) -> list[str]:
+    return [m.name for m in mentions]
+
+
+def _fold(name: str) -> str:
+    name = re.sub(r"(?:,?\s*(?:Co|Ltd|Inc|Corp|Corporation|Company|LLC|Limited)\.?)+$", "", name)
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def group(mentions: list[CompanyMention]) -> list[dict[str, object]]:
+    """Within-document stand-in for resolution: spellings whose folded forms are prefixes are one company."""
+    groups: list[dict[str, object]] = []
+    for m in mentions:
+        key = _fold(m.name)
+        for g in groups:
+            keys: set[str] = g["keys"]  # type: ignore[assignment]
+            if any(len(min(k, key, key=len)) >= 3 and (k.startswith(key) or key.startswith(k)) for k in keys):
+                keys.add(key)
+                g["mentions"].append(m.name)  # type: ignore[attr-defined]
+                g["country"] = g["country"] or m.country
+                break
+        else:
+            groups.append({"keys": {key}, "name": m.name, "mentions": [m.name], "country": m.country})
+    return [{k: v for k, v in g.items() if k != "keys"} for g in groups]
+
+
+# ------------------------------------------------------------------ the gold seeds
+
+
+@pytest.fixture(scope="module")
+def corpus_scores() -> dict[str, object]:
+    gold_path = _first(GOLD_CANDIDATES)
+    if gold_path is None or not CORPUS.exists():
+        pytest.skip("gold seeds or corpus not available")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    docs = []
+    for gd in gold["documents"]:
+        doc = load(CORPUS / gd["source"])
+        docs.append({"source": gd["source"], "companies": group(_extract(doc))})
+    scorer = _scorer()
+    tallies, _ = scorer.score(gold, {"documents": docs}, None)
+    return {"companies": tallies["companies"], "countries": tallies["countries"]}
+
+
+def test_corpus_companies_f1(corpus_scores: dict) -> None:
+    tally = corpus_scores["companies"]
+    assert tally.f1() >= 0.95, "\n".join(tally.misses)
+
+
+def test_corpus_countries_f1(corpus_scores: dict) -> None:
+    tally = corpus_scores["countries"]
+    assert tally.f1() >= 0.90, "\n".join(tally.misses)
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*")) if CORPUS.exists() else [], ids=lambda p: p.name)
+def test_corpus_evidence_is_exact(path: Path) -> None:
+    doc = load(path)
+    for m in _extract(doc):
+        assert m.evidence
+        for ev in (*m.evidence, *([m.country_evidence] if m.country_evidence else [])):
+            assert doc.text[ev.start:ev.end] == ev.quote
+        assert all(ev.quote == m.name for ev in m.evidence)
+
+
+# ------------------------------------------------------------------ other shapes of the genre
+
+
+def test_html_table_with_country_column() -> None:
+    doc = _html(
+        "<h2>Competitive Landscape</h2><p>The market is fragmented.</p>"
+        "<table><thead><tr><th>Company</th><th>Country</th><th>Share (%)</th></tr></thead>"
+        "<tbody><tr><td>Posco Future M</td><td>South Korea</td><td>12</td></tr>"
+        "<tr><td>Ningbo Fenghua Materials Co., Ltd.</td><td>China</td><td>9</td></tr>"
+        "<tr><td>Others</td><td>-</td><td>79</td></tr></tbody></table>"
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    assert got == {"Posco Future M": "KR", "Ningbo Fenghua Materials Co., Ltd.": "CN"}
+
+
+def test_markdown_pipe_table_headquarters() -> None:
+    doc = render_text(
+        "# Silicon Anode Market\n\n## Key Market Players\n\n"
+        "| Rank | Manufacturer | Headquarters |\n|---|---|---|\n"
+        "| 1 | Groupe Verrier SA | France |\n| 2 | Talvenix Inc. | United States |\n",
+        "text/markdown",
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    assert got == {"Groupe Verrier SA": "FR", "Talvenix Inc.": "US"}
+
+
+def test_dash_list_under_key_players_heading_with_region_and_segment() -> None:
+    doc = render_text(
+        "# Graphite Market\n\n## Key Players\n\n- Orvanta Graphite Ltd. (Australia)\n- Kelso Carbon\n"
+        "- Asia-Pacific\n- Natural Graphite\n- Others\n- Emirates Global Aluminium (UAE)\n\n"
+        "## Market Segmentation\n\n- Synthetic Graphite\n",
+        "text/markdown",
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    # Generic words plus a place are a company only when the line states a country.
+    assert got == {"Orvanta Graphite Ltd.": "AU", "Kelso Carbon": None, "Emirates Global Aluminium": "AE"}
+
+
+def test_plain_text_companies_profiled_paragraph() -> None:
+    doc = render_text(
+        "Needle Coke Market Report\n\nCompanies profiled: Marlow Petrochem, Hexa Carbon Industries, "
+        "Seadrift Coke L.P. and Tarrow Energy.\n\nRegional analysis covers Europe and North America.\n",
+        "text/plain",
+    )
+    assert _names(_extract(doc)) == ["Marlow Petrochem", "Hexa Carbon Industries", "Seadrift Coke L.P.",
+                                     "Tarrow Energy"]
+
+
+def test_inline_include_sentence_and_customers_left_out() -> None:
+    doc = _html(
+        "<p>The leading manufacturers of anode binders include Quellar Chemie, Brandt-Ito Materials, and "
+        "Novacarb Holdings, among others.</p>"
+        "<p>Quellar Chemie supplies Tesla and signed a partnership with CATL in 2024. Battery manufacturers "
+        "such as BYD and Gotion are the main buyers, and the company works with automakers like Ford.</p>"
+    )
+    names = _names(_extract(doc))
+    assert names == ["Quellar Chemie", "Brandt-Ito Materials", "Novacarb Holdings"]
+    quellar = _extract(doc)[0]
+    assert len(quellar.evidence) == 2  # both occurrences are evidence
+
+
+def test_leading_entities_with_apposition_and_country_prefix() -> None:
+    doc = _html(
+        "<p>Leading entities such as Velmar Anodes, a major global supplier of calcined coke, and "
+        "China-based giants like Hutong Carbon Co. and Pingli Tansu, leverage scale. "
+        "Companies such as Arvika Kol in Europe and Dunecarb in the Gulf region serve local smelters.</p>"
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    assert got == {"Velmar Anodes": None, "Hutong Carbon Co.": "CN", "Pingli Tansu": "CN",
+                   "Arvika Kol": None, "Dunecarb": None}
+
+
+def test_two_spellings_are_two_mentions_and_longest_claims_occurrence() -> None:
+    doc = _html(
+        "<p>Key players include Orsk Carbon Co, Velmar, and Tindra AB.</p>"
+        "<p><strong>List of Key Companies Profiled</strong></p>"
+        "<p>Orsk Carbon Co. (Netherlands)</p><p>Velmar Anodes (USA)</p><p>Tindra AB (Sweden)</p>"
+    )
+    got = {m.name: (m.country, len(m.evidence)) for m in _extract(doc)}
+    assert got == {
+        "Orsk Carbon Co": (None, 1), "Orsk Carbon Co.": ("NL", 1), "Velmar": (None, 1),
+        "Velmar Anodes": ("US", 1), "Tindra AB": ("SE", 2),
+    }
+
+
+def test_leadership_sentence_subjects() -> None:
+    doc = _html(
+        "<p>The top five producers control 48% of capacity. <strong>Orvane Petroleum and Kestrel "
+        "Chemical</strong> lead in petroleum-based production, while Hollin Jingyu dominates coal-based "
+        "segments. China and India dominate the market.</p>"
+    )
+    assert _names(_extract(doc)) == ["Orvane Petroleum", "Kestrel Chemical", "Hollin Jingyu"]
+
+
+def test_no_players_context_no_companies() -> None:
+    doc = _html(
+        "<h2>Regional Analysis</h2><ul><li>North America</li><li>Middle East &amp; Africa</li></ul>"
+        "<p>Demand from Tesla and Panasonic grows. Applications such as Power Tools and Consumer "
+        "Electronics lead the market.</p><h2>Key Players</h2><p>These companies dominate the market.</p>"
+        "<p>Geographic Segmentation</p><p>Europe</p>"
+    )
+    assert _extract(doc) == []
+
+
+# ------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [("Kuraray Co., Ltd.", True), ("Phillips 66", True), ("3M", True), ("KAIJIN", True),
+     ("Rain CIICarbon", True), ("Lake Charles", True), ("China National Petroleum", True),
+     ("American Elements", True),
+     ("Middle East & Africa", False), ("Lithium-Ion Batteries", False), ("Hard Carbon", False),
+     ("Geographic Segmentation", False), ("Company Profiles", False), ("Others", False), ("Which", False),
+     ("Top Players", False), ("2023", False), ("Carbonorca. The", False), ("Company profiles", False)],
+)
+def test_looks_like_company(name: str, ok: bool) -> None:
+    assert looks_like_company(name) is ok
+
+
+def test_split_enumeration_keeps_legal_suffixes_and_stops() -> None:
+    text = ("Sunstone Development Co., Easthope, Jining Carbon Group Co, Shandong Chenyang Co., Ltd. (China) "
+            "and Rain CII, Lake Charles, etc. in 2022")
+    got = [text[s.start:s.end] for s in split_enumeration(text)]
+    assert got == ["Sunstone Development Co.", "Easthope", "Jining Carbon Group Co",
+                   "Shandong Chenyang Co., Ltd.", "Rain CII", "Lake Charles"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AbC dE,.;&()-:0 and Co Ltd\n\t'’")), max_size=120))
+def test_splitting_never_crashes(text: str) -> None:
+    for item in split_enumeration(text):
+        assert 0 <= item.start <= item.end <= len(text)
+    parts = split_list_item(text, 0, len(text))
+    if parts is not None:
+        assert 0 <= parts.start <= parts.end <= len(text)
+    looks_like_company(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Key players include", "Acme Corp", ",", "and", "(China)", "Europe", ".",
+                                 "such as", "partners with", "Beta Ltd."]), max_size=20))
+def test_extraction_never_crashes_and_quotes_hold(words: list[str]) -> None:
+    doc = render_text(" ".join(words), "text/plain")
+    for m in extract_companies(doc, outline(doc)):
+        for ev in m.evidence:
+            assert doc.text[ev.start:ev.end] == ev.quote
