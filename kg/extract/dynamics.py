@@ -1,0 +1,250 @@
+"""Market dynamics: the titles of the drivers, restraints, opportunities, challenges and trends listed.
+
+Rules, in order:
+
+1. **Kind titles open a context.** A section titled with a dynamics kind ("MARKET DRIVERS", "Drivers",
+   "Key Trends", "Other Restraints", "Carbon Anode Market Trends", an ``<h3>Restraints</h3>``, a
+   "**Challenges:**" prefix) sets the current kind. The context lasts until a section of the same or a
+   higher rank that is not itself a kind title ("COMPETITIVE LANDSCAPE", "FAQ"), so "Other Challenges"
+   between "MARKET CHALLENGES" and its items only switches nothing but the kind.
+2. **Items are the titles under it**: the sections of the context ranked below the kind title, at the
+   shallowest item rank found there (centred titles, bold lines, "**Title:** body" prefixes, numbered
+   "1. Title:" items, ``<h4>`` under ``<h3>``) - deeper titles are parts of an item.
+3. **Untitled items**: when a kind section has no item titles, each paragraph or list item of its own
+   body contributes its bold lead ("The **rising demand for EVs** is a major driver" -> "rising demand for
+   EVs"); a list item without bold contributes its text up to ":" or the first sentence end (when short).
+4. **Unlabelled numbered runs**: numbered item titles ("1. Electric Vehicle Boom ...:") outside any kind
+   context and outside named parts of the report (FAQ, segments, regions, companies) form runs; a restart
+   of the numbering at 1 starts a new run. Each run is classified by cue words in its titles and bodies
+   (drivers: boom, demand, fuel, growth...; trends: trend, development, technologies, integration,
+   shift...; restraints, opportunities, challenges likewise); a run without cues is dropped. Reports list
+   drivers first, so the first run wins ties towards drivers.
+
+Never items: FAQ questions, statistics ("CAGR (Global): 6.30%"), titles of more than 25 words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
+from kg.models import Block, Dynamic, DynamicKind, Evidence, Span, TextDocument
+
+_KIND_WORDS: tuple[tuple[DynamicKind, re.Pattern[str]], ...] = (
+    ("drivers", re.compile(r"\bdrivers?\b|\bdriving\s+factors\b|\bgrowth\s+factors\b|\btailwinds\b", re.I)),
+    ("restraints", re.compile(r"\brestraints?\b|\bconstraints?\b|\binhibitors?\b|\brestrictive\s+factors\b"
+                              r"|\bheadwinds\b|\blimitations\b", re.I)),
+    ("opportunities", re.compile(r"\bopportunit(?:y|ies)\b", re.I)),
+    ("challenges", re.compile(r"\bchallenges?\b|\bbarriers\b|\brisks\b|\bthreats\b", re.I)),
+    ("trends", re.compile(r"\btrends?\b", re.I)),
+)
+_CUES: dict[DynamicKind, re.Pattern[str]] = {
+    "drivers": re.compile(
+        r"\b(?:driv\w*|fuel\w*|boom\w*|demand|growth|grow\w*|expan\w*|rising|increas\w*|surg\w*|adoption|"
+        r"boost\w*|accelerat\w*|invest\w*)\b", re.I),
+    "restraints": re.compile(
+        r"\b(?:restrain\w*|constrain\w*|high\s+costs?|expensive|volatil\w*|shortages?|limit\w*|hinder\w*|"
+        r"imped\w*|slow\w*)\b", re.I),
+    "opportunities": re.compile(
+        r"\b(?:opportunit\w*|untapped|potential|unlock\w*|lucrative|prospects?)\b", re.I),
+    "challenges": re.compile(r"\b(?:challeng\w*|hurdles?|risks?|barriers?|difficult\w*|complex\w*)\b", re.I),
+    "trends": re.compile(
+        r"\b(?:trends?|shift\w*|development|technolog\w*|innovat\w*|integration|alternative|advanced|"
+        r"reshap\w*|emerging|next-gen\w*|transition\w*|strateg\w*)\b", re.I),
+}
+#: Named parts of a report whose numbered items are not dynamics.
+_OTHER_PART = re.compile(
+    r"\b(?:faqs?|frequently asked|questions|segment\w*|regional|regions?|geograph\w*|compan(?:y|ies)|players|"
+    r"competit\w*|landscape|profiles?|scope|methodology|contents?|key findings|highlights|statistics)\b",
+    re.I,
+)
+_STATISTIC = re.compile(
+    r"\d\s*%|\bCAGR\b|\bUSD\b|US\$|\$\s*\d|\b\d[\d,.]*\s*(?:million|billion|bn|mn)\b", re.I
+)
+_MAX_TITLE_WORDS = 25
+
+
+def dynamic_kind(title: str) -> DynamicKind | None:
+    """The kind a section title names, if it is a kind title ("Other Restraints", "MARKET TRENDS")."""
+    if semantic_offset(title) != 2:
+        return None
+    hits = [kind for kind, rx in _KIND_WORDS if rx.search(title)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _is_item_title(sec: Section) -> bool:
+    t = sec.title
+    return (
+        not t.endswith("?")
+        and 0 < len(t.split()) <= _MAX_TITLE_WORDS
+        and not _STATISTIC.search(t)
+        and semantic_offset(t) == 3
+        and any(ch.isalpha() for ch in t)
+    )
+
+
+class _Out:
+    def __init__(self, doc: TextDocument) -> None:
+        self.doc = doc
+        self.items: list[Dynamic] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, kind: DynamicKind, span: Span | None) -> None:
+        if span is None:
+            return
+        quote = self.doc.text[span.start:span.end]
+        title = re.sub(r"\s+", " ", quote).strip()
+        key = (kind, re.sub(r"[^a-z0-9]+", " ", title.lower()).strip())
+        if not key[1] or key in self._seen or _STATISTIC.search(title) or title.endswith("?"):
+            return
+        self._seen.add(key)
+        self.items.append(Dynamic(kind=kind, title=title, evidence=(Evidence(start=span.start, end=span.end,
+                                                                              quote=quote),)))
+
+
+def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
+    """Titles of items written without their own title: bold leads, or short list items."""
+    for block in blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        lead = lead_strong(doc, block)
+        text = block_text(doc, block)
+        if lead is not None and len(doc.text[lead.start:lead.end].split()) <= 15:
+            # A whole-bold list item is a title; a whole-bold paragraph is usually an aside
+            # ("**➤ For instance, ...**").
+            if block.kind == "list_item" or lead.end - lead.start < 0.8 * len(text.strip()):
+                yield lead
+            continue
+        if block.kind == "list_item":
+            m = re.match(r"\s*([^:.]{3,120}?)\s*(?::|\.\s|\.$|$)", text)
+            if m and len(m.group(1).split()) <= 15:
+                start = block.start + m.start(1)
+                yield Span(start=start, end=start + len(m.group(1)))
+
+
+def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
+    """A body made only of short one-sentence lines (plain-text lists): each line is an item."""
+    spans: list[Span] = []
+    for block in blocks:
+        if block.boilerplate:
+            continue
+        text = block_text(doc, block).strip()
+        if not text:
+            continue
+        if block.kind not in ("paragraph", "list_item") or len(text.split()) > 20:
+            return []
+        if re.search(r"[.!?]\s+\S", text):  # more than one sentence
+            return []
+        start = block.start + (len(block_text(doc, block)) - len(block_text(doc, block).lstrip()))
+        end = start + len(text.rstrip(".;"))
+        spans.append(Span(start=start, end=end))
+    return spans
+
+
+def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
+    """Rules 1-3; returns the block indexes of the item titles used (so rule 4 skips them)."""
+    used: set[int] = set()
+    kind: DynamicKind | None = None
+    boundary = 0.0
+    group: list[Section] = []
+    kind_sec: Section | None = None
+
+    def flush() -> None:
+        if kind is None or kind_sec is None:
+            return
+        items = [s for s in group if _is_item_title(s)]
+        if items:
+            top = min(s.rank for s in items)
+            for s in items:
+                if s.rank == top:
+                    out.add(kind, s.span)
+                    used.add(s.block_index)
+        else:
+            spans = list(_body_items(doc, kind_sec.blocks)) or _short_lines(doc, kind_sec.blocks)
+            for span in spans:
+                out.add(kind, span)
+
+    for sec in sections:
+        k = dynamic_kind(sec.title)
+        if k is not None:
+            flush()
+            if kind is None or sec.rank <= boundary:
+                boundary = sec.rank
+            kind, kind_sec, group = k, sec, []
+            if sec.style == "bold_prefix":  # "**Drivers:** rising EV demand, ..." - the body is the item list
+                boundary = sec.rank
+            continue
+        if kind is not None and sec.rank <= boundary:
+            flush()
+            kind, kind_sec, group = None, None, []
+            continue
+        if kind is not None:
+            # Below the boundary: an item (or part of one) of the current kind, even when it ranks level
+            # with an "Other Restraints" title that only switched the kind.
+            group.append(sec)
+    flush()
+    return used
+
+
+def _cue_kind(texts: list[str], first: bool) -> DynamicKind | None:
+    joined = " ".join(texts)
+    scores = {k: len(rx.findall(joined)) for k, rx in _CUES.items()}
+    best = max(scores.values())
+    if best == 0:
+        return None
+    ranked = [k for k, v in scores.items() if v == best]
+    if first and "drivers" in ranked:
+        return "drivers"
+    return ranked[0] if len(ranked) == 1 else ("trends" if "trends" in ranked else ranked[0])
+
+
+def _numbered_runs(doc: TextDocument, sections: list[Section], used: set[int], out: _Out) -> None:
+    """Rule 4: runs of numbered items outside any kind context."""
+    runs: list[list[Section]] = []
+    for sec in sections:
+        if sec.style not in ("numbered", "bold_prefix") or sec.number is None or sec.block_index in used:
+            continue
+        if not _is_item_title(sec) or any(_OTHER_PART.search(a.title) for a in sec.ancestors()):
+            continue
+        if any(dynamic_kind(a.title) for a in sec.ancestors()):
+            continue
+        n = re.match(r"\d+", sec.number)
+        if n is None:
+            continue
+        num = int(n.group())
+        if runs and num == _last_number(runs[-1]) + 1 and runs[-1][-1].rank == sec.rank:
+            runs[-1].append(sec)
+        elif num == 1:
+            runs.append([sec])
+    first = True
+    for run in runs:
+        if len(run) < 2:
+            continue
+        texts = []
+        for s in run:
+            texts.append(s.title)
+            texts.extend(block_text(doc, b) for b in s.blocks if not b.boilerplate)
+        kind = _cue_kind(texts, first)
+        first = False
+        if kind is None:
+            continue
+        for s in run:
+            out.add(kind, s.span)
+
+
+def _last_number(run: list[Section]) -> int:
+    m = re.match(r"\d+", run[-1].number or "")
+    return int(m.group()) if m else -1
+
+
+def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -> list[Dynamic]:
+    """Every dynamics title of the report, in document order (see the module docstring)."""
+    secs = sections if sections is not None else outline(doc)
+    out = _Out(doc)
+    used = _titled(doc, secs, out)
+    _numbered_runs(doc, secs, used, out)
+    return out.items
+
+
+__all__ = ["dynamic_kind", "extract_dynamics"]

@@ -1,0 +1,204 @@
+"""The regions a report analyses - not every place it happens to mention.
+
+Rules, in order (the first three are structural; the last is a fallback for reports without structure):
+
+1. **Regional sections**: a section whose title names a regional breakdown ("Regional Analysis",
+   "Regional Analysis: X Market", "Geographic Segmentation", "By Region", "Market by Country") contributes
+   every place that *is* one of its items: a sub-title that is a place ("Asia", "**North America**",
+   "### Europe", "North America Market"), a paragraph or list item opening with a bold place ("**Europe** is
+   witnessing..."), a short line or list item that is a place, a table's first-column place. Sub-titles
+   that merely start with a place ("China's Dominant Production Hub") are not items.
+2. **Region tables** anywhere: a table whose first column holds at least two places (region x year).
+3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region.
+4. **Market-position sentences**, only when rules 1-3 found nothing: a place (or its demonym) directly
+   tied to a market position - "China continues to dominate with 76% market share", "North American and
+   European producers are investing heavily". A place next to anything else ("U.S. legislation") is a
+   passing mention.
+
+Countries count when the document analyses them as regions (an item of a regional section, a table row,
+a title, a market-position subject). The global scope is never a region. Labels are as written, except
+demonyms, which take the place's name ("North American" -> "North America").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.geo import Place, find_places, lookup_place
+from kg.extract.sections import Section, block_text, lead_strong, outline
+from kg.models import Block, Evidence, RegionMention, Span, TextDocument
+
+_REGIONAL_TITLE = re.compile(
+    r"\bregional\b|\bregions?\b|\bgeograph\w*|\bby\s+(?:region|country|countries|geography)\b|\bcountry\b",
+    re.I,
+)
+_POSITION_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:\w+\s+){0,3}?(?:dominat\w*|leads?\b|leading\b|accounts?\s+for|accounted\s+for|holds?\b|"
+    r"held\b|captur\w*|commands?\b|is\s+the\s+(?:largest|biggest|fastest)|remains?\s+the\s+(?:largest|leading))",
+    re.I,
+)
+_POSITION_NOUN = re.compile(
+    r"^(?:'s)?\s*(?:and\s+\w+\s+)?(?:producers|manufacturers|suppliers|players|companies|firms|makers|market|"
+    r"markets|demand|consumption|production|capacity)\b",
+    re.I,
+)
+_OTHER_PART = re.compile(r"\b(?:faqs?|frequently asked|questions)\b", re.I)
+
+
+class _Out:
+    def __init__(self, doc: TextDocument) -> None:
+        self.doc = doc
+        self.items: list[RegionMention] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, place: Place, span: Span, label: str | None = None) -> None:
+        if place.kind == "global":
+            return
+        quote = self.doc.text[span.start:span.end]
+        ev = Evidence(start=span.start, end=span.end, quote=quote)
+        if place.key in self._index:
+            i = self._index[place.key]
+            old = self.items[i]
+            if all(e.start != ev.start for e in old.evidence):
+                self.items[i] = RegionMention(
+                    label=old.label, concept=old.concept, evidence=(*old.evidence, ev)
+                )
+            return
+        self._index[place.key] = len(self.items)
+        label = label or re.sub(r"\s+", " ", quote).strip()
+        self.items.append(RegionMention(label=label, concept=place.key, evidence=(ev,)))
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in "\u2022*-\u2013>\u27a4"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".:;,*"):
+        end -= 1
+    return Span(start=start, end=end) if end > start else None
+
+
+def _place_of(text: str, span: Span | None) -> Place | None:
+    """The place a whole label names ("Asia-Pacific", "the Europe region", "North America Market")."""
+    if span is None:
+        return None
+    label = text[span.start:span.end]
+    if len(label.split()) > 6:
+        return None
+    return lookup_place(label)
+
+
+def _is_regional_title(title: str) -> bool:
+    head = title.split(":")[0]
+    short = len(re.findall(r"\w+", head)) <= 6
+    return short and bool(_REGIONAL_TITLE.search(head)) and not title.endswith("?")
+
+
+def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
+    """A place that a block names as an item: the whole short block, or its bold lead."""
+    if block.boilerplate:
+        return None
+    text = block_text(doc, block)
+    span = _trimmed(doc.text, block.start, block.end)
+    if span is not None and len(text.split()) <= 6:
+        p = _place_of(doc.text, span)
+        if p is not None:
+            return p, span
+    lead = lead_strong(doc, block, max_offset=4)
+    p = _place_of(doc.text, lead)
+    if p is not None and lead is not None:
+        return p, lead
+    # "Asia-Pacific: the largest market" / "Europe - the fastest growing region"
+    cut = re.match(r"\s*([^:\u2013\u2014.]+?)\s*(?::|\s[\-\u2013\u2014]\s)", text)
+    if cut:
+        s2 = _trimmed(doc.text, block.start + cut.start(1), block.start + cut.end(1))
+        p = _place_of(doc.text, s2)
+        if p is not None and s2 is not None:
+            return p, s2
+    return None
+
+
+def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+    for sec in sections:
+        if not _is_regional_title(sec.title):
+            continue
+        for sub in sec.descendants():
+            p = _place_of(doc.text, sub.span)
+            if p is not None:
+                out.add(p, sub.span)
+        titles = {s.block_index for s in sections}
+        for i in range(sec.block_index + 1, sec.end_index):
+            block = doc.blocks[i]
+            if block.kind == "table":
+                _table(doc, block, out, minimum=1)
+                continue
+            if i in titles:
+                continue
+            hit = _block_place(doc, block)
+            if hit is not None:
+                out.add(*hit)
+
+
+def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
+    found: list[tuple[Place, Span]] = []
+    for row in block.rows:
+        if not row or row[0].header:
+            continue
+        span = _trimmed(doc.text, row[0].start, row[0].end)
+        p = _place_of(doc.text, span)
+        if p is not None and span is not None and p.kind != "global":
+            found.append((p, span))
+    if len(found) >= minimum:
+        for p, span in found:
+            out.add(p, span)
+
+
+def _from_titles(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+    for sec in sections:
+        if sec.style in ("heading", "bold_line", "centered", "caps", "plain_heading", "numbered"):
+            if any(_OTHER_PART.search(a.title) for a in sec.ancestors()):
+                continue
+            p = _place_of(doc.text, sec.span)
+            if p is not None:
+                out.add(p, sec.span)
+
+
+def _from_positions(doc: TextDocument, out: _Out) -> None:
+    for block in doc.blocks:
+        if block.boilerplate or block.kind == "table":
+            continue
+        text = block_text(doc, block)
+        if text.rstrip().endswith("?"):
+            continue
+        matches = find_places(text)
+        for k, m in enumerate(matches):
+            after = text[m.end:m.end + 80]
+            tied = bool(_POSITION_AFTER.match(after) or _POSITION_NOUN.match(after))
+            # "North American and European producers": the first demonym shares the second one's noun.
+            if not tied and k + 1 < len(matches):
+                nxt = matches[k + 1]
+                between = text[m.end:nxt.start]
+                if re.fullmatch(r"\s*(?:,|and|&|or)\s*", between) and (
+                    _POSITION_NOUN.match(text[nxt.end:nxt.end + 80]) or _POSITION_AFTER.match(text[nxt.end:])
+                ):
+                    tied = True
+            if not tied:
+                continue
+            span = Span(start=block.start + m.start, end=block.start + m.end)
+            out.add(m.place, span, label=m.place.name if m.adjective else None)
+
+
+def extract_regions(doc: TextDocument, sections: list[Section] | None = None) -> list[RegionMention]:
+    """The regions the report analyses, in document order, one per concept (see the module docstring)."""
+    secs = sections if sections is not None else outline(doc)
+    out = _Out(doc)
+    _from_sections(doc, secs, out)
+    for block in doc.blocks:
+        if block.kind == "table" and not block.boilerplate:
+            _table(doc, block, out, minimum=2)
+    _from_titles(doc, secs, out)
+    if not out.items:
+        _from_positions(doc, out)
+    return out.items
+
+
+__all__ = ["extract_regions"]

@@ -1,0 +1,405 @@
+"""Segment lists: the types, applications and end users a report breaks its market down by.
+
+Where the lists come from, in order of trust:
+
+1. **Axis sections** - a section whose title names a segmentation axis ("By Type", "Market Segmentation
+   (by Application)", "By End-Use Industry", "End User Industry Analysis", "Segmentation by Product").
+   Its items are the short lines, list items, bold leads of paragraphs ("The **automotive industry** is
+   the largest consumer" -> "automotive"), short sub-titles and the first column of its tables, up to
+   the next axis section or the end of its subtree. Long sub-titles ("Hard Carbon Segment Dominates the
+   Market Due to ...") and lead-in sentences ("The market is segmented based on type into:") are not items.
+2. **Segment tables** anywhere - a table whose header names the axis ("Type", "Application", "End User").
+3. **The table of contents** (boilerplate, but the report's own segmentation): a numbered line naming an
+   axis ("1.2 Segment by Type", "4.1.1 By Type - Global ... Market Size") is followed by its items at the
+   same or the next numbering depth ("1.2.2 Natural Graphite"); lines that are themselves about markets,
+   sizes, revenues or years are skipped, a shallower line ends the list.
+4. **Prose**, only for an axis the structure left empty: "segmented (by type) into A, B and C", "by
+   application: A, B, C", "across A, B, and C applications". Prose uses plural generic nouns where lists
+   use labels ("bottom carbon anodes" vs "Bottom Carbon Anode"), so these labels are singularised.
+
+The axis kind comes from the title's words: type/product/material/grade/form/technology/process/source
+-> ``type``; application/use -> ``application``; end user/end-use/industry/vertical/sector/customer ->
+``end_user``; region/country/geography -> not a segment. Labels lose descriptions after ":" / " - " /
+"-", periods and the word "Segment"; parentheses stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
+from kg.models import Block, Evidence, ReportMeta, SegmentKind, SegmentMention, Span, TextDocument
+
+_REGION_AXIS = re.compile(r"\b(?:regions?|regional|country|countries|geograph\w*|areas?)\b", re.I)
+_END_USER_AXIS = re.compile(
+    r"\bend[\s\-]*(?:users?|use(?:s|rs?)?)\b|\b(?:industry|industries|verticals?|sectors?|customers?|"
+    r"end[\s\-]?markets?|consumers?)\b",
+    re.I,
+)
+_APPLICATION_AXIS = re.compile(r"\b(?:applications?|uses?|usage)\b", re.I)
+_TYPE_AXIS = re.compile(
+    r"\b(?:types?|products?|materials?|grades?|forms?|technolog(?:y|ies)|process(?:es)?|sources?|"
+    r"feedstocks?|chemistr(?:y|ies)|categor(?:y|ies)|configurations?|compositions?|raw materials?)\b",
+    re.I,
+)
+_NOT_PRODUCT_AXIS = re.compile(
+    r"\b(?:compan(?:y|ies)|manufacturers?|players?|vendors?|suppliers?|revenue|value|volume|sales|years?|"
+    r"price|segment|share|capacity)\b",
+    re.I,
+)
+_AXIS_TITLE = re.compile(
+    r"\bby\s+[\w\-]+|\bsegment(?:ation|s)?\b|\b(?:type|application|end[\s\-]*user|end[\s\-]*use)\s+"
+    r"(?:industry\s+)?(?:analysis|outlook|insights|segment(?:ation)?)\b",
+    re.I,
+)
+_NOT_ITEM = re.compile(
+    r"\b(?:market|segment(?:ed|ation)?|global|revenue|sales|price|size|share|forecasts?|analysis|overview|"
+    r"introduction|consumption|comparison|growth|estimates?|cagr|percentages?|outlook|scope|definition|"
+    r"report|companies|players|manufacturers?|key|prospects)\b|\b(?:19|20)\d\d\b|\?|%|\$",
+    re.I,
+)
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:industry|industries|sector|sectors|segment|segments|market|markets|vertical|verticals|field)$",
+    re.I,
+)
+_MAX_LABEL_WORDS = 6
+
+
+def axis_kind(title: str) -> SegmentKind | None:
+    """The segment kind an axis title names, or None (regions, companies, or no axis at all)."""
+    m = re.search(r"\bby\s+(.+)", title, re.I)
+    head = m.group(1) if m else title
+    if _REGION_AXIS.search(head) and not (_TYPE_AXIS.search(head) or _APPLICATION_AXIS.search(head)):
+        return None
+    if _END_USER_AXIS.search(head):
+        return "end_user"
+    if _APPLICATION_AXIS.search(head):
+        return "application"
+    if _TYPE_AXIS.search(head):
+        return "type"
+    # Any other "by X" breakdown of a product market ("By Precursor", "By Coating") is one of its types,
+    # unless X is not a product property at all (companies, values, time).
+    if m and not _NOT_PRODUCT_AXIS.search(head):
+        return "type"
+    return None
+
+
+def is_axis_title(title: str) -> bool:
+    """A title that introduces a segment list (not a long item title that happens to say "segment")."""
+    words = re.findall(r"[\w\-]+", title)
+    if len(words) > 10 or title.rstrip().endswith("?"):
+        return False
+    return bool(_AXIS_TITLE.search(title)) or semantic_offset(title) == 2 and axis_kind(title) is not None
+
+
+# ------------------------------------------------------------------ labels
+
+
+def clean_label(text: str, start: int, end: int) -> Span | None:
+    """Trim a candidate label in place: descriptions, bullets, "Segment", final stops (parentheses stay:
+    "Lithium Titanate (LTO)" is how the report names the segment)."""
+    seg = text[start:end]
+    cut = re.search(r"\s*(?::|\s[\-\u2013\u2014]\s|\u2013|\u2014)\s*", seg)
+    if cut and cut.start() > 0:
+        end = start + cut.start()
+    while start < end and (text[start].isspace() or text[start] in "\u2022\u25aa\u25cf\u27a4*-\u2013>\u00b7"):
+        start += 1
+    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.I)
+    if m and end - start - m.end() > 2:
+        start += m.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:*"):
+        end -= 1
+    m = re.search(r"\s+segments?$", text[start:end], re.I)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return Span(start=start, end=end) if end > start else None
+
+
+def _is_label(s: str) -> bool:
+    words = re.findall(r"[\w&/+\-]+", s)
+    return (
+        0 < len(words) <= _MAX_LABEL_WORDS
+        and not s.rstrip().endswith((":", "?"))
+        and any(ch.isalpha() for ch in s)
+        and not re.search(r"https?://|www\.|@", s)
+        and not re.search(r"\b(?:is|are|was|were|include|includes|into|will|has|have)\b", s, re.I)
+    )
+
+
+def _singular(label: str) -> str:
+    """The singular of a prose label's last word ("side carbon anodes" -> "side carbon anode")."""
+    m = re.search(r"(\w+)$", label)
+    if not m:
+        return label
+    w = m.group(1)
+    low = w.lower()
+    if low.endswith(("ss", "us", "is", "ics", "ous")) or len(low) <= 3:
+        return label
+    if low.endswith("ies"):
+        w = w[:-3] + ("Y" if w[-3].isupper() else "y")
+    elif low.endswith(("ches", "shes", "xes", "sses")):
+        w = w[:-2]
+    elif low.endswith("s"):
+        w = w[:-1]
+    return label[: m.start()] + w
+
+
+# ------------------------------------------------------------------ collecting
+
+
+class _Collector:
+    """Segment mentions in document order, one per (kind, normalised label)."""
+
+    def __init__(self, doc: TextDocument) -> None:
+        self.doc = doc
+        self.items: list[SegmentMention] = []
+        self._seen: dict[tuple[str, str], int] = {}
+
+    @staticmethod
+    def key(label: str) -> str:
+        k = re.sub(r"[^a-z0-9]+", " ", label.lower().replace("&", " and "))
+        k = re.sub(r"\b(?:segment|market)\b", " ", k)
+        return " ".join(k.split())
+
+    def add(self, kind: SegmentKind, span: Span | None, label: str | None = None) -> bool:
+        if span is None:
+            return False
+        quote = self.doc.text[span.start:span.end]
+        label = label or re.sub(r"\s+", " ", quote)
+        if not _is_label(label):
+            return False
+        k = (kind, self.key(label))
+        if not k[1]:
+            return False
+        ev = Evidence(start=span.start, end=span.end, quote=quote)
+        if k in self._seen:
+            i = self._seen[k]
+            old = self.items[i]
+            if all(e.start != ev.start for e in old.evidence):
+                self.items[i] = SegmentMention(kind=kind, label=old.label, evidence=(*old.evidence, ev))
+            return True
+        self._seen[k] = len(self.items)
+        self.items.append(SegmentMention(kind=kind, label=label, evidence=(ev,)))
+        return True
+
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.items}
+
+
+def _block_items(doc: TextDocument, block: Block) -> Iterable[Span]:
+    """Candidate labels of one block inside an axis section."""
+    raw = block_text(doc, block)
+    s = raw.strip()
+    if not s or block.boilerplate:
+        return
+    if block.kind == "table":
+        for row in block.rows:
+            if row and not row[0].header:
+                span = clean_label(doc.text, row[0].start, row[0].end)
+                if span is not None:
+                    yield span
+        return
+    words = re.findall(r"[\w&/+\-]+", s)
+    if block.kind in ("list_item", "heading") or (len(words) <= 8 and not s.endswith((".", ":", "?"))):
+        lead = lead_strong(doc, block)
+        if block.kind == "list_item" and lead is not None:
+            yield lead
+            return
+        span = clean_label(doc.text, block.start, block.end)
+        if span is not None:
+            yield span
+        return
+    # A prose paragraph: only its bold lead names an item ("The **automotive industry** is the largest").
+    lead = lead_strong(doc, block)
+    if lead is not None:
+        span = clean_label(doc.text, lead.start, lead.end)
+        if span is not None:
+            m = _GENERIC_TAIL.search(doc.text[span.start:span.end])
+            if m and m.start() > 0:
+                span = Span(start=span.start, end=span.start + m.start())
+            yield span
+
+
+def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
+    """Split "A, B and C" (or "A; B; C") into label spans when every part is short; else nothing."""
+    text = doc.text[start:end]
+    parts = [m for m in re.finditer(r"[^,;]+", text)]
+    spans: list[Span] = []
+    for k, m in enumerate(parts):
+        piece_start, piece = start + m.start(), m.group()
+        if k == len(parts) - 1 or len(parts) == 1:
+            sub = re.split(r"\s+(?:and|&|or)\s+", piece)
+            if len(sub) == 2 and len(parts) == 1 and not all(len(x.split()) <= 3 for x in sub):
+                return []
+            offset = 0
+            for x in sub:
+                pos = piece.find(x, offset)
+                offset = pos + len(x)
+                span = clean_label(doc.text, piece_start + pos, piece_start + pos + len(x))
+                if span is not None:
+                    spans.append(span)
+        else:
+            span = clean_label(doc.text, piece_start, piece_start + len(piece))
+            if span is not None:
+                spans.append(span)
+    words_ok = all(0 < len(doc.text[s.start:s.end].split()) <= 5 for s in spans)
+    return spans if len(spans) >= 2 and words_ok else []
+
+
+def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) -> None:
+    axes = [s for s in sections if is_axis_title(s.title)]
+    for n, sec in enumerate(axes):
+        kind = axis_kind(sec.title)
+        if kind is None:
+            continue
+        stop = sec.end_index
+        for later in axes[n + 1:]:
+            if later.block_index < stop:
+                stop = later.block_index
+            break
+        child_titles = {s.block_index: s for s in sections if sec.block_index < s.block_index < stop}
+        if sec.style == "bold_prefix" or (sec.style == "numbered" and sec.body is not None):
+            # "**By Form:** Spherical Graphite, Flake Graphite, Amorphous Graphite"
+            own = doc.blocks[sec.block_index]
+            rest = re.match(r"[\s:*\u2013\u2014-]*", doc.text[sec.span.end:own.end])
+            begin = sec.span.end + (rest.end() if rest else 0)
+            for span in _enumeration(doc, begin, own.end):
+                out.add(kind, span)
+        for i in range(sec.block_index + 1, stop):
+            block = doc.blocks[i]
+            sub = child_titles.get(i)
+            if sub is not None and sub.style not in ("bold_prefix",) and (
+                len(re.findall(r"\w+", sub.title)) > _MAX_LABEL_WORDS or semantic_offset(sub.title) < 3
+            ):
+                continue  # "Hard Carbon Segment Dominates the Market Due to ..." is a comment, not an item
+            if sub is not None and sub.style == "bold_prefix":
+                out.add(kind, clean_label(doc.text, sub.span.start, sub.span.end))
+                continue
+            if _is_lead_in(doc, block):
+                continue
+            if block.kind in ("paragraph", "list_item"):
+                listed = _enumeration(doc, block.start, block.end)
+                if listed and not re.search(r"[.!?]\s*$", block_text(doc, block)):
+                    for span in listed:
+                        out.add(kind, span)
+                    continue
+            for span in _block_items(doc, block):
+                out.add(kind, span)
+
+
+def _is_lead_in(doc: TextDocument, block: Block) -> bool:
+    s = block_text(doc, block).strip()
+    return s.endswith(":") or bool(re.search(r"\b(?:segmented|classified|divided|categori[sz]ed)\b", s))
+
+
+def _from_tables(doc: TextDocument, out: _Collector) -> None:
+    for block in doc.blocks:
+        if block.kind != "table" or not block.rows or block.boilerplate:
+            continue
+        header = block.rows[0]
+        if not header:
+            continue
+        head = doc.text[header[0].start:header[0].end]
+        kind = axis_kind(head) if len(head.split()) <= 5 else None
+        if kind is None or not re.search(r"\b(?:type|application|end|segment|product|industry)", head, re.I):
+            continue
+        for row in block.rows[1:]:
+            if row:
+                out.add(kind, clean_label(doc.text, row[0].start, row[0].end))
+
+
+_TOC_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
+
+
+def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    kind: SegmentKind | None = None
+    depth = 0
+    active = False
+    for block in doc.blocks:
+        s = block_text(doc, block)
+        m = _TOC_LINE.match(s)
+        if not m:
+            if active and s.strip():
+                active = False
+            continue
+        d = len(m.group(1).split("."))
+        body = m.group(2)
+        body_start = block.start + m.start(2)
+        if re.search(r"\bby\s+[\w\-]+", body, re.I):
+            k = axis_kind(body)
+            if k is not None:  # a deeper "by Type" line re-anchors the depth of the items that follow
+                kind, depth, active = k, d, True
+            elif k is None and active and d <= depth:
+                active = False
+            continue
+        if not active or kind is None:
+            continue
+        if d < depth:
+            active = False
+            continue
+        if d > depth + 1 or _NOT_ITEM.search(body):
+            continue
+        if kind in have:
+            continue
+        out.add(kind, clean_label(doc.text, body_start, block.end))
+
+
+_ENUM_ITEM = r"[A-Za-z][\w\-/+]*(?:\s+[\w\-/+]+){0,3}"
+_ENUM = rf"{_ENUM_ITEM}(?:\s*,\s*{_ENUM_ITEM})*,?\s+(?:and|&|or)\s+{_ENUM_ITEM}"
+_PROSE = (
+    re.compile(
+        rf"\b(?:segmented|divided|categori[sz]ed|classified|split)\s+(?:(?:by|based\s+on|on\s+the\s+basis\s+of)"
+        rf"\s+(?P<axis>[\w\- ]{{2,25}}?)\s+)?into\s+(?:(?:two|three|four|five|six)\s+)?"
+        rf"(?:(?:main|major|key|primary|broad)\s+)?(?:(?:types|segments|categories|groups)\b)?[:\s]*(?P<enum>{_ENUM})",
+        re.I,
+    ),
+    re.compile(rf"\bby\s+(?P<axis>type|product|application|end[\s\-]?users?|end[\s\-]?use)\s*[:\-]\s*(?P<enum>{_ENUM})",
+               re.I),
+    re.compile(rf"\b(?:across|in|for|including|such as)\s+(?P<enum>{_ENUM})\s+"
+               rf"(?P<axis>applications|end[\s\-]users)\b", re.I),
+)
+
+
+def _from_prose(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    for block in doc.blocks:
+        if block.boilerplate or block.kind == "heading":
+            continue
+        text = block_text(doc, block)
+        for rx in _PROSE:
+            for m in rx.finditer(text):
+                axis = m.group("axis")
+                kind: SegmentKind | None = axis_kind(axis) if axis else "type"
+                if kind is None or kind in have:
+                    continue
+                base = block.start + m.start("enum")
+                enum = m.group("enum")
+                for part in re.finditer(r"[^,]+", re.sub(r"\s+(?:and|&|or)\s+", ", ", enum)):
+                    label = part.group().strip()
+                    label = re.sub(r"^(?:and|or)\s+", "", label)
+                    if not label or re.match(r"(?:other|others)\b", label, re.I) and len(label.split()) > 1:
+                        continue
+                    pos = text.find(label, max(m.start("enum"), m.start("enum") + part.start() - 8))
+                    if pos < 0:
+                        continue
+                    span = Span(start=block.start + pos, end=block.start + pos + len(label))
+                    if span.start < base:
+                        continue
+                    out.add(kind, span, label=_singular(label))
+
+
+def extract_segments(
+    doc: TextDocument, sections: list[Section] | None = None, meta: ReportMeta | None = None
+) -> list[SegmentMention]:
+    """Every segment the report lists, by kind, in document order (see the module docstring)."""
+    del meta  # the market name is not needed: items are recognised by position, not by vocabulary
+    secs = sections if sections is not None else outline(doc)
+    out = _Collector(doc)
+    _from_sections(doc, secs, out)
+    _from_tables(doc, out)
+    _from_toc(doc, out, have=set(out.kinds()))
+    _from_prose(doc, out, have=set(out.kinds()))
+    return out.items
+
+
+__all__ = ["axis_kind", "clean_label", "extract_segments", "is_axis_title"]

@@ -1,0 +1,80 @@
+"""Dynamics titles: seed F1 and every heading style of the genre."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.dynamics import dynamic_kind, extract_dynamics
+from kg.extract.sections import outline
+from kg.models import TextDocument
+from tests.test_sections import BOLD_DOC, HTML_DOC, MARKDOWN_DOC, TEXT_DOC, seed_score, shape
+
+KINDS = ("drivers", "restraints", "opportunities", "challenges", "trends")
+
+
+def _predict(doc: TextDocument, sections: Any) -> dict[str, Any]:
+    dyn = extract_dynamics(doc, sections)
+    return {"dynamics": {k: [d.title for d in dyn if d.kind == k] for k in KINDS}}
+
+
+def _pairs(doc: TextDocument) -> list[tuple[str, str]]:
+    dyn = extract_dynamics(doc, outline(doc))
+    for d in dyn:
+        assert all(doc.text[e.start:e.end] == e.quote for e in d.evidence)
+    return [(d.kind, d.title) for d in dyn]
+
+
+def test_seed_dynamics_f1() -> None:
+    f1, lines = seed_score("dynamics", _predict)
+    assert f1 >= 0.90, lines
+
+
+def test_kind_titles() -> None:
+    assert dynamic_kind("MARKET DRIVERS") == "drivers"
+    assert dynamic_kind("Other Restraints") == "restraints"
+    assert dynamic_kind("Carbon Anode for Aluminum Electrolysis Market Trends") == "trends"
+    assert dynamic_kind("Key Challenges") == "challenges"
+    assert dynamic_kind("Market Dynamics (Drivers, Restraints, Opportunities, and Challenges)") is None
+    assert dynamic_kind("Rising Demand to Drive Growth") is None
+    assert dynamic_kind("What are the key growth drivers?") is None
+
+
+def test_html_h3_li_and_h4() -> None:
+    assert _pairs(shape(HTML_DOC, "probe.html")) == [
+        ("drivers", "Higher energy density"), ("drivers", "Fast charging demand"),
+        ("restraints", "Volume expansion"), ("restraints", "High cost of nano-silicon"),
+        ("opportunities", "Solid-state batteries"), ("opportunities", "Consumer electronics upgrades"),
+    ]
+
+
+def test_markdown_and_plain_text() -> None:
+    assert _pairs(shape(MARKDOWN_DOC, "probe.md")) == [
+        ("trends", "Silicon blending"), ("trends", "Localised supply chains"),
+        ("challenges", "Graphite export controls"), ("challenges", "Price pressure"),
+    ]
+    assert _pairs(shape(TEXT_DOC, "probe.txt")) == [
+        ("drivers", "Electric vehicle production"), ("drivers", "Grid-scale storage"),
+        ("restraints", "Environmental permitting"),
+    ]
+
+
+def test_bold_export_with_other_switch_and_aside() -> None:
+    assert _pairs(shape(BOLD_DOC, "probe.html")) == [
+        ("drivers", "Rising Cell Production to Drive Demand"), ("drivers", "Policy Support"),
+        ("challenges", "Feedstock Volatility"),
+    ]
+
+
+def test_unlabelled_numbered_runs_are_classified_by_cues() -> None:
+    html = """<h1>Z Market, Global Outlook and Forecast 2024-2030</h1>
+<p>The Z market is projected to grow significantly from 2024 to 2030.</p>
+<p><strong>1. Battery Boom Fueling Demand:</strong><br>Demand for cells is rising and growth continues.</p>
+<p><strong>2. Capacity Expansion:</strong><br>Producers expand plants to meet increasing demand.</p>
+<p><strong>1. Advanced Coating Technologies:</strong><br>This trend is reshaping the value chain.</p>
+<p><strong>2. Recycled Feedstock Development:</strong><br>An alternative route under development.</p>
+<h2>FAQ</h2>
+<p><strong>1. What is the market size?</strong></p><p><strong>2. Who are the key players?</strong></p>"""
+    assert _pairs(shape(html, "z.html")) == [
+        ("drivers", "Battery Boom Fueling Demand"), ("drivers", "Capacity Expansion"),
+        ("trends", "Advanced Coating Technologies"), ("trends", "Recycled Feedstock Development"),
+    ]

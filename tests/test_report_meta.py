@@ -1,0 +1,95 @@
+"""Report metadata: right on all five seed reports, and the parsing rules on hand-written inputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.report import (
+    display_name,
+    extract_meta,
+    find_exchange_rates,
+    market_from_title,
+    parse_date,
+)
+from tests.test_sections import HTML_DOC, MARKDOWN_DOC, TEXT_DOC, corpus, seeds, shape
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_seed_meta(index: int) -> None:
+    doc = corpus()[index]
+    gold = next(d for d in seeds()["documents"] if d["source"] == doc.source)
+    meta = extract_meta(doc)
+    assert meta.title == gold["title"]
+    assert meta.market == gold["market"]
+    assert list(meta.forecast_period or []) == list(gold["forecast_period"] or [])
+    assert (meta.published.isoformat() if meta.published else None) == gold["published"]
+    assert meta.publisher == gold["publisher"]
+    assert meta.title_evidence is not None
+    assert doc.text[meta.title_evidence.start:meta.title_evidence.end] == meta.title_evidence.quote
+
+
+def test_base_year_is_last_valued_year_before_forecast() -> None:
+    years = {d.source[:3]: extract_meta(d).base_year for d in corpus()}
+    assert years["001"] == 2024 and years["003"] == 2024 and years["000"] == 2023
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Fri Dec 12 2025 08:01:34 GMT+0000 (Coordinated Universal Time)", date(2025, 12, 12)),
+    ("2025-07-01", date(2025, 7, 1)),
+    ("2025-07-01T21:28:14Z", date(2025, 7, 1)),
+    ("12 January 2025", date(2025, 1, 12)),
+    ("March 4, 2025", date(2025, 3, 4)),
+    ("31/12/2024", date(2024, 12, 31)),
+    ("05/06/2024", None),  # day and month cannot be told apart
+    ("soon", None),
+])
+def test_parse_date(value: str, expected: date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(("title", "market"), [
+    ("Carbon Anode for Aluminum Electrolysis Market 2025 forecast to 2032- Capacity, Production",
+     "Carbon Anode for Aluminum Electrolysis"),
+    ("Global Anode Active Material Market Research Report 2025-2032", "Anode Active Material"),
+    ("NEEDLE COKE FOR BATTERY ANODES: GLOBAL MARKET STUDY 2024-2032", "Needle Coke for Battery Anodes"),
+    ("Global Market for Hard Carbon Anodes, 2025-2032", "Hard Carbon Anodes"),
+    ("Silicon Anode Battery Outlook and Forecast 2024-2030", "Silicon Anode Battery"),
+])
+def test_market_from_title(title: str, market: str) -> None:
+    assert market_from_title(title) == market
+
+
+@pytest.mark.parametrize(("text", "rates"), [
+    ("converted at 1 EUR = 1.08 USD", {"EUR": Decimal("1.08")}),
+    ("EUR 1 = USD 1.08", {"EUR": Decimal("1.08")}),
+    ("at US$1.10 per euro", {"EUR": Decimal("1.1")}),
+    ("at an average exchange rate of 0.92 EUR/USD", {"EUR": Decimal("1.086957")}),
+    ("EUR/USD 1.08", {"EUR": Decimal("1.08")}),
+    ("1 USD = 7.2 CNY", {"CNY": Decimal("0.138889")}),
+    ("no rates here, just USD 5 million", {}),
+])
+def test_exchange_rates_are_usd_per_unit(text: str, rates: dict[str, Decimal]) -> None:
+    assert find_exchange_rates(text) == rates
+
+
+def test_publisher_from_domain_uses_the_texts_spelling() -> None:
+    text = "Follow us: 24ChemicalResearch LinkedIn"
+    assert display_name("24chemicalresearch", text) == "24ChemicalResearch"
+    assert display_name("acmeinsights", "nothing else") == "Acmeinsights"
+
+
+def test_meta_in_other_shapes() -> None:
+    html = extract_meta(shape(HTML_DOC, "probe.html"))
+    assert (html.publisher, html.market, html.forecast_period, html.published) == (
+        "Borealis Analytics", "Silicon Anode", (2024, 2030), None)
+    md = extract_meta(shape(MARKDOWN_DOC, "probe.md"))
+    assert (md.title, md.publisher, md.published, md.market) == (
+        "Lithium-ion Battery Anode Materials Market Outlook 2025-2033", "Quillon Research", date(2025, 4, 2),
+        "Lithium-ion Battery Anode Materials")
+    txt = extract_meta(shape(TEXT_DOC, "probe.txt"))
+    assert (txt.publisher, txt.market, txt.forecast_period, txt.base_year) == (
+        "Tessaract Market Research", "Graphite Anode", (2024, 2032), 2023)
+    assert txt.currency_rates == {"EUR": Decimal("1.09")}
