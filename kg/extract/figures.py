@@ -1,0 +1,1209 @@
+"""Market sizes, growth rates and shares: money and percentages bound to year, scope, segment and holder.
+
+The finders in :mod:`money` and :mod:`rates` are lexical; this module decides, sentence by sentence (and
+table by table), which figures are *about the report's market*. Precision comes first: a figure that
+is not clearly the market's own becomes a :class:`Statistic`, never a market fact.
+
+Attribution (why a figure is the market's):
+
+* The figure's governing clause -- from the start of its clause (a new clause starts at ";", "while",
+  "whereas", "but", "although") up to the figure; for a figure inside a dash/bracket aside, the text
+  before the aside -- must refer to the market: "the market", "the global Hard Carbon Anode market",
+  "market size", "the regional market", "<Name> Segment", "the region" (anaphora), or the market's own
+  product words with a measure ("anode material revenue"). A "market" whose modifiers name something
+  else ("the global rechargeable battery market") is another market; "market share/penetration/access"
+  is no reference. A clause with a place subject and no reference ("..., while China is forecast to reach
+  $4200 million") inherits the reference of the sentence's earlier clause.
+* Money near investment/budget/price words ("invest", "funding", "allocated", "committed", "add",
+  "costs", "per ton"...) is never a market size; nor a per-unit price, nor an implausible amount.
+* Shares need a basis that is a market measure (market, revenue, sales, consumption, demand, capacity,
+  production, output, volumes, share) or names the market's product, and a holder that is not the
+  market's downstream (the words after "for" in "Carbon Anode for Aluminum Electrolysis").
+
+Binding:
+
+* Year: the year written right after the amount ("USD 5.4 billion in 2024", "by 2032"); else the nearest
+  free year before it in the clause ("By 2032, ... USD 8,145.12 million"); else, for a forecast verb
+  ("is forecast to reach $4200 million"), the target year of the sentence or of the last three
+  sentences (a second edition's "by 2029"), falling back to the forecast period's end.
+* Status: a year after the base year is a forecast, a year up to it is actual. The base year is
+  ``meta.base_year``, else the year before the forecast period starts, else the year before publication;
+  without any of them the verb decides ("projected", "expected", "reach", "by" -> forecast).
+* Scope: the first place written as the clause subject (not after "from", "by", "like", "including"...),
+  a parenthesised label ("CAGR (North America)"), "the region" -> the last place subject, else Global.
+* Segment: "<Name> Segment" in the clause ("Bottom Carbon Anode Segment to Reach ...").
+* CAGR period: an explicit span ("2025-2032", "from 2025 to 2032"); "through 2032" -> the forecast start
+  to 2032; "during the forecast period" -> the sentence's own value years when they end elsewhere than
+  the report's forecast (a second edition: values 2022 and 2029 -> 2023-2029), else the report's forecast
+  period; "in next six years" -> six years back from the year the sentence targets, else from the base
+  year; no period words -> the span of the sentence's value years.
+
+Tables: a header row (or first column) of years ("2024", "2025E", "2030F") and rows (columns) of
+regions or segments give one market size per cell, when the header or the text just before the table
+names the currency and scale ("USD Million") and does not talk about volume; "CAGR" and "share"
+columns give growth rates and shares.
+
+One fact stated several times (body, FAQ, "Key statistics" recap) is one fact with several evidence
+quotes; the quote is the sentence (or the table row up to the cell).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
+from kg.extract.money import (
+    MoneyMatch,
+    exchange_rate_spans,
+    find_exchange_rates,
+    find_money,
+    parse_money,
+    usd_million,
+)
+from kg.extract.rates import CagrMatch, ShareMatch, find_cagr, find_period, find_shares
+from kg.extract.sentences import Sentence, split_sentences
+from kg.models import (
+    Evidence,
+    GrowthRate,
+    HolderKind,
+    MarketSize,
+    ReportMeta,
+    Share,
+    Statistic,
+    Status,
+    TextDocument,
+)
+
+__all__ = ["Figures", "extract_figures"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string (easier to read and diff)."""
+    return frozenset(words.split())
+
+
+@dataclass
+class Figures:
+    """Everything :func:`extract_figures` found in one document."""
+
+    market_sizes: list[MarketSize] = field(default_factory=list)
+    growth_rates: list[GrowthRate] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ vocabulary
+
+_WORD_RX = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]")
+_GENERIC_MODIFIERS = _wordset(
+    "global overall entire total worldwide world regional domestic international this that the a an "
+    "its their whole current target addressable respective local emerging key major largest large "
+    "fastest growing fast-growing mature nascent smaller larger significant for of and in to on & "
+    "broader wider niche premium mainstream commercial total-addressable said aforementioned same "
+    "projected estimated expected forecast forecasted anticipated combined cumulative annual current "
+    "present today's valued overall u.s.-based"
+)
+_MARKET_NOT_ENTITY = _wordset(
+    "share shares penetration participation dynamics growth access entry position positions "
+    "positioning trends trend players player participants leaders leadership expansion conditions "
+    "volatility predictability analysis research segments segmentation landscape competition insights "
+    "strategies strategy potential development status outlook sentiment forces drivers restraints "
+    "opportunities challenges concentration structure definition overview scope demand pressures "
+    "pressure presence reach power penetration"
+)
+_MEASURES = _wordset(
+    "market markets revenue revenues sales consumption demand capacity capacities production output "
+    "volume volumes supply supplies shipments share shares compositions composition deployments "
+    "installations usage use value"
+)
+_NEGATIVE_MONEY = re.compile(
+    r"\b(?:invest\w*|fund\w*|financ\w*|allocat\w*|dedicat\w*|commit\w*|budget\w*|grants?|subsid\w*|loans?|"
+    r"spend\w*|spent|capex|capital\s+expenditure|costs?|costing|price[sd]?|pricing|add|adds|adding|added|"
+    r"acqui\w*|deals?|contracts?|raise[sd]?|raising|orders?|award\w*|incentives?|tax\w*|savings?|sav(?:e|es|ed)|"
+    r"loss\w*|penalt\w*|fines?|r&d|research|budgets?|valuation\s+of\s+the\s+company|backing|pledg\w*|"
+    r"announced|earmark\w*|programs?|programmes?|initiatives?|projects?|profits?|earnings|"
+    r"sales\s+of\s+(?:electric|ev))\b",
+    re.IGNORECASE,
+)
+_FORECAST_CUE = re.compile(
+    r"\b(?:project\w*|expect\w*|forecast\w*|anticipat\w*|predict\w*|estimated\s+to|will|shall|reach(?:es)?|"
+    r"grow\s+to|rise\s+to|climb\s+to|touch|surpass|exceed|by\s+(?:19|20)\d{2}|poised|set\s+to|likely)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BOUNDARY = re.compile(r";|,?\s+\b(?:while|whereas|but|although|though|meanwhile)\b\s+", re.IGNORECASE)
+_PREPOSITIONS_BEFORE_PLACE = _wordset(
+    "from by than like including include includes via into among amongst with over against outside "
+    "beyond between across throughout such as to toward towards versus vs unlike besides excluding "
+    "except"
+)
+_YEAR_AFTER_RX = re.compile(
+    r"\s*(?:,\s*)?\(?\s*(?:in|by|for|of|during|through|until|till|to|as\s+of|at\s+the\s+end\s+of|"
+    r"in\s+the\s+year|in\s+fiscal(?:\s+year)?|in\s+FY|in\s+CY|FY|CY)?\s*(?:the\s+year\s+)?"
+    r"(?P<year>(?:19|20)\d{2})(?![\d\-–])",
+    re.IGNORECASE,
+)
+_YEAR_RX = re.compile(r"(?<![\d.,$€£¥\-–])(?P<year>(?:19|20)\d{2})(?![\d%])(?!\s*[-–—]\s*(?:19|20)?\d{2}\b)")
+_SEGMENT_RX = re.compile(
+    r"(?P<name>(?:[A-Z][\w&\-]*\s+){1,6})(?:[Ss]egment|[Ss]ub-?segment)s?\b"
+    r"|\b[Tt]he\s+(?P<lname>(?:[a-z][\w\-]*\s+){1,4})(?:segment|sub-?segment)\b"
+)
+_SEGMENT_NAME_STOP = _wordset(
+    "the this that each every a an market application type product end-user end user regional region "
+    "which largest other others one second third first fastest growing fastest-growing dominant "
+    "leading key major by of for in and its our their global"
+)
+_ANAPHOR_PLACE_RX = re.compile(
+    r"\b(?:the|this|that)\s+(?:region|regional\s+market|country|area|geography)\b", re.IGNORECASE
+)
+_LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:–—-]*$")
+
+
+def _norm_word(w: str) -> str:
+    w = w.lower().strip(".'’-")
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _words(s: str) -> list[str]:
+    return [_norm_word(m.group()) for m in _WORD_RX.finditer(s)]
+
+
+@dataclass
+class _Market:
+    """The report's market as word sets: ``head`` names the product, ``tail`` its downstream."""
+
+    head: frozenset[str]
+    tail: frozenset[str]
+    head_seq: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, meta: ReportMeta) -> _Market:
+        name = meta.market or meta.title or ""
+        name = re.sub(
+            r"\b(?:global|market|report|outlook|forecast|research|analysis|size|share|trends?)\b",
+            " ",
+            name,
+            flags=re.IGNORECASE,
+        )
+        name = re.sub(r"(?:19|20)\d{2}", " ", name)
+        parts = re.split(r"\b(?:for|in|used\s+in|of)\b", name, maxsplit=1, flags=re.IGNORECASE)
+        stop = {"and", "the", "a", "an", "by", "to", "with"}
+        head = frozenset(w for w in _words(parts[0]) if w not in stop)
+        tail = (
+            frozenset(w for w in _words(parts[1]) if w not in stop) - head if len(parts) > 1 else frozenset()
+        )
+        head_seq = tuple(w for w in _words(parts[0]) if w not in stop)
+        return cls(head, tail, head_seq)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.head | self.tail
+
+
+# ------------------------------------------------------------------ per-document state
+
+
+@dataclass
+class _Context:
+    doc: TextDocument
+    meta: ReportMeta
+    market: _Market
+    rates: dict[str, Decimal]
+    base_year: int | None
+    last_place: Place | None = None
+    last_place_text: str | None = None
+    prev_subject: str | None = None
+    prev_own: bool = False  # the previous sentence was about the market: "It is projected to ..."
+    recent_targets: list[tuple[int, int]] = field(default_factory=list)  # (sentence no, forecast year)
+    sentence_no: int = 0
+    sizes: list[MarketSize] = field(default_factory=list)
+    growth: list[GrowthRate] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    stats: list[Statistic] = field(default_factory=list)
+    holder_terms: dict[str, str] = field(default_factory=dict)
+
+
+def _base_year(meta: ReportMeta) -> int | None:
+    if meta.base_year:
+        return meta.base_year
+    if meta.forecast_period:
+        return meta.forecast_period[0] - 1
+    if meta.published:
+        return meta.published.year - 1
+    return None
+
+
+def extract_figures(doc: TextDocument, meta: ReportMeta) -> Figures:
+    """Market sizes, growth rates and shares of ``doc``'s market; other figures as statistics."""
+    rates = dict(find_exchange_rates(doc.text))
+    rates.update(meta.currency_rates)
+    ctx = _Context(doc, meta, _Market.of(meta), rates, _base_year(meta))
+    blocks = [b for b in doc.blocks if not b.boilerplate]
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate:
+            continue
+        if block.kind == "table" and block.rows:
+            _table(ctx, i)
+            continue
+        for sent in split_sentences(doc.text, block.start, block.end):
+            _sentence(ctx, sent)
+            ctx.sentence_no += 1
+    del blocks
+    return Figures(
+        market_sizes=_dedupe_sizes(ctx.sizes),
+        growth_rates=_dedupe_growth(ctx.growth),
+        shares=_dedupe_shares(ctx.shares),
+        statistics=_dedupe_stats(ctx.stats),
+    )
+
+
+# ------------------------------------------------------------------ clause analysis
+
+
+def _clause_start(s: str, pos: int) -> int:
+    """Start of the clause that contains ``pos`` (after the last independent-clause boundary)."""
+    start = 0
+    for m in _CLAUSE_BOUNDARY.finditer(s, 0, pos):
+        start = m.end()
+    return start
+
+
+def _governing(s: str, pos: int) -> tuple[int, int, bool]:
+    """(start, end, in_aside) of the text that governs the figure at ``pos``.
+
+    Inside a dash or bracket aside ("—projected to grow at a CAGR of 29.6%—"), the aside's own words
+    and the text before it govern (the aside describes what precedes it); otherwise clause start to pos.
+    """
+    cs = _clause_start(s, pos)
+    seg = s[cs:pos]
+    dashes = [m.start() for m in re.finditer(r"—|–(?=\s)|\s-\s|\s–", seg)]
+    opens = seg.count("(") - seg.count(")")
+    if len(dashes) % 2 == 1:
+        return cs, pos, True
+    if opens > 0:
+        return cs, pos, True
+    return cs, pos, False
+
+
+def _market_ref(ctx: _Context, text: str) -> str | None:
+    """ "own", "foreign" or None: does ``text`` refer to the report's market, to another one, or neither?"""
+    last: str | None = None
+    for m in re.finditer(r"\b(?:market|industry)s?\b", text, re.IGNORECASE):
+        nxt = re.match(r"[\s\-]*([A-Za-z]+)", text[m.end() :])
+        if nxt and nxt.group(1).lower() in _MARKET_NOT_ENTITY:
+            continue
+        if text[max(0, m.start() - 20) : m.start()].lower().rstrip().endswith(("emerging", "niche", "end")):
+            continue
+        mods = _modifiers(text[: m.start()])
+        foreign = [
+            w
+            for w in mods
+            if w not in ctx.market.words and w not in _GENERIC_MODIFIERS and not _is_place_word(w)
+        ]
+        last = "foreign" if foreign else "own"
+    if last is not None:
+        return last
+    if _SEGMENT_RX.search(text) and _segment_name(text) is not None:
+        return "own"
+    if _ANAPHOR_PLACE_RX.search(text):
+        return "own"
+    words = set(_words(text))
+    if (
+        ctx.market.head
+        and ctx.market.head <= words
+        and words & {"revenue", "sale", "demand", "consumption", "size", "valuation", "value"}
+    ):
+        return "own"
+    if ctx.prev_own and re.match(r"\W*(?:it|this\s+market|the\s+same)\b", text, re.IGNORECASE):
+        return "own"  # "It is projected to grow at 23% CAGR" right after a sentence about the market
+    return None
+
+
+def _modifiers(before: str) -> list[str]:
+    """The words that modify a "market" ending ``before``, back to a determiner or clause word."""
+    words = list(_WORD_RX.finditer(before))
+    out: list[str] = []
+    stop = {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "their",
+        "our",
+        "of",
+        "in",
+        "at",
+        "to",
+        "with",
+        "from",
+        "on",
+        "as",
+        "is",
+        "was",
+        "by",
+        "into",
+        "across",
+        "within",
+        "whole",
+        "entire",
+        "such",
+        "where",
+        "which",
+        "while",
+        "and",
+        "or",
+        "than",
+    }
+    for w in reversed(words):
+        gap = before[w.end() :]
+        if re.search(r"[,;:()\"“”—]", gap):
+            break
+        lw = w.group().lower()
+        if lw in stop and not (lw in {"for", "of", "and", "in"} and out):
+            break
+        if lw in {"for", "in", "of", "and"}:  # "carbon anode for aluminum electrolysis market"
+            out.append(lw)
+            before = before[: w.start()]
+            continue
+        out.append(_norm_word(w.group()))
+        before = before[: w.start()]
+        if len(out) >= 9:
+            break
+    return out
+
+
+def _is_place_word(w: str) -> bool:
+    return lookup_place(w) is not None or w in {
+        "u.s",
+        "us",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "america",
+        "american",
+        "asian",
+        "european",
+        "chinese",
+        "pacific",
+        "middle",
+        "africa",
+        "latin",
+        "rest",
+    }
+
+
+def _subject_places(text: str, product_words: Iterable[str] = ()) -> list[PlaceMatch]:
+    """Places in subject position: not after "from", "like", "including"...; "in X" only at clause start."""
+    out: list[PlaceMatch] = []
+    for p in find_places(text):
+        if p.place.kind == "global":
+            continue
+        prev = re.search(r"([A-Za-z]+)\W*$", text[: p.start])
+        prev_word = prev.group(1).lower() if prev else ""
+        if p.adjective and not re.match(r"\s*(?:market|region|anode|\w+\s+market)\b", text[p.end :]):
+            continue
+        if prev_word in _PREPOSITIONS_BEFORE_PLACE:
+            continue
+        if (
+            prev_word == "in"
+            and text[: p.start].strip().lower() not in ("in",)
+            and not re.search(
+                r"\b(?:market|demand|sales|revenue|size|consumption|"
+                + "|".join(map(re.escape, product_words))
+                + r")s?\s+in\s*$",
+                text[: p.start],
+                re.IGNORECASE,
+            )
+        ):
+            continue
+        if re.match(r"[’']s\s+(?!market)", text[p.end :]):  # "China's aluminum production"
+            continue
+        out.append(p)
+    return out
+
+
+def _scope(ctx: _Context, gov: str, label: str | None = None) -> tuple[Place | None, str | None]:
+    """The (place, as written) a figure is about; (None, None) means Global."""
+    if label:
+        p = lookup_place(label)
+        if p is not None:
+            return (None, label) if p.kind == "global" else (p, label)
+    places = _subject_places(gov, ctx.market.head)
+    if places:
+        return places[0].place, places[0].as_written
+    if _ANAPHOR_PLACE_RX.search(gov) and ctx.last_place is not None:
+        return ctx.last_place, ctx.last_place_text
+    return None, None
+
+
+def _segment_name(gov: str) -> str | None:
+    for m in _SEGMENT_RX.finditer(gov):
+        raw = m.group("name") or m.group("lname") or ""
+        words = raw.split()
+        while words and words[0].lower() in _SEGMENT_NAME_STOP:
+            words = words[1:]
+        if not words or any(w.lower() in {"market", "this", "each", "the", "which"} for w in words):
+            continue
+        if lookup_place(" ".join(words)) is not None:
+            continue
+        if m.group("lname") and any(w.lower() in _SEGMENT_NAME_STOP for w in words):
+            continue
+        return " ".join(words)
+    return None
+
+
+# ------------------------------------------------------------------ years and status
+
+
+def _status(ctx: _Context, year: int, clause: str) -> Status:
+    if ctx.base_year is not None:
+        return "forecast" if year > ctx.base_year else "actual"
+    return "forecast" if _FORECAST_CUE.search(clause) else "actual"
+
+
+def _free_years(s: str) -> list[tuple[int, int]]:
+    """(position, year) of single years in ``s`` (not parts of "2025-2032" ranges or money)."""
+    out = []
+    for m in _YEAR_RX.finditer(s):
+        if re.search(
+            r"(?:from|between)\s+$", s[max(0, m.start() - 9) : m.start()], re.IGNORECASE
+        ) and re.match(r"\s*(?:to|and|through|till|until)\s+(?:19|20)\d{2}", s[m.end() :]):
+            continue
+        if re.search(
+            r"(?:19|20)\d{2}\s*(?:to|and|through|till|until)\s+$", s[max(0, m.start() - 16) : m.start()]
+        ) and re.search(
+            r"(?:from|between)\s+(?:19|20)\d{2}\s*(?:to|and|through|till|until)\s+$",
+            s[max(0, m.start() - 30) : m.start()],
+            re.IGNORECASE,
+        ):
+            continue
+        out.append((m.start(), int(m.group("year"))))
+    return out
+
+
+def _bind_years(ctx: _Context, s: str, monies: Sequence[MoneyMatch]) -> list[int | None]:
+    """One year per amount, by the rules in the module docstring (context fallback excluded)."""
+    years: list[int | None] = [None] * len(monies)
+    used: set[int] = set()
+    for i, m in enumerate(monies):
+        nxt = monies[i + 1].start if i + 1 < len(monies) else len(s)
+        a = _YEAR_AFTER_RX.match(s, m.end, min(nxt, m.end + 40))
+        if a:
+            years[i] = int(a.group("year"))
+            used.add(a.start("year"))
+    free = _free_years(s)
+    for i, m in enumerate(monies):
+        if years[i] is not None:
+            continue
+        lo = max(monies[i - 1].end if i else 0, _clause_start(s, m.start))
+        cands = [(pos, y) for pos, y in free if lo <= pos < m.start and pos not in used]
+        if cands:
+            pos, y = cands[-1]
+            years[i] = y
+            used.add(pos)
+    return years
+
+
+def _context_target(ctx: _Context) -> int | None:
+    recent = [y for n, y in ctx.recent_targets if ctx.sentence_no - n <= 3]
+    if recent:
+        return recent[-1]
+    if ctx.meta.forecast_period:
+        return ctx.meta.forecast_period[1]
+    return None
+
+
+# ------------------------------------------------------------------ one sentence
+
+
+@dataclass
+class _Size:
+    money: MoneyMatch
+    year: int | None
+    place: Place | None
+    place_text: str | None
+    segment: str | None
+    own: bool
+    status: Status | None = None
+
+
+def _sentence(ctx: _Context, sent: Sentence) -> None:
+    s = sent.text
+    monies = find_money(s)
+    cagrs = find_cagr(s)
+    shares = find_shares(s)
+    ev = Evidence(start=sent.start, end=sent.end, quote=sent.text)
+    first_clause_own = False
+    rate_spans = exchange_rate_spans(s)
+    monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
+    if monies:
+        years = _bind_years(ctx, s, monies)
+        sizes: list[_Size] = []
+        for m, year in zip(monies, years, strict=True):
+            cs, _, aside = _governing(s, m.start)
+            gov = s[cs : m.start] if not aside else s[_clause_start(s, m.start) : m.start]
+            ref = _market_ref(ctx, gov)
+            place, place_text = _scope(ctx, gov)
+            if ref is None and cs > 0 and place is not None and first_clause_own:
+                ref = "own"  # "..., while China is forecast to reach $4200 million"
+            local = s[max(cs, m.start - 70) : m.start] + " " + s[m.end : m.end + 25]
+            negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(gov[-60:]))
+            own = (
+                ref == "own"
+                and not negative
+                and m.per_unit is None
+                and m.plausible
+                and not aside
+                and m.high_million is None
+                and abs(m.value_million) >= _MIN_SIZE
+            )
+            if own and cs == 0:
+                first_clause_own = True
+            sizes.append(_Size(m, year, place, place_text, _segment_name(gov), own))
+        for sz in sizes:
+            if not sz.own:
+                ctx.stats.append(
+                    Statistic(evidence=(ev,), label=_label(s, sz.money.start), value_text=sz.money.as_written)
+                )
+                continue
+            prev_end = max((x.money.end for x in sizes if x.money.end <= sz.money.start), default=0)
+            clause = s[max(prev_end, _clause_start(s, sz.money.start)) : sz.money.end + 12]
+            if sz.year is None and _FORECAST_CUE.search(clause):
+                forecast_years = [
+                    x.year for x in sizes if x.year is not None and x.year > (ctx.base_year or 0)
+                ]
+                sz.year = forecast_years[-1] if forecast_years else _context_target(ctx)
+                sz.status = "forecast"
+            if sz.year is None:
+                ctx.stats.append(
+                    Statistic(evidence=(ev,), label=_label(s, sz.money.start), value_text=sz.money.as_written)
+                )
+                sz.own = False
+                continue
+            status = sz.status or _status(ctx, sz.year, clause)
+            sz.status = status
+            if status == "forecast":
+                ctx.recent_targets.append((ctx.sentence_no, sz.year))
+            ctx.sizes.append(
+                MarketSize(
+                    evidence=(ev,),
+                    scope=sz.place.name if sz.place else "Global",
+                    scope_as_written=sz.place_text,
+                    segment=sz.segment,
+                    year=sz.year,
+                    value_usd_million=usd_million(sz.money, ctx.rates),
+                    status=status,
+                    value_text=sz.money.as_written,
+                    currency=sz.money.currency,
+                    value_million=sz.money.value_million,
+                )
+            )
+        own_years = [x.year for x in sizes if x.own and x.year is not None]
+    else:
+        own_years = []
+    for c in cagrs:
+        _cagr(ctx, s, c, ev, own_years)
+    for sh in shares:
+        _share(ctx, s, sh, ev)
+    _update_context(ctx, s)
+    ctx.prev_own = _market_ref(ctx, s) == "own"
+
+
+_MIN_SIZE = Decimal("0.01")  # below USD 10 000 an amount is a price or a count, not a market
+
+
+def _label(s: str, pos: int) -> str:
+    """A short description of a non-market figure: the words just before it in its clause."""
+    cs = _clause_start(s, pos)
+    words = s[cs:pos].split()[-10:]
+    return " ".join(words).strip(" ,;:—–-") or s[:80]
+
+
+def _update_context(ctx: _Context, s: str) -> None:
+    places = _subject_places(s[: max(1, len(s) // 2)])
+    if places:
+        ctx.last_place = places[0].place
+        ctx.last_place_text = places[0].as_written
+    m = re.match(
+        r"(?:[-–>•➤\s]*)(?P<names>[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*)*"
+        r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*)*)*)",
+        s,
+    )
+    if m:
+        first = m.group("names").split()[0].lower()
+        if first not in _SENTENCE_STARTERS and lookup_place(m.group("names")) is None:
+            ctx.prev_subject = m.group("names")
+            return
+    ctx.prev_subject = None
+
+
+_SENTENCE_STARTERS = _wordset(
+    "the a an this these those that it its in as however while with for by from on at to of and but "
+    "also moreover furthermore additionally despite although though key major leading global regional "
+    "recent many several some other such there their our we our what which who when where why how"
+)
+
+
+# ------------------------------------------------------------------ CAGR
+
+
+def _cagr(ctx: _Context, s: str, c: CagrMatch, ev: Evidence, own_years: list[int]) -> None:
+    cs, _, aside = _governing(s, c.start)
+    gov = s[cs : c.start]
+    label_line = bool(_LABEL_LINE_RX.match(gov)) and len(s) < 160
+    if aside:
+        # the aside is about what precedes it: use the text before the opening dash/bracket
+        cut = max(gov.rfind("—"), gov.rfind("("), gov.rfind(" – "), gov.rfind(" - "))
+        gov = gov[:cut] if cut >= 0 else gov
+    ref = _market_ref(ctx, gov)
+    label_place = lookup_place(c.label) if c.label else None
+    if not c.plausible or c.high_percent is not None or (ref != "own" and not label_line):
+        ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, c.start), value_text=c.as_written))
+        return
+    place, place_text = _scope(ctx, gov, c.label if label_place else None)
+    start, end = _resolve_period(ctx, c, own_years)
+    ctx.growth.append(
+        GrowthRate(
+            evidence=(ev,),
+            scope=place.name if place else "Global",
+            scope_as_written=place_text,
+            segment=_segment_name(gov),
+            cagr_percent=c.percent,
+            start_year=start,
+            end_year=end,
+            value_text=c.as_written,
+        )
+    )
+
+
+def _resolve_period(ctx: _Context, c: CagrMatch, own_years: list[int]) -> tuple[int | None, int | None]:
+    p = c.period
+    fp = ctx.meta.forecast_period
+    if p.start_year and p.end_year:
+        return p.start_year, p.end_year
+    base = ctx.base_year
+
+    def span_start(years: list[int]) -> int:
+        lo = min(years)
+        return lo + 1 if base is not None and lo <= base else lo
+
+    if p.end_year:
+        start = fp[0] if fp and fp[0] < p.end_year else None
+        return start, p.end_year
+    if p.relative_years:
+        target = max(own_years) if own_years else None
+        if target is not None and (base is None or target > base):
+            return target - p.relative_years, target
+        if base is not None:
+            return base, base + p.relative_years
+        return None, None
+    if p.forecast_period:
+        if own_years and len(set(own_years)) >= 2 and (not fp or max(own_years) != fp[1]):
+            return span_start(own_years), max(own_years)
+        if fp:
+            return fp
+        return None, None
+    if len(set(own_years)) >= 2:
+        return span_start(own_years), max(own_years)
+    return None, None
+
+
+# ------------------------------------------------------------------ shares
+
+_GENERIC_HOLDER_TAIL = _wordset(
+    "manufacturer producer company firm player supplier vendor maker region country industry market "
+    "nation economy"
+)
+_COMPANY_NOUNS = _wordset("company companies player players firm firms vendor vendors")
+_HOLDER_STRIP_LEAD = _wordset(
+    "and or while whereas but the a an global leading key major main largest biggest its their these "
+    "those this that worldwide overall"
+)
+_HOLDER_STRIP_TAIL = _wordset(
+    "now currently collectively together alone still already also continue continues continued to "
+    "have has had is are was were which that who reportedly jointly combined"
+)
+_VERBISH = re.compile(
+    r"\b(?:dominat\w*|lead(?:s|ing)?|led|continu\w*|account\w*|hold\w*|held|remain\w*|is|are|was|were|has|have|"
+    r"had|represent\w*|control\w*|captur\w*|command\w*|mak\w+|made|compris\w*|constitut\w*|contribut\w*|"
+    r"now|currently|collectively|together|alone|still|already|also|will|can|could|emerg\w*|stand\w*|stood)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR_COMPANY = re.compile(
+    r"^(?:these|those|both|the\s+two|the\s+three|such)\s+(?:companies|players|firms|"
+    r"manufacturers|producers|leaders|vendors|suppliers)$|^(?:they|together)$",
+    re.IGNORECASE,
+)
+_TOP_N = re.compile(
+    r"\btop\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<noun>[a-z]+)", re.IGNORECASE
+)
+
+
+def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
+    if not sh.plausible:
+        return
+    basis_words = _words(sh.basis)
+    basis_ok = bool(basis_words) and (
+        basis_words[-1] in {_norm_word(w) for w in _MEASURES} or bool(set(basis_words) & ctx.market.head)
+    )
+    if "market" in basis_words and _market_ref(ctx, sh.basis) == "foreign":
+        basis_ok = False
+    holder = _holder(ctx, s, sh)
+    if not basis_ok or holder is None:
+        ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, sh.start), value_text=sh.as_written))
+        return
+    name, kind = holder
+    year = None
+    clause = s[_clause_start(s, sh.start) : sh.end + 30]
+    ym = re.search(r"\b(?:in|as\s+of|during)\s+(?P<y>(?:19|20)\d{2})\b", clause)
+    if ym:
+        year = int(ym.group("y"))
+    ctx.shares.append(
+        Share(
+            evidence=(ev,),
+            holder=name,
+            holder_kind=kind,
+            share_percent=sh.percent,
+            of=sh.basis,
+            year=year,
+            value_text=sh.as_written,
+        )
+    )
+
+
+def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
+    """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
+    cs = _clause_start(s, sh.verb_start)
+    w = s[cs : sh.verb_start]
+    # a relative clause or aside: "hard carbon anode materials—which account for ..."
+    rel = re.search(r"(?:[—–(,]\s*)?\b(?:which|that|who)\s*$", w)
+    if rel:
+        w = w[: rel.start()]
+        w = re.split(r"\b(?:in|of|for|on|from|with|by|at|to)\s+", w)[-1]
+    else:
+        dash = max(w.rfind("—"), w.rfind(" – "))
+        if dash >= 0 and w[dash:].strip(" —–"):
+            w = w[dash + 1 :]
+        parts = re.split(r",\s*", w)
+        tail = parts[-1] if parts else ""
+        # a participle ("X dominates ..., accounting for 60%") takes the sentence subject
+        w = parts[0] if not tail.strip() and len(parts) > 1 else tail
+        if re.search(r"\bwith\b", w, re.IGNORECASE):
+            after_with = re.split(r"\bwith\b", w, flags=re.IGNORECASE)[-1]
+            if after_with.strip():
+                w = after_with
+        v = _VERBISH.search(w)
+        if v is not None and v.start() > 0:
+            w = w[: v.start()]
+    raw_np = " ".join(re.findall(r"[\w&’'.\-]+", w))
+    np = _clean_np(w)
+    if not np:
+        return None
+    if _ANAPHOR_COMPANY.match(raw_np) or _ANAPHOR_COMPANY.match(np):
+        if ctx.prev_subject:
+            return ctx.prev_subject, "company"
+        return None
+    top = _TOP_N.search(np)
+    if top:
+        noun = top.group("noun").lower()
+        noun = "companies" if noun in _COMPANY_NOUNS else noun
+        return f"Top {top.group('n')} {noun}", "company"
+    words = _words(np)
+    if set(words) & ctx.market.tail and not set(words) & ctx.market.head:
+        return None  # the market's downstream ("aluminum production capacity"), not the market
+    places = find_places(np)
+    if places:
+        rest = [
+            x
+            for x in _words(np[: places[0].start] + " " + np[places[0].end :])
+            if x not in _GENERIC_HOLDER_TAIL
+        ]
+        if not rest or all(x in ctx.market.words for x in rest):
+            p = places[0].place
+            return p.name, "region"
+        return None
+    if len(words) > 6:
+        return None
+    raw_words = np.split()
+    kind: HolderKind = (
+        "application" if re.search(r"\b(?:consum\w*|demand|usage|use)\b", sh.basis, re.I) else "segment"
+    )
+    if raw_words and raw_words[-1].lower() in {
+        "applications",
+        "application",
+        "sector",
+        "sectors",
+        "segment",
+        "segments",
+        "end-use",
+        "uses",
+    }:
+        if raw_words[-1].lower().startswith("application"):
+            kind = "application"
+        raw_words = raw_words[:-1]
+    # "hard carbon anode materials" in an "Anode Material" market: the market's generic head nouns go
+    seq = ctx.market.head_seq
+    for k in range(len(seq), 0, -1):
+        tail_words = [_norm_word(x) for x in raw_words[-k:]]
+        if len(raw_words) > k and tail_words == list(seq[-k:]):
+            raw_words = raw_words[:-k]
+            break
+    if not raw_words:
+        return None
+    name = " ".join(raw_words)
+    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings)\b\.?", name) or (
+        kind == "segment"
+        and re.fullmatch(r"(?:[A-Z][\w&.\-]*|[A-Z0-9]+)(?:\s+[A-Z0-9][\w&.\-]*){0,2}", name)
+        and not set(_words(name)) & ctx.market.words
+    ):
+        kind = "company"  # a proper name that is not the market's product: a company
+    if all(_norm_word(x) in _GENERIC_HOLDER_TAIL | ctx.market.words for x in raw_words):
+        return None
+    return _expand(ctx, name), kind
+
+
+def _clean_np(w: str) -> str:
+    words = re.findall(r"[\w&’'.\-]+", w)
+    while words and words[-1].lower() in _HOLDER_STRIP_TAIL:
+        words.pop()
+    while words and words[0].lower() in _HOLDER_STRIP_LEAD:
+        words.pop(0)
+    return " ".join(words).strip(" .,")
+
+
+def _expand(ctx: _Context, name: str) -> str:
+    """A one-word holder ("Storage") to the fuller name the document uses for it ("Energy Storage")."""
+    if " " in name or not name:
+        return name
+    key = name.lower()
+    if key in ctx.holder_terms:
+        return ctx.holder_terms[key]
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"\b([A-Za-z][a-z]+)\s+" + re.escape(name) + r"\b", ctx.doc.text, re.IGNORECASE):
+        mod = m.group(1)
+        if mod.lower() in _EXPAND_STOP or mod.lower() in ctx.market.words:
+            continue
+        k = f"{mod.capitalize()} {name.capitalize()}"
+        counts[k] = counts.get(k, 0) + 1
+    best = max(sorted(counts), key=lambda k: counts[k]) if counts else name
+    if counts and counts[best] < 2:
+        best = name
+    ctx.holder_terms[key] = best
+    return best
+
+
+_EXPAND_STOP = _wordset(
+    "the a an and or of in for to with by on at from as is are was were be been this that these those "
+    "its their our new more most less such other all any each both many some several into over under "
+    "via per renewable increasing growing rising global total overall"
+)
+
+
+# ------------------------------------------------------------------ tables
+
+_YEAR_HEADER_RX = re.compile(
+    r"^\s*(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
+    r"\s*\*?\s*(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_RX = re.compile(
+    r"(?P<cur>USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:in\s+)?(?P<scale>million|mn|mio|billion|bn|"
+    r"thousand|k)\b|(?P<scale2>million|mn|billion|bn|thousand)s?\s*(?:of\s+)?(?P<cur2>USD|US\$|\$|EUR|€|"
+    r"dollars|euros)",
+    re.IGNORECASE,
+)
+_VOLUME_RX = re.compile(r"\b(?:tons?|tonnes?|kilotons?|kt|units|volume|GWh|MWh|kg)\b", re.IGNORECASE)
+
+
+def _table(ctx: _Context, index: int) -> None:
+    doc = ctx.doc
+    block = doc.blocks[index]
+    rows = [[doc.text[c.start : c.end].strip() for c in row] for row in block.rows]
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return
+    before = " ".join(
+        doc.text[b.start : b.end] for b in doc.blocks[max(0, index - 2) : index] if not b.boilerplate
+    )
+    after = ""
+    if index + 1 < len(doc.blocks) and doc.blocks[index + 1].kind != "table":
+        nb = doc.blocks[index + 1]
+        text_after = doc.text[nb.start : nb.end]
+        if (
+            re.match(r"\s*(?:table|exhibit|figure|fig\.|source|note|\*)", text_after, re.IGNORECASE)
+            or len(text_after) < 120
+        ):
+            after = text_after  # a caption below the table
+    header = " ".join(rows[0])
+    caption = before[-300:] + " " + header + " " + after
+    unit = _UNIT_RX.search(header) or _UNIT_RX.search(after) or _UNIT_RX.search(before[-300:])
+    if _VOLUME_RX.search(header) and not _UNIT_RX.search(header):
+        return
+    about_market = _market_ref(ctx, caption) == "own" or bool(
+        re.search(r"\b(?:market\s+size|revenue|market\s+value|value)\b", caption, re.IGNORECASE)
+    )
+    if not about_market:
+        return
+    currency = "USD"
+    scale = Decimal(1)
+    if unit is not None:
+        cur = (unit.group("cur") or unit.group("cur2") or "$").upper()
+        currency = {
+            "US$": "USD",
+            "$": "USD",
+            "€": "EUR",
+            "£": "GBP",
+            "¥": "JPY",
+            "RMB": "CNY",
+            "DOLLARS": "USD",
+            "EUROS": "EUR",
+        }.get(cur, cur)
+        sc = (unit.group("scale") or unit.group("scale2") or "million").lower()
+        scale = {
+            "billion": Decimal(1000),
+            "bn": Decimal(1000),
+            "thousand": Decimal("0.001"),
+            "k": Decimal("0.001"),
+        }.get(sc, Decimal(1))
+    year_cols = {j: m for j, c in enumerate(rows[0]) if (m := _YEAR_HEADER_RX.match(c)) is not None}
+    if year_cols:
+        for r, row in enumerate(rows[1:], start=1):
+            label = row[0] if row else ""
+            for j, ym in year_cols.items():
+                if j < len(row):
+                    _table_cell(ctx, block, r, 0, j, label, ym, row[j], unit is not None, currency, scale)
+        _table_rates(ctx, block, rows, rows[0])
+        return
+    first_col = {
+        i: m
+        for i, row in enumerate(rows)
+        if i > 0 and row and (m := _YEAR_HEADER_RX.match(row[0])) is not None
+    }
+    if first_col:
+        for i, ym in first_col.items():
+            for j in range(1, len(rows[i])):
+                label = rows[0][j] if j < len(rows[0]) else ""
+                _table_cell(ctx, block, i, 0, j, label, ym, rows[i][j], unit is not None, currency, scale)
+
+
+def _table_cell(
+    ctx: _Context,
+    block: object,
+    r: int,
+    label_col: int,
+    j: int,
+    label: str,
+    ym: re.Match[str],
+    cell: str,
+    has_unit: bool,
+    currency: str,
+    scale: Decimal,
+) -> None:
+    rows = block.rows  # type: ignore[attr-defined]
+    m = parse_money(cell)
+    if m is None:
+        if not has_unit:
+            return
+        m = parse_money(cell, default_currency=currency)
+        if m is None:
+            return
+        m = MoneyMatch(
+            m.start,
+            m.end,
+            m.as_written,
+            m.currency,
+            m.value_million * scale,
+            m.approximate,
+            None,
+            None,
+            m.plausible,
+        )
+    if not m.plausible:
+        return
+    year = int(ym.group("year"))
+    flag = (ym.group("flag") or "").strip("()").lower()
+    status: Status
+    if flag.startswith(("e", "f", "p")):
+        status = "forecast"
+    elif flag.startswith("a"):
+        status = "actual"
+    else:
+        status = _status(ctx, year, "")
+    place, seg = _row_scope(ctx, label)
+    if place is False:
+        return
+    row = rows[r]
+    cell_span = row[j]
+    first = row[label_col] if label_col < len(row) else cell_span
+    ev = ctx.doc.quote(min(first.start, cell_span.start), cell_span.end)
+    ctx.sizes.append(
+        MarketSize(
+            evidence=(ev,),
+            scope=place.name if isinstance(place, Place) else "Global",
+            scope_as_written=label if isinstance(place, Place) else None,
+            segment=seg,
+            year=year,
+            value_usd_million=usd_million(m, ctx.rates),
+            status=status,
+            value_text=cell,
+            currency=m.currency,
+            value_million=m.value_million,
+        )
+    )
+
+
+def _row_scope(ctx: _Context, label: str) -> tuple[Place | None | bool, str | None]:
+    """(place, segment) of a table row label; (False, None) for rows to skip."""
+    clean = label.strip(" *:")
+    if not clean:
+        return False, None
+    if re.fullmatch(
+        r"(?i)(?:total|grand\s+total|global|world|worldwide|overall|market\s+size|revenue|value|"
+        r"market\s+value|global\s+market)(?:\s*\(.*\))?",
+        clean,
+    ):
+        return None, None
+    if re.search(r"(?i)\b(?:cagr|growth|share|%|y-?o-?y|volume)\b", clean):
+        return False, None
+    p = lookup_place(clean)
+    if p is not None:
+        return (None if p.kind == "global" else p), None
+    words = set(_words(clean))
+    if words and words <= ctx.market.words | {"global", "market", "total"}:
+        return None, None
+    return None, clean
+
+
+def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: list[str]) -> None:
+    cells = block.rows  # type: ignore[attr-defined]
+    for j, h in enumerate(header):
+        is_cagr = re.search(r"\bCAGR\b|compound annual", h, re.IGNORECASE)
+        is_share = re.search(r"\bshare\b", h, re.IGNORECASE)
+        if not (is_cagr or is_share):
+            continue
+        period = find_period(h)
+        for r in range(1, len(rows)):
+            if j >= len(rows[r]):
+                continue
+            pm = re.fullmatch(r"\s*(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%?\s*", rows[r][j])
+            if pm is None:
+                continue
+            pct = Decimal(pm.group("p"))
+            place, seg = _row_scope(ctx, rows[r][0])
+            if place is False:
+                continue
+            ev = ctx.doc.quote(cells[r][0].start, cells[r][j].end)
+            if is_cagr:
+                if not Decimal(-50) < pct < Decimal(100):
+                    continue
+                ctx.growth.append(
+                    GrowthRate(
+                        evidence=(ev,),
+                        scope=place.name if isinstance(place, Place) else "Global",
+                        scope_as_written=rows[r][0] if isinstance(place, Place) else None,
+                        segment=seg,
+                        cagr_percent=pct,
+                        start_year=period.start_year
+                        or (
+                            ctx.meta.forecast_period[0]
+                            if ctx.meta.forecast_period and period.end_year is None
+                            else None
+                        ),
+                        end_year=period.end_year
+                        or (ctx.meta.forecast_period[1] if ctx.meta.forecast_period else None),
+                        value_text=rows[r][j],
+                    )
+                )
+            elif Decimal(0) < pct <= Decimal(100):
+                holder = place.name if isinstance(place, Place) else (seg or rows[r][0])
+                kind: HolderKind = "region" if isinstance(place, Place) else "segment"
+                ctx.shares.append(
+                    Share(
+                        evidence=(ev,),
+                        holder=holder,
+                        holder_kind=kind,
+                        share_percent=pct,
+                        of="market share",
+                        year=None,
+                        value_text=rows[r][j],
+                    )
+                )
+
+
+# ------------------------------------------------------------------ deduplication
+
+
+def _merge_evidence(a: Iterable[Evidence], b: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    seen: dict[tuple[int, int], Evidence] = {}
+    for e in (*a, *b):
+        seen.setdefault((e.start, e.end), e)
+    return tuple(sorted(seen.values(), key=lambda e: (e.start, e.end)))
+
+
+def _key_text(s: str | None) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).replace(" segment", " ").split())
+
+
+def _dedupe_sizes(items: list[MarketSize]) -> list[MarketSize]:
+    out: dict[tuple[object, ...], MarketSize] = {}
+    for x in items:
+        value = x.value_usd_million if x.value_usd_million is not None else (x.currency, x.value_million)
+        if isinstance(value, Decimal):
+            value = value.normalize()
+        k = (_key_text(x.scope), _key_text(x.segment), x.year, value)
+        if k in out:
+            out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
+        else:
+            out[k] = x
+    return list(out.values())
+
+
+def _dedupe_growth(items: list[GrowthRate]) -> list[GrowthRate]:
+    out: list[GrowthRate] = []
+    for x in items:
+        for i, y in enumerate(out):
+            if (_key_text(x.scope), _key_text(x.segment), x.cagr_percent.normalize()) != (
+                _key_text(y.scope),
+                _key_text(y.segment),
+                y.cagr_percent.normalize(),
+            ):
+                continue
+            if x.end_year is not None and y.end_year is not None and x.end_year != y.end_year:
+                continue
+            keep = y if y.end_year is not None or x.end_year is None else x
+            out[i] = keep.model_copy(update={"evidence": _merge_evidence(y.evidence, x.evidence)})
+            break
+        else:
+            out.append(x)
+    return out
+
+
+def _dedupe_shares(items: list[Share]) -> list[Share]:
+    out: dict[tuple[str, Decimal], Share] = {}
+    for x in items:
+        k = (_key_text(x.holder), x.share_percent.normalize())
+        if k in out:
+            out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
+        else:
+            out[k] = x
+    return list(out.values())
+
+
+def _dedupe_stats(items: list[Statistic]) -> list[Statistic]:
+    out: dict[tuple[str, str], Statistic] = {}
+    for x in items:
+        k = (x.label, x.value_text)
+        if k in out:
+            out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
+        else:
+            out[k] = x
+    return list(out.values())

@@ -1,0 +1,382 @@
+"""Growth rates (CAGR with their period) and percentage shares as reports write them.
+
+These finders are lexical: they find the percentage, its period or basis, and flag nonsense. Deciding
+whether a rate or share is *about the report's market* (and whose share it is) needs the sentence and the
+report metadata, so it lives in :mod:`kg.extract.figures`.
+
+CAGR forms: "CAGR of 6.30%", "6.30% CAGR", "a 4.2% CAGR", "compound annual growth rate (CAGR) of 13.4%",
+"CAGR (Global): 6.30% (2025-2032)". Period forms, searched after the rate, then before it in the clause:
+"from 2025 to 2032", "between 2024 and 2030", "(2025–2032)", "2020-2023", "through/till/until/to/by 2032",
+"during/over/in the forecast period", "in (the) next six years", "over the next decade".
+A CAGR of 100% or more (or -50% or less) is kept with ``plausible=False``.
+
+Share forms: a share verb ("accounts for", "represent", "holds", "controlling", "dominating ... at",
+"capture", "make up", "constitute", "comprise") then "X% of <basis>"; "X% market/revenue share";
+"a share (of) approximately X% (in terms of revenue)". Percentages in ranges ("15-20%"), changes
+("30% lower", "by 25%", "a 7% annual increase") and CAGRs are never shares.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["CagrMatch", "ShareMatch", "find_cagr", "find_shares", "find_period"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string (easier to read and diff)."""
+    return frozenset(words.split())
+
+
+_PCT = r"(?P<pct>[-−]?\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per\s?cent\b|pc\b)"
+_CAGR_WORD = r"(?:\bCAGRs?\b|compound(?:ed)?\s+annual\s+growth(?:\s+rate)?(?:\s*\(\s*CAGR\s*\))?)"
+_YEAR = r"(?:19|20)\d{2}"
+
+_CAGR_AFTER_RX = re.compile(
+    _CAGR_WORD
+    + r"(?:\s*\((?P<label>[^()%]{1,60})\))?(?P<gap>[^%\d.;!?\n]{0,40}?)"
+    + r"(?:(?P<lo>\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:-|–|to)\s*(?P<pct2>\d{1,3}(?:[.,]\d+)?)\s*%|"
+    + _PCT
+    + ")",
+    re.IGNORECASE,
+)
+_CAGR_BEFORE_RX = re.compile(
+    r"(?<![\d.,])" + _PCT + r"(?P<gap>\s*\(?\s*)(?:" + _CAGR_WORD + r")", re.IGNORECASE
+)
+_GAP_OK_RX = re.compile(
+    r"^[\s:,(]*(?:(?:of|at|is|was|will\s+be|reached|registering|recording|around|about|approximately|approx\.?"
+    r"|nearly|almost|roughly|over|more\s+than|close\s+to|an?|the|estimated|expected|projected|to\s+be|by)\b"
+    r"[\s,:]*)*$",
+    re.IGNORECASE,
+)
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a decade": 10,
+    "the decade": 10,
+    "decade": 10,
+}
+
+_SPAN_RXS = (
+    re.compile(
+        r"\b(?:from|between)\s+(?:the\s+year\s+)?(?P<a>" + _YEAR + r")\s*(?:to|and|through|till|until|"
+        r"-|–|—)\s*(?P<b>" + _YEAR + r"|\d{2})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<![\d.])(?P<a>" + _YEAR + r")\s*(?:-|–|—|/|to)\s*(?P<b>" + _YEAR + r"|\d{2})(?![\d%])"),
+)
+_UNTIL_RX = re.compile(
+    r"\b(?:through|thru|till|until|to|by|up\s+to)\s+(?:the\s+year\s+)?(?P<b>" + _YEAR + r")\b", re.IGNORECASE
+)
+_FORECAST_RX = re.compile(
+    r"\b(?:during|over|in|for|throughout|across)\s+the\s+(?:entire\s+|whole\s+)?"
+    r"(?:forecast(?:ed|ing)?|projection|review|study)\s+(?:period|years|horizon|timeframe)",
+    re.IGNORECASE,
+)
+_RELATIVE_RX = re.compile(
+    r"\b(?:in|over|during|for|within)\s+(?:the\s+)?(?:next|coming|following|upcoming)\s+"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|decade)(?:\s+years?)?\b",
+    re.IGNORECASE,
+)
+
+
+def _decimal(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.replace("−", "-").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _full_year(a: int, b_text: str) -> int:
+    """The end of "2025-32" as 2032."""
+    if len(b_text) == 2:
+        return a // 100 * 100 + int(b_text)
+    return int(b_text)
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a text says about the years a rate covers; resolution against the report is the caller's."""
+
+    start_year: int | None = None
+    end_year: int | None = None
+    forecast_period: bool = False  # "during the forecast period"
+    relative_years: int | None = None  # "in next six years"
+
+
+def find_period(text: str) -> Period:
+    """The period phrase in ``text`` (first explicit span, else "through YYYY", else the vaguer forms)."""
+    for rx in _SPAN_RXS:
+        m = rx.search(text)
+        if m:
+            a = int(m.group("a"))
+            b = _full_year(a, m.group("b"))
+            if a < b <= a + 50:
+                return Period(a, b, bool(_FORECAST_RX.search(text)))
+    m = _UNTIL_RX.search(text)
+    forecast = bool(_FORECAST_RX.search(text))
+    if m:
+        return Period(None, int(m.group("b")), forecast)
+    rel = _RELATIVE_RX.search(text)
+    if rel:
+        n = rel.group("n").lower()
+        years = int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+        return Period(None, None, forecast, years)
+    return Period(None, None, forecast)
+
+
+@dataclass(frozen=True)
+class CagrMatch:
+    """One CAGR: ``text[start:end] == as_written``; ``label`` is a parenthesised "(Global)"/"(2025-2032)"."""
+
+    start: int
+    end: int
+    as_written: str
+    percent: Decimal
+    high_percent: Decimal | None = None
+    label: str | None = None
+    period: Period = Period()
+    approximate: bool = False
+    plausible: bool = True
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    """A cheap clause window around [a, b): from the last sentence end before to the next one after."""
+    left = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), text.rfind("; ", 0, a))
+    right_candidates = [i for i in (text.find(". ", b), text.find("\n", b), text.find("; ", b)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1, right
+
+
+def find_cagr(text: str) -> list[CagrMatch]:
+    """Every CAGR in ``text`` with the period phrase nearest to it."""
+    found: list[tuple[int, int, re.Match[str]]] = []
+    for m in _CAGR_AFTER_RX.finditer(text):
+        found.append((m.start(), m.end(), m))
+    for m in _CAGR_BEFORE_RX.finditer(text):
+        if _GAP_OK_RX.match(m.group("gap")) is None:
+            continue
+        if any(s < m.end() and m.start() < e for s, e, _ in found):
+            continue
+        found.append((m.start(), m.end(), m))
+    found.sort(key=lambda t: t[0])
+    out: list[CagrMatch] = []
+    for i, (start, end, m) in enumerate(found):
+        raw = m.group("pct") or m.groupdict().get("lo")
+        pct = _decimal(raw) if raw else None
+        if pct is None:
+            continue
+        label = m.groupdict().get("label")
+        high = _decimal(m.group("pct2")) if m.groupdict().get("pct2") else None
+        # period: in the label, after the match (up to the next CAGR / clause end), then before it
+        lo, hi = _sentence_bounds(text, start, end)
+        nxt = found[i + 1][0] if i + 1 < len(found) else hi
+        after = text[end : min(hi, nxt)]
+        prev = found[i - 1][1] if i else lo
+        before = text[max(lo, prev) : start]
+        period = Period()
+        for chunk in (label or "", after, before):
+            p = find_period(chunk)
+            if p != Period():
+                period = p
+                break
+        plausible = Decimal(-50) < pct < Decimal(100)
+        approx = bool(
+            re.search(
+                r"(?:approximately|about|around|nearly|roughly|over|more than|~)\s*$",
+                text[max(0, start - 20) : start] + (m.groupdict().get("gap") or ""),
+                re.IGNORECASE,
+            )
+        )
+        out.append(
+            CagrMatch(
+                start,
+                end,
+                text[start:end],
+                pct,
+                high,
+                label.strip() if label else None,
+                period,
+                approx,
+                plausible,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ shares
+
+
+@dataclass(frozen=True)
+class ShareMatch:
+    """One percentage share: the percent (``text[start:end] == as_written``) and what it is a share of.
+
+    ``verb_start`` is where the share verb ("accounted for", "controlling") or "share" cue begins, so
+    the holder (the clause subject before it) can be looked for there.
+    """
+
+    start: int
+    end: int
+    as_written: str
+    percent: Decimal
+    basis: str  # "negative coke consumption", "market share", "revenue"
+    basis_start: int
+    basis_end: int
+    verb_start: int
+    approximate: bool = False
+    plausible: bool = True
+
+
+_SHARE_VERB = (
+    r"(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|hold(?:s|ing)?|held|captur(?:e|es|ed|ing)|"
+    r"command(?:s|ed|ing)?|control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|constitut(?:e|es|ed|ing)|"
+    r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
+    r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with)"
+)
+_HEDGE = (
+    r"(?:(?:approximately|approx\.?|about|around|nearly|almost|roughly|over|more\s+than|close\s+to|some|"
+    r"an\s+estimated|estimated|at|a\s+(?:total\s+)?(?:of\s+)?|just\s+(?:over|under)|upwards\s+of|~)\s*)*"
+)
+_PCT_RX = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b)")
+_CHANGE_AFTER_RX = re.compile(
+    r"^\s*(?:lower|higher|less|more|reduction|reduced|increase|decrease|growth|decline|drop|cut|rise|gain|"
+    r"improvement|faster|slower|cheaper|smaller|larger|annual|annually|y-?o-?y|year|cagr|compound|per\s+year|"
+    r"a\s+year|longer|shorter|variability|efficiency|capacity\s+retention|of\s+the\s+time|chance|probability|"
+    r"purity)\b",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE_RX = re.compile(
+    r"(?:\bby|\bup\s+to|\bdown|\bto|[-–—]|\d\s*(?:%|percent)?\s*(?:to|and|or))\s*$", re.IGNORECASE
+)
+_SHARE_WORD_AFTER_RX = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:global\s+|total\s+|overall\s+|worldwide\s+)?)?"
+    r"(?P<basis>(?:(?:market|revenue|sales|volume|value|production|capacity|global|total)\s+)*share)\b",
+    re.IGNORECASE,
+)
+_OF_BASIS_RX = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
+_BASIS_WORD_RX = re.compile(r"[A-Za-z][A-Za-z0-9&'’\-]*")
+_BASIS_STOP = _wordset(
+    "in by with and as while due driven owing because through during for from to that which who where "
+    "when than since after before amid is are was were has have had will would could can may might a "
+    "an the this these those its their it globally worldwide respectively alone now currently"
+)
+_SHARE_BEFORE_RX = re.compile(
+    r"\b(?P<cue>(?:market\s+|revenue\s+|a\s+|the\s+|combined\s+|collective\s+|total\s+)*share)\s*(?:of\s+|at\s+|"
+    r"is\s+|was\s+|stood\s+at\s+|reaching\s+|,\s*)?" + _HEDGE + r"$",
+    re.IGNORECASE,
+)
+_TERMS_OF_RX = re.compile(
+    r"^\s*(?:in\s+terms\s+of|by)\s+(?P<basis>revenue|sales|value|volume|production|"
+    r"capacity|consumption|shipments)\b",
+    re.IGNORECASE,
+)
+
+
+def find_shares(text: str) -> list[ShareMatch]:
+    """Every percentage in ``text`` worded as a share (of a market, revenue, consumption, capacity...)."""
+    cagr_spans = [(c.start, c.end) for c in find_cagr(text)]
+    out: list[ShareMatch] = []
+    for m in _PCT_RX.finditer(text):
+        a, b = m.start(), m.end()
+        if any(s <= a < e for s, e in cagr_spans):
+            continue
+        before = text[max(0, a - 80) : a]
+        after = text[b : b + 100]
+        if _CHANGE_BEFORE_RX.search(before) or _CHANGE_AFTER_RX.match(after):
+            continue
+        if re.match(r"\s*[-–]\s*\d", after):  # "15-20%" written "15%-20%"
+            continue
+        clause_start = max(before.rfind(c) for c in (". ", "; ", "\n", "(", "—", " – ", ": ")) + 1
+        clause = before[clause_start:]
+        pct = Decimal(m.group("pct"))
+        approx = bool(
+            re.search(
+                r"(?:approximately|about|around|nearly|almost|roughly|over|more than|close to"
+                r"|some|~)\s*$",
+                before,
+                re.IGNORECASE,
+            )
+        )
+        hit = _share_after(text, b)
+        if hit is not None:
+            basis, bs, be = hit
+            verb = _last_verb(clause)
+            vstart = a - len(clause) + verb if verb is not None else a
+            out.append(ShareMatch(a, b, text[a:b], pct, basis, bs, be, vstart, approx, pct <= 100))
+            continue
+        cue = _SHARE_BEFORE_RX.search(clause)
+        if cue is not None:
+            terms = _TERMS_OF_RX.match(after)
+            if terms:
+                basis, bs, be = terms.group("basis"), b + terms.start("basis"), b + terms.end("basis")
+            else:
+                basis, bs, be = (
+                    cue.group("cue"),
+                    a - len(clause) + cue.start("cue"),
+                    a - len(clause) + cue.end("cue"),
+                )
+            vstart = a - len(clause) + cue.start()
+            out.append(ShareMatch(a, b, text[a:b], pct, basis, bs, be, vstart, approx, pct <= 100))
+            continue
+        verb = _last_verb(clause)
+        if verb is None:
+            continue
+        of = _OF_BASIS_RX.match(after)
+        if of is None:
+            continue
+        basis_span = _basis(text, b + of.end())
+        if basis_span is None:
+            continue
+        bs, be = basis_span
+        out.append(
+            ShareMatch(a, b, text[a:b], pct, text[bs:be], bs, be, a - len(clause) + verb, approx, pct <= 100)
+        )
+    return out
+
+
+def _share_after(text: str, b: int) -> tuple[str, int, int] | None:
+    """ "76% market share", "30% of global revenue share": the basis is the share phrase itself."""
+    m = _SHARE_WORD_AFTER_RX.match(text, b)
+    if m is None or not m.group("basis"):
+        return None
+    return m.group("basis"), m.start("basis"), m.end("basis")
+
+
+def _last_verb(clause: str) -> int | None:
+    """Offset in ``clause`` of the last share verb, when it is close enough to govern the percentage."""
+    hits = list(re.finditer(r"\b" + _SHARE_VERB + r"\b", clause, re.IGNORECASE))
+    if not hits:
+        return None
+    last = hits[-1]
+    gap = clause[last.end() :]
+    # "dominating production at around 60%": a short object may sit between the verb and the figure
+    if len(gap.split()) > 4:
+        return None
+    if last.group().lower() == "with" and not re.fullmatch(r"\s*" + _HEDGE + r"\s*", gap, re.IGNORECASE):
+        return None
+    return last.start()
+
+
+def _basis(text: str, i: int) -> tuple[int, int] | None:
+    """The noun phrase after "of" (at most eight words, up to punctuation or a clause word)."""
+    end = i
+    for n, w in enumerate(_BASIS_WORD_RX.finditer(text, i)):
+        if text[end : w.start()].strip() not in ("", "-"):
+            break
+        if w.group().lower() in _BASIS_STOP or n >= 8:
+            break
+        end = w.end()
+    return (i, end) if end > i else None

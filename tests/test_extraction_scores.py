@@ -1,0 +1,68 @@
+"""Extraction quality, measured the way users are scored: facts JSON read back from the store by SPARQL.
+
+Two corpora: the five seed reports (hand-checked gold in tests/gold/seeds.json) and our own documents in
+other shapes and encodings (tests/docs/NAME, its expected facts in tests/expected/NAME.json). The bars are the
+ones the project promises; a regression below them fails the suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.facts import facts_document
+from kg.store import open_store
+from tests.scoring import GOLD_DIR, f1_by_kind, load_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_BARS = {"market_sizes": 0.95, "growth_rates": 0.95, "companies": 0.95, "linkage": 0.95,
+             "countries": 0.90, "regions": 0.90, "segments": 0.90, "dynamics": 0.90, "shares": 0.80}
+OWN_BARS = {"market_sizes": 0.85, "growth_rates": 0.85, "companies": 0.85, "linkage": 0.85,
+            "countries": 0.80, "regions": 0.75, "segments": 0.75, "dynamics": 0.75, "shares": 0.60,
+            "documents": 0.75}
+
+
+DOCS = ROOT / "tests" / "docs"
+
+
+def own_gold() -> dict:
+    """Every tests/expected/*.json as one gold document in the contract's shape."""
+    docs = [load_json(p) for p in sorted((ROOT / "tests" / "expected").glob("*.json"))]
+    return {"documents": docs, "companies": []}
+
+
+def _facts(paths: list[Path]) -> dict:
+    store = open_store("oxigraph:")
+    report = build(store, paths, jobs=1)
+    assert not report.rejected, report.rejected
+    return facts_document(store)
+
+
+@pytest.fixture(scope="module")
+def seed_facts() -> dict:
+    return _facts([ROOT / "data" / "corpus"])
+
+
+@pytest.fixture(scope="module")
+def own_facts() -> dict:
+    return _facts([DOCS])
+
+
+@pytest.mark.parametrize("kind", sorted(SEED_BARS))
+def test_seed_scores(seed_facts: dict, kind: str) -> None:
+    scores, _, lines = f1_by_kind(load_json(GOLD_DIR / "seeds.json"), seed_facts)
+    assert scores[kind] >= SEED_BARS[kind], lines
+
+
+@pytest.mark.parametrize("kind", sorted(OWN_BARS))
+def test_own_document_scores(own_facts: dict, kind: str) -> None:
+    scores, _, lines = f1_by_kind(own_gold(), own_facts)
+    assert scores[kind] >= OWN_BARS[kind], lines
+
+
+def test_no_duplicate_rows(seed_facts: dict, own_facts: dict) -> None:
+    for gold, facts in ((load_json(GOLD_DIR / "seeds.json"), seed_facts), (own_gold(), own_facts)):
+        _, duplicates, _ = f1_by_kind(gold, facts)
+        assert duplicates == 0

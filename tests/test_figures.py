@@ -1,0 +1,363 @@
+"""Figures bound to year/status/scope/segment, attribution to the report's market, dedup, tables, corpus."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from kg.extract.figures import Figures, extract_figures
+from kg.ingest.text import load, render_text
+from kg.models import ReportMeta, TextDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data" / "corpus"
+SEEDS = ROOT / "tests" / "gold" / "seeds.json"
+SCORER = ROOT.parent / "shared" / "tools" / "score_facts.py"
+
+
+def run(body: str, media: str = "text/html", **meta: object) -> tuple[TextDocument, Figures]:
+    doc = render_text(body, media)
+    figures = extract_figures(doc, ReportMeta(**meta))  # type: ignore[arg-type]
+    for fact in (*figures.market_sizes, *figures.growth_rates, *figures.shares, *figures.statistics):
+        for ev in fact.evidence:
+            assert doc.text[ev.start : ev.end] == ev.quote
+    return doc, figures
+
+
+def sizes(f: Figures) -> set[tuple[str, str | None, int, Decimal | None, str]]:
+    return {(x.scope, x.segment, x.year, x.value_usd_million, x.status) for x in f.market_sizes}
+
+
+HC = {"market": "Hard Carbon Anode", "forecast_period": (2025, 2032)}
+
+
+def test_two_values_two_years_and_status() -> None:
+    _, f = run(
+        "<p>The market is projected to grow from USD 4.91 billion in 2025 to USD 7.38 billion by 2032. "
+        "Global hard carbon anode market size was valued at USD 4.62 billion in 2024.</p>",
+        **HC,
+    )
+    assert sizes(f) == {
+        ("Global", None, 2025, Decimal("4910.00"), "forecast"),
+        ("Global", None, 2032, Decimal("7380.00"), "forecast"),
+        ("Global", None, 2024, Decimal("4620.00"), "actual"),
+    }
+
+
+def test_year_before_the_amount() -> None:
+    _, f = run(
+        "<p>The hard carbon anode market was valued at USD 4,700 million in 2023. By 2032, the market size "
+        "is projected to reach USD 8,145.12 million.</p>",
+        **HC,
+    )
+    assert ("Global", None, 2032, Decimal("8145.12"), "forecast") in sizes(f)
+
+
+def test_status_without_meta_follows_the_verb() -> None:
+    _, f = run(
+        "<p>The hard carbon anode market was valued at USD 10 million in 2023 and is expected to reach "
+        "USD 20 million by 2030.</p>",
+        market="Hard Carbon Anode",
+    )
+    assert {(x.year, x.status) for x in f.market_sizes} == {(2023, "actual"), (2030, "forecast")}
+
+
+def test_region_subject_and_region_anaphora() -> None:
+    _, f = run(
+        "<p>Regionally, North America accounted for a significant portion of the global market in 2023, "
+        "with an estimated valuation of USD 1,360.52 million. The region is anticipated to grow at a CAGR "
+        "of 5.40% through 2032, driven by robust investment in China.</p>",
+        **HC,
+    )
+    assert sizes(f) == {("North America", None, 2023, Decimal("1360.52"), "actual")}
+    [g] = f.growth_rates
+    assert (g.scope, g.cagr_percent, g.start_year, g.end_year) == (
+        "North America",
+        Decimal("5.40"),
+        2025,
+        2032,
+    )
+
+
+def test_two_clauses_two_scopes_and_context_year() -> None:
+    _, f = run(
+        "<p>The global market was valued at US$ 4500 million in 2022 and is projected to reach US$ 6200 "
+        "million by 2029, at a CAGR of 4.6% during the forecast period.</p>"
+        "<p>The U.S. Market is Estimated at $ 300 million in 2022, While China is Forecast to Reach "
+        "$ 4200 million.</p>",
+        **HC,
+    )
+    got = sizes(f)
+    assert ("United States", None, 2022, Decimal("300"), "actual") in got
+    assert ("China", None, 2029, Decimal("4200"), "forecast") in got
+    [g] = f.growth_rates
+    assert (g.start_year, g.end_year) == (2023, 2029)  # the second edition's own forecast period
+
+
+def test_segment_with_relative_period() -> None:
+    _, f = run(
+        "<p>Bottom Carbon Anode Segment to Reach $ 1500 million by 2029, with a 4.2% CAGR in next six "
+        "years.</p>",
+        market="Carbon Anode for Aluminum Electrolysis",
+        forecast_period=(2025, 2032),
+    )
+    assert sizes(f) == {("Global", "Bottom Carbon Anode", 2029, Decimal("1500"), "forecast")}
+    [g] = f.growth_rates
+    assert (g.segment, g.cagr_percent, g.start_year, g.end_year) == (
+        "Bottom Carbon Anode",
+        Decimal("4.2"),
+        2023,
+        2029,
+    )
+
+
+def test_recap_lines() -> None:
+    _, f = run(
+        "<p>CAGR (Global): 6.30% (2025-2032)</p><p>CAGR (North America): 5.40% (2025-2032)</p>"
+        "<p>Projected global market size by 2032: USD 8,145.12 million</p>",
+        **HC,
+    )
+    assert {(g.scope, g.cagr_percent, g.end_year) for g in f.growth_rates} == {
+        ("Global", Decimal("6.30"), 2032),
+        ("North America", Decimal("5.40"), 2032),
+    }
+    assert sizes(f) == {("Global", None, 2032, Decimal("8145.12"), "forecast")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Global EV sales surpassed 10 million units in 2022, and EV makers spent USD 50 billion on "
+        "batteries.",
+        "The Inflation Reduction Act is catalyzing $14 billion in announced battery material investments.",
+        "Yet, with investments flowing—over $500 million committed in 2024—the hard carbon anode market "
+        "shifts.",
+        "Initiatives are targeting 90% recycling by 2027, expected to add $500 million in annual value "
+        "to the hard carbon anode market.",
+        "Prices for petroleum coke fluctuated between $200 and $400 per ton in 2023.",
+        "The European Union's initiative has allocated €3.2 billion to develop next-generation storage.",
+        "The lithium-ion battery market, valued at USD 55 billion in 2023, is growing at a CAGR of 18%.",
+        "As charging networks expand globally—projected to grow at a CAGR of 29.6% through 2030—hard carbon "
+        "anode suppliers are scaling production.",
+        "Grid-scale battery installations grew at 68% CAGR from 2020-2023.",
+        "Lithium-ion technologies dominate 92% of the global rechargeable battery market.",
+        "With projections showing a 7% annual increase in the region's market share by 2032.",
+    ],
+)
+def test_not_market_facts(sentence: str) -> None:
+    _, f = run(f"<p>{sentence}</p>", **HC)
+    assert f.market_sizes == [] and f.growth_rates == [] and f.shares == []
+    if "$" in sentence or "€" in sentence or "CAGR" in sentence:
+        assert f.statistics  # kept, but not attributed to the market
+
+
+def test_dedup_body_and_faq() -> None:
+    doc, f = run(
+        "<p>The global hard carbon anode market was valued at US$ 5.4 billion in 2024 and is projected "
+        "to reach US$ 14.7 billion by 2032.</p><p>FAQ Section</p><p>What is the market size?</p>"
+        "<p>-&gt; The global hard carbon anode market was valued at US$ 5.4 billion in 2024.</p>",
+        **HC,
+    )
+    [first] = [x for x in f.market_sizes if x.year == 2024]
+    assert len(first.evidence) == 2
+    assert all(doc.text[e.start : e.end] == e.quote for e in first.evidence)
+    assert len(f.market_sizes) == 2
+
+
+def test_stated_rate_conversion_and_unstated() -> None:
+    _, f = run(
+        "<p>The hard carbon anode market will reach €1.85 bn by 2030, at an exchange rate of US$1.10 per "
+        "euro.</p><p>The hard carbon anode market in Japan was worth ¥50 billion in 2024.</p>",
+        **HC,
+    )
+    by_year = {x.year: x for x in f.market_sizes}
+    assert set(by_year) == {2030, 2024}
+    assert by_year[2030].value_usd_million == Decimal("2035.0000") and by_year[2030].currency == "EUR"
+    assert by_year[2024].value_usd_million is None and by_year[2024].currency == "JPY"
+    assert by_year[2024].scope == "Japan"
+
+
+def test_shares_with_holders() -> None:
+    _, f = run(
+        "<p>BTR and Hina Battery currently lead the market. These companies collectively accounted for "
+        "nearly 30% of global revenue share in 2024.</p>"
+        "<p>China continues to dominate with 76% market share, though European producers invest.</p>"
+        "<p>The market remains concentrated, with the top five producers controlling 48% of global "
+        "capacity.</p><p>Asia-Pacific dominates the global hard carbon anode market, accounting for over "
+        "60% of production capacity.</p>",
+        **HC,
+    )
+    got = {(s.holder, s.holder_kind, s.share_percent) for s in f.shares}
+    assert got == {
+        ("BTR and Hina Battery", "company", Decimal(30)),
+        ("China", "region", Decimal(76)),
+        ("Top five producers", "company", Decimal(48)),
+        ("Asia-Pacific", "region", Decimal(60)),
+    }
+
+
+def test_downstream_share_is_not_the_market() -> None:
+    _, f = run(
+        "<p>China's aluminum production capacity exceeded 40 million tons in 2023, accounting for over 55% "
+        "of global output.</p>",
+        market="Carbon Anode for Aluminum Electrolysis",
+    )
+    assert f.shares == []
+
+
+HTML_TABLE = """<p>Table 1: Hard carbon anode market revenue by region (USD Million)</p>
+<table><tr><th>Region</th><th>2024</th><th>2025E</th><th>2030F</th><th>CAGR (2025-2030)</th></tr>
+<tr><td>North America</td><td>310.5</td><td>380.2</td><td>1,020.0</td><td>21.9%</td></tr>
+<tr><td>Europe</td><td>342.0</td><td>420.1</td><td>1,110.4</td><td>21.4%</td></tr>
+<tr><td>Total</td><td>1,200.0</td><td>1,480.0</td><td>3,700.0</td><td>25.1%</td></tr></table>"""
+
+
+def test_region_by_year_html_table() -> None:
+    _, f = run(HTML_TABLE, market="Hard Carbon Anode", forecast_period=(2025, 2030))
+    got = sizes(f)
+    assert len(got) == 9
+    assert ("North America", None, 2024, Decimal("310.5"), "actual") in got
+    assert ("Europe", None, 2030, Decimal("1110.4"), "forecast") in got
+    assert ("Global", None, 2025, Decimal("1480.0"), "forecast") in got
+    assert {(g.scope, g.cagr_percent, g.end_year) for g in f.growth_rates} == {
+        ("North America", Decimal("21.9"), 2030),
+        ("Europe", Decimal("21.4"), 2030),
+        ("Global", Decimal("25.1"), 2030),
+    }
+
+
+def test_markdown_pipe_table_and_segments() -> None:
+    body = (
+        "# Hard Carbon Anode Market\n\n| Type | 2024 (USD Mn) | 2030 (USD Mn) |\n|---|---|---|\n"
+        "| Resin-Based Hard Carbon | 520 | 1,800 |\n| Asia-Pacific | 342 | 1,110 |\n"
+    )
+    _, f = run(body, "text/markdown", market="Hard Carbon Anode", forecast_period=(2025, 2030))
+    got = sizes(f)
+    assert ("Global", "Resin-Based Hard Carbon", 2030, Decimal("1800"), "forecast") in got
+    assert ("Asia-Pacific", None, 2024, Decimal("342"), "actual") in got
+
+
+def test_volume_table_is_not_money() -> None:
+    body = (
+        "<p>Hard carbon anode market volume by region (Tons)</p><table><tr><th>Region</th><th>2024</th></tr>"
+        "<tr><td>Europe</td><td>342</td></tr></table>"
+    )
+    _, f = run(body, **HC)
+    assert f.market_sizes == []
+
+
+def test_plain_text_pronoun_and_segment() -> None:
+    body = (
+        "SILICON ANODE MARKET OUTLOOK\n\nThe global silicon anode market generated revenue of USD 950 "
+        "million in 2023. It is projected to grow at 23% CAGR between 2024 and 2030.\n\n"
+        "The consumer electronics segment is projected to reach USD 400 million by 2030, growing at a CAGR "
+        "of 19.5%.\n"
+    )
+    _, f = run(body, "text/plain", market="Silicon Anode", forecast_period=(2024, 2030))
+    assert ("Global", None, 2023, Decimal("950"), "actual") in sizes(f)
+    assert ("Global", "consumer electronics", 2030, Decimal("400"), "forecast") in sizes(f)
+    assert {(g.segment, g.cagr_percent) for g in f.growth_rates} == {
+        (None, Decimal(23)),
+        ("consumer electronics", Decimal("19.5")),
+    }
+
+
+def test_boilerplate_is_skipped() -> None:
+    doc = render_text(
+        "<p>Download FREE Sample of this Report @ https://example.com/x</p>"
+        "<p>The hard carbon anode market was valued at USD 1 billion in 2024.</p>"
+    )
+    f = extract_figures(doc, ReportMeta(**HC))  # type: ignore[arg-type]
+    assert len(f.market_sizes) == 1
+
+
+# ------------------------------------------------------------------ the five corpus reports
+
+
+def _scorer() -> ModuleType:
+    if not SCORER.exists():
+        pytest.skip("score_facts.py not available")
+    spec = importlib.util.spec_from_file_location("score_facts", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _facts(source: str, f: Figures) -> dict[str, object]:
+    return {
+        "source": source,
+        "market_sizes": [
+            {
+                "scope": x.scope,
+                "segment": x.segment,
+                "year": x.year,
+                "status": x.status,
+                "value_usd_million": float(x.value_usd_million) if x.value_usd_million is not None else None,
+            }
+            for x in f.market_sizes
+        ],
+        "growth_rates": [
+            {
+                "scope": x.scope,
+                "segment": x.segment,
+                "cagr_percent": float(x.cagr_percent),
+                "start_year": x.start_year,
+                "end_year": x.end_year,
+            }
+            for x in f.growth_rates
+        ],
+        "shares": [
+            {
+                "holder": x.holder,
+                "holder_kind": x.holder_kind,
+                "share_percent": float(x.share_percent),
+                "of": x.of,
+                "year": x.year,
+            }
+            for x in f.shares
+        ],
+    }
+
+
+def _seed_meta(gold_doc: dict[str, object], doc: TextDocument) -> ReportMeta:
+    fp = gold_doc.get("forecast_period")
+    return ReportMeta(
+        market=gold_doc["market"],
+        title=gold_doc["title"],  # type: ignore[arg-type]
+        forecast_period=tuple(fp) if fp else None,
+    )  # type: ignore[arg-type]
+
+
+def _report_meta(gold_doc: dict[str, object], doc: TextDocument) -> ReportMeta:
+    report = pytest.importorskip("kg.extract.report")
+    return report.extract_meta(doc)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("make_meta", [_seed_meta, _report_meta], ids=["seed-meta", "report-meta"])
+def test_corpus_scores(make_meta) -> None:  # type: ignore[no-untyped-def]
+    scorer = _scorer()
+    gold = json.loads(SEEDS.read_text(encoding="utf-8"))
+    docs = []
+    for g in gold["documents"]:
+        doc = load(CORPUS / g["source"])
+        f = extract_figures(doc, make_meta(g, doc))
+        for fact in (*f.market_sizes, *f.growth_rates, *f.shares, *f.statistics):
+            for ev in fact.evidence:
+                assert doc.text[ev.start : ev.end] == ev.quote
+        gold_sizes = {(s["scope"], s["year"], s["value_usd_million"]): s["status"] for s in g["market_sizes"]}
+        for x in f.market_sizes:
+            key = (x.scope, x.year, float(x.value_usd_million or 0))
+            if key in gold_sizes:
+                assert x.status == gold_sizes[key], key
+        docs.append(_facts(g["source"], f))
+    tallies, duplicates = scorer.score(gold, {"documents": docs}, None)
+    assert duplicates == 0
+    assert tallies["market_sizes"].f1() >= 0.95, tallies["market_sizes"].misses
+    assert tallies["growth_rates"].f1() >= 0.95, tallies["growth_rates"].misses
+    assert tallies["shares"].f1() >= 0.8, tallies["shares"].misses

@@ -1,0 +1,128 @@
+"""Money amounts: every written form of the genre, ranges, prices, stated exchange rates, robustness."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.money import exchange_rate_spans, find_exchange_rates, find_money, parse_money, usd_million
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "million"),
+    [
+        ("USD 4,700 million", "USD", "4700"),
+        ("US$ 5.4 billion", "USD", "5400"),
+        ("US$18.6bn", "USD", "18600"),
+        ("USD 2.86 billion", "USD", "2860"),
+        ("$ 300 million", "USD", "300"),
+        ("$14 bn", "USD", "14000"),
+        ("€1.85 bn", "EUR", "1850"),
+        ("EUR 1.85 bn", "EUR", "1850"),
+        ("£20m", "GBP", "20"),
+        ("¥500 billion", "JPY", "500000"),
+        ("JPY 3 trillion", "JPY", "3000000"),
+        ("RMB 20 billion", "CNY", "20000"),
+        ("CNY 5 bn", "CNY", "5000"),
+        ("1,210 mn USD", "USD", "1210"),
+        ("USD 21.3 thousand million", "USD", "21300"),
+        ("USD 4.5 Bn", "USD", "4500"),
+        ("USD 1.2 trillion", "USD", "1200000"),
+        ("$500K", "USD", "0.5"),
+        ("$5 thousand", "USD", "0.005"),
+        ("Rs. 500 crore", "INR", "5000"),
+        ("INR 20 lakh", "INR", "2"),
+        ("€1.234,5 million", "EUR", "1234.5"),
+        ("4,700 million US dollars", "USD", "4700"),
+        ("US$ 4500 million", "USD", "4500"),
+    ],
+)
+def test_forms(text: str, currency: str, million: str) -> None:
+    [m] = find_money(text)
+    assert m.as_written == text
+    assert m.currency == currency
+    assert m.value_million == Decimal(million)
+    assert m.plausible and m.per_unit is None
+
+
+def test_offsets_and_hedge_in_a_sentence() -> None:
+    text = "The market was valued at approximately USD 4,700 million in 2023."
+    [m] = find_money(text)
+    assert text[m.start : m.end] == "USD 4,700 million"
+    assert m.approximate
+
+
+def test_counts_are_not_money() -> None:
+    assert find_money("global primary aluminum production reaching 69 million metric tons in 2023") == []
+    assert find_money("over 30 countries, 2024 and 2032, 160-200 Wh/kg") == []
+
+
+def test_price_range_is_per_unit() -> None:
+    found = find_money("Prices fluctuated between $200 and $400 per ton in 2023.")
+    assert [m.per_unit for m in found] == ["ton", "ton"]
+
+
+def test_range_borrows_scale() -> None:
+    a, b = find_money("$2 to $3 billion")
+    assert a.value_million == Decimal(2000) and b.value_million == Decimal(3000)
+    [r] = find_money("USD 4.5-5.0 billion")
+    assert r.value_million == Decimal(4500) and r.high_million == Decimal(5000)
+
+
+def test_nonsense_is_flagged_or_ignored() -> None:
+    [neg] = find_money("USD -5 million")
+    assert not neg.plausible
+    assert find_money("USD 9e99") == []
+    [huge] = find_money("US$99999999999 trillion")
+    assert not huge.plausible
+
+
+def test_parse_money_with_table_currency() -> None:
+    assert parse_money("1,210 mn") is None
+    m = parse_money("1,210 mn", default_currency="USD")
+    assert m is not None and m.value_million == Decimal(1210)
+    bare = parse_money("4700", default_currency="USD")
+    assert bare is not None and bare.value_million == Decimal(4700)
+    assert parse_money("USD 1 and USD 2") is None
+
+
+def test_stated_rates_convert() -> None:
+    text = "The market will reach €1.85 bn by 2030, at an exchange rate of US$1.10 per euro."
+    rates = find_exchange_rates(text)
+    assert rates == {"EUR": Decimal("1.10")}
+    [m] = [x for x in find_money(text) if x.currency == "EUR"]
+    assert usd_million(m, rates) == Decimal("2035.0000")
+    assert exchange_rate_spans(text)
+
+
+def test_rate_forms() -> None:
+    rates = find_exchange_rates("1 EUR = 1.08 USD. 1 USD = 7.2 CNY. 150 yen per US dollar. £1 = $1.27.")
+    assert rates["EUR"] == Decimal("1.08")
+    assert rates["GBP"] == Decimal("1.27")
+    assert abs(rates["CNY"] - Decimal(1) / Decimal("7.2")) < Decimal("1e-9")
+    assert abs(rates["JPY"] - Decimal(1) / Decimal(150)) < Decimal("1e-9")
+
+
+def test_unconverted_currency_keeps_none() -> None:
+    [m] = find_money("EUR 1.85 bn")
+    assert usd_million(m, {}) is None
+    [u] = find_money("USD 2.86 billion")
+    assert usd_million(u, {}) == Decimal("2860.00")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,$€£¥ -–USDEURbnmillionkK%pert\n")), max_size=80))
+def test_never_crashes_and_offsets_slice(text: str) -> None:
+    for m in find_money(text):
+        assert text[m.start : m.end] == m.as_written
+    find_exchange_rates(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_arbitrary_unicode(text: str) -> None:
+    for m in find_money(text):
+        assert text[m.start : m.end] == m.as_written

@@ -1,0 +1,102 @@
+"""CAGR and share finders: forms, periods, nonsense, robustness."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.rates import Period, find_cagr, find_shares
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "period"),
+    [
+        ("grow at a CAGR of 6.30% from 2025 to 2032.", "6.30", Period(2025, 2032)),
+        ("registering a 6.30% CAGR between 2024 and 2030.", "6.30", Period(2024, 2030)),
+        (
+            "a compound annual growth rate (CAGR) of 13.4% during the forecast period (2025–2032).",
+            "13.4",
+            Period(2025, 2032, True),
+        ),
+        ("grow at a CAGR of 5.40% through 2032, driven by", "5.40", Period(None, 2032)),
+        ("CAGR (Global): 6.30% (2025-2032)", "6.30", Period(2025, 2032)),
+        ("exhibiting a CAGR of 15.7% during the forecast period.", "15.7", Period(None, None, True)),
+        ("with a 4.2% CAGR in next six years.", "4.2", Period(None, None, False, 6)),
+        ("expanding at 8% CAGR over the next 5 years", "8", Period(None, None, False, 5)),
+    ],
+)
+def test_cagr_forms(text: str, percent: str, period: Period) -> None:
+    [c] = find_cagr(text)
+    assert c.percent == Decimal(percent)
+    assert c.period == period
+    assert text[c.start : c.end] == c.as_written
+    assert c.plausible
+
+
+def test_cagr_label() -> None:
+    [c] = find_cagr("CAGR (North America): 5.40% (2025-2032)")
+    assert c.label == "North America"
+
+
+def test_cagr_nonsense_flagged() -> None:
+    [c] = find_cagr("a CAGR of 900%")
+    assert not c.plausible
+    assert find_cagr("a CAGR of several percent through 2032") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "basis"),
+    [
+        ("Asia-Pacific accounted for 42% of revenue in 2024.", "42", "revenue"),
+        ("the top five players have a share approximately 42% in terms of revenue.", "42", "revenue"),
+        ("China holds 76% market share", "76", "market share"),
+        (
+            "Power batteries account for 62% of negative coke consumption, with",
+            "62",
+            "negative coke consumption",
+        ),
+        ("Storage applications now represent 23% of total consumption.", "23", "total consumption"),
+        ("with the top five producers controlling 48% of global capacity.", "48", "global capacity"),
+        ("collectively accounted for nearly 30% of global revenue share in 2024", "30", "revenue share"),
+    ],
+)
+def test_share_forms(text: str, percent: str, basis: str) -> None:
+    [s] = find_shares(text)
+    assert s.percent == Decimal(percent)
+    assert s.basis == basis
+    assert text[s.start : s.end] == s.as_written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reduce energy consumption by 35-50% compared to batch furnaces",
+        "Pilot plants demonstrate 30% lower GHG emissions",
+        "a 7% annual increase in the region's market share by 2032",
+        "Grid-scale battery installations grew at 68% CAGR from 2020-2023",
+        "producers can secure 10-15% share in these areas",
+        "raised sourcing costs by 12%",
+    ],
+)
+def test_not_shares(text: str) -> None:
+    assert find_shares(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,% -–()CAGRcagr ofsharemkt20\n")), max_size=80))
+def test_never_crashes_and_offsets_slice(text: str) -> None:
+    for c in find_cagr(text):
+        assert text[c.start : c.end] == c.as_written
+    for s in find_shares(text):
+        assert text[s.start : s.end] == s.as_written
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_arbitrary_unicode(text: str) -> None:
+    for c in find_cagr(text):
+        assert text[c.start : c.end] == c.as_written
+    find_shares(text)
