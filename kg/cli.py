@@ -59,7 +59,10 @@ def main_options(
             "--store",
             envvar="KG_STORE",
             help="Where the graph lives: 'oxigraph:DIR' (embedded, on disk), 'oxigraph:' (in memory), "
-            "'memory' (rdflib).",
+            "'memory' (rdflib), or a SPARQL server: 'http://HOST:PORT' (oxigraph serve "
+            "--union-default-graph), 'http://HOST:3030/DATASET/sparql' (Fuseki), "
+            "'http://HOST:7200/repositories/REPO' (GraphDB), "
+            "'sparql+http://HOST/QUERY?update=URL&store=URL' (any other).",
             show_default=True,
         ),
     ] = DEFAULT_STORE,
@@ -77,16 +80,27 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of report documents.")],
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: auto).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Also remove documents not built from PATHS this time "
+                                        "(deleted, renamed or rejected files), as a clean build would.")] = False,
 ) -> None:
     """Ingest documents into the store, replacing what those documents had there.
 
-    Prints a summary and one line per file it could not read, with the reason.
+    Incremental: a document whose file bytes, extractor version and configuration are unchanged since
+    the last build is skipped ('unchanged' in the summary); a changed one is replaced as a whole.
+
+    Prints a summary, then on stderr one 'rejected:' line per file it did not build (what is wrong and
+    what to do) and one 'note:' line per file that built but gave no facts. A byte-identical copy of
+    another input file is rejected, so its figures do not count twice.
     Exit codes: 0 every file built; 1 some files were rejected (the others were built); 2 error.
 
     Example:  kg build data/corpus
     """
-    from kg.build import build as run_build
+    from functools import partial
+
+    from kg.build import build as build_store
     from kg.summary import summary_lines
+
+    run_build = partial(build_store, prune=prune)
 
     try:
         with _open() as store:
@@ -95,6 +109,8 @@ def build(
                 typer.echo(line)
     except KgError as exc:
         raise _fail(str(exc)) from None
+    for note in report.notes:
+        typer.echo(f"note: {note}", err=True)
     for rejected in report.rejected:
         typer.echo(f"rejected: {rejected.line()}", err=True)
     raise typer.Exit(1 if report.rejected else 0)

@@ -1,0 +1,314 @@
+"""The facts document (shared/gold/SCHEMA.md), derived from the graph by SPARQL.
+
+It reads the store, never the extractor's memory: what it prints proves the facts made it into the RDF
+with their provenance (a fact without a primary source, a span or a position selector does not appear).
+One SELECT per fact kind over all documents, grouped in Python, so the cost grows with the number of
+facts, not with the number of documents times queries. Ordering is deterministic: documents by source,
+facts by their first evidence offset (then by their own values), so the JSON is byte-stable.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from rdflib.term import Node
+
+from kg.namespaces import sparql_prefixes
+from kg.rdf.corpus import choose_name
+from kg.rdf.iris import TOTAL_SEGMENT
+from kg.store.base import SelectResult, Store
+
+__all__ = ["facts_document"]
+
+P = sparql_prefixes()
+
+# Evidence: the span's first offset and exact quote; joined into every fact query.
+_SPAN = """
+  ?fact prov:wasDerivedFrom ?span .
+  ?span oa:hasSelector ?pos , ?sel .
+  ?pos oa:start ?start .
+  ?sel oa:exact ?quote .
+"""
+
+Q_DOCS = P + """
+SELECT ?doc ?source ?title ?publisher ?published ?market ?fs ?fe WHERE {
+  ?doc a akg:ReportDocument ; dcterms:identifier ?source .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:publisher/rdfs:label ?publisher }
+  OPTIONAL { ?doc dcterms:issued ?published }
+  OPTIONAL { ?doc schema:about/skos:prefLabel ?market }
+  OPTIONAL { ?doc akg:forecastPeriod ?fp . ?fp akg:startYear ?fs ; akg:endYear ?fe }
+}"""
+
+Q_SIZES = P + """
+SELECT ?source ?fact ?scope ?segment ?year ?value ?status ?start ?quote WHERE {
+  ?fact a akg:MarketSizeObservation ; prov:hadPrimarySource/dcterms:identifier ?source ;
+        sdmx-dimension:refArea ?area ; akg:segment ?seg ; akg:refYear ?year ;
+        sdmx-attribute:obsStatus ?status .
+  OPTIONAL { ?fact sdmx-measure:obsValue ?value }
+  OPTIONAL { ?area rdfs:label ?scope }
+  OPTIONAL { ?seg rdfs:label ?segment FILTER (?seg != <__TOTAL__>) }
+""".replace("__TOTAL__", str(TOTAL_SEGMENT)) + _SPAN + "}"
+
+Q_RATES = P + """
+SELECT ?source ?fact ?scope ?segment ?value ?sy ?ey ?start ?quote WHERE {
+  ?fact a akg:GrowthRateObservation ; prov:hadPrimarySource/dcterms:identifier ?source ;
+        sdmx-dimension:refArea ?area ; akg:segment ?seg ; sdmx-measure:obsValue ?value .
+  OPTIONAL { ?fact akg:period/akg:startYear ?sy }
+  OPTIONAL { ?fact akg:period/akg:endYear ?ey }
+  OPTIONAL { ?area rdfs:label ?scope }
+  OPTIONAL { ?seg rdfs:label ?segment FILTER (?seg != <__TOTAL__>) }
+""".replace("__TOTAL__", str(TOTAL_SEGMENT)) + _SPAN + "}"
+
+Q_SHARES = P + """
+SELECT ?source ?fact ?holder ?kind ?value ?of ?year ?start ?quote WHERE {
+  ?fact a akg:MarketShareObservation ; prov:hadPrimarySource/dcterms:identifier ?source ;
+        akg:holderLabelAsWritten ?holder ; akg:holderKind ?kind ; sdmx-measure:obsValue ?value ;
+        akg:shareBasis ?of .
+  OPTIONAL { ?fact akg:asOfYear ?year }
+""" + _SPAN + "}"
+
+Q_DECISIONS = P + """
+SELECT ?source ?company ?spelling ?name ?start WHERE {
+  ?fact a akg:ResolutionDecision ; prov:hadPrimarySource/dcterms:identifier ?source ;
+        akg:resolvedTo ?company ; akg:labelAsWritten ?spelling ; akg:resolvedName ?name ;
+        prov:wasDerivedFrom/oa:hasSelector/oa:start ?start .
+}"""
+
+Q_LABELS = P + """
+SELECT ?company ?kind ?label WHERE {
+  ?company a akg:Company .
+  { ?company skos:prefLabel ?label BIND ("pref" AS ?kind) }
+  UNION { ?company skos:altLabel ?label BIND ("alt" AS ?kind) }
+  UNION { ?company akg:headquartersCountry ?label BIND ("country" AS ?kind) }
+}"""
+
+Q_COUNTRY_CLAIMS = P + """
+SELECT ?source ?company ?iso WHERE {
+  ?claim a rdf:Statement ; rdf:predicate akg:headquartersCountry ; rdf:subject ?company ; rdf:object ?iso ;
+         prov:hadPrimarySource/dcterms:identifier ?source .
+}"""
+
+Q_REGIONS = P + """
+SELECT ?source ?fact ?label ?start ?quote WHERE {
+  ?fact a akg:RegionCoverage ; prov:hadPrimarySource/dcterms:identifier ?source ;
+        akg:regionLabelAsWritten ?label .
+""" + _SPAN + "}"
+
+Q_SEGMENTS = P + """
+SELECT ?source ?fact ?kind ?label ?start ?quote WHERE {
+  ?fact a akg:SegmentMention ; prov:hadPrimarySource/dcterms:identifier ?source ;
+        akg:segmentKind ?kind ; akg:labelAsWritten ?label .
+""" + _SPAN + "}"
+
+Q_DYNAMICS = P + """
+SELECT ?source ?fact ?kind ?label ?start ?quote WHERE {
+  ?fact akg:dynamicKind ?kind ; prov:hadPrimarySource/dcterms:identifier ?source ; rdfs:label ?label .
+""" + _SPAN + "}"
+
+SEGMENT_KINDS = {"type": "type", "application": "application", "end-user": "end_user"}
+DYNAMIC_KINDS = {"driver": "drivers", "restraint": "restraints", "opportunity": "opportunities",
+                 "challenge": "challenges", "trend": "trends"}
+
+
+def _rows(store: Store, sparql: str) -> Iterator[dict[str, Node | None]]:
+    result = store.query(sparql)
+    if not isinstance(result, SelectResult):
+        raise TypeError("expected SELECT results")
+    return result.dicts()
+
+
+def _s(node: Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+def _int(node: Node | None) -> int | None:
+    """Years come back as xsd:gYear ("2023"); cast through the string for portability across stores."""
+    return None if node is None else int(str(node))
+
+
+def _num(node: Node | None) -> float | None:
+    return None if node is None else float(str(node))
+
+
+def _last(node: Node | None) -> str:
+    return str(node).rsplit("/", 1)[-1]
+
+
+class _Facts:
+    """Rows of one fact kind grouped by fact node: fields (min over duplicates) and the earliest quote."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[str, Any]] = {}
+        self.first: dict[str, tuple[int, str]] = {}
+
+    def add(self, row: dict[str, Node | None], **fields: Any) -> None:
+        key = str(row["fact"])
+        have = self.fields.setdefault(key, {"source": str(row["source"])})
+        for name, value in fields.items():
+            if value is not None and (have.get(name) is None or str(value) < str(have[name])):
+                have[name] = value
+            have.setdefault(name, None)
+        start, quote = int(str(row["start"])), str(row["quote"])
+        if key not in self.first or (start, quote) < self.first[key]:
+            self.first[key] = (start, quote)
+
+    def by_source(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[tuple[tuple[int, str, str], dict[str, Any]]]] = defaultdict(list)
+        for key, fields in self.fields.items():
+            start, quote = self.first[key]
+            item = {k: v for k, v in fields.items() if k != "source"}
+            item["evidence"] = quote
+            out[fields["source"]].append(((start, repr(sorted(item.items(), key=str)), key), item))
+        return {src: [item for _, item in sorted(items, key=lambda t: t[0])] for src, items in out.items()}
+
+
+def _documents(store: Store) -> dict[str, dict[str, Any]]:
+    docs: dict[str, dict[str, Any]] = {}
+    for row in _rows(store, Q_DOCS):
+        source = str(row["source"])
+        d = docs.setdefault(source, {"source": source})
+        for name, value in (("title", _s(row["title"])), ("publisher", _s(row["publisher"])),
+                            ("published", _s(row["published"])), ("market", _s(row["market"]))):
+            if value is not None and (d.get(name) is None or value < d[name]):
+                d[name] = value
+            d.setdefault(name, None)
+        fp = (_int(row["fs"]), _int(row["fe"])) if row["fs"] is not None and row["fe"] is not None else None
+        if fp is not None and (d.get("forecast_period") is None or list(fp) < d["forecast_period"]):
+            d["forecast_period"] = list(fp)
+        d.setdefault("forecast_period", None)
+    return docs
+
+
+def _companies(store: Store) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Per-document company rows and the top-level company list."""
+    pref: dict[str, set[str]] = defaultdict(set)
+    alt: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, set[str]] = defaultdict(set)
+    for row in _rows(store, Q_LABELS):
+        company, kind, label = str(row["company"]), str(row["kind"]), str(row["label"])
+        {"pref": pref, "alt": alt, "country": countries}[kind][company].add(label)
+    claims: dict[tuple[str, str], set[str]] = defaultdict(set)
+    claim_count: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in _rows(store, Q_COUNTRY_CLAIMS):
+        source, company, iso = str(row["source"]), str(row["company"]), str(row["iso"])
+        claims[(source, company)].add(iso)
+        claim_count[company][iso] += 1
+
+    uses: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    first: dict[tuple[str, str], int] = {}
+    spellings: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for row in _rows(store, Q_DECISIONS):
+        source, company, spelling = str(row["source"]), str(row["company"]), str(row["spelling"])
+        start = int(str(row["start"]))
+        uses[company].add((source, str(row["name"])))
+        key = (source, company)
+        first[key] = min(first.get(key, start), start)
+        spellings[key][spelling] = min(spellings[key].get(spelling, start), start)
+
+    def name_of(company: str) -> str:
+        return min(pref[company]) if pref.get(company) else choose_name(uses[company])
+
+    def country_of(company: str) -> str | None:
+        values = countries.get(company, set())
+        if not values:
+            return None
+        registry = sorted(v for v in values if claim_count[company].get(v, 0) == 0)
+        if registry:  # a value no document claims came from the reference registry: it wins
+            return registry[0]
+        return min(values, key=lambda v: (-claim_count[company][v], v))
+
+    per_doc: dict[str, list[tuple[tuple[int, str], dict[str, Any]]]] = defaultdict(list)
+    for (source, company), start in first.items():
+        stated = sorted(claims.get((source, company), set()))
+        spelled = sorted(spellings[(source, company)].items(), key=lambda kv: (kv[1], kv[0]))
+        per_doc[source].append(((start, company), {
+            "name": name_of(company),
+            "mentions": [s for s, _ in spelled],
+            "country": stated[0] if stated else None,
+        }))
+    top = []
+    for company in uses:
+        name = name_of(company)
+        top.append({
+            "id": company,
+            "name": name,
+            "aliases": sorted(alt.get(company, set()) | {name}),
+            "country": country_of(company),
+            "sources": sorted({source for source, _ in uses[company]}),
+        })
+    top.sort(key=lambda c: (c["name"], c["id"]))
+    return {src: [c for _, c in sorted(rows, key=lambda t: t[0])] for src, rows in per_doc.items()}, top
+
+
+def facts_document(store: Store) -> dict[str, Any]:
+    """The facts JSON (as a dict) for every document in the store, in the shape of gold/SCHEMA.md."""
+    docs = _documents(store)
+
+    sizes = _Facts()
+    for row in _rows(store, Q_SIZES):
+        sizes.add(row, scope=_s(row["scope"]), segment=_s(row["segment"]), year=_int(row["year"]),
+                  value_usd_million=_num(row["value"]),
+                  status="forecast" if _last(row["status"]).endswith("-F") else "actual")
+    rates = _Facts()
+    for row in _rows(store, Q_RATES):
+        rates.add(row, scope=_s(row["scope"]), segment=_s(row["segment"]), cagr_percent=_num(row["value"]),
+                  start_year=_int(row["sy"]), end_year=_int(row["ey"]))
+    shares = _Facts()
+    for row in _rows(store, Q_SHARES):
+        shares.add(row, holder=_s(row["holder"]), holder_kind=_s(row["kind"]),
+                   share_percent=_num(row["value"]), of=_s(row["of"]), year=_int(row["year"]))
+    regions, segments, dynamics = _Facts(), _Facts(), _Facts()
+    for row in _rows(store, Q_REGIONS):
+        regions.add(row, label=_s(row["label"]))
+    for row in _rows(store, Q_SEGMENTS):
+        segments.add(row, kind=SEGMENT_KINDS.get(_last(row["kind"])), label=_s(row["label"]))
+    for row in _rows(store, Q_DYNAMICS):
+        dynamics.add(row, kind=DYNAMIC_KINDS.get(_last(row["kind"])), label=_s(row["label"]))
+    company_rows, top = _companies(store)
+
+    size_rows, rate_rows, share_rows = sizes.by_source(), rates.by_source(), shares.by_source()
+    region_rows, segment_rows, dynamic_rows = regions.by_source(), segments.by_source(), dynamics.by_source()
+
+    out_docs = []
+    for source in sorted(docs):
+        d = docs[source]
+        seg_lists: dict[str, list[str]] = {"type": [], "application": [], "end_user": []}
+        for item in segment_rows.get(source, []):
+            if item["kind"] in seg_lists and item["label"] not in seg_lists[item["kind"]]:
+                seg_lists[item["kind"]].append(item["label"])
+        dyn_lists: dict[str, list[str]] = {k: [] for k in DYNAMIC_KINDS.values()}
+        for item in dynamic_rows.get(source, []):
+            if item["kind"] in dyn_lists and item["label"] not in dyn_lists[item["kind"]]:
+                dyn_lists[item["kind"]].append(item["label"])
+        region_list: list[str] = []
+        for item in region_rows.get(source, []):
+            if item["label"] not in region_list:
+                region_list.append(item["label"])
+        out_docs.append({
+            "source": source,
+            "title": d["title"],
+            "publisher": d["publisher"],
+            "published": d["published"],
+            "market": d["market"],
+            "forecast_period": d["forecast_period"],
+            "market_sizes": [
+                {k: i[k] for k in ("scope", "segment", "year", "value_usd_million", "status", "evidence")}
+                for i in size_rows.get(source, [])
+            ],
+            "growth_rates": [
+                {k: i[k] for k in ("scope", "segment", "cagr_percent", "start_year", "end_year", "evidence")}
+                for i in rate_rows.get(source, [])
+            ],
+            "shares": [
+                {k: i[k] for k in ("holder", "holder_kind", "share_percent", "of", "year", "evidence")}
+                for i in share_rows.get(source, [])
+            ],
+            "companies": company_rows.get(source, []),
+            "regions": region_list,
+            "segments": seg_lists,
+            "dynamics": dyn_lists,
+        })
+    return {"documents": out_docs, "companies": top}
