@@ -27,6 +27,7 @@ run: setup
 	$(KG) build data/corpus
 	$(KG) facts --format json -o out/facts.json
 	$(KG) export --format ttl -o out/anode.ttl
+	$(KG) map -o out/map.html
 
 test: setup-test
 	$(BIN)/pytest -q
