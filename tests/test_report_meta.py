@@ -93,3 +93,16 @@ def test_meta_in_other_shapes() -> None:
     assert (txt.publisher, txt.market, txt.forecast_period, txt.base_year) == (
         "Tessaract Market Research", "Graphite Anode", (2024, 2032), 2023)
     assert txt.currency_rates == {"EUR": Decimal("1.09")}
+
+
+def test_published_from_updated_and_date_labels_and_publisher_without_legal_form() -> None:
+    from kg.extract.report import find_published, find_publisher
+
+    doc = shape("<h1>X Market</h1><p>Report Code: A-1 | Last updated: 12 May 2025 | Pages: 262</p>"
+                "<p>\u00a9 2025 Halcyon Markets Research Pvt. Ltd. | Privacy</p>", "probe.html")
+    assert find_published(doc) == date(2025, 5, 12)
+    assert find_publisher(doc) == "Halcyon Markets Research"
+    doc = shape("<h1>X Market</h1><p>Report ID: 7 | Date: 2025-06-18</p>", "probe.html")
+    assert find_published(doc) == date(2025, 6, 18)
+    doc = shape("<h1>X Market</h1><p>Data: 2025-06-18 shows demand; the update date is unknown.</p>", "probe.html")
+    assert find_published(doc) is None

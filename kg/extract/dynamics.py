@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extract.geo import find_places
 from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
 from kg.models import Block, Dynamic, DynamicKind, Evidence, Span, TextDocument
 
@@ -69,6 +70,9 @@ def dynamic_kind(title: str) -> DynamicKind | None:
     """The kind a section title names, if it is a kind title ("Other Restraints", "MARKET TRENDS")."""
     if semantic_offset(title) != 2:
         return None
+    first = find_places(title)
+    if first and first[0].start == 0 and first[0].place.kind != "global":
+        return None  # "North America Graphite Anode Market Trends": a regional section, not a trends list
     hits = [kind for kind, rx in _KIND_WORDS if rx.search(title)]
     return hits[0] if len(hits) == 1 else None
 
@@ -84,6 +88,25 @@ def _is_item_title(sec: Section) -> bool:
     )
 
 
+_DESCRIPTION_DASH = re.compile(r"\s[\-\u2013\u2014]\s")
+
+
+def _cut_description(text: str, span: Span) -> Span:
+    """"Low initial coulombic efficiency - First-cycle losses reduce..." -> the title before the spaced dash,
+    when the part after it reads as a description (a capitalised clause of four or more words)."""
+    quote = text[span.start:span.end]
+    m = _DESCRIPTION_DASH.search(quote)
+    if m is None or m.start() == 0:
+        return span
+    head, tail = quote[:m.start()].strip(), quote[m.end():].strip()
+    if len(head.split()) <= 15 and len(tail.split()) >= 4 and tail[:1].isupper():
+        end = span.start + m.start()
+        while end > span.start and text[end - 1].isspace():
+            end -= 1
+        return Span(start=span.start, end=end)
+    return span
+
+
 class _Out:
     def __init__(self, doc: TextDocument) -> None:
         self.doc = doc
@@ -93,6 +116,7 @@ class _Out:
     def add(self, kind: DynamicKind, span: Span | None) -> None:
         if span is None:
             return
+        span = _cut_description(self.doc.text, span)
         quote = self.doc.text[span.start:span.end]
         title = re.sub(r"\s+", " ", quote).strip()
         key = (kind, re.sub(r"[^a-z0-9]+", " ", title.lower()).strip())
@@ -117,10 +141,14 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
                 yield lead
             continue
         if block.kind == "list_item":
-            m = re.match(r"\s*([^:.]{3,120}?)\s*(?::|\.\s|\.$|$)", text)
-            if m and len(m.group(1).split()) <= 15:
+            m = re.match(r"\s*([^:.]{3,120}?)\s*(?::|\.\s|\.$|$)", text) or re.match(
+                r"\s*([^:.]{3,120}?\s[\-\u2013\u2014]\s[^:]*)", text
+            )
+            if m:
                 start = block.start + m.start(1)
-                yield Span(start=start, end=start + len(m.group(1)))
+                span = _cut_description(doc.text, Span(start=start, end=start + len(m.group(1))))
+                if len(doc.text[span.start:span.end].split()) <= 15:
+                    yield span
 
 
 def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:

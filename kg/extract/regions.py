@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.geo import Place, find_places, lookup_place
+from kg.extract.geo import Place, find_places, lookup_place, places
 from kg.extract.sections import Section, block_text, lead_strong, outline
 from kg.models import Block, Evidence, RegionMention, Span, TextDocument
 
@@ -78,13 +78,62 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 def _place_of(text: str, span: Span | None) -> Place | None:
-    """The place a whole label names ("Asia-Pacific", "the Europe region", "North America Market")."""
+    """The place a whole label names ("Asia-Pacific", "the Europe region", "North America Market").
+
+    A bracketed list of member countries does not count towards the length limit: "Asia Pacific (China,
+    Japan, India, South Korea, Australia, Others)" names Asia Pacific.
+    """
     if span is None:
         return None
     label = text[span.start:span.end]
-    if len(label.split()) > 6:
+    if len(re.sub(r"\([^()]*\)", " ", label).split()) > 6:
         return None
     return lookup_place(label)
+
+
+def _outside_brackets(text: str, span: Span) -> Span:
+    """The label before a trailing bracket: "North America (United States, Canada)" -> "North America"."""
+    label = text[span.start:span.end]
+    cut = label.find("(")
+    if cut > 0 and label.rstrip().endswith(")"):
+        return _trimmed(text, span.start, span.start + cut) or span
+    return span
+
+
+# "North America Graphite Anode Market Trends", "U.S. Market Outlook": a place, then the market's words.
+_MARKET_TAIL = re.compile(
+    r"^(?:'s)?\s+(?:[\w\-&/]+\s+){0,6}?market(?:\s+(?:trends|insights|outlook|analysis|overview|size|share|"
+    r"forecast|dynamics|estimates?|revenue))*\s*$",
+    re.I,
+)
+
+
+def _title_place(text: str, span: Span) -> tuple[Place, Span] | None:
+    """The place a section title names, with its span: the whole title (brackets aside), or a place followed
+    only by '<market words> Market Trends'."""
+    p = _place_of(text, span)
+    if p is not None:
+        return p, _outside_brackets(text, span)
+    title = text[span.start:span.end]
+    matches = find_places(title)
+    if matches and matches[0].start == 0 and not matches[0].adjective:
+        if _MARKET_TAIL.match(title[matches[0].end:]):
+            return matches[0].place, Span(start=span.start, end=span.start + matches[0].end)
+    return None
+
+
+def _within(place: Place, region: Place) -> bool:
+    """True when ``place`` lies inside ``region`` (by the vocabulary's broader chain or close matches)."""
+    targets = {region.key, *region.close_match}
+    known = places()
+    key, seen = place.broader, set()
+    while key and key not in seen and key != "global":
+        if key in targets:
+            return True
+        seen.add(key)
+        nxt = known.get(key)
+        key = nxt.broader if nxt is not None else None
+    return False
 
 
 def _is_regional_title(title: str) -> bool:
@@ -99,7 +148,7 @@ def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
         return None
     text = block_text(doc, block)
     span = _trimmed(doc.text, block.start, block.end)
-    if span is not None and len(text.split()) <= 6:
+    if span is not None and len(re.sub(r"\([^()]*\)", " ", text).split()) <= 6:
         p = _place_of(doc.text, span)
         if p is not None:
             return p, span
@@ -122,9 +171,9 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> Non
         if not _is_regional_title(sec.title):
             continue
         for sub in sec.descendants():
-            p = _place_of(doc.text, sub.span)
-            if p is not None:
-                out.add(p, sub.span)
+            hit = _title_place(doc.text, sub.span)
+            if hit is not None:
+                out.add(*hit)
         titles = {s.block_index for s in sections}
         for i in range(sec.block_index + 1, sec.end_index):
             block = doc.blocks[i]
@@ -135,7 +184,7 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> Non
                 continue
             hit = _block_place(doc, block)
             if hit is not None:
-                out.add(*hit)
+                out.add(hit[0], _outside_brackets(doc.text, hit[1]))
 
 
 def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
@@ -187,6 +236,82 @@ def _from_positions(doc: TextDocument, out: _Out) -> None:
             out.add(m.place, span, label=m.place.name if m.adjective else None)
 
 
+# "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C"
+_SCOPE_CUE = re.compile(
+    r"\b(?:regional\s+scope|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
+    r"(?:covers|studies|analy[sz]es|includes)\s+(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)\s*(?:[:|]|\s-\s)\s*",
+    re.I,
+)
+
+
+def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
+    """The places of a ';'/','/'and' list that starts at ``offset``; stops at the first item that is none.
+
+    The last item may run into the next label of a flattened line ("Middle East and Africa Companies
+    Covered: ..."), so a place at the start of an item ends the list there.
+    """
+    found: list[tuple[Place, Span]] = []
+    sep = ";" if ";" in text[offset:offset + 400] else ","
+    pos = offset
+    for raw in re.split(rf"({sep}|\.\s|\n|\s\|\s)", text[offset:])[::2]:
+        start = pos + len(raw) - len(raw.lstrip())
+        pos += len(raw) + 1
+        item = re.sub(r"^\s*(?:and|&)\s+", "", raw.strip())
+        start += len(raw.strip()) - len(item)
+        if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(item) is None:
+            parts = re.split(r"\s+(?:and|&)\s+", item)
+            results = [(lookup_place(x), x) for x in parts]
+            if all(r[0] for r in results):
+                k = start
+                for place, x in results:
+                    i = text.index(x, k)
+                    found.append((place, Span(start=i, end=i + len(x))))
+                    k = i + len(x)
+            break
+        place = lookup_place(item) if item else None
+        if place is None:
+            m = find_places(item)
+            if found and m and m[0].start == 0 and not m[0].adjective:
+                found.append((m[0].place, Span(start=start, end=start + m[0].end)))
+            break
+        found.append((place, _trimmed(text, start, start + len(item)) or Span(start=start, end=start + len(item))))
+        if re.match(r"\s*\.", text[start + len(item):start + len(item) + 2]):
+            break
+    return found if len(found) >= 2 else []
+
+
+def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
+    for block in doc.blocks:
+        if block.boilerplate:
+            continue
+        if block.kind == "table":
+            for row in block.rows:
+                if len(row) >= 2 and _REGIONAL_TITLE.search(doc.text[row[0].start:row[0].end]):
+                    cell = row[1]
+                    for place, span in _scope_items(doc.text[:cell.end], cell.start):
+                        out.add(place, span)
+            continue
+        text = block_text(doc, block)
+        for m in _SCOPE_CUE.finditer(text):
+            for place, span in _scope_items(doc.text[:block.end], block.start + m.end()):
+                out.add(place, span)
+
+
+def _drop_members(items: list[RegionMention]) -> list[RegionMention]:
+    """Countries listed under a region the document also lists are that region's detail, not regions."""
+    known = places()
+    listed = [known[r.concept] for r in items if r.concept in known]
+    keep = []
+    for r in items:
+        p = known.get(r.concept)
+        if p is not None and p.kind == "country" and any(
+            q.kind == "region" and _within(p, q) for q in listed
+        ):
+            continue
+        keep.append(r)
+    return keep
+
+
 def extract_regions(doc: TextDocument, sections: list[Section] | None = None) -> list[RegionMention]:
     """The regions the report analyses, in document order, one per concept (see the module docstring)."""
     secs = sections if sections is not None else outline(doc)
@@ -196,9 +321,10 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
         if block.kind == "table" and not block.boilerplate:
             _table(doc, block, out, minimum=2)
     _from_titles(doc, secs, out)
+    _from_scope_lists(doc, out)
     if not out.items:
         _from_positions(doc, out)
-    return out.items
+    return _drop_members(out.items)
 
 
 __all__ = ["extract_regions"]

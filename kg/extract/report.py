@@ -104,7 +104,7 @@ _DATE_KEYS = ("datepublished", "date_published", "published", "publishdate", "pu
               "date", "publication_date", "publicationdate", "released", "release_date")
 _PUBLISHED_LINE = re.compile(
     r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|release\s+date|released(?:\s+on)?|"
-    r"report\s+date)\s*[:\-]?\s*([^\n|]{6,60})",
+    r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:))\s*[:\-]?\s*([^\n|]{6,60})",
     re.I,
 )
 
@@ -289,6 +289,9 @@ def find_publisher(doc: TextDocument) -> str | None:
             name = _CORPORATE_TAIL.sub("", m.group(1))
             name = re.split(r"\.\s", name)[0]
             name = re.sub(r"(?:\s+(?:of|and|for|de|&))+$", "", name).strip(" .,;:")
+            # "© 2025 X Research Pvt. Ltd." / "X Research LLP": the house, without its legal form.
+            name = re.sub(r"(?:[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|GmbH|Co|Corp|PLC|S\.?A|AG)\.?)+$", "",
+                          name).strip(" .,;:")
             if name and not re.fullmatch(r"(?:19|20)\d\d|the|all|this|our", name, re.I):
                 return name
     top = [b for b in doc.blocks[:6] if b.kind != "heading" and not b.boilerplate]

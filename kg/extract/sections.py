@@ -47,7 +47,8 @@ _QUALIFIERS = (
 _KIND_TITLE = re.compile(
     rf"^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})(?:\s*(?:,|and|&)\s*(?:{_DYNAMIC_WORDS}))*$"
     rf"|\b(?:market|industry)\s+(?:{_DYNAMIC_WORDS})$"
-    r"|^(?:(?:total\s+)?market\s+)?(?:segment(?:ation)?s?\s+)?(?:analysis\s+)?\(?by\s+[\w\- ]{2,30}\)?$"
+    r"|^(?:(?:total\s+)?market\s+)?(?:(?:segment(?:ation)?s?|break-?up|breakdown|split)\s+)?(?:analysis\s+)?"
+    r"\(?by\s+[\w\- ]{2,30}\)?$"
     r"|^(?:market\s+)?segment(?:ation)?s?\s*\(by\s+[\w\- ]{2,30}\)$",
     re.I,
 )
