@@ -361,3 +361,188 @@ def test_corpus_scores(make_meta) -> None:  # type: ignore[no-untyped-def]
     assert tallies["market_sizes"].f1() >= 0.95, tallies["market_sizes"].misses
     assert tallies["growth_rates"].f1() >= 0.95, tallies["growth_rates"].misses
     assert tallies["shares"].f1() >= 0.8, tallies["shares"].misses
+
+
+# ------------------------------------------------------------------ other publishers' house styles
+
+def rates_of(f: Figures) -> set[tuple[str, str | None, Decimal, int | None, int | None]]:
+    return {(x.scope, x.segment, x.cagr_percent, x.start_year, x.end_year) for x in f.growth_rates}
+
+
+def shares_of(f: Figures) -> set[tuple[str, Decimal]]:
+    return {(x.holder.lower(), x.share_percent) for x in f.shares}
+
+
+NC = {"market": "Needle Coke for Battery Anodes", "forecast_period": (2024, 2032)}
+HCS = {"market": "Hard Carbon for Sodium-Ion Batteries", "forecast_period": (2025, 2034)}
+
+
+def test_bare_revenue_after_a_market_sentence_is_the_markets() -> None:
+    _, f = run(
+        "<p>The needle coke market for battery anodes was estimated at $ 300 million in 2023. We expect "
+        "revenue to reach USD 1,210 mn by 2032, a CAGR of 16.8% from 2024 to 2032.</p>",
+        **NC,
+    )
+    assert ("Global", None, 2032, Decimal("1210"), "forecast") in sizes(f)
+    assert rates_of(f) == {("Global", None, Decimal("16.8"), 2024, 2032)}
+
+
+def test_bare_revenue_without_a_market_sentence_before_stays_a_statistic() -> None:
+    _, f = run("<p>We expect revenue to reach USD 1,210 mn by 2032.</p>", **NC)
+    assert not f.market_sizes
+
+
+def test_it_as_object_of_a_short_opening_clause() -> None:
+    _, f = run(
+        "<p>The global needle coke market was valued at USD 300 million in 2023. Analysts expect it to reach "
+        "USD 1.21 billion by 2032, registering a CAGR of 16.8% during the forecast period.</p>",
+        **NC,
+    )
+    assert ("Global", None, 2032, Decimal("1210.00"), "forecast") in sizes(f)
+    assert rates_of(f) == {("Global", None, Decimal("16.8"), 2024, 2032)}
+
+
+def test_it_after_another_market_is_not_ours() -> None:
+    _, f = run(
+        "<p>The lithium-ion battery market, valued at USD 54 billion in 2023, is the parent market. "
+        "It is forecast to expand at a CAGR of 20.3% through 2031.</p>",
+        **NC,
+    )
+    assert not f.market_sizes and not f.growth_rates
+
+
+def test_indefinite_market_is_a_description_and_revenue_names_the_product() -> None:
+    _, f = run(
+        "<p>Hard carbon for sodium-ion batteries is a young market: revenue was USD 412 million in 2024 and "
+        "is set to reach USD 2,380 million by 2034, advancing at a CAGR of 19.2% between 2025 and 2034.</p>",
+        **HCS,
+    )
+    assert sizes(f) == {
+        ("Global", None, 2024, Decimal("412"), "actual"),
+        ("Global", None, 2034, Decimal("2380"), "forecast"),
+    }
+    assert rates_of(f) == {("Global", None, Decimal("19.2"), 2025, 2034)}
+
+
+def test_outside_this_market_and_another_sector_are_not_ours() -> None:
+    _, f = run(
+        "<p>The market was valued at USD 412 million in 2024. Outside this market, lithium-ion cell prices "
+        "fell 20% in 2024 and the stationary storage sector grew at a 25% CAGR.</p>",
+        **HCS,
+    )
+    assert not f.growth_rates
+
+
+def test_place_subject_continues_a_passage_about_the_market() -> None:
+    _, f = run(
+        "<p>The market was valued at USD 412 million in 2024. APAC held 64% of revenue in 2024 and APAC is "
+        "forecast to grow at a CAGR of 21.0% from 2025 to 2034.</p>"
+        "<h3>North America</h3><p>North America is projected to grow at a CAGR of 22.5% during 2025-2034.</p>",
+        **HCS,
+    )
+    assert rates_of(f) == {
+        ("Asia-Pacific", None, Decimal("21.0"), 2025, 2034),
+        ("North America", None, Decimal("22.5"), 2025, 2034),
+    }
+
+
+def test_place_subject_without_a_market_passage_is_not_ours() -> None:
+    _, f = run(
+        "<p>Electric car sales keep rising in Asia. India is projected to grow at a CAGR of 6.5% to 2030.</p>",
+        **HCS,
+    )
+    assert not f.growth_rates
+
+
+def test_possessive_place_before_the_market_name_is_the_scope() -> None:
+    _, f = run(
+        "<p>Europe's synthetic graphite anode market is expected to grow at a CAGR of 21.5% during the "
+        "forecast period. The Chinese synthetic graphite anode market reached USD 6.1 billion in 2024.</p>",
+        market="Synthetic Graphite Anode",
+        forecast_period=(2025, 2030),
+    )
+    assert rates_of(f) == {("Europe", None, Decimal("21.5"), 2025, 2030)}
+    assert sizes(f) == {("China", None, 2024, Decimal("6100.0"), "actual")}
+
+
+def test_cagr_after_an_own_amount_takes_its_scope() -> None:
+    _, f = run(
+        "<p>The U.S. silicon anode battery market size was exhibited at USD 95.20 million in 2024 and is "
+        "projected to be worth around USD 1,865.40 million by 2034, growing at a CAGR of 34.7% from 2025 "
+        "to 2034.</p>",
+        market="Silicon Anode Battery",
+        forecast_period=(2025, 2034),
+    )
+    assert ("United States", None, 2034, Decimal("1865.40"), "forecast") in sizes(f)
+    assert rates_of(f) == {("United States", None, Decimal("34.7"), 2025, 2034)}
+
+
+def test_report_scope_key_value_table() -> None:
+    _, f = run(
+        "<h2>Silicon-Carbon Composite Anode Market Report Scope</h2><table>"
+        "<tr><th>Report Attribute</th><th>Details</th></tr>"
+        "<tr><td>Market size value in 2025</td><td>USD 1.36 billion</td></tr>"
+        "<tr><td>Revenue forecast in 2030</td><td>USD 3.42 billion</td></tr>"
+        "<tr><td>Growth rate</td><td>CAGR of 16.2% from 2025 to 2030</td></tr>"
+        "<tr><td>Base year for estimation</td><td>2024</td></tr>"
+        "<tr><td>Quantitative units</td><td>Revenue in USD million/billion, volume in tons</td></tr>"
+        "</table>",
+        market="Silicon-Carbon Composite Anode",
+        forecast_period=(2025, 2030),
+    )
+    assert sizes(f) == {
+        ("Global", None, 2025, Decimal("1360.00"), "forecast"),
+        ("Global", None, 2030, Decimal("3420.00"), "forecast"),
+    }
+    assert rates_of(f) == {("Global", None, Decimal("16.2"), 2025, 2030)}
+
+
+def test_ranking_table_share_column_with_a_rank_column_first() -> None:
+    _, f = run(
+        "<h2>Competitive Landscape</h2><p>Battery anode materials market: company ranking, 2024</p><table>"
+        "<tr><th>Rank</th><th>Company</th><th>HQ</th><th>Share</th></tr>"
+        "<tr><td>1</td><td>Ningbo Shanshan Co., Ltd.</td><td>China</td><td>17.5%</td></tr>"
+        "<tr><td>2</td><td>Resonac Holdings Corporation</td><td>Japan</td><td>9.8%</td></tr>"
+        "</table>",
+        market="Battery Anode Materials",
+        forecast_period=(2025, 2030),
+    )
+    assert {(x.holder, x.holder_kind, x.share_percent) for x in f.shares} == {
+        ("Ningbo Shanshan Co., Ltd.", "company", Decimal("17.5")),
+        ("Resonac Holdings Corporation", "company", Decimal("9.8")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "pct"),
+    [
+        ("Asia Pacific currently dominates the market, holding a market share of over 52.7% in 2024.",
+         "asia-pacific", "52.7"),
+        ("Asia Pacific dominated the global market with the largest market share of 45% in 2024.",
+         "asia-pacific", "45"),
+        ("By application, the automotive segment led the market with the largest revenue share of 63.1% "
+         "in 2024.", "automotive", "63.1"),
+        ("The automotive end-use industry accounted for a share of 64% of the market in 2024.",
+         "automotive", "64"),
+        ("Europe’s share of the market was 34% in 2024, the largest after Asia-Pacific.", "europe", "34"),
+        ("China’s producers hold about 78% of the market’s output.", "china", "78"),
+    ],
+)
+def test_share_holders_in_other_house_styles(sentence: str, holder: str, pct: str) -> None:
+    _, f = run(f"<p>{sentence}</p>", market="Battery Anode Materials", forecast_period=(2025, 2030))
+    assert shares_of(f) == {(holder, Decimal(pct))}
+
+
+def test_distractors_in_a_press_release_are_statistics() -> None:
+    _, f = run(
+        "<p>The global battery anode materials market is expected to reach 4.6 billion dollars by 2031, "
+        "growing at a CAGR of ~12% from 2024 to 2031. Electric vehicle sales grew 20% year over year in 2024. "
+        "Recyclers announced investments of more than USD 800 million in new plants, and recovered graphite "
+        "sells for about USD 600 per ton. Venture funding for anode start-ups topped USD 1.5 billion in "
+        "2023.</p>",
+        market="Battery Anode Materials",
+        forecast_period=(2024, 2031),
+    )
+    assert sizes(f) == {("Global", None, 2031, Decimal("4600.0"), "forecast")}
+    assert rates_of(f) == {("Global", None, Decimal("12"), 2024, 2031)}
+    assert not f.shares

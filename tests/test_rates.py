@@ -100,3 +100,22 @@ def test_arbitrary_unicode(text: str) -> None:
     for c in find_cagr(text):
         assert text[c.start : c.end] == c.as_written
     find_shares(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "basis"),
+    [
+        ("Europe’s share of the market was 34% in 2024.", "34", "market"),
+        ("China's share of global anode output is about 92%.", "92", "global anode output"),
+        ("Japan's market share of the segment stood at nearly 18%.", "18", "segment"),
+    ],
+)
+def test_possessive_share_of_basis_was(text: str, percent: str, basis: str) -> None:
+    (m,) = find_shares(text)
+    assert (m.percent, m.basis) == (Decimal(percent), basis)
+    assert text[m.verb_start :].lower().startswith(("share", "market share"))
+
+
+def test_growth_rate_label_with_cagr_in_brackets() -> None:
+    (m,) = find_cagr("exhibiting a growth rate (CAGR) of 11.2% during 2025-2033.")
+    assert (m.percent, m.period.start_year, m.period.end_year) == (Decimal("11.2"), 2025, 2033)

@@ -14,6 +14,13 @@ Attribution (why a figure is the market's):
   else ("the global rechargeable battery market") is another market; "market share/penetration/access"
   is no reference. A clause with a place subject and no reference ("..., while China is forecast to reach
   $4200 million") inherits the reference of the sentence's earlier clause.
+* Continuity (other publishers write the market once, then go on without naming it): "it" early in an
+  opening clause ("Analysts expect it to reach"), a bare measure ("We expect revenue to reach", a
+  "Revenue forecast in 2030 |" key-value label) and a clause whose whole subject is a place ("North
+  America is projected to grow at ...") are the market's when a recent sentence was about the market and
+  no other market was named since. A CAGR that follows one of the market's amounts in the same clause
+  (", a CAGR of 16.8%") is that amount's, with its scope. "a young market" (indefinite) describes rather
+  than refers; "outside this market" and "the stationary storage sector" name something else.
 * Money near investment/budget/price words ("invest", "funding", "allocated", "committed", "add",
   "costs", "per ton"...) is never a market size; nor a per-unit price, nor an implausible amount.
 * Shares need a basis that is a market measure (market, revenue, sales, consumption, demand, capacity,
@@ -38,7 +45,8 @@ Binding:
   period; "in next six years" -> six years back from the year the sentence targets, else from the base
   year; no period words -> the span of the sentence's value years.
 
-Tables: a header row (or first column) of years ("2024", "2025E", "2030F") and rows (columns) of
+Tables: a table without a year layout (a "Report Attribute | Details" scope table) is read row by row as
+sentences; a share column is labelled by the first non-rank column. A header row (or first column) of years ("2024", "2025E", "2030F") and rows (columns) of
 regions or segments give one market size per cell, when the header or the text just before the table
 names the currency and scale ("USD Million") and does not talk about volume; "CAGR" and "share"
 columns give growth rates and shares.
@@ -158,7 +166,7 @@ _SEGMENT_NAME_STOP = _wordset(
 _ANAPHOR_PLACE_RX = re.compile(
     r"\b(?:the|this|that)\s+(?:region|regional\s+market|country|area|geography)\b", re.IGNORECASE
 )
-_LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:–—-]*$")
+_LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:|–—-]*$")
 
 
 def _norm_word(w: str) -> str:
@@ -220,6 +228,8 @@ class _Context:
     last_place_text: str | None = None
     prev_subject: str | None = None
     prev_own: bool = False  # the previous sentence was about the market: "It is projected to ..."
+    last_own_no: int | None = None  # the last sentence that referred to the market
+    last_foreign_no: int | None = None  # the last sentence that referred to another market
     recent_targets: list[tuple[int, int]] = field(default_factory=list)  # (sentence no, forecast year)
     sentence_no: int = 0
     sizes: list[MarketSize] = field(default_factory=list)
@@ -294,7 +304,7 @@ def _governing(s: str, pos: int) -> tuple[int, int, bool]:
 def _market_ref(ctx: _Context, text: str) -> str | None:
     """ "own", "foreign" or None: does ``text`` refer to the report's market, to another one, or neither?"""
     last: str | None = None
-    for m in re.finditer(r"\b(?:market|industry)s?\b", text, re.IGNORECASE):
+    for m in re.finditer(r"\b(?:market|industry|sector)s?\b", text, re.IGNORECASE):
         nxt = re.match(r"[\s\-]*([A-Za-z]+)", text[m.end() :])
         if nxt and nxt.group(1).lower() in _MARKET_NOT_ENTITY:
             continue
@@ -306,6 +316,17 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
             for w in mods
             if w not in ctx.market.words and w not in _GENERIC_MODIFIERS and not _is_place_word(w)
         ]
+        if _EXCLUDED_REF_RX.search(text[: m.start()]):
+            last = "foreign"  # "Outside this market, ...": whatever follows is about something else
+            continue
+        if m.group().lower().startswith("sector"):
+            if foreign:  # "the stationary storage sector": another industry; a bare "the sector" is vague
+                last = "foreign"
+            continue
+        if _PREDICATIVE_RX.search(text[: m.start()]) and not (
+            nxt and nxt.group(1).lower() in {"size", "value", "valuation", "revenue", "revenues"}
+        ):
+            continue  # "X is a young market: ...": a description, not a reference
         last = "foreign" if foreign else "own"
     if last is not None:
         return last
@@ -322,7 +343,34 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
         return "own"
     if ctx.prev_own and re.match(r"\W*(?:it|this\s+market|the\s+same)\b", text, re.IGNORECASE):
         return "own"  # "It is projected to grow at 23% CAGR" right after a sentence about the market
+    if ctx.prev_own and _EARLY_IT_RX.match(text):
+        return "own"  # "Analysts expect it to reach ...": "it" as the object of a short opening clause
+    if ctx.prev_own and (_BARE_MEASURE_RX.search(text) or _MEASURE_LABEL_RX.match(text)):
+        return "own"  # "We expect revenue to reach ...": an unmodified measure continues the market's story
     return None
+
+
+# "outside this market", "beyond the market", "unlike the broader market": the reference is excluded
+_EXCLUDED_REF_RX = re.compile(
+    r"\b(?:outside|beyond|unlike|besides|excluding|except|apart\s+from|other\s+than|aside\s+from)"
+    r"(?:\s+of)?\s+(?:the|this|that|our|its)?\s*(?:[\w\-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# "is a young market", "remains an attractive market": an indefinite "market" describes, it does not refer
+_PREDICATIVE_RX = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_EARLY_IT_RX = re.compile(r"^\W*(?:[A-Za-z]+\s+){1,3}it\b(?!['’]s)", re.IGNORECASE)
+# a key-value label: "Revenue forecast in 2030 |", "Market value (2025):"
+_MEASURE_LABEL_RX = re.compile(
+    r"^\W*(?:(?:global|total|overall|estimated|projected)\s+)?(?:revenues?|sales|turnover|valuation)"
+    r"(?:\s+(?:forecast|estimate|projection|value|in|by|for|of|the|year|\(|\)|(?:19|20)\d{2}))*\s*[|:–—-]\s*$",
+    re.IGNORECASE,
+)
+_BARE_MEASURE_RX = re.compile(
+    r"(?:^|[:;,]\s*|\b(?:expect|see|forecast|project|estimate)s?\s+)(?:(?:its|the|total|overall|annual)\s+)?"
+    r"(?:revenues?|sales|turnover|valuation)\s+(?:was|were|is|are|will|to|stood|reached|of|totall?ed|"
+    r"amounted|came|should|could|may|might|rose|grew|climbed)\b",
+    re.IGNORECASE,
+)
 
 
 def _modifiers(before: str) -> list[str]:
@@ -402,16 +450,23 @@ def _is_place_word(w: str) -> bool:
     }
 
 
-def _subject_places(text: str, product_words: Iterable[str] = ()) -> list[PlaceMatch]:
+def _subject_places(
+    text: str, product_words: Iterable[str] = (), market_words: Iterable[str] = ()
+) -> list[PlaceMatch]:
     """Places in subject position: not after "from", "like", "including"...; "in X" only at clause start."""
     out: list[PlaceMatch] = []
+    product_words = tuple(product_words)
+    product_words_all = frozenset(market_words) | frozenset(product_words)
     for p in find_places(text):
         if p.place.kind == "global":
             continue
         prev = re.search(r"([A-Za-z]+)\W*$", text[: p.start])
         prev_word = prev.group(1).lower() if prev else ""
-        if p.adjective and not re.match(r"\s*(?:market|region|anode|\w+\s+market)\b", text[p.end :]):
-            continue
+        adj = re.match(r"\s*(?P<np>(?:[\w\-]+\s+){0,5}?)(?:market|region)\b", text[p.end :])
+        if p.adjective and not re.match(r"\s*(?:anode|\w+\s+market)\b", text[p.end :]) and not (
+            adj and all(w in product_words_all or w in _GENERIC_MODIFIERS for w in _words(adj.group("np")))
+        ):
+            continue  # "Chinese graphite anode market" is a scope; "Chinese EV makers" is not
         if prev_word in _PREPOSITIONS_BEFORE_PLACE:
             continue
         if (
@@ -426,8 +481,11 @@ def _subject_places(text: str, product_words: Iterable[str] = ()) -> list[PlaceM
             )
         ):
             continue
-        if re.match(r"[’']s\s+(?!market)", text[p.end :]):  # "China's aluminum production"
-            continue
+        poss = re.match(r"[’']s\s+(?P<np>(?:[\w\-]+\s+){0,6}?)(?:market|industry)\b", text[p.end :])
+        if re.match(r"[’']s\s", text[p.end :]) and not (
+            poss and all(w in product_words_all or w in _GENERIC_MODIFIERS for w in _words(poss.group("np")))
+        ):
+            continue  # "China's aluminum production"; but "Europe's synthetic graphite anode market" is ours
         out.append(p)
     return out
 
@@ -438,7 +496,7 @@ def _scope(ctx: _Context, gov: str, label: str | None = None) -> tuple[Place | N
         p = lookup_place(label)
         if p is not None:
             return (None, label) if p.kind == "global" else (p, label)
-    places = _subject_places(gov, ctx.market.head)
+    places = _subject_places(gov, ctx.market.head, ctx.market.words)
     if places:
         return places[0].place, places[0].as_written
     if _ANAPHOR_PLACE_RX.search(gov) and ctx.last_place is not None:
@@ -556,6 +614,8 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             place, place_text = _scope(ctx, gov)
             if ref is None and cs > 0 and place is not None and first_clause_own:
                 ref = "own"  # "..., while China is forecast to reach $4200 million"
+            if ref is None and _continues_market(ctx, gov):
+                ref = "own"  # "North America is expected to reach ..." in a passage about the market
             local = s[max(cs, m.start - 70) : m.start] + " " + s[m.end : m.end + 25]
             negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(gov[-60:]))
             own = (
@@ -611,12 +671,44 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
         own_years = [x.year for x in sizes if x.own and x.year is not None]
     else:
         own_years = []
+    own_sizes = [x for x in sizes if x.own] if monies else []
     for c in cagrs:
-        _cagr(ctx, s, c, ev, own_years)
+        _cagr(ctx, s, c, ev, own_years, own_sizes)
     for sh in shares:
         _share(ctx, s, sh, ev)
     _update_context(ctx, s)
-    ctx.prev_own = _market_ref(ctx, s) == "own"
+    whole = _market_ref(ctx, s)
+    ctx.prev_own = whole == "own" or bool(own_sizes)
+    if ctx.prev_own:
+        ctx.last_own_no = ctx.sentence_no
+    elif whole == "foreign":
+        ctx.last_foreign_no = ctx.sentence_no
+
+
+_PLACE_SUBJECT_RX = re.compile(r"^\W*(?:(?:and|also|meanwhile|moreover|in\s+addition|the)\W+)*$", re.IGNORECASE)
+_CONTINUITY = 8  # sentences (headings included) a passage about the market carries over
+
+
+def _continues_market(ctx: _Context, gov: str) -> bool:
+    """A clause whose subject is a bare place ("North America is expected to grow at ...") inside a passage
+    about the market (an own sentence in the last few, no other market named since) is about the market."""
+    if ctx.last_own_no is None or ctx.sentence_no - ctx.last_own_no > _CONTINUITY:
+        return False
+    if ctx.last_foreign_no is not None and ctx.last_foreign_no > ctx.last_own_no:
+        return False
+    places = _subject_places(gov, ctx.market.head)
+    if not places or not _PLACE_SUBJECT_RX.match(gov[: places[0].start]):
+        return False
+    rest = gov[places[0].end :]
+    # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will")
+    return bool(
+        re.match(
+            r"\s*(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
+            r"continues?|accounted|held|holds|grew|grows|registered|recorded|posted|to)\b",
+            rest,
+            re.IGNORECASE,
+        )
+    )
 
 
 _MIN_SIZE = Decimal("0.01")  # below USD 10 000 an amount is a price or a count, not a market
@@ -657,7 +749,14 @@ _SENTENCE_STARTERS = _wordset(
 # ------------------------------------------------------------------ CAGR
 
 
-def _cagr(ctx: _Context, s: str, c: CagrMatch, ev: Evidence, own_years: list[int]) -> None:
+def _cagr(
+    ctx: _Context,
+    s: str,
+    c: CagrMatch,
+    ev: Evidence,
+    own_years: list[int],
+    own_sizes: Sequence[_Size] = (),
+) -> None:
     cs, _, aside = _governing(s, c.start)
     gov = s[cs : c.start]
     label_line = bool(_LABEL_LINE_RX.match(gov)) and len(s) < 160
@@ -666,11 +765,22 @@ def _cagr(ctx: _Context, s: str, c: CagrMatch, ev: Evidence, own_years: list[int
         cut = max(gov.rfind("—"), gov.rfind("("), gov.rfind(" – "), gov.rfind(" - "))
         gov = gov[:cut] if cut >= 0 else gov
     ref = _market_ref(ctx, gov)
+    governing_size = next(
+        (x for x in reversed(own_sizes) if cs <= x.money.start < c.start),
+        None,
+    )
+    if ref is None and governing_size is not None:
+        # "..., reaching USD 1,210 mn by 2032, a CAGR of 16.8%": the rate of the amount it follows
+        ref = "own"
+    if ref is None and _continues_market(ctx, gov):
+        ref = "own"
     label_place = lookup_place(c.label) if c.label else None
     if not c.plausible or c.high_percent is not None or (ref != "own" and not label_line):
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, c.start), value_text=c.as_written))
         return
     place, place_text = _scope(ctx, gov, c.label if label_place else None)
+    if place is None and governing_size is not None and governing_size.place is not None and not label_place:
+        place, place_text = governing_size.place, governing_size.place_text
     start, end = _resolve_period(ctx, c, own_years)
     ctx.growth.append(
         GrowthRate(
@@ -781,6 +891,19 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     )
 
 
+_PARTICIPLE_RX = re.compile(
+    r"\s*(?:holding|accounting|capturing|representing|commanding|contributing|controlling|making|"
+    r"generating|occupying|claiming)\b",
+    re.IGNORECASE,
+)
+_EMPTY_WITH_RX = re.compile(
+    r"\s*(?:(?:the|a|an|its|their|largest|biggest|highest|major|dominant|leading|significant|"
+    r"substantial|considerable|commanding|notable|maximum|total|combined|overall|revenue|market|"
+    r"estimated|approximately|about|around|nearly|over|more|than)\s*)*",
+    re.IGNORECASE,
+)
+
+
 def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
     """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
     cs = _clause_start(s, sh.verb_start)
@@ -796,15 +919,21 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
             w = w[dash + 1 :]
         parts = re.split(r",\s*", w)
         tail = parts[-1] if parts else ""
-        # a participle ("X dominates ..., accounting for 60%") takes the sentence subject
-        w = parts[0] if not tail.strip() and len(parts) > 1 else tail
+        # a participle ("X dominates ..., accounting for 60%", "..., holding a market share of") takes
+        # the sentence subject
+        participle = _PARTICIPLE_RX.match(tail) is not None
+        w = parts[0] if (not tail.strip() or participle) and len(parts) > 1 else tail
         if re.search(r"\bwith\b", w, re.IGNORECASE):
-            after_with = re.split(r"\bwith\b", w, flags=re.IGNORECASE)[-1]
-            if after_with.strip():
+            pieces = re.split(r"\bwith\b", w, flags=re.IGNORECASE)
+            after_with = pieces[-1]
+            if _EMPTY_WITH_RX.fullmatch(after_with):
+                w = "with".join(pieces[:-1])  # "X dominated the market with the largest share of": X
+            elif after_with.strip():
                 w = after_with
         v = _VERBISH.search(w)
         if v is not None and v.start() > 0:
             w = w[: v.start()]
+    w = re.sub(r"[’']s\s*$", " ", w)  # "Europe’s share of the market": Europe
     raw_np = " ".join(re.findall(r"[\w&’'.\-]+", w))
     np = _clean_np(w)
     if not np:
@@ -821,6 +950,7 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
     words = _words(np)
     if set(words) & ctx.market.tail and not set(words) & ctx.market.head:
         return None  # the market's downstream ("aluminum production capacity"), not the market
+    np = re.sub(r"[’']s\b", "", np)  # "China’s producers": China
     places = find_places(np)
     if places:
         rest = [
@@ -838,17 +968,9 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
     kind: HolderKind = (
         "application" if re.search(r"\b(?:consum\w*|demand|usage|use)\b", sh.basis, re.I) else "segment"
     )
-    if raw_words and raw_words[-1].lower() in {
-        "applications",
-        "application",
-        "sector",
-        "sectors",
-        "segment",
-        "segments",
-        "end-use",
-        "uses",
-    }:
-        if raw_words[-1].lower().startswith("application"):
+    while len(raw_words) > 1 and raw_words[-1].lower() in _SEGMENT_TAIL_WORDS:
+        # "the automotive segment", "automotive end-use industry": Automotive
+        if raw_words[-1].lower().startswith(("application", "end-use", "end-user", "industr")):
             kind = "application"
         raw_words = raw_words[:-1]
     # "hard carbon anode materials" in an "Anode Material" market: the market's generic head nouns go
@@ -902,6 +1024,11 @@ def _expand(ctx: _Context, name: str) -> str:
     return best
 
 
+_SEGMENT_TAIL_WORDS = _wordset(
+    "applications application sector sectors segment segments sub-segment end-use end-user end-uses uses "
+    "industry industries vertical verticals category categories"
+)
+
 _EXPAND_STOP = _wordset(
     "the a an and or of in for to with by on at from as is are was were be been this that these those "
     "its their our new more most less such other all any each both many some several into over under "
@@ -931,7 +1058,17 @@ def _table(ctx: _Context, index: int) -> None:
     rows = [[doc.text[c.start : c.end].strip() for c in row] for row in block.rows]
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         return
-    before = " ".join(
+    year_layout = any(_YEAR_HEADER_RX.match(c) for c in rows[0]) or any(
+        row and _YEAR_HEADER_RX.match(row[0]) for row in rows[1:]
+    )
+    if not year_layout:
+        # a key-value table ("Report Attribute | Details": "Market size value in 2025 | USD 1.36 billion",
+        # "Growth rate | CAGR of 16.2% from 2025 to 2030"): each row reads as one sentence
+        for kv in block.rows:
+            if len(kv) >= 2 and kv[0].start < kv[-1].end:
+                _sentence(ctx, Sentence(kv[0].start, kv[-1].end, doc.text[kv[0].start : kv[-1].end]))
+                ctx.sentence_no += 1
+    before = "; ".join(  # "; " so a heading's words do not read as modifiers of the caption's "market"
         doc.text[b.start : b.end] for b in doc.blocks[max(0, index - 2) : index] if not b.boilerplate
     )
     after = ""
@@ -993,6 +1130,8 @@ def _table(ctx: _Context, index: int) -> None:
             for j in range(1, len(rows[i])):
                 label = rows[0][j] if j < len(rows[0]) else ""
                 _table_cell(ctx, block, i, 0, j, label, ym, rows[i][j], unit is not None, currency, scale)
+        return
+    _table_rates(ctx, block, rows, rows[0])
 
 
 def _table_cell(
@@ -1083,8 +1222,29 @@ def _row_scope(ctx: _Context, label: str) -> tuple[Place | None | bool, str | No
     return None, clean
 
 
+_LEGAL_SUFFIX_RX = re.compile(
+    r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited|N\.?V|S\.?A)\b\.?$"
+)
+_COMPANY_HEADER_RX = re.compile(r"\b(?:company|companies|player|players|manufacturer|vendor|supplier)\b", re.I)
+_RANK_HEADER_RX = re.compile(r"^\s*(?:rank(?:ing)?|no\.?|#|s\.?\s*no\.?|sr\.?\s*no\.?|position)\s*$", re.I)
+
+
+def _label_column(rows: list[list[str]]) -> int:
+    """The column that names each row: the first one that is not a rank or number column."""
+    width = min(len(r) for r in rows)
+    for j in range(max(1, width - 1)):
+        if _RANK_HEADER_RX.match(rows[0][j]):
+            continue
+        cells = [r[j] for r in rows[1:]]
+        if sum(bool(re.fullmatch(r"[\d.,%\s#()-]*", c)) for c in cells) * 2 > len(cells):
+            continue
+        return j
+    return 0
+
+
 def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: list[str]) -> None:
     cells = block.rows  # type: ignore[attr-defined]
+    lc = _label_column(rows)
     for j, h in enumerate(header):
         is_cagr = re.search(r"\bCAGR\b|compound annual", h, re.IGNORECASE)
         is_share = re.search(r"\bshare\b", h, re.IGNORECASE)
@@ -1098,10 +1258,12 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
             if pm is None:
                 continue
             pct = Decimal(pm.group("p"))
-            place, seg = _row_scope(ctx, rows[r][0])
+            if j <= lc:
+                continue
+            place, seg = _row_scope(ctx, rows[r][lc])
             if place is False:
                 continue
-            ev = ctx.doc.quote(cells[r][0].start, cells[r][j].end)
+            ev = ctx.doc.quote(cells[r][lc].start, cells[r][j].end)
             if is_cagr:
                 if not Decimal(-50) < pct < Decimal(100):
                     continue
@@ -1109,7 +1271,7 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                     GrowthRate(
                         evidence=(ev,),
                         scope=place.name if isinstance(place, Place) else "Global",
-                        scope_as_written=rows[r][0] if isinstance(place, Place) else None,
+                        scope_as_written=rows[r][lc] if isinstance(place, Place) else None,
                         segment=seg,
                         cagr_percent=pct,
                         start_year=period.start_year
@@ -1124,8 +1286,10 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                     )
                 )
             elif Decimal(0) < pct <= Decimal(100):
-                holder = place.name if isinstance(place, Place) else (seg or rows[r][0])
+                holder = place.name if isinstance(place, Place) else (seg or rows[r][lc])
                 kind: HolderKind = "region" if isinstance(place, Place) else "segment"
+                if kind == "segment" and (_LEGAL_SUFFIX_RX.search(holder) or _COMPANY_HEADER_RX.search(header[lc])):
+                    kind = "company"
                 ctx.shares.append(
                     Share(
                         evidence=(ev,),

@@ -278,6 +278,13 @@ _SHARE_BEFORE_RX = re.compile(
     r"is\s+|was\s+|stood\s+at\s+|reaching\s+|,\s*)?" + _HEDGE + r"$",
     re.IGNORECASE,
 )
+# "Europe’s share of the market was 34%", "China's share of global anode output is about 92%"
+_SHARE_OF_WAS_RX = re.compile(
+    r"\b(?P<cue>(?:market\s+|revenue\s+|production\s+)?share)\s+of\s+(?P<basis>(?:[\w’'\-]+\s+){1,6}?)"
+    r"(?:(?:in|as\s+of|during)\s+(?:19|20)\d{2}\s+)?(?:was|is|stood\s+at|reached|amounted\s+to|came\s+to|"
+    r"totall?ed|rose\s+to|climbed\s+to|remains?|remained)\s+" + _HEDGE + r"$",
+    re.IGNORECASE,
+)
 _TERMS_OF_RX = re.compile(
     r"^\s*(?:in\s+terms\s+of|by)\s+(?P<basis>revenue|sales|value|volume|production|"
     r"capacity|consumption|shipments)\b",
@@ -330,6 +337,18 @@ def find_shares(text: str) -> list[ShareMatch]:
                 )
             vstart = a - len(clause) + cue.start()
             out.append(ShareMatch(a, b, text[a:b], pct, basis, bs, be, vstart, approx, pct <= 100))
+            continue
+        was = _SHARE_OF_WAS_RX.search(clause)
+        if was is not None:
+            off = a - len(clause)
+            bm = re.match(r"(?:the|its|their|all)\s+", was.group("basis"), re.IGNORECASE)
+            bs = off + was.start("basis") + (bm.end() if bm else 0)
+            be = off + was.end("basis")
+            while be > bs and text[be - 1].isspace():
+                be -= 1
+            out.append(
+                ShareMatch(a, b, text[a:b], pct, text[bs:be], bs, be, off + was.start("cue"), approx, pct <= 100)
+            )
             continue
         verb = _last_verb(clause)
         if verb is None:
