@@ -106,3 +106,20 @@ def test_published_from_updated_and_date_labels_and_publisher_without_legal_form
     assert find_published(doc) == date(2025, 6, 18)
     doc = shape("<h1>X Market</h1><p>Data: 2025-06-18 shows demand; the update date is unknown.</p>", "probe.html")
     assert find_published(doc) is None
+
+
+def test_plain_text_title_is_the_opening_title_line_not_a_later_guessed_heading() -> None:
+    from kg.ingest.read import decode_document
+    from kg.ingest.text import render
+
+    body = (
+        "Lithium Metal Anode Market Report by Battery Type, Application, and Region 2025-2033\n"
+        "Stonegate Market Analytics\n\n"
+        "MARKET OVERVIEW\n"
+        "The global lithium metal anode market size reached USD 1.2 Billion in 2024.\n"
+    )
+    doc = render(decode_document(body.encode(), source="lm.txt"))
+    meta = extract_meta(doc)
+    assert meta.title == "Lithium Metal Anode Market Report by Battery Type, Application, and Region 2025-2033"
+    assert meta.market == "Lithium Metal Anode"
+    assert meta.publisher != "Battery Type"  # "Report by <segment>" in the title names no publisher

@@ -36,7 +36,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from kg.extract import money
-from kg.models import Evidence, ReportMeta, TextDocument
+from kg.models import Block, Evidence, ReportMeta, TextDocument
 
 _MONTHS = {
     m: i + 1
@@ -127,13 +127,30 @@ def find_published(doc: TextDocument) -> date | None:
 # ------------------------------------------------------------------ title
 
 
+_TITLE_WORDS = re.compile(r"\b(?:market|report|outlook|forecast|analysis|study|industry)\b", re.I)
+
+
+def _title_like(text: str) -> bool:
+    """A short line naming a report ("... Market ... 2025-2032"), not a sentence."""
+    words = text.split()
+    return 2 <= len(words) <= 30 and not text.rstrip().endswith((".", ":")) and bool(_TITLE_WORDS.search(text))
+
+
 def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
     fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
     headings = [b for b in doc.blocks if b.kind == "heading"]
     h1 = next((b for b in headings if b.level == 1), None)
-    block = h1 or (headings[0] if headings else None)
-    if block is None:
-        block = next((b for b in doc.blocks if not b.boilerplate and doc.text[b.start:b.end].strip()), None)
+    first = next((b for b in doc.blocks if not b.boilerplate and doc.text[b.start:b.end].strip()), None)
+    # A plain-text or press-release report opens with its title line; a heading guessed later from the
+    # layout (a publisher's name, "Market Overview:") is not the title unless it reads like one.
+    if first is not None and _title_like(doc.text[first.start:first.end]) and (
+        h1 is None
+        or first.start < h1.start
+        and (doc.media_type == "text/plain" or not _title_like(doc.text[h1.start:h1.end]))
+    ):
+        block: Block | None = first
+    else:
+        block = h1 or (headings[0] if headings else first)
     title = fm_title or (doc.text[block.start:block.end].strip() if block is not None else None)
     if not title:
         return None, None
@@ -284,8 +301,11 @@ _CORPORATE_TAIL = re.compile(r"[\s,.]+(?:all rights reserved|rights reserved)\b.
 
 
 def find_publisher(doc: TextDocument) -> str | None:
+    _, title_span = find_title(doc)
     for rx in _STATED_PUBLISHER:
         for m in rx.finditer(doc.text):
+            if title_span is not None and title_span.start <= m.start() < title_span.end:
+                continue  # "Market Report by Battery Type, ...": the title's segmentation, not a publisher
             name = _CORPORATE_TAIL.sub("", m.group(1))
             name = re.split(r"\.\s", name)[0]
             name = re.sub(r"(?:\s+(?:of|and|for|de|&))+$", "", name).strip(" .,;:")
