@@ -55,7 +55,9 @@ class Block(Span):
     ``level`` is the heading level (1..6) for headings, else None. ``strong`` lists the bold/strong runs
     inside the block (so bold-prefix paragraphs such as "**Drivers:** ..." can be recognised), ``centered``
     marks centred titles, ``rows`` holds a table's cells row by row, ``boilerplate`` flags download links,
-    contact details and tables of contents (flagged, never deleted).
+    contact details and tables of contents (flagged, never deleted). ``depth`` is a list item's nesting
+    (0 for a top-level ``li``, 1 for an ``li`` inside another ``li``'s list; always 0 for other kinds), so
+    "Type Outlook" with its sub-items "Natural", "Synthetic" keeps its shape after flattening.
     """
 
     kind: BlockKind
@@ -64,6 +66,7 @@ class Block(Span):
     centered: bool = False
     rows: tuple[tuple[Cell, ...], ...] = ()
     boilerplate: bool = False
+    depth: int = 0  # list nesting of a list_item: 0 top level, 1 inside another item's list, ...
 
 
 class RawDocument(Frozen):

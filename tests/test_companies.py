@@ -265,3 +265,82 @@ def test_extraction_never_crashes_and_quotes_hold(words: list[str]) -> None:
     for m in extract_companies(doc, outline(doc)):
         for ev in m.evidence:
             assert doc.text[ev.start:ev.end] == ev.quote
+
+
+# ------------------------------------------------------------------ rules added for new shapes
+
+
+def test_and_inside_a_name_when_the_rest_is_generic() -> None:
+    text = "Varnholt Graphite and Carbon (Norway) — makes anode powder."
+    parts = split_list_item(text, 0, len(text))
+    assert parts is not None and text[parts.start:parts.end] == "Varnholt Graphite and Carbon"
+    text = "Players like Pellam Carbon and Graphite Inc., Orvex and Graphite Nordic Limited lead."
+    names = [text[n.start:n.end] for n in split_enumeration(text, len("Players like "))]
+    # a piece with a distinctive word or a place, or after a legal form, starts a new name
+    assert names == ["Pellam Carbon and Graphite Inc.", "Orvex", "Graphite Nordic Limited"]
+    text = "Tolvik, Inc. and Li-Metal Corp. lead"
+    assert [text[n.start:n.end] for n in split_enumeration(text)] == ["Tolvik, Inc.", "Li-Metal Corp."]
+    assert looks_like_company("Varnholt Graphite and Carbon")
+    assert not looks_like_company("Aerospace and Defense")
+
+
+def test_report_profiles_sentence() -> None:
+    doc = render_text(
+        "Lithium Metal Anode Market\n\nThe report profiles Aldercrest Corporation, Venholm Lithium Co., Ltd., "
+        "Quarro, Inc. and Metalis Corp.\n\nThe report covers North America, Europe and Asia Pacific.\n",
+        "text/plain",
+    )
+    assert _names(_extract(doc)) == ["Aldercrest Corporation", "Venholm Lithium Co., Ltd.", "Quarro, Inc.",
+                                     "Metalis Corp."]
+
+
+def test_key_value_row_of_a_scope_table_and_pipe_line() -> None:
+    doc = _html(
+        "<h1>Silicon Anode Market</h1><table><tr><th>Report Attribute</th><th>Details</th></tr>"
+        "<tr><td>Regional scope</td><td>North America; Europe; Asia Pacific</td></tr>"
+        "<tr><td>Key companies profiled</td><td>Trevane Technologies; Osmund Nanotech; "
+        "Harlow New Energy Co., Ltd.</td></tr></table>"
+    )
+    assert _names(_extract(doc)) == ["Trevane Technologies", "Osmund Nanotech", "Harlow New Energy Co., Ltd."]
+    doc = render_text(
+        "Anode Report\n\nKey companies profiled | Trevane Technologies, Inc.; Osmund Nanotech Inc.\n",
+        "text/plain",
+    )
+    assert _names(_extract(doc)) == ["Trevane Technologies, Inc.", "Osmund Nanotech Inc."]
+
+
+def test_one_line_enumeration_under_key_players_heading() -> None:
+    doc = render_text(
+        "# Silicon Oxide Market\n\n## Key Players\n\nKasuga Chemical Co., Ltd. (Japan), Daewon Materials "
+        "Co., Ltd. (South Korea), Lintao New Material Group Co., Ltd. (China)\n\n## Regions Covered\n\n"
+        "- Asia Pacific\n- Europe\n",
+        "text/markdown",
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    assert got == {"Kasuga Chemical Co., Ltd.": "JP", "Daewon Materials Co., Ltd.": "KR",
+                   "Lintao New Material Group Co., Ltd.": "CN"}
+    # a sentence that merely starts with names is not a list of players
+    doc = render_text(
+        "# M Market\n\n## Key Players\n\nKasuga Chemical and Daewon Materials expanded capacity in 2024.\n",
+        "text/markdown",
+    )
+    assert _extract(doc) == []
+
+
+def test_market_companies_heading() -> None:
+    doc = render_text(
+        "# Silicon Anode Battery Market\n\n## By Application\n\n- Consumer Electronics\n- Automotive\n\n"
+        "## Silicon Anode Battery Market Companies\n\n- Ambrosia Technologies\n- Envolt Corporation\n",
+        "text/markdown",
+    )
+    assert _names(_extract(doc)) == ["Ambrosia Technologies", "Envolt Corporation"]
+
+
+def test_customer_that_makes_the_product_in_house() -> None:
+    doc = _html(
+        "<p>The landscape also includes vertically integrated battery manufacturers such as Korvane Motors "
+        "Ltd., which produces silicon-carbon anode material in-house. Battery manufacturers such as Gotrix "
+        "and Selvo are the main buyers. Its partner Holm Inc. and investor Varda AG are not anode "
+        "producers.</p>"
+    )
+    assert _names(_extract(doc)) == ["Korvane Motors Ltd."]

@@ -372,3 +372,10 @@ def test_render_never_crashes_and_offsets_slice_exactly(body: str, media_type: s
     doc = render_text(body, media_type)  # type: ignore[arg-type]
     check_invariants(doc)
     assert render_text(body, media_type).text == doc.text  # type: ignore[arg-type]
+
+
+def test_list_item_depth() -> None:
+    doc = render_text("<ul><li>Outer<ul><li>Inner<ol><li>Deepest</li></ol></li></ul>tail</li></ul><p>P</p>")
+    assert [(doc.text[b.start:b.end], b.kind, b.depth) for b in doc.blocks] == [
+        ("Outer", "list_item", 0), ("Inner", "list_item", 1), ("Deepest", "list_item", 2),
+        ("tail", "list_item", 0), ("P", "paragraph", 0)]

@@ -70,3 +70,55 @@ def test_inline_bold_prefix_list_and_prose_fallback() -> None:
              "side carbon anodes, and demand comes from smelters.</p>")
     expected = [("type", "bottom carbon anode"), ("type", "side carbon anode")]
     assert _pairs(shape(prose, "b.html")) == expected
+
+
+def test_nested_outlook_list_items() -> None:
+    html = (
+        "<h1>Graphite Anode Market 2025-2030</h1><h2>Report Segmentation</h2><ul>"
+        "<li>Type Outlook (Revenue, USD Million, 2018 - 2030)<ul><li>Flake</li><li>Vein</li></ul></li>"
+        "<li>Application Outlook (Revenue, USD Million, 2018 - 2030)<ul><li>Power Tools</li>"
+        "<li>Grid Storage</li></ul></li>"
+        "<li>Regional Outlook (Revenue, USD Million, 2018 - 2030)<ul><li>Europe<ul><li>Germany</li></ul>"
+        "</li></ul></li></ul>"
+    )
+    assert _pairs(shape(html, "n.html")) == [
+        ("type", "Flake"), ("type", "Vein"), ("application", "Power Tools"), ("application", "Grid Storage")]
+
+
+def test_labelled_line_with_semicolons() -> None:
+    txt = ("X Anode Market Report 2026-2034\n\nSegments\n--------\n"
+           "By Product Type: CVD Silicon-Carbon; Ball-Milled Silicon-Carbon\n"
+           "By Application: Electric Vehicles; Consumer Electronics; Power Tools\n")
+    # the kind comes from "By Application" only, not from "Consumer" among the items
+    assert _pairs(shape(txt, "l.txt")) == [
+        ("type", "CVD Silicon-Carbon"), ("type", "Ball-Milled Silicon-Carbon"),
+        ("application", "Electric Vehicles"), ("application", "Consumer Electronics"),
+        ("application", "Power Tools")]
+
+
+def test_table_with_one_axis_per_column_and_total_row() -> None:
+    md = ("# Anode Market 2025-2030\n\n## Segmentation\n\n| By Material | By Application | By End User |\n"
+          "|---|---|---|\n| Flake Graphite | Drones | Automotive |\n| Silicon-based | Power Tools | |\n\n"
+          "## Sizes\n\n| Application | 2024 | 2030 |\n|---|---|---|\n| Drones | 1.0 | 2.0 |\n"
+          "| Total | 3.0 | 4.0 |\n")
+    assert sorted(_pairs(shape(md, "t.md"))) == sorted([
+        ("type", "Flake Graphite"), ("type", "Silicon-based"), ("application", "Drones"),
+        ("application", "Power Tools"), ("end_user", "Automotive")])
+
+
+def test_descriptions_after_dash_and_and_in_a_label() -> None:
+    md = ("# Anode Market 2025-2030\n\n## By Material Type\n\n"
+          "- Active Materials – natural graphite, silicon and titanate powders\n- Binders – rubber systems\n\n"
+          "## By Application\n\nPower Tools\n\nAerospace and Defense\n")
+    assert _pairs(shape(md, "d.md")) == [
+        ("type", "Active Materials"), ("type", "Binders"),
+        ("application", "Power Tools"), ("application", "Aerospace and Defense")]
+
+
+def test_title_breakdown_only_for_empty_axes() -> None:
+    html = ("<h1>Anode Market Size, Share &amp; Analysis, By Material (Flake Graphite, Silicon, Others), "
+            "By Application (EV, ESS), and Regional Forecast, 2024-2032</h1>"
+            "<h2>By Application</h2><ul><li>Electric Vehicles</li><li>Grid Storage</li></ul>")
+    assert _pairs(shape(html, "h.html")) == [
+        ("application", "Electric Vehicles"), ("application", "Grid Storage"),
+        ("type", "Flake Graphite"), ("type", "Silicon"), ("type", "Others")]

@@ -8,12 +8,16 @@ so the extractor looks only there (most reliable first):
    paragraphs, deeper headings (company-profile chapters) and tables (the column headed Company/Player/
    Manufacturer..., else the first one; a Country/Headquarters column gives the country). The list ends
    at the next title that is not a name. Under a loose title ("Competitive Landscape") a lone short line
-   is not enough: it takes two names in a row, or a legal suffix.
+   is not enough: it takes two names in a row, or a legal suffix. A line that is nothing but names
+   ("A Co., Ltd. (Japan), B (Korea), C") counts too; "X Market Companies" is a players title; one-line
+   titles take ":" or " | " ("Key companies profiled | A; B"), and so does a two-cell row of a
+   report-scope table whose label is a players title.
 2. **Inline enumerations** after a cue that follows a player noun in the same clause: "key manufacturers
    ... include A, B and C, etc.", "players like A and B are", "China-based giants like A and B". The noun
    must not be a customer's ("battery manufacturers such as", "automakers like") nor the object of
    "with/to/for" ("partnership with companies such as"), which is how customers and partners named in
-   passing stay out.
+   passing stay out -- unless a "which produces ... in-house / anode material" clause follows the names:
+   a customer that makes the product itself is a player. "The report profiles A, B and C" is a cue too.
 3. **Subjects of leadership sentences**: "A and B currently lead the market", "A and B dominate coal-based
    segments", "A is a leading supplier of ...", "A holds 20% share".
 
@@ -37,9 +41,9 @@ from dataclasses import dataclass
 
 from kg.extract.geo import country_code, find_places
 from kg.extract.names import (
-    NAME_RX,
     ItemParts,
     has_legal_suffix,
+    is_name_shape,
     looks_like_company,
     split_enumeration,
     split_list_item,
@@ -61,7 +65,8 @@ _QUALIFIERS = (
 _LIST_TITLE = re.compile(
     rf"\b{_QUALIFIERS}\b.{{0,80}}\b{PLAYER_NOUNS}\b"
     rf"|\b{PLAYER_NOUNS}\b.{{0,40}}\b(?:profiled|covered|included|analy[sz]ed|listed|studied|mentioned)\b"
-    rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b",
+    rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b"
+    r"|\bmarket\s+(?:compan(?:y|ies)|players|manufacturers|vendors|suppliers|producers)\s*$",
     re.I,
 )
 #: Looser titles: the section usually names players but also holds prose and sub-titles.
@@ -70,7 +75,21 @@ _LOOSE_TITLE = re.compile(
     r"\bmarket players\b|\bmarket share analysis\b",
     re.I,
 )
-_TITLE_TAIL = re.compile(r"^(?P<title>[^:\n]{3,120}):[ \t]*(?P<tail>\S.*)$")
+#: "Companies profiled: A, B" and the key | value line of a report-scope table "Key companies profiled | A; B".
+_TITLE_TAIL = re.compile(r"^(?P<title>[^:|\n]{3,120})(?::|[ \t]\|)[ \t]*(?P<tail>\S.*)$")
+#: "The report profiles A, B and C": the report's own list of players, in a sentence.
+_PROFILES_RX = re.compile(
+    r"\b(?:report|study|analysis|research)[ \t]+(?:also[ \t]+)?(?:profiles|covers[ \t]+(?:the[ \t]+)?"
+    r"(?:key[ \t]+|leading[ \t]+|major[ \t]+)?(?:players|companies|manufacturers))[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:key|leading|major)[ \t]+)?(?:(?:players|companies)[ \t]+)?",
+    re.I,
+)
+#: After customers named as makers: "battery manufacturers such as BYD, which produces ... material in-house".
+_MAKES_IT_RX = re.compile(
+    r",?[ \t]+(?:which|who|that)[ \t]+(?:also[ \t]+|itself[ \t]+|themselves[ \t]+)?"
+    r"(?:produces?|makes?|manufactures?|fabricates?)\b[^.;]{0,80}?"
+    r"\b(?:in-house|in[ \t]+house|captive(?:ly)?|anodes?|anode[ \t]+materials?)\b"
+)
 
 _CUE_RX = re.compile(
     r"\b(?:include|includes|included|including|such as|like|namely|are|comprise|comprises|comprising|"
@@ -280,6 +299,10 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             if cand is not None:
                 run.append(cand)
                 continue
+            listed = _line_enumeration(doc, block)
+            if listed:
+                run.extend(listed)
+                continue
         stripped = raw.strip()
         tail = _TITLE_TAIL.match(stripped)
         if tail and _LIST_TITLE.search(tail.group("title")) and not _LIST_TITLE.search(tail.group("tail")):
@@ -303,6 +326,26 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             flush()  # prose breaks a run of names, but not the section
     flush()
     return out
+
+
+def _line_enumeration(doc: TextDocument, block: Block) -> list[_Candidate]:
+    """A line under a players title that is nothing but names: "A Co., Ltd. (Japan), B (Korea), C".
+
+    Every piece must look like a company and the names must reach the end of the line (bar a final
+    stop), so a sentence that merely starts with a name is not taken.
+    """
+    text = doc.text
+    lead = _LEAD_IN.match(text, block.start, block.end)
+    start = lead.end() if lead else block.start
+    items = split_enumeration(text, start, block.end)
+    if len(items) < 2:
+        return []
+    last = items[-1]
+    after = last.paren[1] + 1 if last.paren else last.end
+    if text[after:block.end].strip(" \t.;,"):
+        return []
+    out = _enumeration_candidates(doc, start, block.end, phrase=None)
+    return out if len(out) == len(items) else []
 
 
 def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
@@ -358,6 +401,11 @@ def _table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list
     def cell_text(c: object) -> str:
         return text[c.start:c.end].strip()  # type: ignore[attr-defined]
 
+    out: list[_Candidate] = []
+    for row in rows:
+        # "Key companies profiled | A; B; C": a report-scope table row whose label is a players title.
+        if len(row) == 2 and _LIST_TITLE.search(cell_text(row[0])) and len(cell_text(row[0]).split()) <= 8:
+            out.extend(_enumeration_candidates(doc, row[1].start, row[1].end, phrase=None))
     header = rows[0]
     has_header = any(c.header for c in header) or any(
         _COMPANY_HEADER.search(cell_text(c)) or _COUNTRY_HEADER.search(cell_text(c)) for c in header
@@ -376,11 +424,10 @@ def _table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list
         body = rows
     if company_col is None:
         if not in_list:
-            return []
+            return out
         company_col = 0
         if has_header and re.fullmatch(r"#|no\.?|s\.? ?no\.?|rank(?:ing)?|sr\.?", cell_text(header[0]), re.I):
             company_col = 1
-    out: list[_Candidate] = []
     for row in body:
         if company_col >= len(row):
             continue
@@ -423,7 +470,9 @@ def _enumeration_candidates(
     return out
 
 
-def _player_context(text: str, clause_start: int, cue_start: int, verb: bool) -> tuple[int, int] | None:
+def _player_context(
+    text: str, clause_start: int, cue_start: int, verb: bool, *, allow_customers: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase ending in a player noun right before a cue, unless it names customers or partners.
 
     A verb cue ("manufacturers of X include") may be some words after its noun; a prepositional cue
@@ -448,7 +497,7 @@ def _player_context(text: str, clause_start: int, cue_start: int, verb: bool) ->
     head = before[:noun.start()]
     cut = max(head.rfind(ch) for ch in ",.;:(")
     words = re.findall(r"[\w'’-]+", head[cut + 1:])
-    if words and words[-1].casefold() in _CUSTOMER_QUALIFIERS:
+    if words and words[-1].casefold() in _CUSTOMER_QUALIFIERS and not allow_customers:
         return None
     if any(w.casefold() in _OBJECT_PREPOSITIONS for w in words[-4:]):
         return None
@@ -461,15 +510,38 @@ def _inline_candidates(doc: TextDocument) -> list[_Candidate]:
     for block in doc.blocks:
         if block.boilerplate or block.kind in ("table", "heading"):
             continue
+        for pm in _PROFILES_RX.finditer(text, block.start, block.end):
+            out.extend(_enumeration_candidates(doc, pm.end(), block.end, phrase=None))
         for cue in _CUE_RX.finditer(text, block.start, block.end):
             clause_start = max(block.start, cue.start() - 200)
             word = cue.group().split()[0].strip(":,").casefold() if cue.group().split() else ""
-            np = _player_context(text, clause_start, cue.start(), verb=word in _VERB_CUES)
+            verb = word in _VERB_CUES
+            np = _player_context(text, clause_start, cue.start(), verb=verb)
             if np is None:
+                out.extend(_maker_customers(doc, clause_start, cue, block.end, verb))
                 continue
             phrase = _phrase_country(text, *np)
             out.extend(_enumeration_candidates(doc, cue.end(), block.end, phrase))
     return out
+
+
+def _maker_customers(doc: TextDocument, clause_start: int, cue: re.Match[str], end: int,
+                     verb: bool) -> list[_Candidate]:
+    """Customers the sentence says make the market's product themselves are players of it:
+    "vertically integrated battery manufacturers such as BYD Company Ltd., which produces silicon-carbon
+    anode material in-house". Only when the customer qualifier was the sole objection to the noun phrase
+    and a "which produces/makes ... (in-house|anode)" clause follows the names directly."""
+    text = doc.text
+    if _player_context(text, clause_start, cue.start(), verb=verb, allow_customers=True) is None:
+        return []
+    items = split_enumeration(text, cue.end(), end)
+    if not items:
+        return []
+    last = items[-1]
+    after = last.paren[1] + 1 if last.paren else last.end
+    if not _MAKES_IT_RX.match(text, after, end):
+        return []
+    return _enumeration_candidates(doc, cue.end(), end, phrase=None)
 
 
 # ------------------------------------------------------------------ source 3: leadership sentences
@@ -569,7 +641,7 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     for cand in candidates:
         s, e = trim_name(text, cand.start, cand.end)
         name = text[s:e]
-        if not name or not NAME_RX.fullmatch(name):
+        if not name or not is_name_shape(name):
             continue
         by_name.setdefault(name, []).append(cand)
     if not by_name:

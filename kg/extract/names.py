@@ -176,6 +176,17 @@ def sentence_cut(text: str, start: int, end: int) -> int:
     return end
 
 
+def is_name_shape(name: str) -> bool:
+    """The whole string is one name: :data:`NAME_RX`, or a name continued by a generic "and" piece
+    ("Imerys Graphite and Carbon", see :func:`generic_and_tail`)."""
+    if NAME_RX.fullmatch(name):
+        return True
+    for m in _AND_RX.finditer(name):
+        if NAME_RX.fullmatch(name[:m.start()]) and generic_and_tail(name, m.start(), len(name)) == len(name):
+            return True
+    return False
+
+
 def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     """Shape test for one candidate name (as written, already trimmed).
 
@@ -183,7 +194,7 @@ def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     segments and regions never get, so a name made of generic words and places is accepted then.
     """
     name = name.strip()
-    if not (2 <= len(name) <= 80) or not NAME_RX.fullmatch(name):
+    if not (2 <= len(name) <= 80) or not is_name_shape(name):
         return False
     if name[-1] in ":?!" or sentence_cut(name, 0, len(name)) != len(name):
         return False
@@ -213,6 +224,39 @@ def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
 
 
 # ------------------------------------------------------------------ enumerations
+
+_AND_RX = re.compile(r"[ \t]+and[ \t]+")
+
+
+def generic_and_tail(text: str, pos: int, end: int) -> int | None:
+    """End of an "and ..." that continues the name ending at ``pos`` rather than starting another one.
+
+    "Imerys Graphite and Carbon", "Hudson Carbon and Graphite Inc.": a piece after "and" made only of
+    generic domain words (at most three, optionally closed by a legal form) cannot be a company on its
+    own, so it belongs to the name before it. A piece with any distinctive word or place ("and Graphite
+    India Limited", "and BTR") starts a new name, and so does anything after a name closed by a legal form
+    ("Cuberg, Inc. and Li-Metal Corp.").
+    """
+    am = _AND_RX.match(text, pos, end)
+    if am is None:
+        return None
+    before = text[max(0, pos - 40):pos].replace(",", " ").split()
+    if before and _bare(before[-1]) in LEGAL_SUFFIXES:
+        return None  # "Cuberg, Inc. and Li-Metal Corp.": a legal form closes the name before "and"
+    nm = NAME_RX.match(text, am.end(), end)
+    if nm is None:
+        return None
+    cut = sentence_cut(text, nm.start(), nm.end())
+    s, e = trim_name(text, nm.start(), cut)
+    piece = text[s:e]
+    if e <= s or find_places(piece):
+        return None
+    core = [_bare(w) for w in tokens(piece) if _bare(w) not in LEGAL_SUFFIXES]
+    if not core or len(core) > 3:
+        return None
+    if not all(w in _GENERIC_WORDS or w.rstrip("s") in _GENERIC_WORDS for w in core):
+        return None
+    return e
 
 
 def _skip_locative(text: str, pos: int) -> int:
@@ -253,6 +297,8 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
         if m is None:
             break
         cut = sentence_cut(view, m.start(), m.end())
+        if cut == m.end() and (joined := generic_and_tail(view, cut, end)) is not None:
+            cut = joined
         s, e = trim_name(view, m.start(), cut)
         s = skip_place_possessive(view, s, e)
         if e <= s:
@@ -317,6 +363,8 @@ def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
     if nm is None:
         return None
     name_end = sentence_cut(text, nm.start(), nm.end())
+    if name_end == nm.end() and (joined := generic_and_tail(text, name_end, end)) is not None:
+        name_end = joined
     pos = name_end
     pm = _PAREN_RX.match(text, pos, end)
     if pm:
@@ -341,7 +389,9 @@ __all__ = [
     "NAME_RX",
     "ItemParts",
     "NameSpan",
+    "generic_and_tail",
     "has_legal_suffix",
+    "is_name_shape",
     "is_place",
     "looks_like_company",
     "split_enumeration",

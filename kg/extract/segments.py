@@ -13,6 +13,12 @@ Where the lists come from, in order of trust:
    axis ("1.2 Segment by Type", "4.1.1 By Type - Global ... Market Size") is followed by its items at the
    same or the next numbering depth ("1.2.2 Natural Graphite"); lines that are themselves about markets,
    sizes, revenues or years are skipped, a shallower line ends the list.
+   Nested list items: an item naming an axis ("Type Outlook (Revenue, USD Million, 2018 - 2030)") takes
+   its direct sub-items (``Block.depth`` one deeper). A title carrying its items ("By Product Type: A; B")
+   takes its kind from the words before the colon. Any column of a table whose header is a whole axis
+   ("By Material | By Application | By End User") lists items; "Total" rows never do. A line without
+   "," or ";" is one label ("Aerospace and Defense"), and what follows " – " / ":" in a line is its
+   description, never more items.
 4. **Prose**, only for an axis the structure left empty: "segmented (by type) into A, B and C", "by
    application: A, B, C", "across A, B, and C applications". Prose uses plural generic nouns where lists
    use labels ("bottom carbon anodes" vs "Bottom Carbon Anode"), so these labels are singularised.
@@ -21,6 +27,9 @@ The axis kind comes from the title's words: type/product/material/grade/form/tec
 -> ``type``; application/use -> ``application``; end user/end-use/industry/vertical/sector/customer ->
 ``end_user``; region/country/geography -> not a segment. Labels lose descriptions after ":" / " - " /
 "-", periods and the word "Segment"; parentheses stay as written.
+
+5. **The report title**, last and only for an axis still empty: "... by Material (A, B, Others), End-use
+   Industry (C, D)"; a parenthesis holding digits or units is not a list.
 """
 
 from __future__ import annotations
@@ -64,6 +73,10 @@ _GENERIC_TAIL = re.compile(
     re.I,
 )
 _MAX_LABEL_WORDS = 6
+#: Summary rows of a segment table, never a segment.
+_TOTAL_ROW = re.compile(r"(?:grand\s+|sub-?)?totals?|overall|all\s+segments", re.I)
+#: Where a list line's description starts: "Anode Binders – styrene-butadiene ...", "Natural: flake ...".
+_DESCRIPTION = re.compile(r"\s[\-\u2013\u2014]\s|\u2013|\u2014|:")
 
 
 def axis_kind(title: str) -> SegmentKind | None:
@@ -167,7 +180,7 @@ class _Collector:
             return False
         quote = self.doc.text[span.start:span.end]
         label = label or re.sub(r"\s+", " ", quote)
-        if not _is_label(label):
+        if not _is_label(label) or _TOTAL_ROW.fullmatch(label.strip()):
             return False
         k = (kind, self.key(label))
         if not k[1]:
@@ -225,13 +238,13 @@ def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
     """Split "A, B and C" (or "A; B; C") into label spans when every part is short; else nothing."""
     text = doc.text[start:end]
     parts = [m for m in re.finditer(r"[^,;]+", text)]
+    if len(parts) < 2:
+        return []  # "Aerospace and Defense" on its own line is one label, not an enumeration
     spans: list[Span] = []
     for k, m in enumerate(parts):
         piece_start, piece = start + m.start(), m.group()
-        if k == len(parts) - 1 or len(parts) == 1:
+        if k == len(parts) - 1:
             sub = re.split(r"\s+(?:and|&|or)\s+", piece)
-            if len(sub) == 2 and len(parts) == 1 and not all(len(x.split()) <= 3 for x in sub):
-                return []
             offset = 0
             for x in sub:
                 pos = piece.find(x, offset)
@@ -247,11 +260,39 @@ def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
     return spans if len(spans) >= 2 and words_ok else []
 
 
+_LABELLED_LIST = re.compile(r"(?P<axis>[^:]{2,40}?)\s*:\s*(?P<items>\S.*)", re.S)
+
+
+def _labelled_list(doc: TextDocument, sec: Section) -> tuple[SegmentKind, int] | None:
+    """A title that carries its own items: "By Product Type: A; B; C" -> (kind, offset of "A").
+
+    The kind comes from the words before the colon only ("By Application: ...; Consumer Electronics"
+    names applications, whatever its items say).
+    """
+    m = _LABELLED_LIST.fullmatch(sec.title)
+    if m is None or not is_axis_title(m.group("axis")):
+        return None
+    kind = axis_kind(m.group("axis"))
+    if kind is None:
+        return None
+    own = doc.blocks[sec.block_index]
+    colon = doc.text.find(":", sec.span.start, own.end)
+    if colon < 0:
+        return None
+    return kind, colon + 1
+
+
 def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) -> None:
+    for sec in sections:
+        labelled = _labelled_list(doc, sec)
+        if labelled is not None:
+            kind, begin = labelled
+            for span in _enumeration(doc, begin, doc.blocks[sec.block_index].end):
+                out.add(kind, span)
     axes = [s for s in sections if is_axis_title(s.title)]
     for n, sec in enumerate(axes):
         kind = axis_kind(sec.title)
-        if kind is None:
+        if kind is None or _labelled_list(doc, sec) is not None:
             continue
         stop = sec.end_index
         for later in axes[n + 1:]:
@@ -279,7 +320,10 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
             if _is_lead_in(doc, block):
                 continue
             if block.kind in ("paragraph", "list_item"):
-                listed = _enumeration(doc, block.start, block.end)
+                # Only the head of a line lists items; what follows " – " or ":" describes the first one.
+                desc = _DESCRIPTION.search(doc.text, block.start, block.end)
+                head_end = desc.start() if desc and desc.start() > block.start else block.end
+                listed = _enumeration(doc, block.start, head_end)
                 if listed and not re.search(r"[.!?]\s*$", block_text(doc, block)):
                     for span in listed:
                         out.add(kind, span)
@@ -293,6 +337,12 @@ def _is_lead_in(doc: TextDocument, block: Block) -> bool:
     return s.endswith(":") or bool(re.search(r"\b(?:segmented|classified|divided|categori[sz]ed)\b", s))
 
 
+_AXIS_HEADER = re.compile(r"\b(?:type|application|end|segment|product|industry)", re.I)
+#: A header cell that is itself a whole axis ("By Material", "Application", "End User"), so any column of
+#: a segmentation table may carry one, not only the first.
+_AXIS_COLUMN = re.compile(r"by\s+[\w\- ]{2,30}|types?|applications?|end[\s\-]*users?|end[\s\-]*uses?", re.I)
+
+
 def _from_tables(doc: TextDocument, out: _Collector) -> None:
     for block in doc.blocks:
         if block.kind != "table" or not block.rows or block.boilerplate:
@@ -300,13 +350,85 @@ def _from_tables(doc: TextDocument, out: _Collector) -> None:
         header = block.rows[0]
         if not header:
             continue
-        head = doc.text[header[0].start:header[0].end]
-        kind = axis_kind(head) if len(head.split()) <= 5 else None
-        if kind is None or not re.search(r"\b(?:type|application|end|segment|product|industry)", head, re.I):
+        columns: list[tuple[int, SegmentKind]] = []
+        for k, cell in enumerate(header):
+            head = doc.text[cell.start:cell.end].strip()
+            kind = axis_kind(head) if len(head.split()) <= 5 else None
+            if kind is None:
+                continue
+            if (k == 0 and _AXIS_HEADER.search(head)) or _AXIS_COLUMN.fullmatch(head):
+                columns.append((k, kind))
+        for k, kind in columns:
+            for row in block.rows[1:]:
+                if k < len(row) and row[k].end > row[k].start:
+                    out.add(kind, clean_label(doc.text, row[k].start, row[k].end))
+
+
+def _from_nested_lists(doc: TextDocument, out: _Collector) -> None:
+    """A list item naming an axis whose own sub-list holds the items:
+
+    "Type Outlook (Revenue, USD Million, 2018 - 2030)" with "Natural", "Synthetic" one level deeper.
+    Only the direct children count; a region axis ("Regional Outlook") gives nothing.
+    """
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "list_item" or block.boilerplate:
             continue
-        for row in block.rows[1:]:
-            if row:
-                out.add(kind, clean_label(doc.text, row[0].start, row[0].end))
+        children: list[Block] = []
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "list_item" and blocks[j].depth > block.depth:
+            if blocks[j].depth == block.depth + 1:
+                children.append(blocks[j])
+            j += 1
+        if not children:
+            continue
+        head = re.sub(r"\s*\([^()]*\)\s*$", "", block_text(doc, block).strip()).rstrip(":").strip()
+        if not head or not is_axis_title(head):
+            continue
+        kind = axis_kind(head)
+        if kind is None:
+            continue
+        for child in children:
+            out.add(kind, clean_label(doc.text, child.start, child.end))
+
+
+_TITLE_AXIS = re.compile(r"(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s*\((?P<items>[^()]{2,200})\)")
+
+
+def _from_title(doc: TextDocument, meta: ReportMeta | None, out: _Collector, have: set[str]) -> None:
+    """The report title's own breakdown, for an axis nothing else listed:
+    "... Market by Material (Artificial Graphite, Natural Graphite, Others), End-use Industry (...)".
+
+    Only after the title's first "by"; a parenthesis holding digits ("(2019-2025)", "(USD Million)") is
+    not a list of items.
+    """
+    span: Span | None = meta.title_evidence if meta is not None else None
+    if span is None:
+        first = next((b for b in doc.blocks if b.kind == "heading"), None)
+        if first is None:
+            return
+        span = Span(start=first.start, end=first.end)
+    title = doc.text[span.start:span.end]
+    by = re.search(r"\bby\s+", title, re.I)
+    if by is None:
+        return
+    for m in _TITLE_AXIS.finditer(title, by.start()):
+        axis = re.sub(r"^(?:by|and)\s+", "", m.group("axis"), flags=re.I)
+        items = m.group("items")
+        if re.search(r"\d|\b(?:usd|million|billion|units?|tons?)\b", items, re.I):
+            continue
+        kind = axis_kind("by " + axis)
+        if kind is None or kind in have:
+            continue
+        base = span.start + m.start("items")
+        for part in re.finditer(r"[^,]+", re.sub(r"\s+(?:and|&|or)\s+", ", ", items)):
+            label = re.sub(r"^(?:and|or)\s+", "", part.group().strip())
+            if not label:
+                continue
+            pos = doc.text.find(label, base + part.start() - 8 if part.start() >= 8 else base)
+            if pos < 0:
+                continue
+            out.add(kind, Span(start=pos, end=pos + len(label)))
 
 
 _TOC_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
@@ -392,13 +514,14 @@ def extract_segments(
     doc: TextDocument, sections: list[Section] | None = None, meta: ReportMeta | None = None
 ) -> list[SegmentMention]:
     """Every segment the report lists, by kind, in document order (see the module docstring)."""
-    del meta  # the market name is not needed: items are recognised by position, not by vocabulary
     secs = sections if sections is not None else outline(doc)
     out = _Collector(doc)
     _from_sections(doc, secs, out)
+    _from_nested_lists(doc, out)
     _from_tables(doc, out)
     _from_toc(doc, out, have=set(out.kinds()))
     _from_prose(doc, out, have=set(out.kinds()))
+    _from_title(doc, meta, out, have=set(out.kinds()))
     return out.items
 
 

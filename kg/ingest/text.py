@@ -22,7 +22,8 @@ and clean (sentences, not markup). Layout rules:
   holding nothing but an inline tag (``<a href=...>``) is not blank. This is how the genre's exports
   mark sub-headings inside ``<p>`` ("Asia" then its paragraph).
 * Block kinds: ``h1``-``h6`` -> heading (``level``); ``li`` -> list_item (nested lists flattened, each
-  ``li`` its own block, text of an outer ``li`` around a nested list is its own list_item); ``table``
+  ``li`` its own block, text of an outer ``li`` around a nested list is its own list_item; ``depth``
+  records the nesting: 0 for a top-level ``li``, 1 for one inside another ``li``, ...); ``table``
   -> table (``rows`` of ``Cell`` spans, ``header`` for ``th`` or ``thead`` cells; nested tables and
   block elements inside a cell are flattened into the cell); everything else -> paragraph. A centred
   ``<p>`` (``text-align:center``, ``align=center``, ``<center>``, inherited) sets ``centered``; it is
@@ -229,6 +230,7 @@ class _Rec:
     centered: bool = False
     rows: list[list[tuple[int, int, bool]]] = field(default_factory=list)  # relative (start, end, header)
     boilerplate: bool = False
+    depth: int = 0
 
 
 class _Segment:
@@ -259,7 +261,7 @@ class _Segment:
 
 
 def _segment_records(
-    seg: _Segment, kind: BlockKind, level: int | None, centered: bool, pre: bool
+    seg: _Segment, kind: BlockKind, level: int | None, centered: bool, pre: bool, depth: int = 0
 ) -> list[_Rec]:
     raw = "".join(seg.parts)
     if not raw or raw.isspace():
@@ -269,7 +271,7 @@ def _segment_records(
     for a, b in _group_lines(raw, 0, len(raw), pre=pre, tags=seg.tags):
         text, strong = _collapse(raw, a, b, seg.bold, bold_ends)
         if text:
-            recs.append(_Rec(kind, text, _merge_spans(strong, text), level, centered))
+            recs.append(_Rec(kind, text, _merge_spans(strong, text), level, centered, depth=depth))
     return recs
 
 
@@ -317,8 +319,9 @@ class _HtmlWalker:
     def flush(self) -> None:
         kind, level = self.kinds[-1] if self.kinds else ("paragraph", None)
         centered = self.centered[-1]
+        depth = max(0, sum(k == "list_item" for k, _ in self.kinds) - 1) if kind == "list_item" else 0
         for seg in self.segs:
-            self.recs.extend(_segment_records(seg, kind, level, centered, self.pre > 0))
+            self.recs.extend(_segment_records(seg, kind, level, centered, self.pre > 0, depth))
         self.segs = [_Segment()]
 
     def text(self, s: str) -> None:
@@ -703,6 +706,7 @@ def _assemble(raw: RawDocument, recs: list[_Rec]) -> TextDocument:
                     tuple(Cell(start=pos + s, end=pos + e, header=h) for s, e, h in row) for row in r.rows
                 ),
                 boilerplate=r.boilerplate,
+                depth=r.depth,
             )
         )
         pos = end
