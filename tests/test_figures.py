@@ -546,3 +546,26 @@ def test_distractors_in_a_press_release_are_statistics() -> None:
     assert sizes(f) == {("Global", None, 2031, Decimal("4600.0"), "forecast")}
     assert rates_of(f) == {("Global", None, Decimal("12"), 2024, 2031)}
     assert not f.shares
+
+
+RECYCLING = {"market": "Lithium-Ion Battery Anode Recycling", "forecast_period": (2024, 2031)}
+
+
+def test_press_release_dateline_is_not_the_scope() -> None:
+    _, f = run(
+        "<p>PUNE, India, March 3, 2025 -- The global lithium-ion battery anode recycling market is expected "
+        "to reach USD 4.6 billion by 2031.</p>",
+        **RECYCLING,
+    )
+    assert sizes(f) == {("Global", None, 2031, Decimal("4600.0"), "forecast")}
+
+
+def test_parent_market_named_by_leading_product_words_is_not_ours() -> None:
+    _, f = run(
+        "<p>The lithium-ion battery anode recycling market was worth USD 1.9 billion in 2023. "
+        "The lithium-ion battery market, valued at USD 54 billion in 2023, is the parent market. "
+        "It is forecast to expand at a CAGR of 20.3% through 2031.</p>",
+        **RECYCLING,
+    )
+    assert {x.value_usd_million for x in f.market_sizes} == {Decimal("1900.0")}
+    assert f.growth_rates == []

@@ -141,7 +141,12 @@ _FORECAST_CUE = re.compile(
     r"grow\s+to|rise\s+to|climb\s+to|touch|surpass|exceed|by\s+(?:19|20)\d{2}|poised|set\s+to|likely)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BOUNDARY = re.compile(r";|,?\s+\b(?:while|whereas|but|although|though|meanwhile)\b\s+", re.IGNORECASE)
+_CLAUSE_BOUNDARY = re.compile(
+    r";|,?\s+\b(?:while|whereas|but|although|though|meanwhile)\b\s+"
+    # a press-release dateline ("PUNE, India, March 3, 2025 -- The global ...") is not the subject
+    r"|^[^.;]{0,80}?\b(?:19|20)\d\d\s*(?:--|\u2014|\u2013|-)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 _PREPOSITIONS_BEFORE_PLACE = _wordset(
     "from by than like including include includes via into among amongst with over against outside "
     "beyond between across throughout such as to toward towards versus vs unlike besides excluding "
@@ -316,6 +321,8 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
             for w in mods
             if w not in ctx.market.words and w not in _GENERIC_MODIFIERS and not _is_place_word(w)
         ]
+        if not foreign and _names_parent_market(ctx.market, mods):
+            foreign = ["parent"]  # "the lithium-ion battery market" in a battery-anode-recycling report
         if _EXCLUDED_REF_RX.search(text[: m.start()]):
             last = "foreign"  # "Outside this market, ...": whatever follows is about something else
             continue
@@ -348,6 +355,20 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
     if ctx.prev_own and (_BARE_MEASURE_RX.search(text) or _MEASURE_LABEL_RX.match(text)):
         return "own"  # "We expect revenue to reach ...": an unmodified measure continues the market's story
     return None
+
+
+def _names_parent_market(market: _Market, mods: Sequence[str]) -> bool:
+    """Modifiers that name only the downstream ("sodium-ion battery" for anode material for sodium-ion
+    batteries) or only the leading words of the product, two or more head nouns short ("lithium-ion battery"
+    for lithium-ion battery anode recycling): a parent or customer market, not the report's own."""
+    named = [w for w in mods if w in market.words and w not in _GENERIC_MODIFIERS]
+    if not named:
+        return False
+    if not any(w in market.head for w in named):
+        return bool(market.tail)
+    seq = market.head_seq
+    covered = [i for i, w in enumerate(seq) if w in named]
+    return len(seq) >= 3 and bool(covered) and max(covered) <= len(seq) - 3
 
 
 # "outside this market", "beyond the market", "unlike the broader market": the reference is excluded
