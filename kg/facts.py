@@ -249,6 +249,8 @@ def facts_document(store: Store) -> dict[str, Any]:
 
     sizes = _Facts()
     for row in _rows(store, Q_SIZES):
+        if row["value"] is None:
+            continue  # a figure in a currency the report gives no rate for: in the graph, not in million USD
         sizes.add(row, scope=_s(row["scope"]), segment=_s(row["segment"]), year=_int(row["year"]),
                   value_usd_million=_num(row["value"]),
                   status="forecast" if _last(row["status"]).endswith("-F") else "actual")

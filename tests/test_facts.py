@@ -30,8 +30,6 @@ EXPECTED_DOC: dict[str, Any] = {
     "market_sizes": [
         {"scope": "Global", "segment": None, "year": 2023, "value_usd_million": 4700.0, "status": "actual",
          "evidence": EV["size"].quote},
-        {"scope": "Europe", "segment": None, "year": 2023, "value_usd_million": None, "status": "actual",
-         "evidence": EV["eur"].quote},
         {"scope": "Global", "segment": "Resin-Based Hard Carbon", "year": 2024, "value_usd_million": 2100.5,
          "status": "actual", "evidence": EV["seg"].quote},
     ],
@@ -163,3 +161,15 @@ def test_two_evidence_one_fact_first_quote_wins() -> None:
     store.replace_graph(str(doc_graph_iri(SOURCE)), map_document(sample_doc(), facts, COMPANIES, RUN))
     rates = facts_document(store)["documents"][0]["growth_rates"]
     assert len(rates) == 1 and rates[0]["evidence"] == EV["cagr"].quote
+
+
+def test_unconverted_currency_stays_in_the_graph_but_not_in_million_usd_facts() -> None:
+    """The contract's market sizes are million USD: a EUR figure with no stated rate is left out of them."""
+    store = load("oxigraph")
+    facts = facts_document(store)
+    assert all(s["value_usd_million"] is not None for s in facts["documents"][0]["market_sizes"])
+    ask = store.query(
+        "PREFIX akg: <https://w3id.org/anode-kg/ontology#> "
+        "ASK { ?o a akg:MarketSizeObservation ; akg:currency \"EUR\" ; akg:convertedToUSD false }"
+    )
+    assert ask is True
