@@ -31,11 +31,12 @@ from kg.models import RawDocument
 MediaType = Literal["text/html", "text/markdown", "text/plain"]
 
 # Magic numbers of formats users plausibly drop in the folder by mistake; checked before decoding.
+_NOT_A_REPORT = "remove it from the input folder: kg reads HTML, markdown and plain-text reports"
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", "remove it from the input folder"),
-    (b"\xff\xd8\xff", "a JPEG image", "remove it from the input folder"),
-    (b"GIF87a", "a GIF image", "remove it from the input folder"),
-    (b"GIF89a", "a GIF image", "remove it from the input folder"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _NOT_A_REPORT),
+    (b"\xff\xd8\xff", "a JPEG image", _NOT_A_REPORT),
+    (b"GIF87a", "a GIF image", _NOT_A_REPORT),
+    (b"GIF89a", "a GIF image", _NOT_A_REPORT),
     (b"%PDF-", "a PDF document", "PDF input is not supported yet; save the report as HTML or text"),
     (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)", "unpack it or save the report as HTML or text"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old Word/Excel)", "save the report as HTML or text"),
@@ -98,6 +99,8 @@ _MD_STRONG_SIGNAL = re.compile(
 _MD_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S", re.MULTILINE)
 _MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_TEXT_SUFFIXES = _MD_SUFFIXES | _HTML_SUFFIXES | {".txt", ".text"}
+_BINARY_HINT = "remove it from the input folder, or if it is a report, re-save it as UTF-8 text"
 
 
 def read_document(path: Path) -> RawDocument:
@@ -153,16 +156,18 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
                 ) from exc
     for magic, what, hint in _MAGIC:
         if data.startswith(magic):
-            raise InputError(source, f"is binary: it looks like {what}, not a text document", hint)
+            suffix = Path(source).suffix.lower()
+            named = f" saved with a {suffix} name" if suffix in _TEXT_SUFFIXES else ""
+            raise InputError(source, f"is {what}{named}, not a text report", hint)
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
-            raise InputError(source, "is binary (contains NUL bytes), not a text document", "remove it")
+            raise InputError(source, "is binary data (it contains NUL bytes), not a text report", _BINARY_HINT)
         try:
             return _checked(data.decode(utf16), source, utf16), utf16
         except UnicodeDecodeError as exc:
             raise InputError(
-                source, "is binary (contains NUL bytes), not a text document", "remove it"
+                source, "is binary data (it contains NUL bytes), not a text report", _BINARY_HINT
             ) from exc
     try:
         return _checked(data.decode("utf-8"), source, "utf-8"), "utf-8"
@@ -205,12 +210,14 @@ def _charset_guess(data: bytes) -> tuple[str, str] | None:
 
 def _checked(text: str, source: str, encoding: str) -> str:
     """Refuse decodings that are mostly control characters: that is binary data, not text."""
-    controls = len(_CONTROL.findall(text[:200_000]))
-    if controls > max(8, len(text[:200_000]) // 20):
+    head = text[:200_000]
+    controls = len(_CONTROL.findall(head))
+    if controls > max(8, len(head) // 20):
         raise InputError(
             source,
-            f"does not decode to text (as {encoding} it is {controls} control characters)",
-            "is it a binary file? remove it or re-save it as UTF-8",
+            f"does not decode to text: {controls:,} of its first {len(head):,} characters are control "
+            f"characters (read as {encoding}), so it is binary data",
+            _BINARY_HINT,
         )
     return text
 
