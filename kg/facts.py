@@ -10,9 +10,10 @@ facts by their first evidence offset (then by their own values), so the JSON is 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.namespaces import sparql_prefixes
@@ -33,34 +34,29 @@ _SPAN = """
 """
 
 Q_DOCS = P + """
-SELECT ?doc ?source ?title ?publisher ?published ?market ?fs ?fe WHERE {
+SELECT ?doc ?source ?title ?published ?publisher ?market ?fp WHERE {
   ?doc a akg:ReportDocument ; dcterms:identifier ?source .
   OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:publisher/rdfs:label ?publisher }
   OPTIONAL { ?doc dcterms:issued ?published }
-  OPTIONAL { ?doc schema:about/skos:prefLabel ?market }
-  OPTIONAL { ?doc akg:forecastPeriod ?fp . ?fp akg:startYear ?fs ; akg:endYear ?fe }
+  OPTIONAL { ?doc dcterms:publisher ?publisher }
+  OPTIONAL { ?doc schema:about ?market }
+  OPTIONAL { ?doc akg:forecastPeriod ?fp }
 }"""
 
 Q_SIZES = P + """
-SELECT ?source ?fact ?scope ?segment ?year ?value ?status ?start ?quote WHERE {
+SELECT ?source ?fact ?area ?seg ?year ?value ?status ?start ?quote WHERE {
   ?fact a akg:MarketSizeObservation ; prov:hadPrimarySource/dcterms:identifier ?source ;
         sdmx-dimension:refArea ?area ; akg:segment ?seg ; akg:refYear ?year ;
         sdmx-attribute:obsStatus ?status .
   OPTIONAL { ?fact sdmx-measure:obsValue ?value }
-  OPTIONAL { ?area rdfs:label ?scope }
-  OPTIONAL { ?seg rdfs:label ?segment FILTER (?seg != <__TOTAL__>) }
-""".replace("__TOTAL__", str(TOTAL_SEGMENT)) + _SPAN + "}"
+""" + _SPAN + "}"
 
 Q_RATES = P + """
-SELECT ?source ?fact ?scope ?segment ?value ?sy ?ey ?start ?quote WHERE {
+SELECT ?source ?fact ?area ?seg ?value ?period ?start ?quote WHERE {
   ?fact a akg:GrowthRateObservation ; prov:hadPrimarySource/dcterms:identifier ?source ;
         sdmx-dimension:refArea ?area ; akg:segment ?seg ; sdmx-measure:obsValue ?value .
-  OPTIONAL { ?fact akg:period/akg:startYear ?sy }
-  OPTIONAL { ?fact akg:period/akg:endYear ?ey }
-  OPTIONAL { ?area rdfs:label ?scope }
-  OPTIONAL { ?seg rdfs:label ?segment FILTER (?seg != <__TOTAL__>) }
-""".replace("__TOTAL__", str(TOTAL_SEGMENT)) + _SPAN + "}"
+  OPTIONAL { ?fact akg:period ?period }
+""" + _SPAN + "}"
 
 Q_SHARES = P + """
 SELECT ?source ?fact ?holder ?kind ?value ?of ?year ?start ?quote WHERE {
@@ -77,13 +73,17 @@ SELECT ?source ?company ?spelling ?name ?start WHERE {
         prov:wasDerivedFrom/oa:hasSelector/oa:start ?start .
 }"""
 
-Q_LABELS = P + """
-SELECT ?company ?kind ?label WHERE {
-  ?company a akg:Company .
-  { ?company skos:prefLabel ?label BIND ("pref" AS ?kind) }
-  UNION { ?company skos:altLabel ?label BIND ("alt" AS ?kind) }
-  UNION { ?company akg:headquartersCountry ?label BIND ("country" AS ?kind) }
+# Properties of shared nodes (markets, areas, segments, periods, publishers, companies), fetched by ONE
+# triple pattern per node: these nodes are described in every document graph that uses them, and
+# Oxigraph's union default graph repeats a triple once per graph, so joining two patterns on a shared
+# node would multiply rows by (documents using it)^2.
+Q_NODE_PROPS = P + """
+SELECT DISTINCT ?node ?p ?value WHERE {
+  VALUES ?node { __NODES__ }
+  ?node ?p ?value .
+  FILTER (?p IN (rdfs:label, skos:prefLabel, skos:altLabel, akg:headquartersCountry, akg:startYear, akg:endYear))
 }"""
+NODE_BATCH = 500
 
 Q_COUNTRY_CLAIMS = P + """
 SELECT ?source ?company ?iso WHERE {
@@ -111,6 +111,23 @@ SELECT ?source ?fact ?kind ?label ?start ?quote WHERE {
 SEGMENT_KINDS = {"type": "type", "application": "application", "end-user": "end_user"}
 DYNAMIC_KINDS = {"driver": "drivers", "restraint": "restraints", "opportunity": "opportunities",
                  "challenge": "challenges", "trend": "trends"}
+
+
+def _node_props(store: Store, nodes: Iterable[str]) -> dict[str, dict[str, set[str]]]:
+    """node IRI -> local name of the property (label, prefLabel, altLabel, ...) -> values."""
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    todo = sorted(set(nodes))
+    for i in range(0, len(todo), NODE_BATCH):
+        values = " ".join(f"<{n}>" for n in todo[i : i + NODE_BATCH])
+        for row in _rows(store, Q_NODE_PROPS.replace("__NODES__", values)):
+            prop = str(row["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            out[str(row["node"])][prop].add(str(row["value"]))
+    return out
+
+
+def _one(values: set[str] | None) -> str | None:
+    """Deterministic single value of a possibly multi-valued property (the smallest)."""
+    return min(values) if values else None
 
 
 def _rows(store: Store, sparql: str) -> Iterator[dict[str, Node | None]]:
@@ -165,42 +182,42 @@ class _Facts:
         return {src: [item for _, item in sorted(items, key=lambda t: t[0])] for src, items in out.items()}
 
 
-def _documents(store: Store) -> dict[str, dict[str, Any]]:
+def _documents(store: Store) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str | None]]]:
+    """source -> document fields, and source -> IRIs of its publisher, market and forecast period."""
     docs: dict[str, dict[str, Any]] = {}
+    links: dict[str, dict[str, str | None]] = {}
     for row in _rows(store, Q_DOCS):
         source = str(row["source"])
-        d = docs.setdefault(source, {"source": source})
-        for name, value in (("title", _s(row["title"])), ("publisher", _s(row["publisher"])),
-                            ("published", _s(row["published"])), ("market", _s(row["market"]))):
-            if value is not None and (d.get(name) is None or value < d[name]):
+        d = docs.setdefault(source, {"source": source, "title": None, "published": None})
+        for name in ("title", "published"):
+            value = _s(row[name])
+            if value is not None and (d[name] is None or value < d[name]):
                 d[name] = value
-            d.setdefault(name, None)
-        fp = (_int(row["fs"]), _int(row["fe"])) if row["fs"] is not None and row["fe"] is not None else None
-        if fp is not None and (d.get("forecast_period") is None or list(fp) < d["forecast_period"]):
-            d["forecast_period"] = list(fp)
-        d.setdefault("forecast_period", None)
-    return docs
+        link = links.setdefault(source, {"publisher": None, "market": None, "fp": None})
+        for name in ("publisher", "market", "fp"):
+            value = _s(row[name])
+            if value is not None and (link[name] is None or value < str(link[name])):
+                link[name] = value
+    return docs, links
 
 
-def _companies(store: Store) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+def _companies(
+    decisions: list[dict[str, Node | None]], claims: list[dict[str, Node | None]],
+    props: dict[str, dict[str, set[str]]],
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
     """Per-document company rows and the top-level company list."""
-    pref: dict[str, set[str]] = defaultdict(set)
-    alt: dict[str, set[str]] = defaultdict(set)
-    countries: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, Q_LABELS):
-        company, kind, label = str(row["company"]), str(row["kind"]), str(row["label"])
-        {"pref": pref, "alt": alt, "country": countries}[kind][company].add(label)
-    claims: dict[tuple[str, str], set[str]] = defaultdict(set)
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
     claim_count: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in _rows(store, Q_COUNTRY_CLAIMS):
+    for row in claims:
         source, company, iso = str(row["source"]), str(row["company"]), str(row["iso"])
-        claims[(source, company)].add(iso)
-        claim_count[company][iso] += 1
+        if iso not in stated[(source, company)]:
+            stated[(source, company)].add(iso)
+            claim_count[company][iso] += 1
 
     uses: dict[str, set[tuple[str, str]]] = defaultdict(set)
     first: dict[tuple[str, str], int] = {}
     spellings: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for row in _rows(store, Q_DECISIONS):
+    for row in decisions:
         source, company, spelling = str(row["source"]), str(row["company"]), str(row["spelling"])
         start = int(str(row["start"]))
         uses[company].add((source, str(row["name"])))
@@ -209,10 +226,11 @@ def _companies(store: Store) -> tuple[dict[str, list[dict[str, Any]]], list[dict
         spellings[key][spelling] = min(spellings[key].get(spelling, start), start)
 
     def name_of(company: str) -> str:
-        return min(pref[company]) if pref.get(company) else choose_name(uses[company])
+        pref = props.get(company, {}).get("prefLabel")
+        return min(pref) if pref else choose_name(uses[company])
 
     def country_of(company: str) -> str | None:
-        values = countries.get(company, set())
+        values = props.get(company, {}).get("headquartersCountry", set())
         if not values:
             return None
         registry = sorted(v for v in values if claim_count[company].get(v, 0) == 0)
@@ -222,12 +240,12 @@ def _companies(store: Store) -> tuple[dict[str, list[dict[str, Any]]], list[dict
 
     per_doc: dict[str, list[tuple[tuple[int, str], dict[str, Any]]]] = defaultdict(list)
     for (source, company), start in first.items():
-        stated = sorted(claims.get((source, company), set()))
+        countries = sorted(stated.get((source, company), set()))
         spelled = sorted(spellings[(source, company)].items(), key=lambda kv: (kv[1], kv[0]))
         per_doc[source].append(((start, company), {
             "name": name_of(company),
             "mentions": [s for s, _ in spelled],
-            "country": stated[0] if stated else None,
+            "country": countries[0] if countries else None,
         }))
     top = []
     for company in uses:
@@ -235,7 +253,7 @@ def _companies(store: Store) -> tuple[dict[str, list[dict[str, Any]]], list[dict
         top.append({
             "id": company,
             "name": name,
-            "aliases": sorted(alt.get(company, set()) | {name}),
+            "aliases": sorted(props.get(company, {}).get("altLabel", set()) | {name}),
             "country": country_of(company),
             "sources": sorted({source for source, _ in uses[company]}),
         })
@@ -245,19 +263,38 @@ def _companies(store: Store) -> tuple[dict[str, list[dict[str, Any]]], list[dict
 
 def facts_document(store: Store) -> dict[str, Any]:
     """The facts JSON (as a dict) for every document in the store, in the shape of gold/SCHEMA.md."""
-    docs = _documents(store)
+    docs, links = _documents(store)
+    size_rows = list(_rows(store, Q_SIZES))
+    rate_rows = list(_rows(store, Q_RATES))
+    decisions = list(_rows(store, Q_DECISIONS))
+    shared = {str(v) for link in links.values() for v in link.values() if v is not None}
+    shared |= {str(r[k]) for r in size_rows + rate_rows for k in ("area", "seg", "period") if r.get(k) is not None}
+    shared |= {str(r["company"]) for r in decisions}
+    shared.discard(str(TOTAL_SEGMENT))
+    props = _node_props(store, shared)
+
+    def label(node: Node | None, prop: str = "label") -> str | None:
+        if node is None or str(node) == str(TOTAL_SEGMENT):
+            return None
+        return _one(props.get(str(node), {}).get(prop))
+
+    def year(node: Node | None, prop: str) -> int | None:
+        value = label(node, prop)
+        return None if value is None else int(value)
 
     sizes = _Facts()
-    for row in _rows(store, Q_SIZES):
+    for row in size_rows:
         if row["value"] is None:
-            continue  # a figure in a currency the report gives no rate for: in the graph, not in million USD
-        sizes.add(row, scope=_s(row["scope"]), segment=_s(row["segment"]), year=_int(row["year"]),
+            # the contract's market sizes are million USD: a figure whose currency could not be converted
+            # stays in the graph (akg:valueInOwnCurrency, akg:convertedToUSD false) but is not listed here
+            continue
+        sizes.add(row, scope=label(row["area"]), segment=label(row["seg"]), year=_int(row["year"]),
                   value_usd_million=_num(row["value"]),
                   status="forecast" if _last(row["status"]).endswith("-F") else "actual")
     rates = _Facts()
-    for row in _rows(store, Q_RATES):
-        rates.add(row, scope=_s(row["scope"]), segment=_s(row["segment"]), cagr_percent=_num(row["value"]),
-                  start_year=_int(row["sy"]), end_year=_int(row["ey"]))
+    for row in rate_rows:
+        rates.add(row, scope=label(row["area"]), segment=label(row["seg"]), cagr_percent=_num(row["value"]),
+                  start_year=year(row["period"], "startYear"), end_year=year(row["period"], "endYear"))
     shares = _Facts()
     for row in _rows(store, Q_SHARES):
         shares.add(row, holder=_s(row["holder"]), holder_kind=_s(row["kind"]),
@@ -269,44 +306,45 @@ def facts_document(store: Store) -> dict[str, Any]:
         segments.add(row, kind=SEGMENT_KINDS.get(_last(row["kind"])), label=_s(row["label"]))
     for row in _rows(store, Q_DYNAMICS):
         dynamics.add(row, kind=DYNAMIC_KINDS.get(_last(row["kind"])), label=_s(row["label"]))
-    company_rows, top = _companies(store)
+    company_rows, top = _companies(decisions, list(_rows(store, Q_COUNTRY_CLAIMS)), props)
 
-    size_rows, rate_rows, share_rows = sizes.by_source(), rates.by_source(), shares.by_source()
-    region_rows, segment_rows, dynamic_rows = regions.by_source(), segments.by_source(), dynamics.by_source()
+    by_size, by_rate, by_share = sizes.by_source(), rates.by_source(), shares.by_source()
+    by_region, by_segment, by_dynamic = regions.by_source(), segments.by_source(), dynamics.by_source()
 
     out_docs = []
     for source in sorted(docs):
-        d = docs[source]
+        d, link = docs[source], links[source]
+        start, end = year(_node(link["fp"]), "startYear"), year(_node(link["fp"]), "endYear")
         seg_lists: dict[str, list[str]] = {"type": [], "application": [], "end_user": []}
-        for item in segment_rows.get(source, []):
+        for item in by_segment.get(source, []):
             if item["kind"] in seg_lists and item["label"] not in seg_lists[item["kind"]]:
                 seg_lists[item["kind"]].append(item["label"])
         dyn_lists: dict[str, list[str]] = {k: [] for k in DYNAMIC_KINDS.values()}
-        for item in dynamic_rows.get(source, []):
+        for item in by_dynamic.get(source, []):
             if item["kind"] in dyn_lists and item["label"] not in dyn_lists[item["kind"]]:
                 dyn_lists[item["kind"]].append(item["label"])
         region_list: list[str] = []
-        for item in region_rows.get(source, []):
+        for item in by_region.get(source, []):
             if item["label"] not in region_list:
                 region_list.append(item["label"])
         out_docs.append({
             "source": source,
             "title": d["title"],
-            "publisher": d["publisher"],
+            "publisher": label(_node(link["publisher"])),
             "published": d["published"],
-            "market": d["market"],
-            "forecast_period": d["forecast_period"],
+            "market": label(_node(link["market"]), "prefLabel"),
+            "forecast_period": [start, end] if start is not None and end is not None else None,
             "market_sizes": [
                 {k: i[k] for k in ("scope", "segment", "year", "value_usd_million", "status", "evidence")}
-                for i in size_rows.get(source, [])
+                for i in by_size.get(source, [])
             ],
             "growth_rates": [
                 {k: i[k] for k in ("scope", "segment", "cagr_percent", "start_year", "end_year", "evidence")}
-                for i in rate_rows.get(source, [])
+                for i in by_rate.get(source, [])
             ],
             "shares": [
                 {k: i[k] for k in ("holder", "holder_kind", "share_percent", "of", "year", "evidence")}
-                for i in share_rows.get(source, [])
+                for i in by_share.get(source, [])
             ],
             "companies": company_rows.get(source, []),
             "regions": region_list,
@@ -314,3 +352,7 @@ def facts_document(store: Store) -> dict[str, Any]:
             "dynamics": dyn_lists,
         })
     return {"documents": out_docs, "companies": top}
+
+
+def _node(iri: str | None) -> Node | None:
+    return None if iri is None else URIRef(iri)

@@ -259,3 +259,24 @@ def test_canonical_decimal() -> None:
     assert str(canonical_decimal(Decimal("4700"))) == "4700.0"
     assert str(canonical_decimal(Decimal("0.00"))) == "0.0"
     assert str(canonical_decimal(Decimal("1E+3"))) == "1000.0"
+
+
+def test_identical_bytes_across_hash_seeds() -> None:
+    """Sorted N-Triples and Turtle do not depend on PYTHONHASHSEED (set iteration order)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from tests.test_mapping import sample_graph; g = sample_graph(); "
+        "print('\\n'.join(sorted(g.serialize(format='nt').splitlines()))); print(g.serialize(format='turtle'))"
+    )
+    outs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        root = Path(__file__).resolve().parents[1]
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                             cwd=root)
+        outs.add(res.stdout)
+    assert len(outs) == 1
