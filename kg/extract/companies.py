@@ -36,6 +36,7 @@ introduces the enumeration ("Chinese firms like A and B", "China-based giants li
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -585,18 +586,51 @@ def _boilerplate_ranges(doc: TextDocument) -> list[tuple[int, int]]:
 def _occurrences(doc: TextDocument, spellings: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Every non-boilerplate occurrence of each spelling; longer spellings claim overlapping text first."""
     text = doc.text
-    skip = _boilerplate_ranges(doc)
-    taken: list[tuple[int, int]] = []
+    skip = _PointRanges(_boilerplate_ranges(doc))
+    taken = _DisjointSpans()
     found: dict[str, list[tuple[int, int]]] = {s: [] for s in spellings}
     for spelling in sorted(spellings, key=lambda s: (-len(s), s)):
         rx = re.compile(r"(?<![\w&])" + re.escape(spelling) + (r"(?![\w])" if spelling[-1].isalnum() else ""))
         for m in rx.finditer(text):
             a, b = m.span()
-            if any(s <= a < e for s, e in skip) or any(a < te and ts < b for ts, te in taken):
+            if skip.covers(a) or taken.overlaps(a, b):
                 continue
-            taken.append((a, b))
+            taken.add(a, b)
             found[spelling].append((a, b))
     return found
+
+
+class _PointRanges:
+    """Half-open ranges asked "does any contain this point?" in log time (a long report has thousands)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self._starts = [s for s, _ in ranges]
+        self._reach: list[int] = []  # the furthest end among the ranges starting at or before each start
+        for _, e in ranges:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def covers(self, point: int) -> bool:
+        i = bisect_right(self._starts, point)
+        return i > 0 and self._reach[i - 1] > point
+
+
+class _DisjointSpans:
+    """Non-overlapping spans kept sorted, so an overlap test is a bisection instead of a scan of all."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        # Disjoint spans sorted by start are sorted by end too: only the last one starting before b matters.
+        i = bisect_left(self._starts, b)
+        return i > 0 and self._ends[i - 1] > a
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect_left(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
 
 
 def _context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:

@@ -61,6 +61,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
 from kg.extract.money import (
@@ -174,6 +175,7 @@ _ANAPHOR_PLACE_RX = re.compile(
 _LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:|–—-]*$")
 
 
+@lru_cache(maxsize=65536)  # a report's vocabulary is small; every sentence is split into words
 def _norm_word(w: str) -> str:
     w = w.lower().strip(".'’-")
     if len(w) > 3 and w.endswith("ies"):

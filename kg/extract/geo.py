@@ -32,7 +32,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -147,6 +147,7 @@ def _by_iso2() -> dict[str, Place]:
     return {p.iso2: p for p in places().values() if p.iso2}
 
 
+@lru_cache(maxsize=65536)  # pure; the same headings and names are looked up by several stages
 def lookup_place(label: str) -> Place | None:
     """Normalise a region/country label written on its own (a table header, a "CAGR (Europe)" scope).
 
@@ -228,8 +229,8 @@ def _alias_pattern(alias: str, anycase: bool) -> str:
     return f"(?i:{body})"
 
 
-@cache
-def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[Place, bool]]]:
+def _entries() -> list[tuple[str, Place, bool]]:
+    """Every (alias or demonym, place, is_adjective), longest first, ties broken by text for determinism."""
     entries: list[tuple[str, Place, bool]] = []
     seen: set[str] = set()
     for p in places().values():
@@ -241,11 +242,16 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[Place, bool]]]:
             if adj not in seen:
                 seen.add(adj)
                 entries.append((adj, p, True))
-    # Longest first so that at one start the longest alias wins; ties broken by text for determinism.
     entries.sort(key=lambda e: (-len(e[0]), e[0]))
+    return entries
+
+
+@cache
+def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[Place, bool]]]:
     groups: dict[str, tuple[Place, bool]] = {}
     buckets: dict[str, list[str]] = {}
-    for i, (alias, concept, is_adj) in enumerate(entries):
+    # Longest first so that at one start the longest alias wins.
+    for i, (alias, concept, is_adj) in enumerate(_entries()):
         group = f"g{i}"
         groups[group] = (concept, is_adj)
         alt = f"(?P<{group}>{_alias_pattern(alias, anycase=concept.kind == 'global')})"
@@ -259,6 +265,70 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[Place, bool]]]:
     # Not inside a word; not "US$"; not a currency ("Canadian dollar").
     pattern = r"(?<![\w$])(?:" + "|".join(branches) + r")(?![\w$])(?!\s*dollars?\b)"
     return re.compile(pattern), groups
+
+
+def _second_chars(alias: str, anycase: bool) -> frozenset[str] | None:
+    """The ASCII characters that can follow the first one in a match of ``alias``; None when any can.
+
+    Non-ASCII text characters are always let through (case folding can map them onto ASCII letters).
+    """
+    first_token = re.split(r"(\s*&\s*|\s+and\s+|[\s\-/]+)", alias)[0]
+    if len(first_token) < 2 or not first_token[1].isascii():
+        return None
+    ch = first_token[1]
+    if _is_acronym(alias) and not anycase:
+        return frozenset(ch)
+    return frozenset((ch.lower(), ch.upper()))
+
+
+@cache
+def _prefilter() -> re.Pattern[str]:
+    """Where :func:`_matcher`'s pattern can match: a word start whose first two characters begin an alias.
+
+    A superset of the match positions (first character exactly as the bucket lookahead requires, second
+    by case-insensitive ASCII or any non-ASCII), so the big pattern runs at a few positions instead of
+    every one; ~10x faster, same matches.
+    """
+    follow: dict[str, frozenset[str] | None] = {}  # first character -> allowed second ones (None: any)
+    for alias, concept, _ in _entries():
+        key = alias[0].casefold()
+        seconds = _second_chars(alias, anycase=concept.kind == "global")
+        for first in {key, key.upper()}:
+            if len(first) != 1:  # a multi-character case mapping: no cheap filter, try every word start
+                return re.compile(r"(?<![\w$])")
+            current = follow.get(first, frozenset())
+            if current is not None:
+                follow[first] = None if seconds is None else current | seconds
+    branches = []
+    for first, allowed in sorted(follow.items()):
+        branch = re.escape(first)
+        if allowed is not None:
+            branch += "(?=[" + "".join(re.escape(c) for c in sorted(allowed)) + "\u0080-\U0010ffff])"
+        branches.append(branch)
+    return re.compile(r"(?<![\w$])(?:" + "|".join(branches) + ")")
+
+
+@lru_cache(maxsize=8192)
+def _all_places(text: str) -> tuple[PlaceMatch, ...]:
+    """Every place mention with demonyms, cached: the same sentence or name is looked at by several stages."""
+    rx, groups = _matcher()
+    out: list[PlaceMatch] = []
+    pos = 0
+    for cand in _prefilter().finditer(text):
+        if cand.start() < pos:
+            continue
+        m = rx.match(text, cand.start())
+        if m is None:
+            continue
+        pos = m.end()  # leftmost, non-overlapping: what finditer would do
+        name = m.lastgroup
+        if name is None:  # pragma: no cover - every alternative is a named group
+            continue
+        p, adj = groups[name]
+        if m.group() == "US" and _pronoun_us(text, m.start()):
+            continue
+        out.append(PlaceMatch(start=m.start(), end=m.end(), as_written=m.group(), place=p, adjective=adj))
+    return tuple(out)
 
 
 # Words that take the pronoun "us" as object: in an ALL-CAPS line "CONTACT US" is not the United States.
@@ -280,19 +350,8 @@ def find_places(text: str, *, adjectives: bool = True) -> list[PlaceMatch]:
 
     With ``adjectives=False`` demonyms ("Chinese", "European") are left out.
     """
-    rx, groups = _matcher()
-    out: list[PlaceMatch] = []
-    for m in rx.finditer(text):
-        name = m.lastgroup
-        if name is None:  # pragma: no cover - every alternative is a named group
-            continue
-        p, adj = groups[name]
-        if adj and not adjectives:
-            continue
-        if m.group() == "US" and _pronoun_us(text, m.start()):
-            continue
-        out.append(PlaceMatch(start=m.start(), end=m.end(), as_written=m.group(), place=p, adjective=adj))
-    return out
+    found = _all_places(text)
+    return list(found) if adjectives else [m for m in found if not m.adjective]
 
 
 __all__ = [

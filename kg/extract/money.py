@@ -26,9 +26,10 @@ Rules (each one a decision, not an accident):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "MoneyMatch",
@@ -403,11 +404,35 @@ def _code(word: str | None) -> str | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+# A superset of the characters any rate pattern (here and in report.py) can consume.
+_RATE_CHUNK = re.compile(r"[\w\s.,=/:$\u20ac\u00a3\u00a5\u20b9\u20a9]+")
+
+
+def rate_matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""Same as ``rx.finditer(text)`` for a rate pattern, but only scans stretches that can hold a match.
+
+    A rate statement holds a digit and only ``_RATE_CHUNK`` characters, so a run of those without a digit
+    is skipped (about half of a report). The scan of a run stops one character past it, which is all
+    the patterns' ``\b`` and ``(?![\d.,])`` look at; offsets stay the text's.
+    """
+    for start, end in _rate_windows(text):
+        yield from rx.finditer(text, start, end + 1)
+
+
+@lru_cache(maxsize=8)
+def _rate_windows(text: str) -> tuple[tuple[int, int], ...]:
+    """The runs of :func:`rate_matches` that hold a digit; cached, the five rate patterns share them."""
+    return tuple(m.span() for m in _RATE_CHUNK.finditer(text) if _DIGIT.search(m.group()) is not None)
+
+
 def exchange_rate_spans(text: str) -> list[tuple[int, int]]:
     """Where the text states exchange rates: the amounts inside are rates, not values."""
     spans: list[tuple[int, int]] = []
+    if _DIGIT.search(text) is None:
+        return spans
     for rx in _RATE_RXS:
-        for m in rx.finditer(text):
+        for m in rate_matches(rx, text):
             if _code(m.group("a1") or m.groupdict().get("a2")) and _code(m.group("b1") or m.group("b2")):
                 spans.append((m.start(), m.end()))
     return sorted(spans)
@@ -420,9 +445,15 @@ def find_exchange_rates(text: str) -> dict[str, Decimal]:
     "1 USD = 7.2 CNY"); a rate between two non-dollar currencies is ignored. The first statement per
     currency wins, so a later, differently rounded restatement does not change earlier conversions.
     """
+    return dict(_exchange_rates(text))
+
+
+@lru_cache(maxsize=8)
+def _exchange_rates(text: str) -> tuple[tuple[str, Decimal], ...]:
+    """Cached: report metadata and the figures both read the whole text's rates."""
     rates: dict[str, Decimal] = {}
     for rx in _RATE_RXS:
-        for m in rx.finditer(text):
+        for m in rate_matches(rx, text):
             a = _code(m.group("a1") or (m.groupdict().get("a2")))
             b = _code(m.group("b1") or m.group("b2"))
             raw = m.group("n") or m.groupdict().get("n2")
@@ -433,4 +464,4 @@ def find_exchange_rates(text: str) -> dict[str, Decimal]:
                 rates.setdefault(a, n)
             elif a == "USD":
                 rates.setdefault(b, Decimal(1) / n)
-    return rates
+    return tuple(rates.items())

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.geo import find_places, lookup_place
 
@@ -187,6 +188,7 @@ def is_name_shape(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)  # pure; a name is tested at each of its occurrences
 def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     """Shape test for one candidate name (as written, already trimmed).
 
@@ -259,16 +261,20 @@ def generic_and_tail(text: str, pos: int, end: int) -> int | None:
     return e
 
 
-def _skip_locative(text: str, pos: int) -> int:
-    """Past " in Europe" / " from the Gulf region" after a name, when a place follows the preposition."""
-    lm = _LOCATIVE_RX.match(text, pos)
+def _skip_locative(text: str, pos: int, limit: int | None = None) -> int:
+    """Past " in Europe" / " from the Gulf region" after a name, when a place follows the preposition.
+
+    Reads nothing at or past ``limit`` (default: the end of the text).
+    """
+    limit = len(text) if limit is None else limit
+    lm = _LOCATIVE_RX.match(text, pos, limit)
     if lm is None:
         return pos
-    places = find_places(text[lm.end():lm.end() + 60])
+    places = find_places(text[lm.end():min(lm.end() + 60, limit)])
     if not places or places[0].start != 0:
         return pos
     end = lm.end() + places[0].end
-    rm = _REGION_WORD_RX.match(text, end)
+    rm = _REGION_WORD_RX.match(text, end, limit)
     return rm.end() if rm else end
 
 
@@ -286,21 +292,21 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
 
     Stops at the first piece that is not a name (a lower-case word, a number, the end of the sentence).
     Appositions ("A, a major supplier of X, and B") and locatives ("A in Europe and B") are skipped.
-    Returns spans in text order; shape filtering is left to the caller.
+    Returns spans in text order; shape filtering is left to the caller. Nothing at or past ``end`` is
+    read (every match is bounded by it), without copying the text: callers pass a whole long report.
     """
     end = len(text) if end is None else min(end, len(text))
-    view = text[:end]
     out: list[NameSpan] = []
     pos = start
     while pos < end:
-        m = NAME_RX.match(view, pos)
+        m = NAME_RX.match(text, pos, end)
         if m is None:
             break
-        cut = sentence_cut(view, m.start(), m.end())
-        if cut == m.end() and (joined := generic_and_tail(view, cut, end)) is not None:
+        cut = sentence_cut(text, m.start(), m.end())
+        if cut == m.end() and (joined := generic_and_tail(text, cut, end)) is not None:
             cut = joined
-        s, e = trim_name(view, m.start(), cut)
-        s = skip_place_possessive(view, s, e)
+        s, e = trim_name(text, m.start(), cut)
+        s = skip_place_possessive(text, s, e)
         if e <= s:
             break
         pos = cut
@@ -308,27 +314,27 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
             out.append(NameSpan(s, e, None))
             break
         paren = None
-        pm = _PAREN_RX.match(view, pos)
+        pm = _PAREN_RX.match(text, pos, end)
         if pm:
             paren = (pm.start(1), pm.end(1))
             pos = pm.end()
-        pos = _skip_locative(view, pos)
+        pos = _skip_locative(text, pos, end)
         out.append(NameSpan(s, e, paren))
-        sm = _SEP_RX.match(view, pos)
+        sm = _SEP_RX.match(text, pos, end)
         if sm is None:
             break
         nxt = sm.end()
-        if _STOP_RX.match(view, nxt):
+        if _STOP_RX.match(text, nxt, end):
             break
-        if "," in sm.group() and _APPOSITIVE_RX.match(view, nxt):
-            comma = view.find(",", nxt, min(end, nxt + 160))
+        if "," in sm.group() and _APPOSITIVE_RX.match(text, nxt, end):
+            comma = text.find(",", nxt, min(end, nxt + 160))
             if comma < 0:
                 break
-            sm = _SEP_RX.match(view, comma)
+            sm = _SEP_RX.match(text, comma, end)
             if sm is None:  # pragma: no cover - a comma always matches the separator
                 break
             nxt = sm.end()
-            if _STOP_RX.match(view, nxt):
+            if _STOP_RX.match(text, nxt, end):
                 break
         pos = nxt
     return out

@@ -398,7 +398,7 @@ def find_exchange_rates(text: str) -> dict[str, Decimal]:
             out[unit] = usd_per_unit.quantize(Decimal("0.000001")).normalize()
 
     for rx, shape in _RATE_PATTERNS:
-        for m in rx.finditer(text):
+        for m in money.rate_matches(rx, text):
             g = m.groups()
             if shape == "eq":
                 base, quote = _code(g[0] or g[1]), _code(g[2] or g[5])
