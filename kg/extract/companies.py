@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.extract.geo import country_code, find_places
@@ -239,6 +239,8 @@ def _title_blocks(outline: Sequence[object] | None) -> set[int]:
 
 
 def _strong_cover(doc: TextDocument, block: Block) -> float:
+    if not block.strong:
+        return 0.0  # most blocks: no need to count the letters
     total = sum(ch.isalnum() for ch in doc.text[block.start:block.end])
     if not total:
         return 0.0
@@ -590,14 +592,34 @@ def _occurrences(doc: TextDocument, spellings: list[str]) -> dict[str, list[tupl
     taken = _DisjointSpans()
     found: dict[str, list[tuple[int, int]]] = {s: [] for s in spellings}
     for spelling in sorted(spellings, key=lambda s: (-len(s), s)):
-        rx = re.compile(r"(?<![\w&])" + re.escape(spelling) + (r"(?![\w])" if spelling[-1].isalnum() else ""))
-        for m in rx.finditer(text):
-            a, b = m.span()
+        for a, b in _spelling_spans(text, spelling):
             if skip.covers(a) or taken.overlaps(a, b):
                 continue
             taken.add(a, b)
             found[spelling].append((a, b))
     return found
+
+
+_NAME_CHAR_RX = re.compile(r"[\w&]")
+_WORD_CHAR_RX = re.compile(r"\w")
+
+
+def _spelling_spans(text: str, spelling: str) -> Iterator[tuple[int, int]]:
+    r"""What ``re.finditer(r"(?<![\w&])" + re.escape(spelling) + r"(?!\w)", text)`` finds (the lookahead
+    only after a letter or digit), by ``str.find``: a pattern opening with a lookbehind has no literal
+    prefix for the regex engine to skip to, so it would try every position of the text, per spelling."""
+    n = len(spelling)
+    word_end = spelling[-1].isalnum()
+    pos = text.find(spelling)
+    while pos >= 0:
+        end = pos + n
+        if (pos == 0 or _NAME_CHAR_RX.match(text, pos - 1) is None) and not (
+            word_end and _WORD_CHAR_RX.match(text, end)
+        ):
+            yield pos, end
+            pos = text.find(spelling, end)
+        else:
+            pos = text.find(spelling, pos + 1)
 
 
 class _PointRanges:

@@ -186,7 +186,7 @@ def _norm_word(w: str) -> str:
 
 
 def _words(s: str) -> list[str]:
-    return [_norm_word(m.group()) for m in _WORD_RX.finditer(s)]
+    return list(map(_norm_word, _WORD_RX.findall(s)))  # the pattern has no group: findall gives the words
 
 
 @dataclass
@@ -311,8 +311,8 @@ def _governing(s: str, pos: int) -> tuple[int, int, bool]:
 def _market_ref(ctx: _Context, text: str) -> str | None:
     """ "own", "foreign" or None: does ``text`` refer to the report's market, to another one, or neither?"""
     last: str | None = None
-    for m in re.finditer(r"\b(?:market|industry|sector)s?\b", text, re.IGNORECASE):
-        nxt = re.match(r"[\s\-]*([A-Za-z]+)", text[m.end() :])
+    for m in _MARKET_WORD_RX.finditer(text):
+        nxt = _NEXT_WORD_RX.match(text, m.end())
         if nxt and nxt.group(1).lower() in _MARKET_NOT_ENTITY:
             continue
         if text[max(0, m.start() - 20) : m.start()].lower().rstrip().endswith(("emerging", "niche", "end")):
@@ -339,7 +339,7 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
         last = "foreign" if foreign else "own"
     if last is not None:
         return last
-    if _SEGMENT_RX.search(text) and _segment_name(text) is not None:
+    if _segment_name(text) is not None:
         return "own"
     if _ANAPHOR_PLACE_RX.search(text):
         return "own"
@@ -357,6 +357,11 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
     if ctx.prev_own and (_BARE_MEASURE_RX.search(text) or _MEASURE_LABEL_RX.match(text)):
         return "own"  # "We expect revenue to reach ...": an unmodified measure continues the market's story
     return None
+
+
+# "market", "industry", "sector"; the first-letter lookahead lets the scan skip most positions at once
+_MARKET_WORD_RX = re.compile(r"(?=[mis])\b(?:market|industry|sector)s?\b", re.IGNORECASE)
+_NEXT_WORD_RX = re.compile(r"[\s\-]*([A-Za-z]+)")
 
 
 def _names_parent_market(market: _Market, mods: Sequence[str]) -> bool:
@@ -394,6 +399,9 @@ _BARE_MEASURE_RX = re.compile(
     r"amounted|came|should|could|may|might|rose|grew|climbed)\b",
     re.IGNORECASE,
 )
+
+
+_MODIFIER_BREAK_RX = re.compile(r"[,;:()\"“”—]")
 
 
 def _modifiers(before: str) -> list[str]:
@@ -435,7 +443,7 @@ def _modifiers(before: str) -> list[str]:
     }
     for w in reversed(words):
         gap = before[w.end() :]
-        if re.search(r"[,;:()\"“”—]", gap):
+        if _MODIFIER_BREAK_RX.search(gap):
             break
         lw = w.group().lower()
         if lw in stop and not (lw in {"for", "of", "and", "in"} and out):
@@ -495,13 +503,7 @@ def _subject_places(
         if (
             prev_word == "in"
             and text[: p.start].strip().lower() not in ("in",)
-            and not re.search(
-                r"\b(?:market|demand|sales|revenue|size|consumption|"
-                + "|".join(map(re.escape, product_words))
-                + r")s?\s+in\s*$",
-                text[: p.start],
-                re.IGNORECASE,
-            )
+            and not _measure_in_rx(product_words).search(text[: p.start])
         ):
             continue
         poss = re.match(r"[’']s\s+(?P<np>(?:[\w\-]+\s+){0,6}?)(?:market|industry)\b", text[p.end :])
@@ -511,6 +513,16 @@ def _subject_places(
             continue  # "China's aluminum production"; but "Europe's synthetic graphite anode market" is ours
         out.append(p)
     return out
+
+
+@lru_cache(maxsize=256)  # one per report market; built once instead of per place mention
+def _measure_in_rx(product_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "demand in", "graphite anode sales in": a measure (or product word) then "in", ending the text."""
+    return re.compile(
+        r"\b(?:market|demand|sales|revenue|size|consumption|" + "|".join(map(re.escape, product_words))
+        + r")s?\s+in\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _scope(ctx: _Context, gov: str, label: str | None = None) -> tuple[Place | None, str | None]:
@@ -528,6 +540,8 @@ def _scope(ctx: _Context, gov: str, label: str | None = None) -> tuple[Place | N
 
 
 def _segment_name(gov: str) -> str | None:
+    if "egment" not in gov:  # every _SEGMENT_RX match holds it; the pattern itself backtracks per capital
+        return None
     for m in _SEGMENT_RX.finditer(gov):
         raw = m.group("name") or m.group("lname") or ""
         words = raw.split()
@@ -625,8 +639,9 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
     shares = find_shares(s)
     ev = Evidence(start=sent.start, end=sent.end, quote=sent.text)
     first_clause_own = False
-    rate_spans = exchange_rate_spans(s)
-    monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
+    if monies:
+        rate_spans = exchange_rate_spans(s)
+        monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
     if monies:
         years = _bind_years(ctx, s, monies)
         sizes: list[_Size] = []
@@ -749,11 +764,7 @@ def _update_context(ctx: _Context, s: str) -> None:
     if places:
         ctx.last_place = places[0].place
         ctx.last_place_text = places[0].as_written
-    m = re.match(
-        r"(?:[-–>•➤\s]*)(?P<names>[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*)*"
-        r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*)*)*)",
-        s,
-    )
+    m = _OPENING_NAMES_RX.match(s)
     if m:
         first = m.group("names").split()[0].lower()
         if first not in _SENTENCE_STARTERS and lookup_place(m.group("names")) is None:
@@ -762,6 +773,10 @@ def _update_context(ctx: _Context, s: str) -> None:
     ctx.prev_subject = None
 
 
+_OPENING_NAMES_RX = re.compile(
+    r"(?:[-–>•➤\s]*)(?P<names>[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*)*"
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*)*)*)"
+)
 _SENTENCE_STARTERS = _wordset(
     "the a an this these those that it its in as however while with for by from on at to of and but "
     "also moreover furthermore additionally despite although though key major leading global regional "

@@ -156,6 +156,8 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def skip_place_possessive(text: str, start: int, end: int) -> int:
     """Start of a name past a leading "Japan's " (the country is context, not part of the name)."""
+    if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
+        return start  # no possessive (most names): skip the slice and the pattern
     m = re.match(r"([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+(?=\S)", text[start:end])
     if m and is_place(m.group(1)):
         return start + m.end()
@@ -168,6 +170,8 @@ def sentence_cut(text: str, start: int, end: int) -> int:
     A period followed by a space ends the name unless it closes an abbreviation ("Co.", "S.A.") that is not
     followed by a sentence-opening word ("Jining Carbon Group Co. The market" stops after "Co.").
     """
+    if text.find(".", start, end) < 0:
+        return end  # no period (most names): skip the slice and the pattern
     for m in re.finditer(r"\.(?=[ \t\u00a0]+(\S+))", text[start:end]):
         dot = start + m.start()
         before = text[start:dot + 1].split()[-1]

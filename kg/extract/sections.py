@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from kg.models import Block, Span, TextDocument
@@ -140,6 +141,8 @@ def _content_chars(s: str) -> int:
 
 def strong_coverage(doc: TextDocument, block: Block) -> float:
     """Share of the block's letters and digits that lie inside bold runs (1.0 = an all-bold paragraph)."""
+    if not block.strong:
+        return 0.0  # most blocks: no need to count the letters
     total = _content_chars(block_text(doc, block))
     if not total:
         return 0.0
@@ -182,15 +185,20 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start=start, end=end) if end > start else None
 
 
+_WORD_RX = re.compile(r"[A-Za-z0-9][\w'&\-/]*")
+_LETTERS_RX = re.compile(r"[A-Za-z]+")
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][\w'&\-/]*", s)
+    return _WORD_RX.findall(s)
 
 
 def is_caps(s: str) -> bool:
     """An ALL-CAPS title: no lower-case letter and a word of 4+ letters ("NEI (U.S.)" is a name, no title)."""
-    longest = max((len(w) for w in re.findall(r"[A-Za-z]+", s)), default=0)
-    # the letter test stops at the first lower-case letter, i.e. at once for ordinary prose
-    return longest >= 4 and all(ch.isupper() for ch in s if ch.isalpha())
+    # the letter test first: it stops at the first lower-case letter, i.e. at once for ordinary prose
+    if not all(ch.isupper() for ch in s if ch.isalpha()):
+        return False
+    return max((len(w) for w in _LETTERS_RX.findall(s)), default=0) >= 4
 
 
 def _title_like(s: str) -> bool:
@@ -221,6 +229,7 @@ def _plain_short(doc: TextDocument, block: Block) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)  # pure; outline, segments and dynamics each ask about the same titles
 def semantic_offset(title: str) -> int:
     """Rank offset from what a title says: 1 group, 2 kind (dynamics kind or segmentation axis), 3 item.
 

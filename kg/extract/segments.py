@@ -469,16 +469,18 @@ def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
 
 _ENUM_ITEM = r"[A-Za-z][\w\-/+]*(?:\s+[\w\-/+]+){0,3}"
 _ENUM = rf"{_ENUM_ITEM}(?:\s*,\s*{_ENUM_ITEM})*,?\s+(?:and|&|or)\s+{_ENUM_ITEM}"
+# Each pattern opens with a lookahead on its first words' first letters: the scan rejects most positions
+# with one test instead of trying every word.
 _PROSE = (
     re.compile(
-        rf"\b(?:segmented|divided|categori[sz]ed|classified|split)\s+(?:(?:by|based\s+on|on\s+the\s+basis\s+of)"
+        rf"(?=[sdc])\b(?:segmented|divided|categori[sz]ed|classified|split)\s+(?:(?:by|based\s+on|on\s+the\s+basis\s+of)"
         rf"\s+(?P<axis>[\w\- ]{{2,25}}?)\s+)?into\s+(?:(?:two|three|four|five|six)\s+)?"
         rf"(?:(?:main|major|key|primary|broad)\s+)?(?:(?:types|segments|categories|groups)\b)?[:\s]*(?P<enum>{_ENUM})",
         re.I,
     ),
-    re.compile(rf"\bby\s+(?P<axis>type|product|application|end[\s\-]?users?|end[\s\-]?use)\s*[:\-]\s*(?P<enum>{_ENUM})",
+    re.compile(rf"(?=[b])\bby\s+(?P<axis>type|product|application|end[\s\-]?users?|end[\s\-]?use)\s*[:\-]\s*(?P<enum>{_ENUM})",
                re.I),
-    re.compile(rf"\b(?:across|in|for|including|such as)\s+(?P<enum>{_ENUM})\s+"
+    re.compile(rf"(?=[aifs])\b(?:across|in|for|including|such as)\s+(?P<enum>{_ENUM})\s+"
                rf"(?P<axis>applications|end[\s\-]users)\b", re.I),
 )
 
