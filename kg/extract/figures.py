@@ -46,7 +46,8 @@ Binding:
   year; no period words -> the span of the sentence's value years.
 
 Tables: a table without a year layout (a "Report Attribute | Details" scope table) is read row by row as
-sentences; a share column is labelled by the first non-rank column. A header row (or first column) of years ("2024", "2025E", "2030F") and rows (columns) of
+sentences; a share column is labelled by the first non-rank column. A header row (or first column) of years
+("2024", "2025E", "2030F") and rows (columns) of
 regions or segments give one market size per cell, when the header or the text just before the table
 names the currency and scale ("USD Million") and does not talk about volume; "CAGR" and "share"
 columns give growth rates and shares.

@@ -116,9 +116,8 @@ def _title_place(text: str, span: Span) -> tuple[Place, Span] | None:
         return p, _outside_brackets(text, span)
     title = text[span.start:span.end]
     matches = find_places(title)
-    if matches and matches[0].start == 0 and not matches[0].adjective:
-        if _MARKET_TAIL.match(title[matches[0].end:]):
-            return matches[0].place, Span(start=span.start, end=span.start + matches[0].end)
+    if matches and matches[0].start == 0 and not matches[0].adjective and _MARKET_TAIL.match(title[matches[0].end:]):
+        return matches[0].place, Span(start=span.start, end=span.start + matches[0].end)
     return None
 
 
@@ -264,6 +263,7 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
             if all(r[0] for r in results):
                 k = start
                 for place, x in results:
+                    assert place is not None
                     i = text.index(x, k)
                     found.append((place, Span(start=i, end=i + len(x))))
                     k = i + len(x)

@@ -291,9 +291,10 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 out.add(kind, span)
     axes = [s for s in sections if is_axis_title(s.title)]
     for n, sec in enumerate(axes):
-        kind = axis_kind(sec.title)
-        if kind is None or _labelled_list(doc, sec) is not None:
+        axis = axis_kind(sec.title)
+        if axis is None or _labelled_list(doc, sec) is not None:
             continue
+        kind = axis
         stop = sec.end_index
         for later in axes[n + 1:]:
             if later.block_index < stop:
