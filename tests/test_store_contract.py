@@ -295,7 +295,8 @@ def test_locked_directory_gives_clear_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("https://example.org/sparql", "remote backend not available yet"),
+        ("https://example.org/some/path", "cannot tell the server's endpoints"),
+        ("sparql+http://h/q?bogus=1", "unknown option"),
         ("postgres://x", "valid forms"),
         ("", "valid forms"),
     ],

@@ -7,7 +7,11 @@ from kg.store.base import EXPORT_FORMATS, SelectResult, Store
 
 __all__ = ["EXPORT_FORMATS", "SelectResult", "Store", "StoreError", "open_store"]
 
-VALID_SPECS = "memory, oxigraph (in memory), oxigraph:DIR (on disk), http(s)://HOST/.../sparql"
+VALID_SPECS = (
+    "memory, oxigraph (in memory), oxigraph:DIR (on disk), http(s)://HOST:PORT (Oxigraph server), "
+    "http(s)://HOST/.../sparql (Fuseki), http(s)://HOST/repositories/REPO (GraphDB), "
+    "sparql+http(s)://HOST/QUERY?update=URL&store=URL"
+)
 
 
 def open_store(spec: str) -> Store:
@@ -22,6 +26,8 @@ def open_store(spec: str) -> Store:
 
         path = spec.partition(":")[2]
         return OxigraphStore(path or None)
-    if spec.startswith(("http://", "https://")):
-        raise StoreError(f"store {spec!r}: remote backend not available yet")
+    if spec.startswith(("http://", "https://", "sparql+http://", "sparql+https://")):
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore(spec)
     raise StoreError(f"unknown store {spec!r}; valid forms: {VALID_SPECS}")

@@ -37,6 +37,16 @@ class Store(ABC):
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
         """Atomically replace the named graph's content with ``graph`` (create it if missing)."""
 
+    def replace_graph_ntriples(self, graph_iri: str, data: bytes) -> None:
+        """``replace_graph`` from N-Triples bytes, so build workers can serialise and skip rdflib here.
+
+        Why: building rdflib graphs is most of a build's cost; a worker that maps a document can hand over
+        pyoxigraph-written N-Triples, and backends that speak N-Triples store them without rdflib.
+        """
+        graph = Graph()
+        graph.parse(data=data, format="nt")
+        self.replace_graph(graph_iri, graph)
+
     @abstractmethod
     def drop_graph(self, graph_iri: str) -> None:
         """Remove a named graph and all its triples (no error if absent)."""

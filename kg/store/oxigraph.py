@@ -66,6 +66,16 @@ class OxigraphStore(Store):
         update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
         self._update(update)
 
+    def replace_graph_ntriples(self, graph_iri: str, data: bytes) -> None:
+        """Parsed (validated) and re-written by pyoxigraph, so the bytes cannot inject SPARQL."""
+        name = _graph_node(graph_iri)
+        try:
+            triples = list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+        except (SyntaxError, ValueError) as e:
+            raise StoreError(f"invalid N-Triples for {graph_iri}: {e}") from None
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
+
     def drop_graph(self, graph_iri: str) -> None:
         self._update(f"DROP SILENT GRAPH {_graph_node(graph_iri)}")
 
