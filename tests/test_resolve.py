@@ -22,7 +22,7 @@ from kg.resolve import (
     same_company,
 )
 
-SEEDS = Path("/work/shared/gold/seeds.json")
+SEEDS = Path(__file__).resolve().parent / "gold" / "seeds.json"
 LOCAL_SEEDS = Path(__file__).parent / "gold" / "seeds.json"
 
 
