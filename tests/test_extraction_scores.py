@@ -19,9 +19,9 @@ from tests.scoring import GOLD_DIR, f1_by_kind, load_json
 ROOT = Path(__file__).resolve().parent.parent
 SEED_BARS = {"market_sizes": 0.95, "growth_rates": 0.95, "companies": 0.95, "linkage": 0.95,
              "countries": 0.90, "regions": 0.90, "segments": 0.90, "dynamics": 0.90, "shares": 0.80}
-OWN_BARS = {"market_sizes": 0.85, "growth_rates": 0.85, "companies": 0.85, "linkage": 0.85,
-            "countries": 0.80, "regions": 0.75, "segments": 0.75, "dynamics": 0.75, "shares": 0.60,
-            "documents": 0.75}
+OWN_BARS = {"market_sizes": 0.95, "growth_rates": 0.95, "companies": 0.95, "linkage": 0.95,
+            "countries": 0.95, "regions": 0.90, "segments": 0.90, "dynamics": 0.90, "shares": 0.90,
+            "documents": 0.95}
 
 
 DOCS = ROOT / "tests" / "docs"
