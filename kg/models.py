@@ -174,6 +174,9 @@ class ReportMeta(BaseModel):
     publisher: str | None = None
     published: date | None = None
     market: str | None = None  # without "Global", "Market" and years
+    # The place the report covers when its title names one ("Middle East Prebaked Anode Market",
+    # "... Market in India"): the vocabulary's canonical name; None for a global (or unstated) scope.
+    scope: str | None = None
     forecast_period: tuple[int, int] | None = None
     base_year: int | None = None
     currency_rates: dict[str, Decimal] = Field(default_factory=dict)  # stated rates: 1 unit -> USD

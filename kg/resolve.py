@@ -137,6 +137,7 @@ def display_name(name: str) -> str:
             if word in legal_suffixes() and re.search(r"\w", s[: m.start()]):
                 s = s[: m.start()].rstrip(" ,;:-")
                 s = re.sub(r"[\s,]*(?:&|\+|\band)$", "", s, flags=re.IGNORECASE)  # "GmbH & Co. KG"
+                s = re.sub(r"(?<=\.)[\s,]*de$", "", s)  # "S.A. de C.V.", "S. de R.L."
         if s == before:
             break
     return s if re.search(r"\w", s) else original
@@ -190,6 +191,42 @@ def analyse(name: str) -> NameForm:
     return NameForm(name, display, tuple(tokens), core, distinct, weak)
 
 
+#: Generic words that say nothing about a company's line of business (corporate and place words).
+_NON_SECTOR = frozenset({
+    "group", "holding", "holdings", "international", "intl", "global", "new", "and", "the", "of", "co",
+    "company", "corporation", "industrial", "industries", "industry", "enterprise", "enterprises",
+})
+
+
+@cache
+def sector_words(form: NameForm) -> frozenset[str]:
+    """The generic words of a name that name a line of business ("steel", "carbon", "material"), places
+    and corporate words aside: "China Baowu Steel Group" -> {steel}."""
+    place_words = _place_tokens()
+    generic = generic_tokens()
+    return frozenset(
+        t for t in form.tokens if t in generic and t not in _NON_SECTOR and t not in place_words
+    )
+
+
+@cache
+def _place_tokens() -> frozenset[str]:
+    words: set[str] = set()
+    for p in places().values():
+        for label in (p.name, *p.aliases, *p.adjectives):
+            words.update(_tokens(label))
+    return frozenset(words)
+
+
+def other_business(a: NameForm, b: NameForm) -> bool:
+    """Both names state a line of business and the two share no word of it: "Baowu Carbon Material
+    Technology" is a subsidiary of "China Baowu Steel Group", not the steel group itself. Equal distinctive
+    tokens do not make them one company then (a subsidiary named like its parent stays apart unless the
+    registry lists its name as an alias)."""
+    sa, sb = sector_words(a), sector_words(b)
+    return bool(sa) and bool(sb) and not (sa & sb)
+
+
 def _fuzzy_score(a: NameForm, b: NameForm) -> float:
     if a.weak or b.weak or min(len(a.distinct), len(b.distinct)) < FUZZY_MIN_LENGTH:
         return 0.0
@@ -200,6 +237,8 @@ def same_company(a: NameForm, b: NameForm) -> tuple[bool, str]:
     """The merge rule, with its reason (see the module docstring)."""
     if a.core and a.core == b.core:
         return True, f"same normalised name {a.core!r}"
+    if other_business(a, b):
+        return False, ""
     if not a.weak and not b.weak and a.distinct == b.distinct:
         return True, f"same distinctive tokens {a.distinct!r}, other words generic"
     score = _fuzzy_score(a, b)
@@ -269,8 +308,12 @@ class Resolver:
             key=e.key, name=e.name, country=e.country, wikidata=e.wikidata, reason=reason, method=method
         )
 
-    def match_registry(self, name: str) -> ResolvedCompany | None:
-        """The registry company this name is, or None (also when two registry companies qualify)."""
+    def match_registry(self, name: str, *, fuzzy: bool = True) -> ResolvedCompany | None:
+        """The registry company this name is, or None (also when two registry companies qualify).
+
+        ``fuzzy=False`` skips the rapidfuzz comparison with every label (exact, alias and distinctive-token
+        matches only): a cheap membership test for extractors.
+        """
         form = analyse(name)
         hit = self._core.get(form.core)
         if hit is not None:
@@ -284,7 +327,10 @@ class Resolver:
             return self._hit(key, "registry-alias", f"{how} {label!r} of {e.name!r}")
         if form.weak:
             return None
-        keys = self._distinct.get(form.distinct, set())
+        keys = {
+            k for k in self._distinct.get(form.distinct, set())
+            if not other_business(form, analyse(self.entries[k].name))
+        }
         if len(keys) == 1:
             (key,) = keys
             return self._hit(
@@ -293,10 +339,11 @@ class Resolver:
                 f"fuzzy 100: distinctive tokens {form.distinct!r} equal registry "
                 f"{self.entries[key].name!r}, other words generic",
             )
-        if len(keys) > 1:
+        if len(keys) > 1 or not fuzzy:
             return None
         scored = sorted(
-            ((_fuzzy_score(form, lf), key, lf) for lf, key in self._labels if lf.distinct),
+            ((_fuzzy_score(form, lf), key, lf) for lf, key in self._labels
+             if lf.distinct and not other_business(form, analyse(self.entries[key].name))),
             key=lambda t: (-t[0], t[1]),
         )
         if scored and scored[0][0] >= FUZZY_MIN_SCORE:

@@ -21,6 +21,7 @@ from kg.extract.names import looks_like_company, split_enumeration, split_list_i
 from kg.extract.sections import outline
 from kg.ingest.text import load, render_text
 from kg.models import CompanyMention, TextDocument
+from tests.test_sections import shape
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
@@ -344,3 +345,51 @@ def test_customer_that_makes_the_product_in_house() -> None:
         "producers.</p>"
     )
     assert _names(_extract(doc)) == ["Korvane Motors Ltd."]
+
+
+# ------------------------------------------------------------------ strong names in producer prose
+
+
+def test_prose_apposition_after_player_noun_takes_the_phrase_country() -> None:
+    doc = _html(
+        "<h1>Foo Anode Market</h1><p>Chinese producers Zhorvan Carbon Group, Quelling Technology Co., Ltd. "
+        "and Tessaro New Energy lead on volume.</p>"
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    assert got == {"Zhorvan Carbon Group": "CN", "Quelling Technology Co., Ltd.": "CN", "Tessaro New Energy": "CN"}
+
+
+def test_prose_strong_signals_in_producer_sentence() -> None:
+    doc = _html(
+        "<h1>Foo Anode Market</h1><p>Outside China, Showa Denko K.K. (now Resonac), Marvell Graphite AS and "
+        "Tovrin Carbon supply cell makers, while Brellix Ltd (Australia) is building plants in Europe. "
+        "CATL and Gotion are the largest buyers.</p>"
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    # "Tovrin Carbon": no legal form, registry entry or tag; "Resonac": the "(now X)" aside, same registry
+    # company; CATL: a buyer.
+    assert got == {"Showa Denko K.K.": None, "Resonac": None, "Marvell Graphite AS": None, "Brellix Ltd": "AU"}
+
+
+def test_prose_objects_partners_and_research_houses_left_out() -> None:
+    doc = _html(
+        "<h1>Foo Anode Market</h1><p>Kovar Anode Ltd supplies Panasonic Corporation. Its partner Velder AG and "
+        "investor Ostrum Inc. are not anode producers.</p><p>About Us: Lakemere Analytics Group is a "
+        "research firm.</p>"
+    )
+    assert _names(_extract(doc)) == ["Kovar Anode Ltd"]
+
+
+def test_numbered_heading_items_under_players_title() -> None:
+    doc = shape(
+        "FOO ANODE MARKET REPORT 2025-2030\n\nLEADING COMPANIES\n\n1. Orvane Silicon Inc. (US)\n"
+        "2. Pellucid Anodes (UK)\n3. Varnholt Co. Ltd. (South Korea)\n\nMETHODOLOGY\n\nInterviews.\n",
+        "x.txt",
+    )
+    got = {m.name: m.country for m in _extract(doc)}
+    assert got == {"Orvane Silicon Inc.": "US", "Pellucid Anodes": "GB", "Varnholt Co. Ltd.": "KR"}
+
+
+def test_share_subject_that_is_a_product_plural_is_no_company() -> None:
+    doc = _html("<h1>Foo Anode Market</h1><p>Slotted Prebaked Anodes held 41% of the market in 2024.</p>")
+    assert _names(_extract(doc)) == []

@@ -104,3 +104,25 @@ def test_numbered_items_with_dash_descriptions() -> None:
         ("drivers", "Demand for cold-climate performance"),
         ("restraints", "Low initial coulombic efficiency"),
     ]
+
+
+def test_numbered_title_dash_lowercase_description_and_statistic_in_it() -> None:
+    doc = shape(
+        "FOO ANODE MARKET REPORT 2025-2030\n\nKEY GROWTH DRIVERS\n\n"
+        "1. Energy density targets - automakers want longer range without larger packs.\n"
+        "2. Fast charging - thin layers accept lithium quickly.\n\nRESTRAINTS\n\n"
+        "1. Volume expansion limits - silicon swells by up to 300% on lithiation.\n\nMETHODOLOGY\n\nText.\n",
+        "x.txt",
+    )
+    assert _pairs(doc) == [
+        ("drivers", "Energy density targets"), ("drivers", "Fast charging"), ("restraints", "Volume expansion limits"),
+    ]
+
+
+def test_about_us_section_is_never_a_dynamic() -> None:
+    doc = shape(
+        "Foo Market to Reach $1 Billion by 2030\n\nKey challenge:\n- Handling and dry-room costs\n\n"
+        "About Bar Analytics\n\nBar Analytics publishes research on energy materials.\n",
+        "x.txt",
+    )
+    assert _pairs(doc) == [("challenges", "Handling and dry-room costs")]

@@ -123,3 +123,43 @@ def test_plain_text_title_is_the_opening_title_line_not_a_later_guessed_heading(
     assert meta.title == "Lithium Metal Anode Market Report by Battery Type, Application, and Region 2025-2033"
     assert meta.market == "Lithium Metal Anode"
     assert meta.publisher != "Battery Type"  # "Report by <segment>" in the title names no publisher
+
+
+def test_press_release_boilerplate_and_dateline() -> None:
+    doc = shape(
+        "FOR IMMEDIATE RELEASE\n\nFoo Foil Market to Reach $ 1.1 Billion by 2030, Says Bar Analytics\n\n"
+        "PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The foo foil market was valued at $ 300 million in 2024.\n",
+        "x.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.title is not None and meta.title.startswith("Foo Foil Market")
+    assert meta.market == "Foo Foil"
+    assert meta.published == date(2025, 1, 22)
+
+
+@pytest.mark.parametrize("line", ["September 12, 2025", "Corvane Insights \u00b7 28 August 2025"])
+def test_bare_date_line_near_top(line: str) -> None:
+    doc = shape(f"Foo Market - Global Forecast 2025-2033\n\nBar & Baz Research\n{line}\n\nBody text here.\n", "x.txt")
+    assert extract_meta(doc).published is not None
+
+
+def test_market_drops_acronym_and_leading_place_becomes_scope() -> None:
+    from kg.extract.report import scope_from_title
+
+    assert market_from_title("Graphitized Petroleum Coke (GPC) Market Report 2025-2030") == (
+        "Graphitized Petroleum Coke"
+    )
+    assert market_from_title("Middle East Prebaked Anode Market - Forecast 2025-2031") == "Prebaked Anode"
+    assert scope_from_title("Middle East Prebaked Anode Market - Forecast 2025-2031") == "Middle East"
+    assert scope_from_title("Battery-Grade Graphite Market in India: Outlook 2025-2032") == "India"
+    assert scope_from_title("Global Hard Carbon Market 2025-2032") is None
+
+
+def test_publisher_front_matter_ampersand_and_free_zone_form() -> None:
+    doc = shape("---\ntitle: Foo Market 2025-2030\npublisher: Lind & Mori Analytics\n---\n# Foo Market\n", "x.md")
+    assert extract_meta(doc).publisher == "Lind & Mori Analytics"
+    doc = shape("Foo Market - Forecast 2025-2033\n===============================\n\nOrrin & Vale Research\n"
+                "September 12, 2025\n\nText.\n", "x.txt")
+    assert extract_meta(doc).publisher == "Orrin & Vale Research"
+    doc = shape("<h1>Foo Market</h1><p>\u00a9 2025 Alder Bay Consulting FZ-LLC, Dubai.</p>", "x.html")
+    assert extract_meta(doc).publisher == "Alder Bay Consulting"

@@ -237,3 +237,28 @@ def test_resolve_all_never_crashes(names: list[str]) -> None:
     got = resolve_all(names)
     assert set(got) == set(names)
     assert resolve_all(list(reversed(names))) == got
+
+
+def test_subsidiary_in_another_business_is_not_its_parent() -> None:
+    from kg.resolve import RegistryEntry
+
+    r = Resolver(entries=[RegistryEntry("parent", "Korvane Steel Group", "CN", None, ("Korvane",))])
+    assert r.resolve("Korvane Carbon Material Technology Co., Ltd.").key != "parent"
+    assert r.resolve("Korvane Steel").key == "parent"
+    assert r.resolve("Korvane").key == "parent"
+
+
+@pytest.mark.parametrize(
+    ("written", "display"),
+    [
+        ("Halvmark Carbon Solutions AS", "Halvmark Carbon Solutions"),
+        ("Carbomex Industrial S.A. de C.V.", "Carbomex Industrial"),
+        ("Tembok Grafit Tbk", "Tembok Grafit"),
+        ("Selatan Karbon Sdn Bhd", "Selatan Karbon"),
+        ("Gulfa Aluminium B.S.C.", "Gulfa Aluminium"),
+    ],
+)
+def test_more_legal_forms_dropped(written: str, display: str) -> None:
+    from kg.resolve import display_name
+
+    assert display_name(written) == display

@@ -122,3 +122,16 @@ def test_title_breakdown_only_for_empty_axes() -> None:
     assert _pairs(shape(html, "h.html")) == [
         ("application", "Electric Vehicles"), ("application", "Grid Storage"),
         ("type", "Flake Graphite"), ("type", "Silicon"), ("type", "Others")]
+
+
+def test_inline_segments_covered_line_and_ampersand_labels() -> None:
+    doc = shape(
+        "Foo Foil Market\n\nSegments covered: Thickness (Below 50 \u00b5m, 50\u2013100 \u00b5m, Above 100 \u00b5m); "
+        "Application (Solid-State Batteries, Research & Pilot Lines).\n\nMARKET SEGMENTATION\n\n"
+        "By End User: Automotive, Consumer Goods, Aerospace & Defense\n",
+        "x.txt",
+    )
+    pairs = _pairs(doc)
+    assert ("type", "50\u2013100 \u00b5m") in pairs and ("type", "Below 50 \u00b5m") in pairs
+    assert ("application", "Research & Pilot Lines") in pairs
+    assert ("end_user", "Aerospace & Defense") in pairs

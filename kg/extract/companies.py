@@ -42,16 +42,22 @@ from dataclasses import dataclass
 
 from kg.extract.geo import country_code, find_places
 from kg.extract.names import (
+    GENERIC_WORDS,
+    NAME_RX,
     ItemParts,
+    NameSpan,
     has_legal_suffix,
     is_name_shape,
     looks_like_company,
+    sentence_cut,
     split_enumeration,
     split_list_item,
+    tokens,
     trim_name,
 )
 from kg.extract.sections import lead_strong
 from kg.models import Block, CompanyMention, Evidence, TextDocument
+from kg.resolve import default_resolver
 
 PLAYER_NOUNS = (
     r"(?:players?|compan(?:y|ies)|manufacturers?|vendors?|suppliers?|producers?|participants?|competitors?|"
@@ -137,6 +143,7 @@ _SUBJECT_TAILS = (
         r"[ \t]+(?:a[ \t]+|an[ \t]+)?(?:[a-z]+[ \t]+){0,2}?\d{1,2}(?:\.\d+)?[ \t]*%"
     ),
 )
+_NUMBERED_RX = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?;])[ \t]+|\b(?:while|whereas)[ \t]+)")
 _LEAD_IN = re.compile(r"^[\s\u2022\u27a4*\->\u2013\u2014]*(?:->[ \t]*)?")
 
@@ -296,6 +303,7 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             continue
         deeper = mode is not None and (
             mode.level is None or block.kind != "heading" or (block.level or 1) > mode.level
+            or _NUMBERED_RX.match(raw) is not None  # "1. Sila Nanotechnologies Inc. (US)" read as a heading
         )
         if deeper:
             cand = _item_candidate(doc, block)
@@ -564,7 +572,7 @@ def _subject_candidates(doc: TextDocument) -> list[_Candidate]:
             if not items:
                 continue
             names = [text[i.start:i.end] for i in items]
-            if not all(looks_like_company(n) for n in names):
+            if not all(looks_like_company(n) and not _product_plural(n) for n in names):
                 continue
             last = items[-1]
             after = max(last.end, last.paren[1] + 1 if last.paren else last.end)
@@ -575,6 +583,201 @@ def _subject_candidates(doc: TextDocument) -> list[_Candidate]:
                 len(items) == 1 and _SUBJECT_TAILS[2].match(text, last.end, block.end)
             ):
                 out.extend(_Candidate(i.start, i.end) for i in items)
+    return out
+
+
+def _product_plural(name: str) -> bool:
+    """"Slotted Prebaked Anodes": a name ending in a generic product noun in the plural, without a legal
+    form or a registry entry, names a product segment ("held 41% of the market"), not a firm."""
+    words = tokens(name)
+    last = words[-1].strip(".,;:()'’\"").casefold() if words else ""
+    if not (last.endswith("s") and last[:-1] in GENERIC_WORDS) or has_legal_suffix(name):
+        return False
+    return _registry_key(name) is None
+
+
+def _registry_key(name: str) -> str | None:
+    """The reference registry's company this spelling is (exact, alias or distinctive-token match)."""
+    hit = default_resolver().match_registry(name, fuzzy=False)
+    return hit.key if hit is not None else None
+
+
+# ------------------------------------------------------------------ source 4: strong names in producer prose
+
+#: A sentence about making or selling the product.
+_PRODUCER_VERB_RX = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ying)|produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|mak(?:e|es|ing)|"
+    r"made|lead|leads|led|build(?:s|ing)?|operat(?:e|es|ed|ing)|ship(?:s|ped|ping)?|expand(?:s|ed|ing)?|"
+    r"commission(?:s|ed|ing)?|dominat(?:e|es|ed|ing)|sell(?:s|ing)?|offer(?:s|ed|ing)?|capacity|plants?)\b",
+    re.I,
+)
+#: Singular and plural nouns of the people a firm sells to, works with or is owned by.
+_NOT_PLAYER_NOUNS = _CUSTOMER_NOUNS | {
+    "customer", "client", "buyer", "user", "partner", "investor", "shareholder", "owner", "parent",
+    "automaker", "carmaker", "offtaker", "offtakers", "distributor", "subsidiary", "unit",
+}
+#: A research house (the publisher, in an about-us line), not a player.
+_RESEARCH_HOUSE_RX = re.compile(
+    r"\b(?:research|analytics|insights?|consulting|consultants|advisory|intelligence|data)\b", re.I
+)
+#: The clause goes on to say the names are customers, partners, or not producers.
+_NOT_PLAYER_TAIL_RX = re.compile(
+    r"[^.;:]{0,40}?\b(?:customers?|clients?|buyers?|offtakers?|investors?|partners?|shareholders?)\b"
+    r"|,?[ \t]+(?:are|is|was|were)[ \t]+not\b",
+    re.I,
+)
+#: "(now Resonac)", "(renamed POSCO Future M in 2023)", "(formerly Showa Denko)".
+_RENAME_RX = re.compile(
+    r"[ \t]*(?:now|renamed|formerly|previously|since[ \t]+renamed|later[ \t]+renamed)"
+    r"(?:[ \t]+(?:as|to|known[ \t]+as))?[ \t]+(?=[A-Z\d])"
+)
+#: The names are buyers: "CATL, BYD and LG Energy Solution are the largest buyers".
+_BUYER_TAIL_RX = re.compile(
+    r",?[ \t]+(?:are|is|were|was|remain|remains)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|key[ \t]+|among[ \t]+"
+    r"the[ \t]+)*(?:[\w-]+[ \t]+){0,2}?(?:buyers?|customers?|clients?|users?|offtakers?|consumers?|"
+    r"partners?|investors?|automakers?|OEMs?)\b",
+    re.I,
+)
+_CUE_END_RX = re.compile(
+    r"\b(?:include|includes|included|including|such[ \t]+as|like|namely|comprise|comprises|comprising|"
+    r"featuring|notably|particularly|especially|e\.g\.)[ \t]*[:,]?[ \t]*$",
+    re.I,
+)
+#: Lower-case words after which a subject may start: "..., while A Ltd (Australia) is building".
+_CLAUSE_OPENERS = frozenset({
+    "while", "whereas", "and", "but", "meanwhile", "although", "though", "since", "because", "when",
+    "where", "also", "then", "yet", "so", "whilst", "today", "currently",
+})
+_NOUN_END_RX = re.compile(rf"\b{PLAYER_NOUNS}[ \t]+$", re.I)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences of a block; a period closing "Co." / "Pvt." inside a name does not end one."""
+    pos = start
+    while pos < end:
+        cut = sentence_cut(text, pos, end)
+        while cut < end:  # "Co., Ltd. and B": a lower-case word does not open a sentence
+            nxt = len(text[cut:end]) - len(text[cut:end].lstrip())
+            if not text[cut + nxt:cut + nxt + 1].islower():
+                break
+            cut = sentence_cut(text, cut + nxt, end)
+        yield pos, cut
+        nxt = cut
+        while nxt < end and text[nxt] in " \t\u00a0":
+            nxt += 1
+        if nxt <= pos:  # pragma: no cover - sentence_cut always advances
+            break
+        pos = nxt
+
+
+def _rename_candidate(doc: TextDocument, paren: tuple[int, int], name: str) -> _Candidate | None:
+    """The other name in "(now X)" / "(renamed X in 2023)", when it is the same registry company: a mention
+    of that company (an unknown pair would become two companies, so it is left alone)."""
+    text = doc.text
+    rm = _RENAME_RX.match(text, paren[0], paren[1])
+    if rm is None:
+        return None
+    nm = NAME_RX.match(text, rm.end(), paren[1])
+    if nm is None:
+        return None
+    s, e = trim_name(text, nm.start(), sentence_cut(text, nm.start(), nm.end()))
+    other = text[s:e]
+    if not other or not looks_like_company(other):
+        return None
+    key = _registry_key(other)
+    if key is None or key != _registry_key(name):
+        return None
+    return _Candidate(s, e)
+
+
+def _strong_signal(doc: TextDocument, item: NameSpan, name: str) -> tuple[str, tuple[int, int]] | bool:
+    """A legal form, a registry entry, a "(Country)" tag or a "(now X)" aside: the country when the tag
+    states one, else True/False."""
+    if item.paren:
+        found = _country_in(doc.text, *item.paren)
+        if found:
+            return found
+        if _RENAME_RX.match(doc.text, item.paren[0], item.paren[1]):
+            return True
+    return has_legal_suffix(name) or _registry_key(name) is not None
+
+
+def _prose_candidates(doc: TextDocument) -> list[_Candidate]:
+    """Names with strong company signals in any sentence about producers or suppliers.
+
+    "Chinese producers A, B and C lead on volume" (a player noun right before the names: every name that
+    looks like a company, with the noun phrase's country); "Outside China, A K.K. (now B), C Corporation and
+    D supply cell makers", "while E Ltd (Australia) ... are building plants" (a producer word in the
+    sentence: only names with a legal form, a registry entry, a "(Country)" tag or a "(now X)" aside).
+    Names after a cue ("such as") are the inline source's; names after "with/to/for" or followed by "are
+    the largest buyers" are customers or partners.
+    """
+    text = doc.text
+    out: list[_Candidate] = []
+    for block in doc.blocks:
+        if block.boilerplate or block.kind in ("table", "heading"):
+            continue
+        for s_start, s_end in _sentences(text, block.start, block.end):
+            if re.match(r"[ \t*#]*about\b", text[s_start:s_end], re.I):
+                continue  # "About Us: ... is a research firm", "About Brightwater Analytics"
+            producer = bool(_PRODUCER_VERB_RX.search(text, s_start, s_end) or _NOUN_RX.search(text, s_start, s_end))
+            if not producer:
+                continue
+            pos = s_start
+            while pos < s_end:
+                m = NAME_RX.search(text, pos, s_end)
+                if m is None:
+                    break
+                if m.start() > 0 and text[m.start() - 1].isalnum():
+                    pos = m.end()
+                    continue
+                items = split_enumeration(text, m.start(), s_end)
+                if not items:
+                    pos = m.end()
+                    continue
+                last = items[-1]
+                after = max(last.end, last.paren[1] + 1 if last.paren else last.end)
+                pos = max(after, m.end())
+                before = text[max(s_start, m.start() - 120):m.start()]
+                words = re.findall(r"[\w'’-]+", before)
+                if _CUE_END_RX.search(before) or (
+                    words and words[-1].casefold() in _OBJECT_PREPOSITIONS | _NOT_PLAYER_NOUNS
+                ):
+                    continue
+                if _BUYER_TAIL_RX.match(text, after, s_end) or _NOT_PLAYER_TAIL_RX.match(text, after, s_end):
+                    continue
+                phrase = None
+                apposition = False
+                nm = _NOUN_END_RX.search(before)
+                if nm is None and words and words[-1].islower() and words[-1] not in _CLAUSE_OPENERS \
+                        and not re.search(r"[,;:(]\s*$", before):
+                    continue  # the object of a verb: "X supplies Tesla", "signed with ..."
+                if nm is not None:
+                    np_start = m.start() - len(before) + nm.start()
+                    head = before[:nm.start()]
+                    cut = max(head.rfind(ch) for ch in ",.;:(")
+                    qual = re.findall(r"[\w'’-]+", head[cut + 1:])
+                    if qual and qual[-1].casefold() in _CUSTOMER_QUALIFIERS:
+                        continue
+                    apposition = True
+                    phrase = _phrase_country(
+                        text, m.start() - len(before) + cut + 1, np_start + len(nm.group().rstrip())
+                    )
+                for item in items:
+                    name = text[item.start:item.end]
+                    if not looks_like_company(name) or _product_plural(name) or _RESEARCH_HOUSE_RX.search(name):
+                        continue
+                    signal = _strong_signal(doc, item, name)
+                    if not (signal or apposition):
+                        continue
+                    cand = _Candidate(item.start, item.end)
+                    if isinstance(signal, tuple):
+                        cand.country, cand.country_span, cand.priority = signal[0], signal[1], _P_ATTACHED
+                    elif phrase:
+                        cand.country, cand.country_span, cand.priority = phrase[0], phrase[1], _P_PHRASE
+                    out.append(cand)
+                    if item.paren and (renamed := _rename_candidate(doc, item.paren, name)):
+                        out.append(renamed)
     return out
 
 
@@ -692,7 +895,10 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     from list lines, so the extractor also works without it.
     """
     text = doc.text
-    candidates = _list_candidates(doc, outline) + _inline_candidates(doc) + _subject_candidates(doc)
+    candidates = (
+        _list_candidates(doc, outline) + _inline_candidates(doc) + _subject_candidates(doc)
+        + _prose_candidates(doc)
+    )
     by_name: dict[str, list[_Candidate]] = {}
     for cand in candidates:
         s, e = trim_name(text, cand.start, cand.end)

@@ -82,13 +82,26 @@ def _is_item_title(sec: Section) -> bool:
     return (
         not t.endswith("?")
         and 0 < len(t.split()) <= _MAX_TITLE_WORDS
-        and not _STATISTIC.search(t)
+        and not _STATISTIC.search(_title_head(t))
+        and not _ABOUT.match(t)
         and semantic_offset(t) == 3
         and any(ch.isalpha() for ch in t)
     )
 
 
 _DESCRIPTION_DASH = re.compile(r"\s[\-\u2013\u2014]\s")
+#: An about-us section ("About Brightwater Analytics", "About Us", "About the Report"): never dynamics.
+_ABOUT = re.compile(r"\s*about\b", re.I)
+
+
+def _title_head(title: str) -> str:
+    """The title before a spaced-dash description (a statistic in the description does not make the
+    item a statistic: "Volume expansion - silicon swells by up to 300%")."""
+    m = _DESCRIPTION_DASH.search(title)
+    if m is None or m.start() == 0:
+        return title
+    head, tail = title[:m.start()].strip(), title[m.end():].strip()
+    return head if len(head.split()) <= 15 and len(tail.split()) >= 4 else title
 
 
 def _cut_description(text: str, span: Span) -> Span:
@@ -99,7 +112,9 @@ def _cut_description(text: str, span: Span) -> Span:
     if m is None or m.start() == 0:
         return span
     head, tail = quote[:m.start()].strip(), quote[m.end():].strip()
-    if len(head.split()) <= 15 and len(tail.split()) >= 4 and tail[:1].isupper():
+    # The tail reads as a description when it is a clause of four or more words, capitalised or not
+    # ("Recycled-content mandates - the EU Battery Regulation and similar rules").
+    if len(head.split()) <= 15 and len(tail.split()) >= 4:
         end = span.start + m.start()
         while end > span.start and text[end - 1].isspace():
             end -= 1
@@ -166,6 +181,9 @@ def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
             return []
         start = block.start + (len(block_text(doc, block)) - len(block_text(doc, block).lstrip()))
         end = start + len(text.rstrip(".;"))
+        bullet = re.match(r"[\-*\u2022\u25aa\u25cf\u2013][ \t]+", text)  # a "- item" line read as a paragraph
+        if bullet:
+            start += bullet.end()
         spans.append(Span(start=start, end=end))
     return spans
 
@@ -203,7 +221,7 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             if sec.style == "bold_prefix":  # "**Drivers:** rising EV demand, ..." - the body is the item list
                 boundary = sec.rank
             continue
-        if kind is not None and sec.rank <= boundary:
+        if kind is not None and (sec.rank <= boundary or _ABOUT.match(sec.title)):
             flush()
             kind, kind_sec, group = None, None, []
             continue

@@ -40,7 +40,7 @@ _LEGAL_FORMS = (
     "Corp", "Corporation", "Company", "L.L.C.", "LLC", "LLP", "L.P.", "LP", "PLC", "plc", "AG", "GmbH",
     "S.A.S.", "SAS", "S.A.", "SA", "SE", "N.V.", "NV", "B.V.", "BV", "K.K.", "KK", "Pty.", "Pty", "Oy", "AB",
     "ASA", "A/S", "S.p.A.", "SpA", "S.r.l.", "Srl", "Bhd.", "Bhd", "Berhad", "PJSC", "OJSC", "JSC", "Tbk",
-    "Pvt.", "Pvt",
+    "Pvt.", "Pvt", "AS", "ApS", "C.V.", "CV", "B.S.C.", "BSC", "SAOG", "Sdn", "KGaA", "OOO", "Pte.", "Pte",
 )
 #: Legal forms (folded) plus the organisational words that close a name the same way.
 LEGAL_SUFFIXES: frozenset[str] = frozenset(s.casefold() for s in (*_LEGAL_FORMS, "Holdings", "Group"))
@@ -90,6 +90,9 @@ company global international regional local domestic emerging established variou
 chemicals chemical metals metal cells cell packs pack module modules equipment services service
 solid state fuel hybrid plug-in portable stationary utility utilities residential commercial
 """)
+
+#: Public name of the generic-word vocabulary.
+GENERIC_WORDS = _GENERIC_WORDS
 
 _LEGAL_RX = "|".join(sorted((re.escape(s) for s in _LEGAL_FORMS), key=len, reverse=True))
 
@@ -345,7 +348,7 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
 
 
 _ITEM_PREFIX_RX = re.compile(
-    r"^[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]*(?:\d{1,3}[.)][ \t]+)?"
+    r"[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]*(?:\d{1,3}[.)][ \t]+)?"
 )
 _ITEM_TAIL_RX = re.compile(r"[ \t]*(?::|[ \t][\u2013\u2014\-|][ \t]|,[ \t]+(?=[A-Z][\w .]+$))")
 
@@ -395,6 +398,7 @@ def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
 
 
 __all__ = [
+    "GENERIC_WORDS",
     "LEGAL_SUFFIXES",
     "NAME_RX",
     "ItemParts",
@@ -404,6 +408,7 @@ __all__ = [
     "is_name_shape",
     "is_place",
     "looks_like_company",
+    "sentence_cut",
     "split_enumeration",
     "split_list_item",
     "tokens",

@@ -36,6 +36,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from kg.extract import money
+from kg.extract.geo import find_places
 from kg.models import Block, Evidence, ReportMeta, TextDocument
 
 _MONTHS = {
@@ -121,7 +122,40 @@ def find_published(doc: TextDocument) -> date | None:
         d = parse_date(m.group(1))
         if d is not None:
             return d
+    # Near the top: a short line that is (or ends with) a date under the title or publisher ("September
+    # 12, 2025", "Corvane Insights · 28 August 2025"), or a press-release dateline ("PUNE, India, Jan. 22,
+    # 2025 /PRNewswire/ --").
+    seen = 0
+    for b in doc.blocks:
+        line = doc.text[b.start:b.end].strip()
+        if not line or b.kind == "table":
+            continue
+        seen += 1
+        if seen > _TOP_BLOCKS:
+            break
+        if len(line.split()) <= 8 and (dm := _DATE_IN_LINE.search(line)) and not line[dm.end():].strip(
+            " .)]"
+        ):
+            d = parse_date(dm.group(0))
+            if d is not None:
+                return d
+        dl = _DATELINE.match(line)
+        if dl and (d := parse_date(dl.group(1))) is not None:
+            return d
     return None
+
+
+_TOP_BLOCKS = 8
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:{_MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH_RX}"
+    rf"[\s,-]+{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}})\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    rf"^[A-Z][^\n]{{0,60}}?,\s*((?:{_MONTH_RX}\s+\d{{1,2}},?\s+{_YEAR}|\d{{1,2}}\s+{_MONTH_RX}\s+{_YEAR}))"
+    r"\s*(?:/[^/\n]{2,40}/\s*)?(?:--|\u2014|\u2013|-\s)",
+    re.I,
+)
 
 
 # ------------------------------------------------------------------ title
@@ -136,11 +170,26 @@ def _title_like(text: str) -> bool:
     return 2 <= len(words) <= 30 and not text.rstrip().endswith((".", ":")) and bool(_TITLE_WORDS.search(text))
 
 
+#: Press-release boilerplate that opens the text but is never its title.
+_RELEASE_LINE = re.compile(
+    r"(?:for\s+immediate\s+release|(?:press|news|media)\s+release|embargoed[^\n]{0,60}|"
+    r"for\s+release\s+[^\n]{0,40})[\s:.\-]*",
+    re.I,
+)
+
+
 def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
     fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
-    headings = [b for b in doc.blocks if b.kind == "heading"]
+    headings = [
+        b for b in doc.blocks
+        if b.kind == "heading" and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())
+    ]
     h1 = next((b for b in headings if b.level == 1), None)
-    first = next((b for b in doc.blocks if not b.boilerplate and doc.text[b.start:b.end].strip()), None)
+    first = next(
+        (b for b in doc.blocks if not b.boilerplate and doc.text[b.start:b.end].strip()
+         and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())),
+        None,
+    )
     # A plain-text or press-release report opens with its title line; a heading guessed later from the
     # layout (a publisher's name, "Market Overview:") is not the title unless it reads like one.
     if first is not None and _title_like(doc.text[first.start:first.end]) and (
@@ -152,6 +201,8 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
     else:
         block = h1 or (headings[0] if headings else first)
     title = fm_title or (doc.text[block.start:block.end].strip() if block is not None else None)
+    if title and _RELEASE_LINE.fullmatch(title):
+        title = None
     if not title:
         return None, None
     title = re.sub(r"\s+", " ", title)
@@ -175,9 +226,52 @@ _REPORT_WORDS = re.compile(
 
 
 def market_from_title(title: str | None) -> str | None:
-    """The market a title is about, without "Global", "Market", years and report words."""
+    """The market a title is about, without "Global", "Market", years, report words, an acronym in
+    brackets ("Graphitized Petroleum Coke (GPC) Market") and a leading place ("Middle East Prebaked Anode
+    Market": the place is the report's scope, see :func:`scope_from_title`)."""
+    return _market_and_scope(title)[0]
+
+
+def scope_from_title(title: str | None) -> str | None:
+    """The place a title limits the report to: "Middle East Prebaked Anode Market" -> "Middle East",
+    "Battery-Grade Graphite Market in India" -> "India"; None for a global title."""
+    return _market_and_scope(title)[1]
+
+
+_ACRONYM_BRACKETS = re.compile(r"\s*[(\[]\s*[A-Z][A-Za-z0-9&./\-]{0,11}\s*[)\]]")
+
+
+def _leading_place(head: str) -> tuple[str, str | None]:
+    """``head`` without a place it opens with, and that place's canonical name."""
+    stripped = head.lstrip()
+    found = find_places(stripped, adjectives=False)
+    if not found or found[0].start != 0 or found[0].place.key == "global":
+        return head, None
+    rest = stripped[found[0].end:]
+    if not rest.strip() or not rest[:1].isspace():
+        return head, None
+    return rest, found[0].place.name
+
+
+def _market_and_scope(title: str | None) -> tuple[str | None, str | None]:
     if not title:
-        return None
+        return None, None
+    title = _ACRONYM_BRACKETS.sub("", title)
+    market = _market_text(title)
+    if market is None:
+        return None, None
+    rest, scope = _leading_place(market)
+    if scope is not None and _clean_market(rest):
+        return _clean_market(rest), scope
+    tail = re.search(r"\b[Mm]arkets?\s+(?:in|of|across)\s+(?:the\s+)?([A-Z][^,:;|\-\u2013\u2014]{1,40})", title)
+    if tail:
+        found = find_places(tail.group(1), adjectives=False)
+        if found and found[0].start == 0 and found[0].place.key != "global":
+            return market, found[0].place.name
+    return market, None
+
+
+def _market_text(title: str) -> str | None:
     t = re.sub(r"\s+", " ", title).strip()
     m = re.search(r"\bmarkets?\b", t, re.I)
     if m:
@@ -212,7 +306,10 @@ def _clean_market(s: str) -> str:
     letters = [ch for ch in s if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):  # an ALL-CAPS title: "NEEDLE COKE FOR ..."
         words = s.lower().split(" ")
-        s = " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+        s = " ".join(
+            w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+            for i, w in enumerate(words)
+        )
     return s
 
 
@@ -242,6 +339,16 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
                 return p
     # The text: a "forecast period" statement wins; a "from 2025 to 2032" only next to a CAGR/forecast.
     body = doc.text
+    # "Global Forecast to 2029": the title gives the end; a "CAGR (2024-2029)" range ending there the start.
+    to_end = re.search(rf"\b(?:forecast|outlook|projections?)\s+(?:to|till|through|until)\s+({_YEAR})\b",
+                       title or "", re.I)
+    if to_end:
+        for m in _RANGE.finditer(body):
+            window = body[max(0, m.start() - 80):m.end() + 20].lower()
+            if m.group(2) == to_end.group(1) and ("cagr" in window or "forecast" in window) and (
+                p := _period(m.group(1), m.group(2))
+            ):
+                return p
     stated = _TEXT_PERIOD[0].search(body)
     if stated and (p := _period(stated.group(1), stated.group(2))):
         return p
@@ -287,13 +394,23 @@ _NAME = r"([A-Z0-9][\w&.\-]*(?:[ \t]+(?:[A-Z0-9&][\w&.\-]*|of|and|for|de|&)){0,5
 _HOUSE_WORDS = (r"Research|Insights|Intelligence|Analytics|Consulting|Consultants|Partners|Group|Reports|"
                 r"Advisory|Advisors|Associates|Strategy|Strategies|Data|Markets|Institute")
 #: "By Tamsin Vale, Lodestar Materials Research." - a house name by its usual last word, near the top only.
-_HOUSE = re.compile(rf"\b((?:[A-Z][\w&\-]*[ \t]+){{0,4}}(?:{_HOUSE_WORDS}))\b")
+_HOUSE = re.compile(rf"\b((?:(?:[A-Z][\w&\-]*|&)[ \t]+){{0,4}}(?:{_HOUSE_WORDS}))\b")
 _STATED_PUBLISHER = (
     re.compile(r"(?:\u00a9|\([cC]\)|[Cc]opyright\s*(?=\u00a9|\([cC]\)|(?:19|20)\d\d))\s*(?:\u00a9\s*)?"
                r"(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?(?:by\s+)?" + _NAME),
     re.compile(r"\b(?:[Pp]ublisher|[Pp]ublished\s+by|[Pp]repared\s+by|[Cc]ompiled\s+by|[Pp]roduced\s+by|"
                r"[Rr]eport\s+by|[Rr]esearch\s+by|[Ss]ource)\s*:?\s+" + _NAME),
 )
+def _strip_legal_form(name: str) -> str:
+    """"X Research Pvt. Ltd." / "X Consulting FZ-LLC": the house, without its legal form."""
+    return re.sub(
+        r"(?:[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|GmbH|Co|Corp|PLC|S\.?A|AG|FZ-?LLC|FZE|FZCO|DMCC|"
+        r"Pty|Pte|BV|NV|AB|AS|Oy|SpA|S\.p\.A|SL|SAS|KK|K\.K)\.?)+$",
+        "",
+        name,
+    ).strip(" .,;:")
+
+
 _DOMAIN = re.compile(
     r"\b(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9\-]{1,62})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b", re.I
 )
@@ -302,6 +419,11 @@ _CORPORATE_TAIL = re.compile(r"[\s,.]+(?:all rights reserved|rights reserved)\b.
 
 
 def find_publisher(doc: TextDocument) -> str | None:
+    fm = {k.lower(): v for k, v in doc.front_matter.items()}
+    for key in ("publisher", "author", "organization", "organisation", "source"):
+        value = (fm.get(key) or "").strip().strip("\"'").strip()
+        if value and not value.startswith(("[", "{")):
+            return _strip_legal_form(value)
     _, title_span = find_title(doc)
     for rx in _STATED_PUBLISHER:
         for m in rx.finditer(doc.text):
@@ -311,8 +433,7 @@ def find_publisher(doc: TextDocument) -> str | None:
             name = re.split(r"\.\s", name)[0]
             name = re.sub(r"(?:\s+(?:of|and|for|de|&))+$", "", name).strip(" .,;:")
             # "© 2025 X Research Pvt. Ltd." / "X Research LLP": the house, without its legal form.
-            name = re.sub(r"(?:[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|GmbH|Co|Corp|PLC|S\.?A|AG)\.?)+$", "",
-                          name).strip(" .,;:")
+            name = _strip_legal_form(name)
             if name and not re.fullmatch(r"(?:19|20)\d\d|the|all|this|our", name, re.I):
                 return name
     top = [b for b in doc.blocks[:6] if b.kind != "heading" and not b.boilerplate]
@@ -452,6 +573,7 @@ def extract_meta(doc: TextDocument) -> ReportMeta:
         publisher=find_publisher(doc),
         published=find_published(doc),
         market=market_from_title(title),
+        scope=scope_from_title(title),
         forecast_period=period,
         base_year=find_base_year(doc, period),
         currency_rates=_rates(doc),
@@ -468,4 +590,5 @@ __all__ = [
     "find_title",
     "market_from_title",
     "parse_date",
+    "scope_from_title",
 ]

@@ -113,7 +113,8 @@ def clean_label(text: str, start: int, end: int) -> Span | None:
     """Trim a candidate label in place: descriptions, bullets, "Segment", final stops (parentheses stay:
     "Lithium Titanate (LTO)" is how the report names the segment)."""
     seg = text[start:end]
-    cut = re.search(r"\s*(?::|\s[\-\u2013\u2014]\s|\u2013|\u2014)\s*", seg)
+    # A dash between digits is a range inside the label ("50–100 µm"), not a description.
+    cut = re.search(r"\s*(?::|\s[\-\u2013\u2014]\s|(?<!\d)\u2013|\u2013(?!\d)|\u2014)\s*", seg)
     if cut and cut.start() > 0:
         end = start + cut.start()
     while start < end and (text[start].isspace() or text[start] in "\u2022\u25aa\u25cf\u27a4*-\u2013>\u00b7"):
@@ -244,7 +245,8 @@ def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
     for k, m in enumerate(parts):
         piece_start, piece = start + m.start(), m.group()
         if k == len(parts) - 1:
-            sub = re.split(r"\s+(?:and|&|or)\s+", piece)
+            # "and"/"or" close an enumeration; "&" joins one label ("Aerospace & Defense").
+            sub = re.split(r"\s+(?:and|or)\s+", piece)
             offset = 0
             for x in sub:
                 pos = piece.find(x, offset)
@@ -513,6 +515,35 @@ def _from_prose(doc: TextDocument, out: _Collector, have: set[str]) -> None:
                     out.add(kind, span, label=_singular(label))
 
 
+#: A line that lists the report's segments inline: "Segments covered: Thickness (A, B); Application (C, D)".
+_SEGMENTS_LINE = re.compile(
+    r"[ \t*_]*(?:(?:market|report)[ \t]+)?(?:segments?(?:[ \t]+(?:covered|included|analy[sz]ed))?|"
+    r"segmentation)[ \t*_]*:[ \t]*",
+    re.I,
+)
+
+
+def _from_segments_line(doc: TextDocument, out: _Collector) -> None:
+    """Axes with their items in brackets on one "Segments covered:" line; digits are allowed in items
+    ("Below 50 µm") but not years or money ("(2019-2025)", "(USD Million)")."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind == "table":
+            continue
+        lm = _SEGMENTS_LINE.match(doc.text, block.start, block.end)
+        if lm is None:
+            continue
+        for m in _TITLE_AXIS.finditer(doc.text, lm.end(), block.end):
+            axis = re.sub(r"^(?:by|and)\s+", "", m.group("axis"), flags=re.I)
+            items = m.group("items")
+            if re.search(r"\b(?:19|20)\d\d\b|\b(?:usd|million|billion|units?|tons?)\b", items, re.I):
+                continue
+            kind = axis_kind("by " + axis)
+            if kind is None:
+                continue
+            for span in _enumeration(doc, m.start("items"), m.end("items")):
+                out.add(kind, span)
+
+
 def extract_segments(
     doc: TextDocument, sections: list[Section] | None = None, meta: ReportMeta | None = None
 ) -> list[SegmentMention]:
@@ -520,6 +551,7 @@ def extract_segments(
     secs = sections if sections is not None else outline(doc)
     out = _Collector(doc)
     _from_sections(doc, secs, out)
+    _from_segments_line(doc, out)
     _from_nested_lists(doc, out)
     _from_tables(doc, out)
     _from_toc(doc, out, have=set(out.kinds()))
