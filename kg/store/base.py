@@ -3,6 +3,9 @@
 Data travels as rdflib terms and graphs (the lingua franca of the Python RDF world); each backend converts
 at its edge. Every document's triples live in a named graph of their own, so a rebuild replaces a document
 as a whole; queries see the union of all graphs as their default graph, so stored queries need no GRAPH.
+That union is a SET: a triple asserted by many documents (a market's label, a company's type) is one
+solution, as in rdflib, not one per document (Oxigraph keeps a deduplicated copy of the union as its real
+default graph for this: kg/store/oxigraph.py). ``GRAPH ?g`` still reaches each document's own graph.
 """
 
 from __future__ import annotations
@@ -59,11 +62,11 @@ class Store(ABC):
     def query(
         self, sparql: str, bindings: Mapping[str, Identifier] | None = None
     ) -> SelectResult | bool | Graph:
-        """Run a SPARQL query over the union of all graphs; ``bindings`` are bound by the engine."""
+        """Run a SPARQL query over the (set) union of all graphs; ``bindings`` are bound by the engine."""
 
     @abstractmethod
     def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update."""
+        """Run a SPARQL 1.1 Update on the named graphs (the union default graph is derived from them)."""
 
     @abstractmethod
     def dump(self, fmt: str, out: BinaryIO) -> None:
