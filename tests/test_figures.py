@@ -12,12 +12,12 @@ import pytest
 
 from kg.extract.figures import Figures, extract_figures
 from kg.ingest.text import load, render_text
-from kg.models import ReportMeta, TextDocument
+from kg.models import CompanyMention, Evidence, ReportMeta, SegmentMention, TextDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
 SEEDS = ROOT / "tests" / "gold" / "seeds.json"
-SCORER = ROOT.parent / "shared" / "tools" / "score_facts.py"
+SCORER = ROOT / "tests" / "gold" / "score_facts.py"
 
 
 def run(body: str, media: str = "text/html", **meta: object) -> tuple[TextDocument, Figures]:
@@ -569,3 +569,236 @@ def test_parent_market_named_by_leading_product_words_is_not_ours() -> None:
     )
     assert {x.value_usd_million for x in f.market_sizes} == {Decimal("1900.0")}
     assert f.growth_rates == []
+
+
+# ------------------------------------------------------------------ house styles of the second batch
+
+
+def seg(kind: str, label: str) -> SegmentMention:
+    return SegmentMention(kind=kind, label=label, evidence=(Evidence(start=0, end=1, quote="x"),))  # type: ignore[arg-type]
+
+
+def run_with(body: str, segments: list[SegmentMention], companies: tuple[str, ...] = (), **meta: object) -> Figures:
+    doc = render_text(body, "text/html")
+    ev = (Evidence(start=0, end=1, quote=doc.text[:1]),)
+    players = [CompanyMention(name=n, evidence=ev) for n in companies]
+    return extract_figures(doc, ReportMeta(**meta), segments, players)  # type: ignore[arg-type]
+
+
+def test_press_release_dateline_with_an_abbreviated_month_and_a_wire_tag() -> None:
+    _, f = run(
+        "<p>PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The lithium metal foil market was valued at $ 300 million "
+        "in 2024 and is expected to reach $ 1.12 billion by 2030, expanding at a CAGR of 24.6% between 2025 and "
+        "2030.</p>",
+        market="Lithium Metal Foil",
+        forecast_period=(2025, 2030),
+    )
+    assert sizes(f) == {
+        ("Global", None, 2024, Decimal("300"), "actual"),
+        ("Global", None, 2030, Decimal("1120.00"), "forecast"),
+    }
+    assert rates_of(f) == {("Global", None, Decimal("24.6"), 2025, 2030)}
+
+
+def test_possessive_place_market_is_a_regional_size() -> None:
+    _, f = run(
+        "<p>Asia Pacific's market was US$ 451.4 million in 2024, about two-thirds of the world total.</p>",
+        market="Conductive Carbon Additives for Battery Anodes",
+        forecast_period=(2025, 2033),
+    )
+    assert sizes(f) == {("Asia-Pacific", None, 2024, Decimal("451.4"), "actual")}
+
+
+def test_report_scope_is_the_default_scope_and_not_part_of_the_product() -> None:
+    _, f = run(
+        "<p>The Middle East prebaked anode market was valued at USD 1.63 billion in 2024. Our previous (2022) "
+        "edition valued the market at USD 1.21 billion in 2021 and expected it to reach USD 1.62 billion in "
+        "2028, at a CAGR of 4.3%. The global primary aluminium market is worth some USD 240 billion.</p>",
+        scope="Middle East",
+        market="Middle East Prebaked Anode",
+        forecast_period=(2025, 2031),
+    )
+    assert sizes(f) == {
+        ("Middle East", None, 2024, Decimal("1630.00"), "actual"),
+        ("Middle East", None, 2021, Decimal("1210.00"), "actual"),
+        ("Middle East", None, 2028, Decimal("1620.00"), "forecast"),
+    }
+    assert {(g.scope, g.cagr_percent, g.end_year) for g in f.growth_rates} == {("Middle East", Decimal("4.3"), 2028)}
+
+
+def test_report_scope_applies_to_unplaced_figures_but_global_stays_global() -> None:
+    _, f = run(
+        "<p>The market stood at USD 412 mn in 2024. The global market was USD 9 billion in 2024.</p>",
+        scope="India",
+        market="Battery-Grade Graphite",
+        forecast_period=(2025, 2032),
+    )
+    assert {(x.scope, x.value_usd_million) for x in f.market_sizes} == {
+        ("India", Decimal("412")),
+        ("Global", Decimal("9000")),
+    }
+
+
+def test_money_table_under_a_segmentation_heading() -> None:
+    f = run_with(
+        "<h3>By Application</h3><table><tr><th>Application</th><th>2024 (US$ mn)</th><th>2030 (US$ mn)</th>"
+        "<th>CAGR 2025–2030</th></tr><tr><td>Steel Recarburizer</td><td>1,705</td><td>2,250</td><td>4.7%</td></tr>"
+        "</table>",
+        [],
+        market="Graphitized Petroleum Coke",
+        forecast_period=(2025, 2030),
+    )
+    assert {(x.segment, x.year, x.value_usd_million) for x in f.market_sizes} == {
+        ("Steel Recarburizer", 2024, Decimal("1705")),
+        ("Steel Recarburizer", 2030, Decimal("2250")),
+    }
+    assert {(g.segment, g.cagr_percent) for g in f.growth_rates} == {("Steel Recarburizer", Decimal("4.7"))}
+
+
+def test_money_table_of_another_measure_is_not_the_market() -> None:
+    f = run_with(
+        "<h3>By Region</h3><p>Coke prices by region</p><table><tr><th>Region</th><th>2024 (US$ mn)</th>"
+        "<th>2030 (US$ mn)</th></tr><tr><td>Europe</td><td>1,705</td><td>2,250</td></tr></table>",
+        [],
+        market="Graphitized Petroleum Coke",
+        forecast_period=(2025, 2030),
+    )
+    assert f.market_sizes == []
+
+
+def test_listed_type_as_subject_gives_segment_size_cagr_and_share_of_total() -> None:
+    f = run_with(
+        "<p>Carbon nanotubes (CNTs) are the fastest-growing product, with a CAGR of 14.8% over 2025–2033, "
+        "rising from US$ 121 million in 2024.</p>"
+        "<p>Silicon-carbon composite anodes generated USD 171.9 million in 2024, 55% of the total.</p>",
+        [seg("type", "Carbon Nanotubes"), seg("type", "Silicon-Carbon Composite")],
+        market="Silicon Anode",
+        forecast_period=(2025, 2033),
+    )
+    assert {(x.segment, x.year, x.value_usd_million) for x in f.market_sizes} == {
+        ("Carbon Nanotubes", 2024, Decimal("121")),
+        ("Silicon-Carbon Composite", 2024, Decimal("171.9")),
+    }
+    assert rates_of(f) == {("Global", "Carbon Nanotubes", Decimal("14.8"), 2025, 2033)}
+    assert {(s.holder, s.holder_kind, s.share_percent, s.year) for s in f.shares} == {
+        ("Silicon-Carbon Composite", "segment", Decimal("55"), 2024)
+    }
+
+
+def test_listed_application_as_subject_of_money_is_another_market() -> None:
+    f = run_with(
+        "<p>Electric vehicles are expected to be a USD 800 billion business in 2030.</p>",
+        [seg("application", "Electric Vehicles")],
+        market="Silicon Anode",
+        forecast_period=(2025, 2033),
+    )
+    assert f.market_sizes == []
+
+
+def test_object_it_in_a_later_clause_continues_the_first_clause_market() -> None:
+    _, f = run(
+        "<p>The Indian market for graphite anodes is still small, at Rs. 1,850 crore (FY2024), but domestic "
+        "cell plants could lift it to INR 7,400 crore by 2031, a CAGR of 21.9%.</p>",
+        market="Graphite Anode Materials",
+        forecast_period=(2025, 2031),
+    )
+    assert {(x.scope, x.year, x.value_million) for x in f.market_sizes} == {
+        ("India", 2024, Decimal("18500")),
+        ("India", 2031, Decimal("74000")),
+    }
+    assert rates_of(f) == {("India", None, Decimal("21.9"), 2025, 2031)}
+
+
+def test_place_subject_after_a_share_sentence_continues_the_market() -> None:
+    _, f = run(
+        "<p>The overall lithium-ion anode material market is estimated at USD 16.4 billion in 2024.</p>"
+        "<p>Asia Pacific held a 61% share of revenue in 2024. North America is forecast to grow at a CAGR of "
+        "39.8% over 2025-2034.</p>",
+        market="Silicon-Dominant Anode",
+        forecast_period=(2025, 2034),
+    )
+    assert rates_of(f) == {("North America", None, Decimal("39.8"), 2025, 2034)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "kind", "year"),
+    [
+        ("Water-based binders held 71% of the market in 2024.", "Water-based binders", "segment", 2024),
+        ("Anode-Grade Pitch Coke held a 48.5% share of the market in 2024.", "Anode-Grade Pitch Coke",
+         "segment", 2024),
+        ("Slotted Prebaked Anodes held 41% of the market in 2024.", "Slotted Prebaked Anodes", "segment", 2024),
+        ("Synthetic graphite accounted for 64% of the market's demand in 2024.", "Synthetic graphite",
+         "segment", 2024),
+        ("Power batteries took 71% of the market's value.", "Power batteries", "application", None),
+        ("South India (Tamil Nadu, Karnataka, Andhra Pradesh): accounted for 47% of consumption in 2024.",
+         "South India", "region", 2024),
+        ("China alone accounted for 38% of 2024 demand for prebaked anodes.", "China", "region", 2024),
+        ("China produced 87% of global prebaked anode output in 2024.", "China", "region", 2024),
+        ("Asia Pacific accounted for 52% of prebaked anode revenue in 2024.", "Asia-Pacific", "region", 2024),
+        ("Ridgeway held 12% of the market in 2024.", "Ridgeway", "company", 2024),
+    ],
+)
+def test_share_holder_is_the_whole_subject_typed_by_the_lists(
+    sentence: str, holder: str, kind: str, year: int | None
+) -> None:
+    f = run_with(
+        f"<p>{sentence}</p>",
+        [seg("type", "Slotted Prebaked Anodes"), seg("type", "Synthetic Graphite"),
+         seg("application", "Power Batteries")],
+        ("Ridgeway Carbon Inc.",),
+        market="Prebaked Anode",
+        forecast_period=(2025, 2031),
+    )
+    assert {(s.holder, s.holder_kind, s.year) for s in f.shares} == {(holder, kind, year)}
+
+
+def test_listed_type_without_the_market_head_nouns_names_the_holder() -> None:
+    f = run_with(
+        "<p>Hard carbon anode materials account for over 65% of sodium-ion battery anode compositions.</p>",
+        [seg("type", "Hard Carbon")],
+        market="Anode Material for Sodium-ion Battery",
+        forecast_period=(2025, 2032),
+    )
+    assert {(s.holder, s.holder_kind) for s in f.shares} == {("Hard carbon", "segment")}
+
+
+def test_share_of_a_narrower_product_is_not_the_markets() -> None:
+    _, f = run(
+        "<p>Asia Pacific is the largest market for battery anode materials, with China producing over 90% of "
+        "the world's graphite anode output.</p>",
+        market="Battery Anode Materials",
+        forecast_period=(2025, 2030),
+    )
+    assert f.shares == []
+
+
+def test_company_revenue_table_is_not_a_breakdown_of_the_market() -> None:
+    f = run_with(
+        "<h3>By Company</h3><p>Graphitized petroleum coke market revenue</p><table><tr><th>Company</th>"
+        "<th>2023 (US$ mn)</th><th>2024 (US$ mn)</th></tr><tr><td>Asbury Carbons</td><td>310</td><td>335</td></tr>"
+        "</table>",
+        [],
+        market="Graphitized Petroleum Coke",
+        forecast_period=(2025, 2030),
+    )
+    assert f.market_sizes == []
+
+
+def test_subject_it_in_a_later_clause_is_not_the_market() -> None:
+    _, f = run(
+        "<p>The graphite anode market was USD 14.6 billion in 2024, but it is unclear whether recyclers will "
+        "earn USD 2 billion by 2031.</p>",
+        market="Graphite Anode",
+        forecast_period=(2025, 2031),
+    )
+    assert {x.value_usd_million for x in f.market_sizes} == {Decimal("14600.0")}
+
+
+def test_listed_type_described_as_a_whole_market_is_not_a_segment_size() -> None:
+    f = run_with(
+        "<p>Natural graphite will be a USD 20 billion market, most of it for refractories.</p>",
+        [seg("type", "Natural Graphite")],
+        market="Graphite Anode",
+        forecast_period=(2025, 2030),
+    )
+    assert f.market_sizes == []

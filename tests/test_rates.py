@@ -119,3 +119,29 @@ def test_possessive_share_of_basis_was(text: str, percent: str, basis: str) -> N
 def test_growth_rate_label_with_cagr_in_brackets() -> None:
     (m,) = find_cagr("exhibiting a growth rate (CAGR) of 11.2% during 2025-2033.")
     assert (m.percent, m.period.start_year, m.period.end_year) == (Decimal("11.2"), 2025, 2033)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "basis"),
+    [
+        ("China produced 87% of global artificial graphite anode output in 2024.", "87",
+         "global artificial graphite anode output"),
+        ("Asia Pacific generated 66% of revenue in 2024.", "66", "revenue"),
+        ("Power batteries took 71% of the market's value.", "71", "market's value"),
+        ("China alone accounted for 38% of 2024 demand for graphitized petroleum coke.", "38", "2024 demand"),
+    ],
+)
+def test_production_and_taking_verbs_and_a_year_before_the_basis(text: str, percent: str, basis: str) -> None:
+    [s] = find_shares(text)
+    assert (s.percent, s.basis) == (Decimal(percent), basis)
+    assert text[s.basis_start : s.basis_end] == basis
+
+
+def test_rupee_abbreviation_does_not_end_a_sentence() -> None:
+    from kg.extract.sentences import split_sentences
+
+    text = "The market is small, at Rs. 1,850 crore (FY2024). It grows."
+    assert [s.text for s in split_sentences(text)] == [
+        "The market is small, at Rs. 1,850 crore (FY2024).",
+        "It grows.",
+    ]

@@ -26,7 +26,10 @@ class EvidenceMismatch(AssertionError):
 def extract_document(doc: TextDocument) -> DocumentFacts:
     meta = extract_meta(doc)
     sections = build_outline(doc)
-    figures = extract_figures(doc, meta)
+    segments = extract_segments(doc, sections, meta)
+    companies = extract_companies(doc, sections)
+    # the segment lists and named players tell the figures which holders are segments and which companies
+    figures = extract_figures(doc, meta, segments, companies)
     facts = DocumentFacts(
         source=doc.source,
         meta=meta,
@@ -34,9 +37,9 @@ def extract_document(doc: TextDocument) -> DocumentFacts:
         growth_rates=list(figures.growth_rates),
         shares=list(figures.shares),
         statistics=list(figures.statistics),
-        companies=extract_companies(doc, sections),
+        companies=companies,
         regions=extract_regions(doc, sections),
-        segments=extract_segments(doc, sections, meta),
+        segments=segments,
         dynamics=extract_dynamics(doc, sections),
     )
     check_evidence(doc, facts)

@@ -65,6 +65,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
+from kg.extract.geo import places as all_places
 from kg.extract.money import (
     MoneyMatch,
     exchange_rate_spans,
@@ -76,11 +77,14 @@ from kg.extract.money import (
 from kg.extract.rates import CagrMatch, ShareMatch, find_cagr, find_period, find_shares
 from kg.extract.sentences import Sentence, split_sentences
 from kg.models import (
+    CompanyMention,
     Evidence,
     GrowthRate,
     HolderKind,
     MarketSize,
     ReportMeta,
+    SegmentKind,
+    SegmentMention,
     Share,
     Statistic,
     Status,
@@ -146,7 +150,10 @@ _FORECAST_CUE = re.compile(
 _CLAUSE_BOUNDARY = re.compile(
     r";|,?\s+\b(?:while|whereas|but|although|though|meanwhile)\b\s+"
     # a press-release dateline ("PUNE, India, March 3, 2025 -- The global ...") is not the subject
-    r"|^[^.;]{0,80}?\b(?:19|20)\d\d\s*(?:--|\u2014|\u2013|-)\s+(?=[A-Z])",
+    # ("PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The ...": a place, a comma, a date, a wire tag)
+    r"|^[^.;]{0,80}?\b(?:19|20)\d\d\s*(?:--|\u2014|\u2013|-)\s+(?=[A-Z])"
+    r"|^(?-i:[A-Z])[A-Za-z .'\-]{1,40},[^;\n]{0,80}?\b(?:19|20)\d\d(?:\s*/[^/\n]{1,40}/)?\s*(?:--|\u2014|\u2013)\s+"
+    r"(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _PREPOSITIONS_BEFORE_PLACE = _wordset(
@@ -178,7 +185,10 @@ _LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:|–—-]*$")
 
 @lru_cache(maxsize=65536)  # a report's vocabulary is small; every sentence is split into words
 def _norm_word(w: str) -> str:
-    w = w.lower().strip(".'’-")
+    w = w.lower()
+    if w.endswith(("'s", "’s")):  # "Asia Pacific's market": the possessive is no part of the word
+        w = w[:-2]
+    w = w.strip(".'’-")
     if len(w) > 3 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -201,6 +211,9 @@ class _Market:
     @classmethod
     def of(cls, meta: ReportMeta) -> _Market:
         name = meta.market or meta.title or ""
+        lead = _title_scope(name)
+        if lead is not None:  # "Middle East Prebaked Anode": the place is the report's scope, not its product
+            name = name[: lead.start] + " " + name[lead.end :]
         name = re.sub(
             r"\b(?:global|market|report|outlook|forecast|research|analysis|size|share|trends?)\b",
             " ",
@@ -245,6 +258,10 @@ class _Context:
     shares: list[Share] = field(default_factory=list)
     stats: list[Statistic] = field(default_factory=list)
     holder_terms: dict[str, str] = field(default_factory=dict)
+    default_place: Place | None = None  # the report's own scope ("Middle East Prebaked Anode Market")
+    default_place_text: str | None = None
+    segment_keys: dict[tuple[str, ...], tuple[str, SegmentKind]] = field(default_factory=dict)
+    company_keys: tuple[tuple[str, ...], ...] = ()  # the document's listed players, as word sequences
 
 
 def _base_year(meta: ReportMeta) -> int | None:
@@ -257,11 +274,64 @@ def _base_year(meta: ReportMeta) -> int | None:
     return None
 
 
-def extract_figures(doc: TextDocument, meta: ReportMeta) -> Figures:
-    """Market sizes, growth rates and shares of ``doc``'s market; other figures as statistics."""
+def _title_scope(name: str) -> PlaceMatch | None:
+    """A place a market name or title opens with ("Middle East Prebaked Anode", "U.S. Silicon Anode")."""
+    found = find_places(name, adjectives=False)
+    if found and found[0].place.kind != "global" and not name[: found[0].start].strip(" \t\"'“‘*#"):
+        return found[0]
+    return None
+
+
+def _default_scope(meta: ReportMeta) -> tuple[Place | None, str | None]:
+    """The report's own scope (``meta.scope``, from its title: "Middle East Prebaked Anode Market")."""
+    if not meta.scope:
+        return None, None
+    p = lookup_place(meta.scope)
+    return (p, meta.scope) if p is not None and p.kind != "global" else (None, None)
+
+
+_GLOBAL_WORD_RX = re.compile(r"\b(?:global(?:ly)?|worldwide|world(?:wide)?|international)\b", re.IGNORECASE)
+
+
+def _apply_default_scope(ctx: _Context) -> None:
+    """Figures the text scopes to no place (and does not call global) are the report's own scope."""
+    place = ctx.default_place
+    if place is None:
+        return
+
+    def local(scope: str, as_written: str | None, evidence: tuple[Evidence, ...]) -> bool:
+        return scope == "Global" and as_written is None and not _GLOBAL_WORD_RX.search(evidence[0].quote)
+
+    update = {"scope": place.name, "scope_as_written": ctx.default_place_text}
+    ctx.sizes = [
+        x.model_copy(update=update) if local(x.scope, x.scope_as_written, x.evidence) else x for x in ctx.sizes
+    ]
+    ctx.growth = [
+        x.model_copy(update=update) if local(x.scope, x.scope_as_written, x.evidence) else x for x in ctx.growth
+    ]
+
+
+def extract_figures(
+    doc: TextDocument,
+    meta: ReportMeta,
+    segments: Sequence[SegmentMention] = (),
+    companies: Sequence[CompanyMention] = (),
+) -> Figures:
+    """Market sizes, growth rates and shares of ``doc``'s market; other figures as statistics.
+
+    ``segments`` and ``companies`` are the document's segment lists and named players (when the caller
+    has them): a share holder or a clause subject that is one of them is named and typed by the list.
+    """
     rates = dict(find_exchange_rates(doc.text))
     rates.update(meta.currency_rates)
     ctx = _Context(doc, meta, _Market.of(meta), rates, _base_year(meta))
+    ctx.default_place, ctx.default_place_text = _default_scope(meta)
+    for seg in segments:
+        label = " ".join(_PAREN_RX.sub(" ", seg.label).split())
+        key = tuple(_words(label))
+        if key and key not in {("other",), ("others",)}:
+            ctx.segment_keys.setdefault(key, (label, seg.kind))
+    ctx.company_keys = tuple(k for c in companies if (k := _company_key(c.name)))
     blocks = [b for b in doc.blocks if not b.boilerplate]
     for i, block in enumerate(doc.blocks):
         if block.boilerplate:
@@ -273,6 +343,7 @@ def extract_figures(doc: TextDocument, meta: ReportMeta) -> Figures:
             _sentence(ctx, sent)
             ctx.sentence_no += 1
     del blocks
+    _apply_default_scope(ctx)
     return Figures(
         market_sizes=_dedupe_sizes(ctx.sizes),
         growth_rates=_dedupe_growth(ctx.growth),
@@ -460,8 +531,14 @@ def _modifiers(before: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Every demonym of the places lexicon, lower case ("indian", "korean", "saudi")."""
+    return frozenset(_norm_word(a) for p in all_places().values() for a in p.adjectives)
+
+
 def _is_place_word(w: str) -> bool:
-    return lookup_place(w) is not None or w in {
+    return lookup_place(w) is not None or w in _demonyms() or w in {
         "u.s",
         "us",
         "north",
@@ -558,6 +635,90 @@ def _segment_name(gov: str) -> str | None:
     return None
 
 
+_PAREN_RX = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _company_key(name: str) -> tuple[str, ...]:
+    """A company name as lower-case words without its legal suffix ("Cabot Corporation" -> ("cabot",))."""
+    words = [w.lower().strip(".,") for w in _PAREN_RX.sub(" ", name).split()]
+    while len(words) > 1 and _LEGAL_SUFFIX_RX.fullmatch(words[-1].capitalize()):
+        words.pop()
+    return tuple(w for w in words if w)
+
+
+def _listed_segment(ctx: _Context, words: Sequence[str]) -> tuple[str, SegmentKind, int] | None:
+    """The listed segment a noun phrase names: (label, kind, words used). The phrase may add the market's
+    head nouns ("Silicon-carbon composite anodes" for "Silicon-Carbon Composite") or a "segment" tail."""
+    if not ctx.segment_keys:
+        return None
+    raw = list(words)
+    while len(raw) > 1 and raw[-1].lower() in _SEGMENT_TAIL_WORDS:
+        raw.pop()
+    key = [_norm_word(w) for w in raw]
+    hit = ctx.segment_keys.get(tuple(key))
+    if hit is not None:
+        return hit[0], hit[1], len(raw)
+    seq = ctx.market.head_seq
+    for k in range(len(seq), 0, -1):
+        if len(key) > k and key[-k:] == list(seq[-k:]):
+            hit = ctx.segment_keys.get(tuple(key[:-k]))
+            if hit is not None:
+                return hit[0], hit[1], len(raw) - k
+    return None
+
+
+# where a clause's subject ends: its verb (or an auxiliary)
+_SUBJECT_END_RX = re.compile(
+    r"\b(?:is|are|was|were|will|would|shall|should|could|may|might|can|has|have|had|to|generat(?:e|es|ed)|"
+    r"reach(?:es|ed)?|gr(?:ew|ows?)|r(?:ose|ises?)|posts?|posted|records?|recorded|registers?|registered|"
+    r"totall?(?:s|ed)|st(?:ood|ands?)|accounts?|accounted|holds?|held|earn(?:s|ed)|brought|contribut(?:es|ed)|"
+    r"remain(?:s|ed)?|expand(?:s|ed)|continu(?:es|ed)|represent(?:s|ed)|climb(?:s|ed)|jump(?:s|ed)|"
+    r"increas(?:es|ed)|ris(?:es|en)|valued|worth)\b",
+    re.IGNORECASE,
+)
+
+
+def _segment_subject(ctx: _Context, gov: str) -> str | None:
+    """The listed product type a clause is about when it is the clause's whole subject ("Carbon nanotubes
+    (CNTs) are the fastest-growing product, ...", "Silicon-carbon composite anodes generated ...")."""
+    if not ctx.segment_keys:
+        return None
+    g = _PAREN_RX.sub(" ", gov)
+    m = _SUBJECT_END_RX.search(g)
+    if m is None:
+        return None
+    np = g[: m.start()]
+    if not re.fullmatch(r"[\s\-–•*>]*(?:[A-Za-z][\w&’'.\-]*\s+){1,6}", np):
+        return None  # a subject of words only: no comma, no figure, no second clause
+    words = np.split()
+    while words and words[0].lower() in {"the", "its", "their", "this", "•", "-", "*"}:
+        words = words[1:]
+    hit = _listed_segment(ctx, words)
+    if hit is None:
+        return None
+    label, kind, _ = hit
+    if kind != "type" and not set(_words(" ".join(words))) & ctx.market.head:
+        return None  # an application ("Electric vehicles are a USD 800 billion market") is another market
+    return label
+
+
+def _is_listed_company(ctx: _Context, name: str) -> bool:
+    """A company signal: a legal suffix, a registry company, or one of the document's listed players."""
+    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited)\b\.?", name):
+        return True
+    key = _company_key(name)
+    if key and any(c[: len(key)] == key for c in ctx.company_keys):
+        return True
+    return _registry_company(name)
+
+
+@lru_cache(maxsize=4096)
+def _registry_company(name: str) -> bool:
+    from kg.resolve import default_resolver  # the registry loads once, on the first holder that needs it
+
+    return default_resolver().match_registry(name, fuzzy=False) is not None
+
+
 # ------------------------------------------------------------------ years and status
 
 
@@ -640,6 +801,8 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
     shares = find_shares(s)
     ev = Evidence(start=sent.start, end=sent.end, quote=sent.text)
     first_clause_own = False
+    first_clause_scope: tuple[Place | None, str | None] = (None, None)
+    found_before = len(ctx.growth) + len(ctx.shares)
     if monies:
         rate_spans = exchange_rate_spans(s)
         monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
@@ -651,8 +814,17 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             gov = s[cs : m.start] if not aside else s[_clause_start(s, m.start) : m.start]
             ref = _market_ref(ctx, gov)
             place, place_text = _scope(ctx, gov)
+            subject = _segment_subject(ctx, gov)
+            segment = _segment_name(gov) or subject
+            if ref is None and subject is not None and not _WHOLE_MARKET_AFTER_RX.match(s, m.end):
+                # "Silicon-carbon composite anodes generated USD 171.9 million": a listed type of the market
+                # (but "Natural graphite is a USD 20 billion market" is that product's whole market)
+                ref = "own"
             if ref is None and cs > 0 and place is not None and first_clause_own:
                 ref = "own"  # "..., while China is forecast to reach $4200 million"
+            if ref is None and cs > 0 and place is None and first_clause_own and _IT_RX.search(gov):
+                ref = "own"  # "..., but domestic cell plants could lift it to INR 7,400 crore by 2031"
+                place, place_text = first_clause_scope
             if ref is None and _continues_market(ctx, gov):
                 ref = "own"  # "North America is expected to reach ..." in a passage about the market
             local = s[max(cs, m.start - 70) : m.start] + " " + s[m.end : m.end + 25]
@@ -668,7 +840,8 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             )
             if own and cs == 0:
                 first_clause_own = True
-            sizes.append(_Size(m, year, place, place_text, _segment_name(gov), own))
+                first_clause_scope = (place, place_text)
+            sizes.append(_Size(m, year, place, place_text, segment, own))
         for sz in sizes:
             if not sz.own:
                 ctx.stats.append(
@@ -715,13 +888,54 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
         _cagr(ctx, s, c, ev, own_years, own_sizes)
     for sh in shares:
         _share(ctx, s, sh, ev)
+    for sz in own_sizes:
+        _share_of_total(ctx, s, sz, ev)
     _update_context(ctx, s)
     whole = _market_ref(ctx, s)
-    ctx.prev_own = whole == "own" or bool(own_sizes)
+    # a sentence that gave one of the market's figures was about the market
+    ctx.prev_own = whole == "own" or bool(own_sizes) or len(ctx.growth) + len(ctx.shares) > found_before
     if ctx.prev_own:
         ctx.last_own_no = ctx.sentence_no
     elif whole == "foreign":
         ctx.last_foreign_no = ctx.sentence_no
+
+
+_WHOLE_MARKET_AFTER_RX = re.compile(r"\s*(?:global\s+|worldwide\s+)?(?:markets?|industry|industries|business)\b", re.I)
+# "it" as an object that a figure follows ("could lift it to", "expected it to reach", "valued it at")
+_IT_RX = re.compile(r"\b[a-z]\w*\s+it\s+(?:to|at|by|beyond|past|above|over)\b", re.IGNORECASE)
+# ", 55% of the total": a part's share, right after its amount (and year)
+_SHARE_OF_TOTAL_RX = re.compile(
+    r"\s*,\s*(?:or\s+|i\.e\.\s+)?(?:(?:about|around|roughly|nearly|some|approximately|almost|over|just\s+over)\s+)?"
+    r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s+of\s+(?:the\s+|its\s+)?(?P<basis>(?:(?:global|total|overall|world|"
+    r"worldwide|regional)\s+)?(?:total|market|revenues?|sales|value|demand)(?:\s+(?:total|revenues?|value))?)\b",
+    re.IGNORECASE,
+)
+
+
+def _share_of_total(ctx: _Context, s: str, sz: _Size, ev: Evidence) -> None:
+    """ "Silicon-carbon composite anodes generated USD 171.9 million in 2024, 55% of the total": the share
+    of a segment's (or a place's) own amount, when the percentage follows the amount as an apposition."""
+    holder = sz.segment or (sz.place.name if sz.place is not None else None)
+    if holder is None:
+        return
+    at = sz.money.end
+    year = _YEAR_AFTER_RX.match(s, at)
+    if year is not None:
+        at = year.end()
+    m = _SHARE_OF_TOTAL_RX.match(s, at)
+    if m is None:
+        return
+    ctx.shares.append(
+        Share(
+            evidence=(ev,),
+            holder=holder,
+            holder_kind="segment" if sz.segment else "region",
+            share_percent=Decimal(m.group("pct")),
+            of=m.group("basis"),
+            year=sz.year,
+            value_text=m.group("value"),
+        )
+    )
 
 
 _PLACE_SUBJECT_RX = re.compile(r"^\W*(?:(?:and|also|meanwhile|moreover|in\s+addition|the)\W+)*$", re.IGNORECASE)
@@ -804,6 +1018,9 @@ def _cagr(
         cut = max(gov.rfind("—"), gov.rfind("("), gov.rfind(" – "), gov.rfind(" - "))
         gov = gov[:cut] if cut >= 0 else gov
     ref = _market_ref(ctx, gov)
+    segment = _segment_name(gov) or _segment_subject(ctx, gov)
+    if ref is None and segment is not None:
+        ref = "own"  # "Carbon nanotubes (CNTs) are the fastest-growing product, with a CAGR of 14.8%"
     governing_size = next(
         (x for x in reversed(own_sizes) if cs <= x.money.start < c.start),
         None,
@@ -826,7 +1043,7 @@ def _cagr(
             evidence=(ev,),
             scope=place.name if place else "Global",
             scope_as_written=place_text,
-            segment=_segment_name(gov),
+            segment=segment,
             cagr_percent=c.percent,
             start_year=start,
             end_year=end,
@@ -907,14 +1124,19 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     )
     if "market" in basis_words and _market_ref(ctx, sh.basis) == "foreign":
         basis_ok = False
+    if basis_ok and _other_product(ctx, basis_words):
+        basis_ok = False  # "90% of the world's graphite anode output" in a battery anode materials report
     holder = _holder(ctx, s, sh)
     if not basis_ok or holder is None:
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, sh.start), value_text=sh.as_written))
         return
     name, kind = holder
     year = None
-    clause = s[_clause_start(s, sh.start) : sh.end + 30]
-    ym = re.search(r"\b(?:in|as\s+of|during)\s+(?P<y>(?:19|20)\d{2})\b", clause)
+    # the year the share is for: "in 2024" in its clause (also after the basis: "52% of lithium metal foil
+    # revenue in 2024"), or a year that qualifies the basis ("38% of 2024 demand")
+    clause = s[_clause_start(s, sh.start) : max(sh.end, sh.basis_end) + 40]
+    ym = re.search(r"\b(?:in|as\s+of|during|for)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b", clause)
+    ym = ym or re.match(r"\s*(?P<y>(?:19|20)\d{2})\b", s[sh.basis_start : sh.basis_end])
     if ym:
         year = int(ym.group("y"))
     ctx.shares.append(
@@ -927,6 +1149,25 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
             year=year,
             value_text=sh.as_written,
         )
+    )
+
+
+_BASIS_GENERIC = _wordset("of the world all total share combined installed annual domestic nameplate")
+
+
+def _other_product(ctx: _Context, basis_words: Sequence[str]) -> bool:
+    """A basis that names the market's product with a modifier the market's name does not have names
+    another (narrower or neighbouring) product: "graphite anode output" for battery anode materials."""
+    if not set(basis_words) & ctx.market.head:
+        return False
+    measures = {_norm_word(w) for w in _MEASURES}
+    return any(
+        w not in ctx.market.words
+        and w not in measures
+        and w not in _GENERIC_MODIFIERS
+        and w not in _BASIS_GENERIC
+        and not _is_place_word(w)
+        for w in basis_words
     )
 
 
@@ -946,7 +1187,8 @@ _EMPTY_WITH_RX = re.compile(
 def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
     """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
     cs = _clause_start(s, sh.verb_start)
-    w = s[cs : sh.verb_start]
+    # a bracketed list or gloss is not the subject: "South India (Tamil Nadu, Karnataka, Andhra Pradesh):"
+    w = _PAREN_RX.sub(" ", s[cs : sh.verb_start])
     # a relative clause or aside: "hard carbon anode materials—which account for ..."
     rel = re.search(r"(?:[—–(,]\s*)?\b(?:which|that|who)\s*$", w)
     if rel:
@@ -992,14 +1234,14 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
     np = re.sub(r"[’']s\b", "", np)  # "China’s producers": China
     places = find_places(np)
     if places:
-        rest = [
-            x
-            for x in _words(np[: places[0].start] + " " + np[places[0].end :])
-            if x not in _GENERIC_HOLDER_TAIL
-        ]
+        p = places[0]
+        lead = np[: p.start].split()
+        rest = [x for x in _words(np[p.end :]) if x not in _GENERIC_HOLDER_TAIL]
+        if lead and all(x.lower() in _COMPASS for x in lead) and not rest and not p.adjective:
+            return np[: p.end].strip(), "region"  # "South India": a part of a country or region
+        rest += [x for x in _words(" ".join(lead)) if x not in _GENERIC_HOLDER_TAIL]
         if not rest or all(x in ctx.market.words for x in rest):
-            p = places[0].place
-            return p.name, "region"
+            return p.place.name, "region"
         return None
     if len(words) > 6:
         return None
@@ -1007,30 +1249,35 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
     kind: HolderKind = (
         "application" if re.search(r"\b(?:consum\w*|demand|usage|use)\b", sh.basis, re.I) else "segment"
     )
+    listed = _listed_segment(ctx, raw_words)
     while len(raw_words) > 1 and raw_words[-1].lower() in _SEGMENT_TAIL_WORDS:
         # "the automotive segment", "automotive end-use industry": Automotive
         if raw_words[-1].lower().startswith(("application", "end-use", "end-user", "industr")):
             kind = "application"
         raw_words = raw_words[:-1]
-    # "hard carbon anode materials" in an "Anode Material" market: the market's generic head nouns go
-    seq = ctx.market.head_seq
-    for k in range(len(seq), 0, -1):
-        tail_words = [_norm_word(x) for x in raw_words[-k:]]
-        if len(raw_words) > k and tail_words == list(seq[-k:]):
-            raw_words = raw_words[:-k]
-            break
+    if listed is not None:
+        # a listed segment names the holder and its kind; the phrase is kept as written, without the
+        # market's head nouns only when the list names the type without them ("hard carbon anode
+        # materials" for "Hard Carbon" in an anode material market)
+        raw_words = raw_words[: listed[2]]
+        kind = "segment" if listed[1] == "type" else "application"
     if not raw_words:
         return None
     name = " ".join(raw_words)
-    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings)\b\.?", name) or (
-        kind == "segment"
-        and re.fullmatch(r"(?:[A-Z][\w&.\-]*|[A-Z0-9]+)(?:\s+[A-Z0-9][\w&.\-]*){0,2}", name)
-        and not set(_words(name)) & ctx.market.words
-    ):
-        kind = "company"  # a proper name that is not the market's product: a company
+    if listed is None:
+        if _is_listed_company(ctx, name):
+            kind = "company"
+        elif set(_words(name)) & ctx.market.head:
+            kind = "segment"  # it names the market's product: a type of it
     if all(_norm_word(x) in _GENERIC_HOLDER_TAIL | ctx.market.words for x in raw_words):
         return None
     return _expand(ctx, name), kind
+
+
+_COMPASS = _wordset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest north-east north-west south-east south-west"
+)
 
 
 def _clean_np(w: str) -> str:
@@ -1050,7 +1297,7 @@ def _expand(ctx: _Context, name: str) -> str:
     if key in ctx.holder_terms:
         return ctx.holder_terms[key]
     counts: dict[str, int] = {}
-    for m in re.finditer(r"\b([A-Za-z][a-z]+)\s+" + re.escape(name) + r"\b", ctx.doc.text, re.IGNORECASE):
+    for m in re.finditer(r"\b([A-Za-z][a-z]+)[ \t]+" + re.escape(name) + r"\b", ctx.doc.text, re.IGNORECASE):
         mod = m.group(1)
         if mod.lower() in _EXPAND_STOP or mod.lower() in ctx.market.words:
             continue
@@ -1091,6 +1338,18 @@ _UNIT_RX = re.compile(
 _VOLUME_RX = re.compile(r"\b(?:tons?|tonnes?|kilotons?|kt|units|volume|GWh|MWh|kg)\b", re.IGNORECASE)
 
 
+_BREAKDOWN_RX = re.compile(
+    r"\b(?:by\s+[A-Za-z][\w\-]*|segments?|segmentation|regions?|regional|countr(?:y|ies)|geograph\w*|"
+    r"applications?|types?|products?|end[\s\-]?use(?:rs?)?)\b",
+    re.IGNORECASE,
+)
+_OTHER_MEASURE_RX = re.compile(
+    r"\b(?:prices?|costs?|invest\w*|capex|funding|imports?|exports?|shipments|sales\s+of|production\s+of|"
+    r"budgets?|subsid\w*|tariffs?)\b",
+    re.IGNORECASE,
+)
+
+
 def _table(ctx: _Context, index: int) -> None:
     doc = ctx.doc
     block = doc.blocks[index]
@@ -1124,9 +1383,16 @@ def _table(ctx: _Context, index: int) -> None:
     unit = _UNIT_RX.search(header) or _UNIT_RX.search(after) or _UNIT_RX.search(before[-300:])
     if _VOLUME_RX.search(header) and not _UNIT_RX.search(header):
         return
-    about_market = _market_ref(ctx, caption) == "own" or bool(
+    caption_ref = _market_ref(ctx, caption)
+    about_market = caption_ref == "own" or bool(
         re.search(r"\b(?:market\s+size|revenue|market\s+value|value)\b", caption, re.IGNORECASE)
     )
+    if not about_market and caption_ref is None and _UNIT_RX.search(header):
+        # money columns ("2024 (US$ mn)") under a segmentation heading ("By Application") or beside a CAGR
+        # column break the report's market down, unless the caption measures something else
+        about_market = bool(
+            _BREAKDOWN_RX.search(before[-120:]) or re.search(r"\bCAGR\b", header, re.IGNORECASE)
+        ) and not _OTHER_MEASURE_RX.search(caption)
     if not about_market:
         return
     currency = "USD"
@@ -1151,6 +1417,8 @@ def _table(ctx: _Context, index: int) -> None:
             "k": Decimal("0.001"),
         }.get(sc, Decimal(1))
     year_cols = {j: m for j, c in enumerate(rows[0]) if (m := _YEAR_HEADER_RX.match(c)) is not None}
+    if year_cols and _COMPANY_HEADER_RX.search(rows[0][0]):
+        year_cols = {}  # a company's revenue by year is not a part of the market's size
     if year_cols:
         for r, row in enumerate(rows[1:], start=1):
             label = row[0] if row else ""

@@ -251,7 +251,8 @@ _SHARE_VERB = (
     r"(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|hold(?:s|ing)?|held|captur(?:e|es|ed|ing)|"
     r"command(?:s|ed|ing)?|control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|constitut(?:e|es|ed|ing)|"
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
-    r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with)"
+    r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
+    r"t(?:ake|akes|ook|aking))"
 )
 _HEDGE = (
     r"(?:(?:approximately|approx\.?|about|around|nearly|almost|roughly|over|more\s+than|close\s+to|some|"
@@ -275,6 +276,7 @@ _SHARE_WORD_AFTER_RX = re.compile(
 )
 _OF_BASIS_RX = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
 _BASIS_WORD_RX = re.compile(r"[A-Za-z][A-Za-z0-9&'’\-]*")
+_BASIS_YEAR_RX = re.compile(r"(?:19|20)\d{2}\s+(?=[A-Za-z])")
 _BASIS_STOP = _wordset(
     "in by with and as while due driven owing because through during for from to that which who where "
     "when than since after before amid is are was were has have had will would could can may might a "
@@ -399,12 +401,15 @@ def _last_verb(clause: str) -> int | None:
 
 
 def _basis(text: str, i: int) -> tuple[int, int] | None:
-    """The noun phrase after "of" (at most eight words, up to punctuation or a clause word)."""
-    end = i
-    for n, w in enumerate(_BASIS_WORD_RX.finditer(text, i)):
+    """The noun phrase after "of" (at most eight words, up to punctuation or a clause word); a year may
+    qualify it ("38% of 2024 demand")."""
+    year = _BASIS_YEAR_RX.match(text, i)
+    words_at = year.end() if year else i
+    end = words_at
+    for n, w in enumerate(_BASIS_WORD_RX.finditer(text, words_at)):
         if text[end : w.start()].strip() not in ("", "-"):
             break
         if w.group().lower() in _BASIS_STOP or n >= 8:
             break
         end = w.end()
-    return (i, end) if end > i else None
+    return (i, end) if end > words_at else None

@@ -1,8 +1,8 @@
 """Sentence (and clause) splitting with exact offsets into the text rendition.
 
 Why not a library splitter: evidence quotes must be exact slices of the text, and the genre is full of
-"U.S.", "Co., Ltd.", "etc. in 2022", "4.62 billion" and numbered run-in headings ("1. Electric Vehicle
-Boom:") that generic splitters cut in the wrong places. Rules:
+"U.S.", "Co., Ltd.", "etc. in 2022", "Rs. 1,850 crore", "4.62 billion" and numbered run-in headings
+("1. Electric Vehicle Boom:") that generic splitters cut in the wrong places. Rules:
 
 * A sentence ends at ". ! ?" (plus closing quotes/brackets) followed by whitespace and a capital, digit,
   quote or bullet -- unless the word before the period is a known abbreviation, a single letter ("U.S.",
@@ -35,7 +35,7 @@ class Sentence:
 
 _ABBREVIATIONS = _wordset(
     "co corp inc ltd llc plc ag nv bv sa spa gmbh bhd pvt pte kk no nos vs approx est fig figs e.g "
-    "i.e etc al jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st mt dept govt "
+    "i.e etc al rs jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st mt dept govt "
     "intl u.s u.k u.a.e p.r u.s.a e.u n.a"
 )
 _END_RX = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9•➤\-–—>])|\n")
