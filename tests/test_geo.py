@@ -203,3 +203,14 @@ def test_every_label_looks_up_its_own_place() -> None:
         for label in (p.name, *p.aliases):
             found = lookup_place(label)
             assert found is not None and found.key == p.key, label
+
+
+def test_compass_place() -> None:
+    from kg.extract.geo import compass_place
+
+    p = compass_place("South India")
+    assert p is not None and (p.key, p.name, p.kind, p.broader) == ("south-india", "South India", "region", "india")
+    assert compass_place("North-East China").broader == "china"  # type: ignore[union-attr]
+    # names the vocabulary knows, lower-case compass words and unknown places are not compass areas
+    assert compass_place("South Korea") is None and compass_place("Western Europe") is None
+    assert compass_place("south India") is None and compass_place("West Acme") is None

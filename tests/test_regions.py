@@ -91,3 +91,112 @@ def test_scope_lists_in_tables_lines_and_sentences() -> None:
         "Asia Pacific", "North America", "Europe", "Middle East & Africa", "South America"]
     passing = shape("# X Market\n\nThe company sells in Europe, Japan and the U.S.\n", "probe.md")
     assert _pairs(passing) == []
+
+
+# ------------------------------------------------------------------ siblings, exclusions, scope lines, subjects
+
+
+def test_country_beside_its_region_in_one_flat_list_stays_and_exclusion_brackets_stay() -> None:
+    doc = shape(
+        "<h1>X Market Report</h1><h2>Regions</h2><ul><li>China</li><li>Asia Pacific (excluding China)</li>"
+        "<li>Europe</li><li>North America</li></ul>",
+        "probe.html",
+    )
+    assert _pairs(doc) == [("China", "china"), ("Asia Pacific (excluding China)", "asia-pacific"),
+                           ("Europe", "europe"), ("North America", "north-america")]
+    for bracket in ("excl. China", "ex-China", "except China", "other than China"):
+        doc = shape(f"# X Market\n\n## Regions\n\n- China\n- Asia Pacific ({bracket})\n- Europe\n", "probe.md")
+        assert [label for label, _ in _pairs(doc)] == ["China", f"Asia Pacific ({bracket})", "Europe"]
+
+
+def test_country_nested_under_its_region_is_dropped() -> None:
+    # a deeper list item, a separate country-level list, a sub-title under the region: all detail
+    nested = shape(
+        "<h1>X Market</h1><h2>Regional Outlook</h2><ul><li>Asia Pacific<ul><li>China</li><li>Japan</li></ul></li>"
+        "<li>Europe<ul><li>Germany</li></ul></li></ul>",
+        "probe.html",
+    )
+    assert [c for _, c in _pairs(nested)] == ["asia-pacific", "europe"]
+    scope = shape("# X Market\n\nRegional scope: Asia Pacific; Europe\n\nBy Country: China; Japan; Germany\n",
+                  "probe.md")
+    assert [c for _, c in _pairs(scope)] == ["asia-pacific", "europe"]
+    sub = shape("# X Market\n\n## Regional Analysis\n\n### Asia Pacific\n\nText.\n\n#### China\n\nText.\n\n"
+                "### Europe\n\nText.\n", "probe.md")
+    assert [c for _, c in _pairs(sub)] == ["asia-pacific", "europe"]
+    # bracketed country lists are still dropped from the label
+    listed = shape("# X Market\n\n## By Region\n\n- Asia Pacific (China, Japan, India)\n- Europe\n", "probe.md")
+    assert [label for label, _ in _pairs(listed)] == ["Asia Pacific", "Europe"]
+
+
+def test_inline_geography_lines() -> None:
+    for cue in ("By Geography", "By Region", "By Region and Country", "Regional scope", "Geographic coverage",
+                "Regions covered"):
+        doc = shape(f"# X Market\n\n## Market Segmentation\n\n**{cue}:** Asia-Pacific, North America, Europe, "
+                    "Rest of the World\n", "probe.md")
+        assert [label for label, _ in _pairs(doc)] == [
+            "Asia-Pacific", "North America", "Europe", "Rest of the World"], cue
+    # brackets hold their commas; the bracketed countries are the region's detail
+    doc = shape("X REPORT\n\nBy Region and Country: North America (U.S., Canada), Europe (Germany, France), "
+                "Asia Pacific\n", "probe.txt")
+    assert [label for label, _ in _pairs(doc)] == ["North America", "Europe", "Asia Pacific"]
+    # a "By Region" inside a long title is no list
+    title = shape("<h1>X Market Report By Type, By Region, And Segment Forecasts</h1><p>Europe grows.</p>",
+                  "probe.html")
+    assert _pairs(title) == []
+
+
+def test_paragraphs_opening_with_a_place_as_subject_in_a_regional_section() -> None:
+    doc = shape(
+        "<h1>X Market Report</h1><h2>MARKET DYNAMICS</h2><p>Japan is a large buyer.</p>"
+        "<h2>REGIONAL INSIGHTS</h2>"
+        "<p>Asia Pacific battery anode materials market size was USD 9.18 billion in 2023. China is the largest "
+        "producer.</p>"
+        "<p>North America is expected to record a CAGR of 16.8% during the forecast period.</p>"
+        "<p>Europe relies on imports of finished anode powder.</p>"
+        "<p>U.S. legislation helps. Imports from Korea rise.</p>"
+        "<p>Growth in India is slower.</p>",
+        "probe.html",
+    )
+    assert [label for label, _ in _pairs(doc)] == ["Asia Pacific", "North America", "Europe"]
+
+
+def test_subjects_need_a_regional_breakdown_and_are_not_taken_inside_an_item() -> None:
+    # "Regional ... Strategies" is no breakdown: the market-position fallback decides
+    strategies = shape(
+        "X MARKET\n\n3. Regional Capacity Expansion Strategies:\nChina continues to dominate with 76% market share, "
+        "though North American and European producers are investing heavily.\n",
+        "probe.txt",
+    )
+    assert [c for _, c in _pairs(strategies)] == ["china", "north-america", "europe"]
+    # under the item "Middle East & Africa", "The Middle East has..." is that item's detail
+    inside = shape(
+        "# X Market\n\n## Regional Analysis\n\n### Asia\n\nText.\n\n### Southeast Asia's Emerging Role\n\n"
+        "Southeast Asia presents a growing market.\n\n### Middle East & Africa\n\n"
+        "The Middle East has emerged as a major force.\n",
+        "probe.md",
+    )
+    assert [c for _, c in _pairs(inside)] == ["asia", "middle-east-and-africa"]
+
+
+def test_compass_sub_areas_as_items_of_a_regional_section() -> None:
+    doc = shape(
+        "# X Market in India\n\n## Drivers\n\n- **South India** has many plants.\n\n## Regional Insights\n\n"
+        "- **South India** (Tamil Nadu, Karnataka): accounted for 47% of consumption.\n"
+        "- **West India** (Gujarat, Maharashtra): the fastest-growing cluster.\n"
+        "- **North-East India**: small.\n- **South Korea**: imports.\n",
+        "probe.md",
+    )
+    assert _pairs(doc) == [("South India", "south-india"), ("West India", "west-india"),
+                           ("North-East India", "north-east-india"), ("South Korea", "south-korea")]
+
+
+def test_company_with_a_bracketed_country_is_no_place() -> None:
+    doc = shape("X REPORT\n\nREGIONAL SCOPE\n\n1. North America\n2. Europe\n\nLEADING COMPANIES\n\n"
+                "1. Sila Nanotechnologies Inc. (US)\n2. Nexeon Ltd (UK)\n", "probe.txt")
+    assert [c for _, c in _pairs(doc)] == ["north-america", "europe"]
+
+
+def test_fastest_growing_region_is_a_market_position() -> None:
+    doc = shape("X MARKET\n\nAsia Pacific accounted for 61% of revenue. Europe is expected to be the "
+                "fastest-growing region. The company opened an office in Spain.\n", "probe.txt")
+    assert [c for _, c in _pairs(doc)] == ["asia-pacific", "europe"]

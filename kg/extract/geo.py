@@ -182,6 +182,35 @@ def _lookup_folded(folded: str) -> Place | None:
     return idx.get(" ".join(words)) if words else None
 
 
+# "South India", "North-East India", "Western China": a compass word and a known place, as a place label.
+_COMPASS = re.compile(
+    r"^(?:the\s+)?((?:North|South)(?:[\s\-]?(?:East|West)(?:ern)?)?|(?:North|South)(?:east|west)(?:ern)?|East|West|"
+    r"Central|Northern|Southern|Eastern|Western|Mid[\s\-]?West(?:ern)?)[\s\-]+(\S.*)$"
+)
+
+
+def compass_place(label: str) -> Place | None:
+    """A sub-area written as a compass word and a known place ("South India", "North-East China").
+
+    Only for labels known to name a place (an item of a regional section): the result is a region of its
+    own, keyed by the label's slug, with the named place as ``broader``. Labels the vocabulary already
+    knows ("South Korea", "Western Europe", "South America") are :func:`lookup_place`'s, not this one's.
+    The compass word must be capitalised as a proper name is.
+    """
+    label = " ".join(label.split())
+    if lookup_place(label) is not None:
+        return None
+    m = _COMPASS.match(label)
+    if m is None:
+        return None
+    inner = lookup_place(m.group(2))
+    if inner is None or inner.kind == "global" or len(m.group(2).split()) > 4:
+        return None
+    name = label[4:] if label.lower().startswith("the ") else label
+    key = "-".join(_fold(name).split())
+    return Place(key=key, name=name, kind="region", broader=inner.key, aliases=(name,))
+
+
 def country_code(label: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country label ("U.S." -> "US", "UK" -> "GB", "Korea" -> "KR").
 
@@ -423,6 +452,7 @@ def find_places(text: str, *, adjectives: bool = True) -> list[PlaceMatch]:
 __all__ = [
     "Place",
     "PlaceMatch",
+    "compass_place",
     "country_code",
     "find_places",
     "lookup_place",

@@ -7,25 +7,33 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    every place that *is* one of its items: a sub-title that is a place ("Asia", "**North America**",
    "### Europe", "North America Market"), a paragraph or list item opening with a bold place ("**Europe** is
    witnessing..."), a short line or list item that is a place, a table's first-column place. Sub-titles
-   that merely start with a place ("China's Dominant Production Hub") are not items.
+   that merely start with a place ("China's Dominant Production Hub") are not items. Here a compass word and
+   a place is a place label as written ("**South India** (Tamil Nadu, ...)": a sub-area of India). Under a
+   regional breakdown title proper ("REGIONAL INSIGHTS", not "Regional Capacity Strategies"), a paragraph
+   that opens with a place as its subject ("North America is expected to...", "Europe relies on...") is an
+   item too, unless it lies under another item ("### Middle East & Africa" / "The Middle East has...").
 2. **Region tables** anywhere: a table whose first column holds at least two places (region x year).
-3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region.
+3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region;
+   and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...".
 4. **Market-position sentences**, only when rules 1-3 found nothing: a place (or its demonym) directly
    tied to a market position - "China continues to dominate with 76% market share", "North American and
    European producers are investing heavily". A place next to anything else ("U.S. legislation") is a
    passing mention.
 
 Countries count when the document analyses them as regions (an item of a regional section, a table row,
-a title, a market-position subject). The global scope is never a region. Labels are as written, except
-demonyms, which take the place's name ("North American" -> "North America").
+a title, a market-position subject), unless they are nested under a region the document also lists (see
+:func:`_drop_members`; a sibling in the same flat list stays). The global scope is never a region. Labels
+are as written, except demonyms, which take the place's name ("North American" -> "North America"), and
+bracketed member lists, which are dropped ("North America (U.S., Canada)"); a bracket that changes the
+meaning stays ("Asia Pacific (excluding China)").
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract.geo import Place, find_places, lookup_place, places
-from kg.extract.sections import Section, block_text, lead_strong, outline
+from kg.extract.geo import Place, compass_place, find_places, lookup_place, places
+from kg.extract.sections import Section, block_text, lead_strong, outline, section_at
 from kg.models import Block, Evidence, RegionMention, Span, TextDocument
 
 _REGIONAL_TITLE = re.compile(
@@ -34,7 +42,9 @@ _REGIONAL_TITLE = re.compile(
 )
 _POSITION_AFTER = re.compile(
     r"^(?:'s)?\s*(?:\w+\s+){0,3}?(?:dominat\w*|leads?\b|leading\b|accounts?\s+for|accounted\s+for|holds?\b|"
-    r"held\b|captur\w*|commands?\b|is\s+the\s+(?:largest|biggest|fastest)|remains?\s+the\s+(?:largest|leading))",
+    r"held\b|captur\w*|commands?\b|(?:is|be|was|remains?|becomes?|emerg\w*\s+as)\s+the\s+(?:largest|biggest|fastest|"
+    r"leading|dominant|second[\s\-]largest)|(?:record|register|witness|post|exhibit|show)\w*\s+the\s+(?:highest|"
+    r"fastest|largest))",
     re.I,
 )
 _POSITION_NOUN = re.compile(
@@ -50,10 +60,18 @@ class _Out:
         self.doc = doc
         self.items: list[RegionMention] = []
         self._index: dict[str, int] = {}
+        #: per concept, the flat lists it was found in as an item (see :func:`_drop_members`)
+        self.groups: dict[str, set[tuple[object, ...]]] = {}
+        #: concepts the vocabulary does not hold (compass sub-areas such as "South India")
+        self.extra: dict[str, Place] = {}
 
-    def add(self, place: Place, span: Span, label: str | None = None) -> None:
+    def add(self, place: Place, span: Span, label: str | None = None, group: tuple[object, ...] | None = None) -> None:
         if place.kind == "global":
             return
+        if group is not None:
+            self.groups.setdefault(place.key, set()).add(group)
+        if place.key not in places():
+            self.extra.setdefault(place.key, place)
         quote = self.doc.text[span.start:span.end]
         ev = Evidence(start=span.start, end=span.end, quote=quote)
         if place.key in self._index:
@@ -77,25 +95,55 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start=start, end=end) if end > start else None
 
 
-def _place_of(text: str, span: Span | None) -> Place | None:
+def _place_of(text: str, span: Span | None, compass: bool = False) -> Place | None:
     """The place a whole label names ("Asia-Pacific", "the Europe region", "North America Market").
 
     A bracketed list of member countries does not count towards the length limit: "Asia Pacific (China,
-    Japan, India, South Korea, Australia, Others)" names Asia Pacific.
+    Japan, India, South Korea, Australia, Others)" names Asia Pacific. A label whose text outside the
+    brackets is something else names no place ("Sila Nanotechnologies Inc. (US)" is a company). With
+    ``compass`` (items of a regional section) "South India" names a sub-area of India.
     """
     if span is None:
         return None
     label = text[span.start:span.end]
-    if len(re.sub(r"\([^()]*\)", " ", label).split()) > 6:
+    outside = re.sub(r"\([^()]*\)", " ", label).strip()
+    if len(outside.split()) > 6:
         return None
-    return lookup_place(label)
+    if outside and outside != label.strip() and lookup_place(outside) is None:
+        return compass_place(outside) if compass else None
+    hit = lookup_place(label)
+    if hit is None and compass:
+        hit = compass_place(outside or label)
+    return hit
+
+
+# "(excluding China)", "(excl. China)", "(ex-China)", "(except Japan)", "(other than China)": a bracket that
+# changes what the label names, so it stays part of the label.
+_EXCLUSION = re.compile(
+    r"^\s*(?:(?i:excluding|excl\b\.?|exclusive\s+of|except(?:\s+for)?|other\s+than|not\s+including|without|"
+    r"outside(?:\s+of)?)\b|(?i:ex)(?:[\-\u2010\u2011]\s*|\.?\s+)(?=[A-Z]))",
+)
+
+
+def _excluded(label: str) -> list[Place]:
+    """The places a label's exclusion bracket leaves out: "Asia Pacific (excluding China)" -> [China]."""
+    out: list[Place] = []
+    for inner in re.findall(r"\(([^()]*)\)", label):
+        if _EXCLUSION.match(inner):
+            out.extend(m.place for m in find_places(inner) if not m.adjective)
+    return out
 
 
 def _outside_brackets(text: str, span: Span) -> Span:
-    """The label before a trailing bracket: "North America (United States, Canada)" -> "North America"."""
+    """The label before a trailing bracket: "North America (United States, Canada)" -> "North America".
+
+    An exclusion bracket stays: "Asia Pacific (excluding China)" is not Asia Pacific.
+    """
     label = text[span.start:span.end]
     cut = label.find("(")
     if cut > 0 and label.rstrip().endswith(")"):
+        if _EXCLUSION.match(label[cut + 1:]):
+            return span
         return _trimmed(text, span.start, span.start + cut) or span
     return span
 
@@ -108,10 +156,10 @@ _MARKET_TAIL = re.compile(
 )
 
 
-def _title_place(text: str, span: Span) -> tuple[Place, Span] | None:
+def _title_place(text: str, span: Span, compass: bool = False) -> tuple[Place, Span] | None:
     """The place a section title names, with its span: the whole title (brackets aside), or a place followed
     only by '<market words> Market Trends'."""
-    p = _place_of(text, span)
+    p = _place_of(text, span, compass)
     if p is not None:
         return p, _outside_brackets(text, span)
     title = text[span.start:span.end]
@@ -148,32 +196,78 @@ def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
     text = block_text(doc, block)
     span = _trimmed(doc.text, block.start, block.end)
     if span is not None and len(re.sub(r"\([^()]*\)", " ", text).split()) <= 6:
-        p = _place_of(doc.text, span)
+        p = _place_of(doc.text, span, compass=True)
         if p is not None:
             return p, span
     lead = lead_strong(doc, block, max_offset=4)
-    p = _place_of(doc.text, lead)
+    p = _place_of(doc.text, lead, compass=True)
     if p is not None and lead is not None:
         return p, lead
     # "Asia-Pacific: the largest market" / "Europe - the fastest growing region"
     cut = re.match(r"\s*([^:\u2013\u2014.]+?)\s*(?::|\s[\-\u2013\u2014]\s)", text)
     if cut:
         s2 = _trimmed(doc.text, block.start + cut.start(1), block.start + cut.end(1))
-        p = _place_of(doc.text, s2)
+        p = _place_of(doc.text, s2, compass=True)
         if p is not None and s2 is not None:
             return p, s2
     return None
 
 
+# What follows a place that opens a paragraph as its subject: a verb ("North America is expected to...",
+# "Europe relies on imports"), or the place's market ("Asia Pacific battery anode materials market size was").
+_SUBJECT_VERB = re.compile(
+    r"^\s+(?:also\s+|still\s+|currently\s+|alone\s+|now\s+)?(?:is|was|are|were|has|have|had|will|would|could|can|"
+    r"may|might|should|remains?|remained|continues?|continued|holds?|held|accounts?|accounted|dominat(?:es|ed)|"
+    r"leads?|led|records?|recorded|registers?|registered|represents?|represented|emerg(?:es|ed)|saw|sees|"
+    r"relies|relied|depends|depended|generates?|generated|contributes?|contributed|witness(?:es|ed)|"
+    r"experiences|experienced|exhibits?|exhibited|shows|showed|captures?|captured|commands?|commanded|"
+    r"hosts?|hosted|houses|housed|posts|posted|grows|grew|expands|expanded|ranks?|ranked|stands|stood|"
+    r"benefits|benefited|benefitted|imports|imported|exports|exported|produces|produced|consumes|consumed|"
+    r"lags|lagged|trails|trailed|follows|followed|offers|offered|attracts|attracted)\b"
+    r"|^(?:'s|\u2019s)?\s+(?:(?!(?:a|an|the)\s)[\w\-&/]+\s+){0,6}?(?:market|industry|demand|consumption|production|"
+    r"capacity)\b",
+    re.I,
+)
+# Titles of a regional breakdown proper ("REGIONAL INSIGHTS", "Regional Analysis", "By Region"), as opposed to
+# titles that merely say "regional" ("Regional Capacity Expansion Strategies").
+_BREAKDOWN_TITLE = re.compile(
+    r"\b(?:regional|geographic(?:al)?|country(?:[\s\-]level)?|regions?)\s+(?:market\s+)?(?:analysis|insights?|outlook|"
+    r"overview|highlights?|segmentation|breakdown|landscape|scope|forecasts?|performance|trends|dynamics|summary|"
+    r"perspectives?|snapshot)\s*$"
+    r"|\bby\s+(?:regions?|geography|countr(?:y|ies))\s*$|^(?:key\s+)?(?:regions?|geography|countries)\s*$",
+    re.I,
+)
+
+
+def _subjects(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
+    """The places that open a paragraph as its subject: "North America is expected to record a CAGR...",
+    "Europe and Japan rely on imports". A place anywhere else in the paragraph is a passing mention."""
+    if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+        return []
+    text = block_text(doc, block)
+    head = re.match(r"[\s\u2022*\-\u2013>\u27a4]*(?:the\s+)?", text, re.I)
+    pos = head.end() if head else 0
+    found: list[tuple[Place, Span]] = []
+    for m in find_places(text):
+        if m.start != pos or m.adjective:
+            break
+        found.append((m.place, Span(start=block.start + m.start, end=block.start + m.end)))
+        joint = re.match(r"\s*(?:,|and|&)\s*(?:and\s+)?", text[m.end:])
+        if joint is None:
+            return found if _SUBJECT_VERB.match(text[m.end:]) else []
+        pos = m.end + joint.end()
+    return []
+
+
 def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+    titles = {s.block_index for s in sections}
     for sec in sections:
         if not _is_regional_title(sec.title):
             continue
         for sub in sec.descendants():
-            hit = _title_place(doc.text, sub.span)
+            hit = _title_place(doc.text, sub.span, compass=True)
             if hit is not None:
-                out.add(*hit)
-        titles = {s.block_index for s in sections}
+                out.add(*hit, group=_title_group(sub))
         for i in range(sec.block_index + 1, sec.end_index):
             block = doc.blocks[i]
             if block.kind == "table":
@@ -183,7 +277,31 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> Non
                 continue
             hit = _block_place(doc, block)
             if hit is not None:
-                out.add(hit[0], _outside_brackets(doc.text, hit[1]))
+                # siblings: the items of one list (same section, same nesting), or one section's lines
+                owner = section_at(sections, i)
+                group = ("item", owner.block_index if owner else -1, block.kind == "list_item", block.depth)
+                out.add(hit[0], _outside_brackets(doc.text, hit[1]), group=group)
+                continue
+            owner = section_at(sections, i)
+            if _BREAKDOWN_TITLE.search(sec.title.split(":")[0].strip()) and not _inside_item(doc.text, owner, sec):
+                for place, span in _subjects(doc, block):
+                    out.add(place, span)
+
+
+def _inside_item(text: str, owner: Section | None, regional: Section) -> bool:
+    """Whether a block of ``regional`` lies under one of its items (a place sub-title such as "### Asia"):
+    a place opening a paragraph there is that item's detail, not an item of its own."""
+    node = owner
+    while node is not None and node is not regional:
+        if _title_place(text, node.span, compass=True) is not None:
+            return True
+        node = node.parent
+    return False
+
+
+def _title_group(sec: Section) -> tuple[object, ...]:
+    """Sub-titles under one parent are siblings."""
+    return ("title", sec.parent.block_index if sec.parent is not None else -1)
 
 
 def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
@@ -207,7 +325,7 @@ def _from_titles(doc: TextDocument, sections: list[Section], out: _Out) -> None:
                 continue
             p = _place_of(doc.text, sec.span)
             if p is not None:
-                out.add(p, sec.span)
+                out.add(p, _outside_brackets(doc.text, sec.span), group=_title_group(sec))
 
 
 def _from_positions(doc: TextDocument, out: _Out) -> None:
@@ -235,9 +353,12 @@ def _from_positions(doc: TextDocument, out: _Out) -> None:
             out.add(m.place, span, label=m.place.name if m.adjective else None)
 
 
-# "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C"
+# "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C",
+# "By Geography: Asia-Pacific, North America, Europe", "Geographic coverage: ..."
 _SCOPE_CUE = re.compile(
     r"\b(?:regional\s+scope|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
+    r"by\s+(?:regions?|geography|geographies|geographic(?:al)?\s+regions?|countr(?:y|ies)|"
+    r"regions?\s+(?:and|&)\s+countr(?:y|ies))|geograph(?:ic|ical|y)\s+(?:coverage|scope|breakdown|segmentation)|"
     r"(?:covers|studies|analy[sz]es|includes)\s+(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)\s*(?:[:|]|\s-\s)\s*",
     re.I,
 )
@@ -252,9 +373,9 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
     found: list[tuple[Place, Span]] = []
     sep = ";" if ";" in text[offset:offset + 400] else ","
     pos = offset
-    for raw in re.split(rf"({sep}|\.\s|\n|\s\|\s)", text[offset:])[::2]:
+    for raw, width in _split_items(text[offset:], sep):
         start = pos + len(raw) - len(raw.lstrip())
-        pos += len(raw) + 1
+        pos += len(raw) + width
         item = re.sub(r"^\s*(?:and|&)\s+", "", raw.strip())
         start += len(raw.strip()) - len(item)
         if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(item) is None:
@@ -268,16 +389,44 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
                     found.append((place, Span(start=i, end=i + len(x))))
                     k = i + len(x)
             break
-        place = lookup_place(item) if item else None
+        outside = re.sub(r"\([^()]*\)", " ", item).strip()
+        place = lookup_place(item) if item and (outside == item or lookup_place(outside)) else None
         if place is None:
             m = find_places(item)
             if found and m and m[0].start == 0 and not m[0].adjective:
                 found.append((m[0].place, Span(start=start, end=start + m[0].end)))
             break
-        found.append((place, _trimmed(text, start, start + len(item)) or Span(start=start, end=start + len(item))))
+        span = _trimmed(text, start, start + len(item)) or Span(start=start, end=start + len(item))
+        found.append((place, _outside_brackets(text, span)))
         if re.match(r"\s*\.", text[start + len(item):start + len(item) + 2]):
             break
     return found if len(found) >= 2 else []
+
+
+def _split_items(text: str, sep: str) -> list[tuple[str, int]]:
+    """``text`` cut at ``sep``, ". ", a line end or " | " outside brackets: (item, separator width) pairs, so
+    "North America (U.S., Canada), Europe" is two items."""
+    out: list[tuple[str, int]] = []
+    depth, start, i = 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        width = 0
+        if depth == 0:
+            if text.startswith(sep, i) or ch == "\n":
+                width = len(sep) if ch != "\n" else 1
+            elif text.startswith(" | ", i):
+                width = 3
+            elif text.startswith(". ", i) or text.startswith(".\n", i):
+                width = 1
+        if width:
+            out.append((text[start:i], width))
+            start = i + width
+            i = start
+            continue
+        i += 1
+    out.append((text[start:], 0))
+    return out
 
 
 def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
@@ -289,27 +438,37 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
                 if len(row) >= 2 and _REGIONAL_TITLE.search(doc.text[row[0].start:row[0].end]):
                     cell = row[1]
                     for place, span in _scope_items(doc.text[:cell.end], cell.start):
-                        out.add(place, span)
+                        out.add(place, span, group=("scope", cell.start))
             continue
         text = block_text(doc, block)
         for m in _SCOPE_CUE.finditer(text):
             for place, span in _scope_items(doc.text[:block.end], block.start + m.end()):
-                out.add(place, span)
+                out.add(place, span, group=("scope", block.start + m.end()))
 
 
-def _drop_members(items: list[RegionMention]) -> list[RegionMention]:
-    """Countries listed under a region the document also lists are that region's detail, not regions."""
-    known = places()
-    listed = [known[r.concept] for r in items if r.concept in known]
+def _drop_members(out: _Out) -> list[RegionMention]:
+    """Countries nested under a region the document also lists are that region's detail, not regions.
+
+    Nested: a sub-title or a deeper list item under it, a separate country-level list ("Country scope: U.S.;
+    Canada" beside "Regional scope: North America; Europe"), a table row, a paragraph about it. A country
+    that is the region's *sibling* - an item of the same flat list or a sub-title under the same parent
+    ("China", "Asia Pacific (excluding China)", "Europe") - is analysed at the region's level and stays, as
+    does a country the region's label explicitly leaves out ("(excluding China)").
+    """
+    known = {**places(), **out.extra}
+    listed = [(known[r.concept], r) for r in out.items if r.concept in known]
     keep = []
-    for r in items:
+    for r in out.items:
         p = known.get(r.concept)
+        mine = out.groups.get(r.concept, set())
         if p is not None and p.kind == "country" and any(
-            q.kind == "region" and _within(p, q) for q in listed
+            q.kind == "region" and _within(p, q) and not (mine & out.groups.get(q.key, set()))
+            and all(x.key != p.key for x in _excluded(qr.label))
+            for q, qr in listed
         ):
             continue
         keep.append(r)
-    return keep
+    return sorted(keep, key=lambda r: min(e.start for e in r.evidence))
 
 
 def extract_regions(doc: TextDocument, sections: list[Section] | None = None) -> list[RegionMention]:
@@ -324,7 +483,7 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
     _from_scope_lists(doc, out)
     if not out.items:
         _from_positions(doc, out)
-    return _drop_members(out.items)
+    return _drop_members(out)
 
 
 __all__ = ["extract_regions"]
