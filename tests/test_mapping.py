@@ -280,3 +280,20 @@ def test_identical_bytes_across_hash_seeds() -> None:
                              cwd=root)
         outs.add(res.stdout)
     assert len(outs) == 1
+
+
+def test_compass_sub_area_is_labelled_as_written_under_its_country() -> None:
+    from kg.extract.document import extract_document
+    from kg.ingest.text import render_text
+    from kg.rdf.iris import geo_iri
+
+    doc = render_text(
+        "<h1>Battery Graphite Market in India 2025-2032</h1><h2>Regional Insights</h2>"
+        "<ul><li><b>South India</b>: cell plants.</li><li><b>West India</b>: pack assembly.</li></ul>",
+        "text/html",
+    )
+    facts = extract_document(doc)
+    graph = map_document(doc, facts, {}, ExtractionRun("test", "0"))
+    south = geo_iri("south-india")
+    assert graph.value(south, URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == Literal("South India")
+    assert (south, SKOS.broader, geo_iri("india")) in graph

@@ -36,6 +36,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 
+from kg.extract.geo import compass_place
 from kg.models import (
     CompanyMention,
     DocumentFacts,
@@ -239,11 +240,19 @@ class _Mapper:
         self.add(node, RDF.object, obj)
         self.provenance(node, evidence)
 
-    def geo(self, name: str) -> URIRef:
-        """The area's concept, labelled with the vocabulary's name so the graph is readable without it."""
+    def geo(self, name: str, as_written: str | None = None) -> URIRef:
+        """The area's concept, labelled with the vocabulary's name so the graph is readable without it.
+
+        An area the vocabulary does not hold (a compass sub-area such as "South India") is labelled as the
+        report writes it and placed under the area it names with ``skos:broader``.
+        """
         node = geo_iri(name)
         self.add(node, RDF.type, AKG.GeoArea)
-        self.add(node, RDFS.label, Literal(geo_name(name)))
+        known = geo_name(name)
+        sub_area = compass_place(as_written) if as_written and known == name else None
+        self.add(node, RDFS.label, Literal(sub_area.name if sub_area else known))
+        if sub_area is not None and sub_area.broader:
+            self.add(node, SKOS.broader, geo_iri(sub_area.broader))
         return node
 
     def period(self, start: int | None, end: int | None) -> URIRef:
@@ -475,7 +484,7 @@ class _Mapper:
 
     def regions(self) -> None:
         for f in self.facts.regions:
-            area = self.geo(f.concept)
+            area = self.geo(f.concept, f.label)
             node = self.local("coverage", self.key, f.label, text=f.label)
             self.add(node, RDF.type, AKG.RegionCoverage)
             self.add(node, AKG.region, area)
