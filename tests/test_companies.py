@@ -393,3 +393,30 @@ def test_numbered_heading_items_under_players_title() -> None:
 def test_share_subject_that_is_a_product_plural_is_no_company() -> None:
     doc = _html("<h1>Foo Anode Market</h1><p>Slotted Prebaked Anodes held 41% of the market in 2024.</p>")
     assert _names(_extract(doc)) == []
+
+
+def test_ampersand_plc_and_descriptor_names() -> None:
+    doc = _html(
+        "<h2>Suppliers</h2><p>Leading suppliers are ZEON Corporation (Japan), Nippon A&amp;L Inc. (Japan), "
+        "Synthomer plc (UK), Nouryon (Netherlands) and the Swiss specialist Kaltenbach Polymer AG.</p>"
+    )
+    found = {m.name: m.country for m in _extract(doc)}
+    assert found.get("Nippon A&L Inc.") == "JP" and found.get("Synthomer plc") == "GB"
+    assert found.get("Kaltenbach Polymer AG") == "CH"
+    assert not any(n in ("Nippon A", "L Inc.") for n in found)
+
+
+def test_customers_and_lead_in_labels_are_not_players() -> None:
+    doc = _html(
+        "<h2>Companies covered</h2><p>Ningbo Shanshan Co., Ltd. (China), Urbix, Inc. (USA) and Talga Group "
+        "(Australia).</p><p>Context: China's Ministry of Commerce placed spherical graphite under export "
+        "licensing in December 2023, and the U.S. Department of Energy has offered loans to domestic "
+        "purifiers; Ford and Tesla have signed offtakes with several North American graphite projects.</p>"
+        "<p>Silicon anode makers such as Group14 Technologies and cell maker LG Energy Solution are among "
+        "the main customers.</p><p>Early adopters include mining-truck maker Komatsu and rail operator "
+        "Deutsche Bahn, both trialling packs.</p>"
+    )
+    names = _names(_extract(doc))
+    assert "Urbix, Inc." in names
+    for bad in ("Context", "Tesla", "Ford", "Group14 Technologies", "Komatsu"):
+        assert bad not in names

@@ -126,3 +126,38 @@ def test_about_us_section_is_never_a_dynamic() -> None:
         "x.txt",
     )
     assert _pairs(doc) == [("challenges", "Handling and dry-room costs")]
+
+
+def test_inline_labelled_dynamics_split_on_semicolons() -> None:
+    doc = shape(
+        "<html><body><h1>Prelithiation Market</h1><p>Drivers: rising silicon content in EV anodes; longer "
+        "warranty requirements for grid storage. Both raise the value of efficiency.</p>"
+        "<p>Challenges: uniformity of lithium deposition at line speed. Uneven plating causes gas.</p>"
+        "</body></html>",
+        "inline.html",
+    )
+    pairs = _pairs(doc)
+    assert ("drivers", "rising silicon content in EV anodes") in pairs
+    assert ("drivers", "longer warranty requirements for grid storage") in pairs
+    assert ("challenges", "uniformity of lithium deposition at line speed") in pairs
+
+
+def test_plain_kind_labels_and_numbered_parts_end_items() -> None:
+    doc = shape(
+        "Tin Anode Market Report\n=======================\n\nMARKET DYNAMICS\n---------------\n\nDrivers\n"
+        "  * Higher capacity than graphite\nRestraints\n  * Volume expansion during cycling\nOpportunities\n"
+        "  * Sodium-ion batteries\n\nCOMPETITIVE LANDSCAPE\n---------------------\n\nText.\n",
+        "labels.txt",
+    )
+    pairs = _pairs(doc)
+    assert ("restraints", "Volume expansion during cycling") in pairs
+    assert ("opportunities", "Sodium-ion batteries") in pairs
+    assert not any("Opportunities" in t or "Restraints" in t for _, t in pairs)
+    doc = shape(
+        "COKE MARKET STUDY 2025-2030\n\n5. Market Dynamics\n\n5.1 Drivers\n  - New smelters\n\n5.3 Trends\n"
+        "  - Blending of cokes\n\n6. Competitive Landscape\n\nKey players: A Inc.\n\n7. Methodology\n\nBottom-up.\n",
+        "numbered.txt",
+    )
+    titles = [t for _, t in _pairs(doc)]
+    assert "Blending of cokes" in titles
+    assert "Competitive Landscape" not in titles and "Methodology" not in titles

@@ -200,3 +200,30 @@ def test_fastest_growing_region_is_a_market_position() -> None:
     doc = shape("X MARKET\n\nAsia Pacific accounted for 61% of revenue. Europe is expected to be the "
                 "fastest-growing region. The company opened an office in Spain.\n", "probe.txt")
     assert [c for _, c in _pairs(doc)] == ["asia-pacific", "europe"]
+
+
+def test_breakdown_subjects_text_tables_and_country_tags() -> None:
+    doc = shape(
+        "<html><body><h1>Binder Market</h1><h2>Regions</h2><p>Asia Pacific holds 63% of global binder sales. "
+        "Europe was worth EUR 410 m in 2024, of which Germany alone EUR 150 m; North America is the smallest "
+        "of the three regions covered.</p></body></html>",
+        "breakdown.html",
+    )
+    labels = [label for label, _ in _pairs(doc)]
+    assert {"Asia Pacific", "Europe", "North America"} <= set(labels) and "Germany" not in labels
+    doc = shape(
+        "COKE MARKET STUDY\n\nTable 1: market by region (USD million)\n\n  Region       2024   2030\n"
+        "  Asia Pacific  1,850  2,540\n  Europe         420    480\n  North America  380    470\n"
+        "  Total        3,420  4,610\n",
+        "table.txt",
+    )
+    labels = [label for label, _ in _pairs(doc)]
+    assert {"Asia Pacific", "Europe", "North America"} <= set(labels)
+    doc = shape(
+        "<html><body><h1>Niobium Anodes</h1><p>CBMM (Brazil), the largest producer, supplies oxide. Europe "
+        "accounted for 41% of 2024 demand and Asia Pacific for 38%. Brazil holds over 90% of global niobium "
+        "reserves.</p></body></html>",
+        "note.html",
+    )
+    labels = [label for label, _ in _pairs(doc)]
+    assert "Asia Pacific" in labels and "Europe" in labels and "Brazil" not in labels

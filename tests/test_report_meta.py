@@ -163,3 +163,29 @@ def test_publisher_front_matter_ampersand_and_free_zone_form() -> None:
     assert extract_meta(doc).publisher == "Orrin & Vale Research"
     doc = shape("<h1>Foo Market</h1><p>\u00a9 2025 Alder Bay Consulting FZ-LLC, Dubai.</p>", "x.html")
     assert extract_meta(doc).publisher == "Alder Bay Consulting"
+
+
+def test_masthead_html_title_and_dates() -> None:
+    doc = shape(
+        "<html><head><title>Niobium-Based Anode Materials: Sizing a Fast-Charge Niche</title></head><body>"
+        "<p class='masthead'>Larkspur Capital | Equity Research | Battery Materials | 7 October 2025</p>"
+        "<p><b>Bottom line.</b> We size the global market at US$ 86 million in 2024.</p></body></html>",
+        "note.html",
+    )
+    meta = extract_meta(doc)
+    assert meta.title == "Niobium-Based Anode Materials: Sizing a Fast-Charge Niche"
+    assert meta.market == "Niobium-Based Anode Materials"
+    assert meta.published == date(2025, 10, 7)
+    doc = shape(
+        "# Graphite Purification - Market Data Pack 2025-2029\n\nData pack prepared by Corvid Metals "
+        "Analytics, 9 January 2025. Contact: Yan Li.\n\nText.\n",
+        "pack.md",
+    )
+    assert extract_meta(doc).published == date(2025, 1, 9)
+    doc = shape(
+        "Tin-Based Anode Materials Market Report 2025-2032\n=================================================\n\n"
+        "Publisher: Halvorsen & Pike Research\nRelease date: 2025-11-04\n\nText.\n",
+        "tin.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.publisher == "Halvorsen & Pike Research" and meta.published == date(2025, 11, 4)

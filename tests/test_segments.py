@@ -135,3 +135,47 @@ def test_inline_segments_covered_line_and_ampersand_labels() -> None:
     assert ("type", "50\u2013100 \u00b5m") in pairs and ("type", "Below 50 \u00b5m") in pairs
     assert ("application", "Research & Pilot Lines") in pairs
     assert ("end_user", "Aerospace & Defense") in pairs
+
+
+def test_segment_lists_written_in_sentences() -> None:
+    doc = shape(
+        "<html><body><h1>Anode Additives Market Report</h1>"
+        "<p>By type, the market is segmented into Alpha Powder and Beta Foil. By application, it covers "
+        "Lithium-Ion Batteries, Lithium-Ion Capacitors and Others.</p>"
+        "<p>By binder grade: CMC; SBR; Others. By anode chemistry: Graphite Anodes; Silicon-Graphite Anodes.</p>"
+        "</body></html>",
+        "sent.html",
+    )
+    pairs = _pairs(doc)
+    assert ("application", "Lithium-Ion Capacitors") in pairs and ("application", "Others") in pairs
+    assert ("type", "CMC") in pairs and ("type", "SBR") in pairs
+    assert ("application", "Silicon-Graphite Anodes") in pairs  # "by anode chemistry": what it goes into
+    doc = shape(
+        "<html><body><h1>Prelithiation Materials Market</h1><p>Segments: by material, Metal Powder, Foil "
+        "Laminates and Rich Additives; by anode type, Hard Carbon Anodes and Silicon Anodes. Regions covered: "
+        "Europe and Asia.</p><p><b>Segments.</b> By chemistry we split the market into niobium titanium oxide"
+        " and niobium tungsten oxide; by application into commercial vehicles, industrial &amp; mining "
+        "equipment and grid storage.</p></body></html>",
+        "sent2.html",
+    )
+    pairs = _pairs(doc)
+    assert ("type", "Foil Laminates") in pairs and ("application", "Hard Carbon Anodes") in pairs
+    assert ("application", "Industrial & Mining Equipment") in pairs
+    assert not any("Europe" in label for _, label in pairs)
+
+
+def test_plain_label_lines_and_numbered_part_titles() -> None:
+    doc = shape(
+        "Tin Anode Market Report\n=======================\n\nSEGMENTATION\n------------\n\nType:\n"
+        "  * Tin Oxide\n  * Tin Alloys\n\nApplication:\n  * Power Tools\n  * Electric Vehicles\n",
+        "labels.txt",
+    )
+    pairs = _pairs(doc)
+    assert ("type", "Tin Oxide") in pairs and ("application", "Power Tools") in pairs
+    doc = shape(
+        "COKE MARKET STUDY 2025-2030\n\n4. Segmentation\n\n4.1 By Grade\n  - Low-Sulphur CPC\n  - High-Sulphur CPC\n\n"
+        "5. Market Dynamics\n\n5.1 Drivers\n  - New smelters\n",
+        "numbered.txt",
+    )
+    labels = [label for _, label in _pairs(doc)]
+    assert "Low-Sulphur CPC" in labels and "Market Dynamics" not in labels

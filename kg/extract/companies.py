@@ -112,6 +112,7 @@ _CUSTOMER_QUALIFIERS = frozenset({
 _CUSTOMER_NOUNS = frozenset({
     "automakers", "carmakers", "customers", "clients", "buyers", "users", "end-users", "oems", "partners",
     "utilities", "smelters", "consumers", "distributors", "investors", "universities", "institutes",
+    "adopters",
 })
 _VERBISH = frozenset({"is", "are", "was", "were", "works", "work", "has", "have", "had", "signed", "supplies",
                       "supply", "sells", "sell", "serves", "serve", "partnered", "collaborates"})
@@ -379,6 +380,8 @@ def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
         if parts is None or not looks_like_company(doc.text[parts.start:parts.end]):
             return None
         parts = ItemParts(parts.start, parts.end, parts.paren, (lead.end, block.end))
+    if _lead_in_label(doc, block, parts):
+        return None
     cand = _Candidate(parts.start, parts.end)
     found = None
     if parts.paren:
@@ -388,6 +391,19 @@ def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
     if found:
         cand.country, cand.country_span, cand.priority = found[0], found[1], _P_ATTACHED
     return cand
+
+
+def _lead_in_label(doc: TextDocument, block: Block, parts: ItemParts) -> bool:
+    """"Context: China's Ministry of Commerce placed ... ; Ford and Tesla have signed ..." - a one-word label
+    opening a prose paragraph (several clauses after the colon), not a company with its description."""
+    if block.kind != "paragraph" or parts.paren or parts.tail is None:
+        return False
+    name = doc.text[parts.start:parts.end]
+    if len(name.split()) != 1 or has_legal_suffix(name) or not name[1:].islower():
+        return False
+    between = doc.text[parts.end:parts.tail[0]]
+    tail = doc.text[parts.tail[0]:parts.tail[1]]
+    return ":" in between + tail[:1] and len(tail.split()) > 25
 
 
 _COMPANY_HEADER = re.compile(
@@ -515,6 +531,14 @@ def _player_context(
     return clause_start + cut + 1, clause_start + noun.end()
 
 
+#: The sentence's predicate makes its subjects buyers: "A and B are among the main customers".
+_CUSTOMER_PREDICATE_RX = re.compile(
+    r"\b(?:are|is|were|was|remain|remains)[ \t]+(?:among[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    r"(?:[\w-]+[ \t]+){0,2}?(?:customers|buyers|clients|offtakers|users|adopters|consumers)\b",
+    re.I,
+)
+
+
 def _inline_candidates(doc: TextDocument) -> list[_Candidate]:
     text = doc.text
     out: list[_Candidate] = []
@@ -531,6 +555,8 @@ def _inline_candidates(doc: TextDocument) -> list[_Candidate]:
             if np is None:
                 out.extend(_maker_customers(doc, clause_start, cue, block.end, verb))
                 continue
+            if _CUSTOMER_PREDICATE_RX.search(text, cue.end(), sentence_cut(text, cue.end(), block.end)):
+                continue  # "... makers such as A and cell maker B are among the main customers"
             phrase = _phrase_country(text, *np)
             out.extend(_enumeration_candidates(doc, cue.end(), block.end, phrase))
     return out
@@ -622,7 +648,7 @@ _RESEARCH_HOUSE_RX = re.compile(
 )
 #: The clause goes on to say the names are customers, partners, or not producers.
 _NOT_PLAYER_TAIL_RX = re.compile(
-    r"[^.;:]{0,40}?\b(?:customers?|clients?|buyers?|offtakers?|investors?|partners?|shareholders?)\b"
+    r"[^.;:]{0,40}?\b(?:customers?|clients?|buyers?|offtakers?|offtakes?|investors?|partners?|shareholders?)\b"
     r"|,?[ \t]+(?:are|is|was|were)[ \t]+not\b",
     re.I,
 )
@@ -748,6 +774,9 @@ def _prose_candidates(doc: TextDocument) -> list[_Candidate]:
                     continue
                 phrase = None
                 apposition = False
+                clause = re.split(r"[.;:]", before)[-1]
+                if any(w.casefold() in _CUSTOMER_NOUNS for w in re.findall(r"[\w'’-]+", clause)):
+                    continue  # "early adopters include mining-truck maker Komatsu": a customer named in passing
                 nm = _NOUN_END_RX.search(before)
                 if nm is None and words and words[-1].islower() and words[-1] not in _CLAUSE_OPENERS \
                         and not re.search(r"[,;:(]\s*$", before):
@@ -878,6 +907,16 @@ def _context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, i
         code = country_code(am.group(g))
         if code:
             return code, (end + am.start(g), end + am.end(g)), _P_BASED
+    # "the Swiss specialist Kaltenbach Polymer AG": a demonym in a descriptor right before the name.
+    dm = re.search(
+        r"\b(?:the|a|an)[ \t]+([A-Z][a-z]+)[ \t]+(?:[a-z\-]+[ \t]+)?(?:specialist|group|company|firm|"
+        r"producer|maker|supplier|manufacturer)[ \t]+$",
+        window,
+    )
+    demonym = find_places(dm.group(1)) if dm else []
+    if dm and demonym and demonym[0].place.kind == "country" and (code := demonym[0].place.iso2):
+        base = start - len(window)
+        return code, (base + dm.start(1), base + dm.end(1)), _P_PHRASE
     possessive = re.search(r"\b([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+$", window)
     if possessive and (code := country_code(possessive.group(1))):
         base = start - len(window)

@@ -188,6 +188,78 @@ def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
     return spans
 
 
+#: A list item that swallowed the next line's kind label ("Volume expansion during cycling Opportunities",
+#: a plain-text label line read as a lazy continuation of the bullet above it).
+_TRAILING_KIND = re.compile(r"\s+((?:Drivers|Restraints|Opportunities|Challenges|Trends))\s*:?\s*$")
+
+
+def _kind_runs(
+    doc: TextDocument, blocks: Iterable[Block], kind: DynamicKind
+) -> list[tuple[DynamicKind, list[Block]]]:
+    """A kind section's body cut where it stops listing items of that kind: at a group title written as a
+    body line ("Competitive Landscape", "Methodology" - numbered report sections read as list items), and
+    at a kind label ("Restraints") on its own line or glued to the end of the item above it."""
+    runs: list[tuple[DynamicKind, list[Block]]] = [(kind, [])]
+    for block in blocks:
+        text = block_text(doc, block).strip().rstrip(":")
+        if not text:
+            continue
+        if block.kind in ("paragraph", "list_item") and len(text.split()) <= 6:
+            if semantic_offset(text) == 1:
+                break
+            k = dynamic_kind(text)
+            if k is not None:
+                runs.append((k, []))
+                continue
+        m = _TRAILING_KIND.search(text) if block.kind == "list_item" else None
+        if m is not None:
+            k = dynamic_kind(m.group(1))
+            if k is not None:
+                raw = block_text(doc, block)
+                cut = block.start + raw.rstrip().rfind(m.group(1))
+                end = cut
+                while end > block.start and doc.text[end - 1].isspace():
+                    end -= 1
+                runs[-1][1].append(block.model_copy(update={"end": end}))
+                runs.append((k, []))
+                continue
+        runs[-1][1].append(block)
+    return [(k, bs) for k, bs in runs if bs]
+
+
+#: "Drivers: rising silicon content in EV anodes; longer warranty requirements for grid storage. Both ..."
+_INLINE = re.compile(
+    r"\s*(?P<kind>(?:(?:key|main|major|market|growth)\s+)?(?:drivers|restraints|opportunities|challenges|trends))"
+    r"\s*:\s*(?P<items>[^.:]+?)(?:\.(?:\s|$)|$)",
+    re.I,
+)
+
+
+def _inline(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+    """A paragraph opening with a plain kind label and a colon: its first sentence lists the items,
+    separated by ";" (one item without ";")."""
+    prefixed = {s.block_index for s in sections if s.style == "bold_prefix"}
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate or block.kind not in ("paragraph", "list_item") or i in prefixed:
+            continue
+        text = block_text(doc, block)
+        m = _INLINE.match(text)
+        if m is None:
+            continue
+        kind = dynamic_kind(m.group("kind"))
+        if kind is None:
+            continue
+        base = block.start + m.start("items")
+        for part in re.finditer(r"[^;]+", m.group("items")):
+            piece = part.group()
+            lead = len(piece) - len(piece.lstrip())
+            words = piece.split()
+            if not words or len(words) > 15:
+                continue
+            start = base + part.start() + lead
+            out.add(kind, Span(start=start, end=start + len(piece.strip())))
+
+
 def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
     """Rules 1-3; returns the block indexes of the item titles used (so rule 4 skips them)."""
     used: set[int] = set()
@@ -207,9 +279,12 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
                     out.add(kind, s.span)
                     used.add(s.block_index)
         else:
-            spans = list(_body_items(doc, kind_sec.blocks)) or _short_lines(doc, kind_sec.blocks)
-            for span in spans:
-                out.add(kind, span)
+            k: DynamicKind = kind
+            for part_kind, blocks in _kind_runs(doc, kind_sec.blocks, kind):
+                k = part_kind
+                spans = list(_body_items(doc, blocks)) or _short_lines(doc, blocks)
+                for span in spans:
+                    out.add(k, span)
 
     for sec in sections:
         k = dynamic_kind(sec.title)
@@ -289,6 +364,7 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
     used = _titled(doc, secs, out)
+    _inline(doc, secs, out)
     _numbered_runs(doc, secs, used, out)
     return out.items
 

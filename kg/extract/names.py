@@ -98,7 +98,7 @@ _LEGAL_RX = "|".join(sorted((re.escape(s) for s in _LEGAL_FORMS), key=len, rever
 
 # A token of a name: starts with a capital or a digit (and then holds a letter: "3M", not "2023"), or is
 # camel-cased ("eCarbon"); may hold letters, digits and ' - . / + inside.
-_TOKEN = r"(?:[A-Z][\w'’\-./+]*|\d+[A-Za-z][\w'’\-./+]*|[a-z]+[A-Z][\w'’\-./+]*)"
+_TOKEN = r"(?:[A-Z](?:[\w'’\-./+]|&(?=[A-Z]))*|\d+[A-Za-z][\w'’\-./+]*|[a-z]+[A-Z][\w'’\-./+]*)"
 _NUMBER_TOKEN = r"\d{1,4}(?![\w%])"
 _SP = r"[ \t\u00a0]+"
 _CONN = r"(?:of|de|du|des|la|le|von|van|der|den|del|da|di|y|et|und|für|the|&)"
@@ -106,6 +106,12 @@ _CONN = r"(?:of|de|du|des|la|le|von|van|der|den|del|da|di|y|et|und|für|the|&)"
 NAME_RX = re.compile(
     rf"{_TOKEN}(?:(?:{_SP}{_CONN})?{_SP}(?:{_TOKEN}|{_NUMBER_TOKEN}))*"
     rf"(?:[ \t]*,[ \t]*(?:{_LEGAL_RX})(?![\w]))*"
+    rf"(?:{_SP}plc(?![\w]))?"  # "Synthomer plc": the one legal form written in lower case
+)
+#: A descriptor before a name in an enumeration: "... and the Swiss specialist Kaltenbach Polymer AG".
+_DESCRIPTOR_RX = re.compile(
+    r"(?:the|a|an)[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z\-]+[ \t]+)?"
+    r"(?:specialist|group|company|firm|producer|maker|supplier|manufacturer|start-?up|newcomer)[ \t]+(?=[A-Z])"
 )
 _SEP_RX = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:and|&)[ \t]+|,[ \t]*|[ \t]+and[ \t]+|[ \t]*;[ \t]*)"
@@ -307,6 +313,9 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
     pos = start
     while pos < end:
         m = NAME_RX.match(text, pos, end)
+        if m is None and out and (d := _DESCRIPTOR_RX.match(text, pos, end)):
+            pos = d.end()
+            m = NAME_RX.match(text, pos, end)
         if m is None:
             break
         cut = sentence_cut(text, m.start(), m.end())

@@ -246,17 +246,28 @@ def _subjects(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
         return []
     text = block_text(doc, block)
     head = re.match(r"[\s\u2022*\-\u2013>\u27a4]*(?:the\s+)?", text, re.I)
-    pos = head.end() if head else 0
+    starts = [head.end() if head else 0]
+    # Every sentence or ";" clause of a regional breakdown paragraph opens with its own subject: "Asia Pacific
+    # holds 63%. Europe was worth EUR 410 m ...; North America is the smallest of the three regions."
+    starts += [m.end() for m in re.finditer(r"(?<=[a-z0-9%)])(?:\.|;)\s+(?:the\s+)?(?=[A-Z])", text)]
+    matches = find_places(text)
     found: list[tuple[Place, Span]] = []
-    for m in find_places(text):
-        if m.start != pos or m.adjective:
-            break
-        found.append((m.place, Span(start=block.start + m.start, end=block.start + m.end)))
-        joint = re.match(r"\s*(?:,|and|&)\s*(?:and\s+)?", text[m.end:])
-        if joint is None:
-            return found if _SUBJECT_VERB.match(text[m.end:]) else []
-        pos = m.end + joint.end()
-    return []
+    for start in starts:
+        pos = start
+        clause: list[tuple[Place, Span]] = []
+        for m in matches:
+            if m.start < pos:
+                continue
+            if m.start != pos or m.adjective:
+                break
+            clause.append((m.place, Span(start=block.start + m.start, end=block.start + m.end)))
+            joint = re.match(r"\s*(?:,|and|&)\s*(?:and\s+)?", text[m.end:])
+            if joint is None:
+                if _SUBJECT_VERB.match(text[m.end:]):
+                    found.extend(clause)
+                break
+            pos = m.end + joint.end()
+    return found
 
 
 def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> None:
@@ -318,6 +329,51 @@ def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
             out.add(p, span)
 
 
+_ROW_VALUES = re.compile(r"[ \t]+\d[\d,.]*(?:[ \t]+\d[\d,.]*%?)+(?=[ \t]+[A-Z]|[ \t]*$|\n)")
+
+
+def _text_table_rows(doc: TextDocument) -> list[list[tuple[Place, Span]]]:
+    """Runs of plain-text table rows, one block per line ("Asia Pacific  1,850  2,540")."""
+    runs: list[list[tuple[Place, Span]]] = [[]]
+    for block in doc.blocks:
+        text = block_text(doc, block)
+        hit = None
+        if not block.boilerplate and block.kind in ("paragraph", "list_item"):
+            ms = find_places(text)
+            lead = len(text) - len(text.lstrip())
+            if ms and ms[0].start == lead and not ms[0].adjective and ms[0].place.kind != "global" and (
+                re.fullmatch(r"(?:[ \t]+\d[\d,.]*%?){2,}[ \t]*", text[ms[0].end:])
+            ):
+                hit = (ms[0].place, Span(start=block.start + ms[0].start, end=block.start + ms[0].end))
+        if hit is not None:
+            runs[-1].append(hit)
+        elif runs[-1] and not re.fullmatch(r"\s*(?:total|sum|rest of world)?[\s\d,.%]*", text, re.I):
+            runs.append([])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _text_table(doc: TextDocument, block: Block, out: _Out) -> None:
+    """A space-aligned plain-text table read as one paragraph ("Region 2024 2030 Asia Pacific 1,850 2,540
+    Europe 420 480 ..."): places that each open a row of numbers are its row labels (two or more)."""
+    if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+        return
+    text = block_text(doc, block)
+    if re.search(r"[a-z]{3,}[.!?](?:\s|$)", text):
+        return  # prose, not a table
+    found: list[tuple[Place, Span]] = []
+    for m in find_places(text):
+        if m.adjective or m.place.kind == "global":
+            continue
+        before = text[:m.start].rstrip()
+        if before and not re.search(r"(?:\d%?|^[A-Za-z ]+)$", before):
+            continue
+        if _ROW_VALUES.match(text, m.end):
+            found.append((m.place, Span(start=block.start + m.start, end=block.start + m.end)))
+    if len(found) >= 2:
+        for p, span in found:
+            out.add(p, span)
+
+
 def _from_titles(doc: TextDocument, sections: list[Section], out: _Out) -> None:
     for sec in sections:
         if sec.style in ("heading", "bold_line", "centered", "caps", "plain_heading", "numbered"):
@@ -338,7 +394,15 @@ def _from_positions(doc: TextDocument, out: _Out) -> None:
         matches = find_places(text)
         for k, m in enumerate(matches):
             after = text[m.end:m.end + 80]
+            if m.start > 0 and text[m.start - 1] == "(" and re.search(r"[A-Za-z0-9.]\s*\($", text[:m.start]):
+                continue  # "CBMM (Brazil)": a company's country tag, not a region analysed
+            if _RAW_RESOURCE.match(after):
+                continue  # "Brazil holds over 90% of global niobium reserves": geology, not the market
             tied = bool(_POSITION_AFTER.match(after) or _POSITION_NOUN.match(after))
+            # "Europe accounted for 41% of 2024 demand and Asia Pacific for 38%": the verb is shared.
+            if not tied and re.match(r"\s+for\s+(?:about\s+|around\s+|nearly\s+)?\d{1,3}(?:\.\d+)?\s*%", after):
+                sentence = re.split(r"[.!?]\s", text[:m.start])[-1]
+                tied = bool(re.search(r"\baccount(?:s|ed)?\s+for\b[^;]*\band\s+$", sentence))
             # "North American and European producers": the first demonym shares the second one's noun.
             if not tied and k + 1 < len(matches):
                 nxt = matches[k + 1]
@@ -351,6 +415,10 @@ def _from_positions(doc: TextDocument, out: _Out) -> None:
                 continue
             span = Span(start=block.start + m.start, end=block.start + m.end)
             out.add(m.place, span, label=m.place.name if m.adjective else None)
+
+
+#: A share of a raw material's reserves or resources is geology, not a market position.
+_RAW_RESOURCE = re.compile(r"^[^.;]{0,60}?\b(?:reserves|resources|deposits)\b", re.I)
 
 
 # "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C",
@@ -446,6 +514,9 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
                 out.add(place, span, group=("scope", block.start + m.end()))
 
 
+_REST_OF = re.compile(r"\s*(?:the\s+)?rest\s+of\b", re.I)
+
+
 def _drop_members(out: _Out) -> list[RegionMention]:
     """Countries nested under a region the document also lists are that region's detail, not regions.
 
@@ -464,6 +535,7 @@ def _drop_members(out: _Out) -> list[RegionMention]:
         if p is not None and p.kind == "country" and any(
             q.kind == "region" and _within(p, q) and not (mine & out.groups.get(q.key, set()))
             and all(x.key != p.key for x in _excluded(qr.label))
+            and not _REST_OF.match(qr.label)  # "China" beside "Rest of Asia": a sibling row, never a member
             for q, qr in listed
         ):
             continue
@@ -479,6 +551,11 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
     for block in doc.blocks:
         if block.kind == "table" and not block.boilerplate:
             _table(doc, block, out, minimum=2)
+        else:
+            _text_table(doc, block, out)
+    for run in _text_table_rows(doc):
+        for p, span in run:
+            out.add(p, span)
     _from_titles(doc, secs, out)
     _from_scope_lists(doc, out)
     if not out.items:

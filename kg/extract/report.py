@@ -133,9 +133,12 @@ def find_published(doc: TextDocument) -> date | None:
         seen += 1
         if seen > _TOP_BLOCKS:
             break
-        if len(line.split()) <= 8 and (dm := _DATE_IN_LINE.search(line)) and not line[dm.end():].strip(
-            " .)]"
-        ):
+        tail_part = re.split(r"\s[|\u00b7\u2022]\s", line)[-1]  # a masthead's last part: "... | 7 October 2025"
+        if (dm := _PREPARED_ON.search(line)) and (d := parse_date(dm.group(1))) is not None:
+            return d
+        if len(tail_part.split()) <= 8 and (dm := _DATE_IN_LINE.search(tail_part)) and not tail_part[
+            dm.end():
+        ].strip(" .)]"):
             d = parse_date(dm.group(0))
             if d is not None:
                 return d
@@ -149,6 +152,13 @@ _TOP_BLOCKS = 8
 _DATE_IN_LINE = re.compile(
     rf"\b(?:{_MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH_RX}"
     rf"[\s,-]+{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}})\b",
+    re.I,
+)
+#: "Data pack prepared by Corvid Metals Analytics, 9 January 2025." - the date closing a by-line.
+_PREPARED_ON = re.compile(
+    rf"\b(?:prepared|compiled|published|produced|written|issued|released)\s+by\s+[^.\n|]{{2,80}}?,\s*"
+    rf"({_MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RX}\s+{_YEAR})"
+    r"(?=\s*[.;]|\s*$)",
     re.I,
 )
 _DATELINE = re.compile(
@@ -178,6 +188,10 @@ _RELEASE_LINE = re.compile(
 )
 
 
+#: A masthead line: three or more " | "-separated parts (firm | desk | sector | date).
+_MASTHEAD = re.compile(r"^[^|\n]+(?:\s\|\s[^|\n]+){2,}$")
+
+
 def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
     fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
     headings = [
@@ -200,6 +214,15 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
         block: Block | None = first
     else:
         block = h1 or (headings[0] if headings else first)
+    html_title = (doc.front_matter.get("html_title") or "").strip()
+    if not fm_title and html_title and block is not None and _MASTHEAD.search(doc.text[block.start:block.end]):
+        # "Larkspur Capital | Equity Research | Battery Materials | 7 October 2025": a masthead naming the
+        # firm, not the report; the page's <title> (or a later h1 naming a market) is the title.
+        named = next((b for b in headings if b is not block and _title_like(doc.text[b.start:b.end])), None)
+        if named is not None:
+            block = named
+        else:
+            fm_title, block = html_title, None
     title = fm_title or (doc.text[block.start:block.end].strip() if block is not None else None)
     if title and _RELEASE_LINE.fullmatch(title):
         title = None
@@ -285,7 +308,7 @@ def _market_text(title: str) -> str | None:
             first = re.split(r"[,:(\-\u2013\u2014|]|\b(?:19|20)\d\d\b", tail.group(1))[0]
             return _clean_market(first) or None
         return None
-    t = re.split(r"\s[\-\u2013\u2014|:]\s|,", t)[0]
+    t = re.split(r"\s[\-\u2013\u2014|:]\s|:\s|,", t)[0]  # "X Materials: Sizing a Niche" -> "X Materials"
     t = re.sub(rf"\b{_YEAR}\b", " ", t)
     words = [w for w in t.split() if any(ch.isalnum() for ch in w)]
     while words and _REPORT_WORDS.fullmatch(words[-1]):
@@ -390,7 +413,10 @@ _IGNORED_DOMAINS = frozenset({
     "linkedin", "twitter", "x", "facebook", "youtube", "instagram", "google", "wikipedia", "bit", "tinyurl",
     "medium", "hashnode", "github", "t", "goo", "wa", "whatsapp", "pinterest", "reddit", "doi", "w3",
 })
-_NAME = r"([A-Z0-9][\w&.\-]*(?:[ \t]+(?:[A-Z0-9&][\w&.\-]*|of|and|for|de|&)){0,5})"
+_NAME = (  # a next word opening a "Label:" ("... Research Release date: 2025-11-04") is not part of it
+    r"([A-Z0-9][\w&.\-]*(?:[ \t]+(?![A-Z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:)"
+    r"(?:[A-Z0-9&][\w&.\-]*|of|and|for|de|&)){0,5})"
+)
 _HOUSE_WORDS = (r"Research|Insights|Intelligence|Analytics|Consulting|Consultants|Partners|Group|Reports|"
                 r"Advisory|Advisors|Associates|Strategy|Strategies|Data|Markets|Institute")
 #: "By Tamsin Vale, Lodestar Materials Research." - a house name by its usual last word, near the top only.

@@ -47,6 +47,9 @@ _END_USER_AXIS = re.compile(
     re.I,
 )
 _APPLICATION_AXIS = re.compile(r"\b(?:applications?|uses?|usage)\b", re.I)
+#: An axis naming the kind of component or device the product is used in ("By Anode Type", "by anode
+#: chemistry", "by cell format"): the applications of a material, not its own types.
+_TARGET_AXIS = re.compile(r"\b(?:anode|cell|battery|electrode)s?\s+(?:types?|chemistr(?:y|ies)|formats?)\b", re.I)
 _TYPE_AXIS = re.compile(
     r"\b(?:types?|products?|materials?|grades?|forms?|technolog(?:y|ies)|process(?:es)?|sources?|"
     r"feedstocks?|chemistr(?:y|ies)|categor(?:y|ies)|configurations?|compositions?|raw materials?)\b",
@@ -87,6 +90,8 @@ def axis_kind(title: str) -> SegmentKind | None:
         return None
     if _END_USER_AXIS.search(head):
         return "end_user"
+    if _TARGET_AXIS.search(head):
+        return "application"  # "by anode type" in an anode-materials report: what the material goes into
     if _APPLICATION_AXIS.search(head):
         return "application"
     if _TYPE_AXIS.search(head):
@@ -312,6 +317,8 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 out.add(kind, span)
         for i in range(sec.block_index + 1, stop):
             block = doc.blocks[i]
+            if i not in child_titles and _is_group_line(doc, block):
+                break  # "5. Market Dynamics" read as a list item: the next part of the report
             sub = child_titles.get(i)
             if sub is not None and sub.style not in ("bold_prefix",) and (
                 len(re.findall(r"\w+", sub.title)) > _MAX_LABEL_WORDS or semantic_offset(sub.title) < 3
@@ -333,6 +340,98 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                     continue
             for span in _block_items(doc, block):
                 out.add(kind, span)
+
+
+def _is_group_line(doc: TextDocument, block: Block) -> bool:
+    """A short line naming a part of a report ("Market Dynamics", "Competitive Landscape")."""
+    s = block_text(doc, block).strip().rstrip(":")
+    return block.kind in ("paragraph", "list_item") and 0 < len(s.split()) <= 5 and semantic_offset(s) == 1
+
+
+#: A plain label line introducing a bullet list: "Type:", "Application:", "By End User:".
+_LABEL_LINE = re.compile(r"\s*(?:by\s+)?(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2})\s*:\s*", re.I)
+
+
+def _explicit_axis(axis: str) -> SegmentKind | None:
+    """The kind of an axis named by an axis word (type, application, end user...), never a guess."""
+    if not (_TYPE_AXIS.search(axis) or _APPLICATION_AXIS.search(axis) or _END_USER_AXIS.search(axis)
+            or _TARGET_AXIS.search(axis)):
+        return None
+    return axis_kind("by " + axis)
+
+
+def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    """A paragraph that is only an axis label ("Type:") followed by list items: the items."""
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "paragraph" or block.boilerplate:
+            continue
+        m = _LABEL_LINE.fullmatch(block_text(doc, block))
+        if m is None:
+            continue
+        kind = _explicit_axis(m.group("axis"))
+        if kind is None or kind in have:
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "list_item":
+            out.add(kind, clean_label(doc.text, blocks[j].start, blocks[j].end))
+            j += 1
+
+
+#: "By application, it covers A, B and C." / "By binder type: A; B; Others." / "Segments: by material, A,
+#: B and C; by anode type, D and E." / "By chemistry we split the market into a and b; by application
+#: into c, d and e." - an axis opening a sentence or clause, its items up to the next axis or sentence end.
+_AXIS_CLAUSE = re.compile(
+    r"(?:^|(?<=[.:;]\s)|(?<=[.:;]))\s*by\s+(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
+    r"(?=\s*[:,]|\s+(?:into|we|it|the|they|this)\b)",
+    re.I,
+)
+_CLAUSE_LEAD = re.compile(
+    r"^.*?\b(?:into|covers?|covering|includes?|including|comprises?|spans?)\s+(?:(?:two|three|four|five)\s+)?"
+    r"(?:(?:types|segments|categories|groups)\s*:?\s+)?|^[\s:,]+",
+    re.I | re.S,
+)
+
+
+def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        hits = [m for m in _AXIS_CLAUSE.finditer(text) if _explicit_axis(m.group("axis"))]
+        for n, m in enumerate(hits):
+            kind = _explicit_axis(m.group("axis"))
+            if kind is None or kind in have:
+                continue
+            stop = hits[n + 1].start() if n + 1 < len(hits) else len(text)
+            end_m = re.search(r"\.(?:\s|$)|;\s*(?=by\s)", text[m.end():stop], re.I)
+            region_end = m.end() + end_m.start() if end_m else stop
+            region = text[m.end():region_end]
+            lead = _CLAUSE_LEAD.match(region)
+            start = m.end() + (lead.end() if lead else 0)
+            items = text[start:region_end].rstrip(" ;,")
+            if re.search(r"\d|%|\$|\u20ac", items):
+                continue
+            parts = [p for p in re.finditer(r"[^,;]+", re.sub(r"\s+(?:and|or)\s+", lambda x: ","
+                                                                 + " " * (len(x.group()) - 1), items))]
+            labels: list[tuple[int, str]] = []
+            for p in parts:
+                raw = p.group()
+                lo = len(raw) - len(raw.lstrip())
+                label = raw.strip()
+                if not label or len(label.split()) > 5:
+                    labels = []
+                    break
+                labels.append((block.start + start + p.start() + lo, label))
+            if len(labels) < 2:
+                continue
+            for pos, label in labels:
+                shown = label if any(c.isupper() for c in label) else _title_case(label)
+                out.add(kind, Span(start=pos, end=pos + len(label)), label=shown)
+
+
+def _title_case(label: str) -> str:
+    return " ".join(w if w in ("&", "and", "of") else w[:1].upper() + w[1:] for w in label.split())
 
 
 def _is_lead_in(doc: TextDocument, block: Block) -> bool:
@@ -555,6 +654,8 @@ def extract_segments(
     _from_nested_lists(doc, out)
     _from_tables(doc, out)
     _from_toc(doc, out, have=set(out.kinds()))
+    _from_label_lines(doc, out, have=set(out.kinds()))
+    _from_axis_clauses(doc, out, have=set(out.kinds()))
     _from_prose(doc, out, have=set(out.kinds()))
     _from_title(doc, meta, out, have=set(out.kinds()))
     return out.items

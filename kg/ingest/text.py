@@ -55,6 +55,7 @@ lists and one join, so time and memory stay linear in the document size.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -681,6 +682,22 @@ def _flag_boilerplate(recs: list[_Rec]) -> None:
 # ------------------------------------------------------------------ assembly
 
 
+_HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
+
+
+def _with_html_title(raw: RawDocument) -> dict[str, str]:
+    """The front matter, plus an HTML page's ``<title>`` as ``html_title`` (the text rendition drops the
+    head; report metadata falls back to it when the body opens with a masthead instead of a title)."""
+    fm = dict(raw.front_matter)
+    if raw.media_type == "text/html" and "html_title" not in fm:
+        m = _HTML_TITLE.search(raw.body[:20000])
+        if m:
+            title = re.sub(r"\s+", " ", html.unescape(m.group(1))).strip()
+            if title:
+                fm["html_title"] = title
+    return fm
+
+
 def _assemble(raw: RawDocument, recs: list[_Rec]) -> TextDocument:
     """Join the blocks with one newline; every Block is validated (about a third of the render time
     on a 50 MB file, kept because later stages trust these contracts)."""
@@ -717,7 +734,7 @@ def _assemble(raw: RawDocument, recs: list[_Rec]) -> TextDocument:
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         media_type=raw.media_type,
         encoding=raw.encoding,
-        front_matter=dict(raw.front_matter),
+        front_matter=_with_html_title(raw),
         text=text,
         blocks=tuple(blocks),
     )
