@@ -81,8 +81,8 @@ def run_build(corpus: Path, store_dir: Path, jobs: int | None) -> dict[str, Any]
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-class QueryTimeout(Exception):
-    """A query that did not finish within its budget."""
+class QueryTimeout(BaseException):
+    """A query that did not finish within its budget (a BaseException, so stores cannot wrap it)."""
 
 
 def _alarm(signum: int, frame: Any) -> None:
