@@ -101,8 +101,7 @@ def test_two_clauses_two_scopes_and_context_year() -> None:
 
 def test_segment_with_relative_period() -> None:
     _, f = run(
-        "<p>Bottom Carbon Anode Segment to Reach $ 1500 million by 2029, with a 4.2% CAGR in next six "
-        "years.</p>",
+        "<p>Bottom Carbon Anode Segment to Reach $ 1500 million by 2029, with a 4.2% CAGR in next six years.</p>",
         market="Carbon Anode for Aluminum Electrolysis",
         forecast_period=(2025, 2032),
     )
@@ -132,11 +131,9 @@ def test_recap_lines() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Global EV sales surpassed 10 million units in 2022, and EV makers spent USD 50 billion on "
-        "batteries.",
+        "Global EV sales surpassed 10 million units in 2022, and EV makers spent USD 50 billion on batteries.",
         "The Inflation Reduction Act is catalyzing $14 billion in announced battery material investments.",
-        "Yet, with investments flowing—over $500 million committed in 2024—the hard carbon anode market "
-        "shifts.",
+        "Yet, with investments flowing—over $500 million committed in 2024—the hard carbon anode market shifts.",
         "Initiatives are targeting 90% recycling by 2027, expected to add $500 million in annual value "
         "to the hard carbon anode market.",
         "Prices for petroleum coke fluctuated between $200 and $400 per ton in 2023.",
@@ -365,6 +362,7 @@ def test_corpus_scores(make_meta) -> None:  # type: ignore[no-untyped-def]
 
 # ------------------------------------------------------------------ other publishers' house styles
 
+
 def rates_of(f: Figures) -> set[tuple[str, str | None, Decimal, int | None, int | None]]:
     return {(x.scope, x.segment, x.cagr_percent, x.start_year, x.end_year) for x in f.growth_rates}
 
@@ -516,14 +514,22 @@ def test_ranking_table_share_column_with_a_rank_column_first() -> None:
 @pytest.mark.parametrize(
     ("sentence", "holder", "pct"),
     [
-        ("Asia Pacific currently dominates the market, holding a market share of over 52.7% in 2024.",
-         "asia-pacific", "52.7"),
-        ("Asia Pacific dominated the global market with the largest market share of 45% in 2024.",
-         "asia-pacific", "45"),
-        ("By application, the automotive segment led the market with the largest revenue share of 63.1% "
-         "in 2024.", "automotive", "63.1"),
-        ("The automotive end-use industry accounted for a share of 64% of the market in 2024.",
-         "automotive", "64"),
+        (
+            "Asia Pacific currently dominates the market, holding a market share of over 52.7% in 2024.",
+            "asia-pacific",
+            "52.7",
+        ),
+        (
+            "Asia Pacific dominated the global market with the largest market share of 45% in 2024.",
+            "asia-pacific",
+            "45",
+        ),
+        (
+            "By application, the automotive segment led the market with the largest revenue share of 63.1% in 2024.",
+            "automotive",
+            "63.1",
+        ),
+        ("The automotive end-use industry accounted for a share of 64% of the market in 2024.", "automotive", "64"),
         ("Europe’s share of the market was 34% in 2024, the largest after Asia-Pacific.", "europe", "34"),
         ("China’s producers hold about 78% of the market’s output.", "china", "78"),
     ],
@@ -724,14 +730,16 @@ def test_place_subject_after_a_share_sentence_continues_the_market() -> None:
     ("sentence", "holder", "kind", "year"),
     [
         ("Water-based binders held 71% of the market in 2024.", "Water-based binders", "segment", 2024),
-        ("Anode-Grade Pitch Coke held a 48.5% share of the market in 2024.", "Anode-Grade Pitch Coke",
-         "segment", 2024),
+        ("Anode-Grade Pitch Coke held a 48.5% share of the market in 2024.", "Anode-Grade Pitch Coke", "segment", 2024),
         ("Slotted Prebaked Anodes held 41% of the market in 2024.", "Slotted Prebaked Anodes", "segment", 2024),
-        ("Synthetic graphite accounted for 64% of the market's demand in 2024.", "Synthetic graphite",
-         "segment", 2024),
+        ("Synthetic graphite accounted for 64% of the market's demand in 2024.", "Synthetic graphite", "segment", 2024),
         ("Power batteries took 71% of the market's value.", "Power batteries", "application", None),
-        ("South India (Tamil Nadu, Karnataka, Andhra Pradesh): accounted for 47% of consumption in 2024.",
-         "South India", "region", 2024),
+        (
+            "South India (Tamil Nadu, Karnataka, Andhra Pradesh): accounted for 47% of consumption in 2024.",
+            "South India",
+            "region",
+            2024,
+        ),
         ("China alone accounted for 38% of 2024 demand for prebaked anodes.", "China", "region", 2024),
         ("China produced 87% of global prebaked anode output in 2024.", "China", "region", 2024),
         ("Asia Pacific accounted for 52% of prebaked anode revenue in 2024.", "Asia-Pacific", "region", 2024),
@@ -743,8 +751,11 @@ def test_share_holder_is_the_whole_subject_typed_by_the_lists(
 ) -> None:
     f = run_with(
         f"<p>{sentence}</p>",
-        [seg("type", "Slotted Prebaked Anodes"), seg("type", "Synthetic Graphite"),
-         seg("application", "Power Batteries")],
+        [
+            seg("type", "Slotted Prebaked Anodes"),
+            seg("type", "Synthetic Graphite"),
+            seg("application", "Power Batteries"),
+        ],
         ("Ridgeway Carbon Inc.",),
         market="Prebaked Anode",
         forecast_period=(2025, 2031),
@@ -802,3 +813,169 @@ def test_listed_type_described_as_a_whole_market_is_not_a_segment_size() -> None
         forecast_period=(2025, 2030),
     )
     assert f.market_sizes == []
+
+
+# ------------------------------------------------------------------ held-out table layouts
+
+MC = {"market": "Mesocarbon Microbeads Anode", "forecast_period": (2025, 2033)}
+
+
+def test_year_headers_with_measure_and_unit_and_country_rows() -> None:
+    _, f = run(
+        "<p>Table 3: MCMB anode market by region and country</p><table>"
+        "<tr><th>Region / Country</th><th>2024 Revenue (US$ Mn)</th><th>2028 Revenue (US$ Mn)</th></tr>"
+        "<tr><td>Asia Pacific</td><td>402.3</td><td>560.1</td></tr>"
+        "<tr><td>&nbsp;&nbsp;China</td><td>251.0</td><td>352.4</td></tr>"
+        "<tr><td>Total</td><td>612.5</td><td>846.7</td></tr></table>",
+        **MC,
+    )
+    got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
+    assert {
+        ("Asia-Pacific", 2024, Decimal("402.3")),
+        ("China", 2028, Decimal("352.4")),
+        ("Global", 2028, Decimal("846.7")),
+    } <= got
+
+
+def test_single_money_column_takes_the_captions_year() -> None:
+    _, f = run(
+        "<p>Table 2: MCMB anode market by type, 2024</p><table>"
+        "<tr><th>Type</th><th>Revenue (US$ Mn)</th><th>Share (%)</th></tr>"
+        "<tr><td>Graphitized MCMB</td><td>489.0</td><td>79.8</td></tr>"
+        "<tr><td>Carbonized MCMB</td><td>123.5</td><td>20.2</td></tr></table>",
+        **MC,
+    )
+    got = {(seg, y, v) for _, seg, y, v, _ in sizes(f)}
+    assert ("Graphitized MCMB", 2024, Decimal("489.0")) in got
+    assert ("Carbonized MCMB", 2024, Decimal("123.5")) in got
+
+
+def test_thousand_unit_written_as_000_in_each_year_header() -> None:
+    _, f = run(
+        "## Table A - Revenue by process\n\n| Process | 2023 (US$ 000) | 2029F (US$ 000) | CAGR 2024-2029 |\n"
+        "|---|---|---|---|\n| Thermal Purification | 340,000 | 880,300 | 16.9% |\n",
+        "text/markdown",
+        market="Graphite Purification for Battery Anodes",
+    )
+    got = {(seg, y, v) for _, seg, y, v, _ in sizes(f)}
+    assert ("Thermal Purification", 2023, Decimal("340")) in got
+    assert ("Thermal Purification", 2029, Decimal("880.3")) in got
+
+
+def test_space_aligned_plain_text_table_after_a_table_caption() -> None:
+    _, f = run(
+        "3. Regional Analysis\n\nTable 1: Calcined petroleum coke for anodes market by region (USD million)\n\n"
+        "  Region                    2024      2030\n"
+        "  Asia Pacific             1,850     2,540\n"
+        "  Middle East & Africa       640       930\n"
+        "  Total                    3,420     4,610\n\nAsia Pacific remains dominant.\n",
+        "text/plain",
+        market="Calcined Petroleum Coke for Anodes",
+    )
+    got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
+    assert {
+        ("Asia-Pacific", 2024, Decimal("1850")),
+        ("Middle East & Africa", 2030, Decimal("930")),
+        ("Global", 2030, Decimal("4610")),
+    } <= got
+
+
+def test_plain_text_year_run_without_caption_or_unit_is_not_a_table() -> None:
+    _, f = run(
+        "Shipments 2024 2030 Asia Pacific 1,850 2,540 Europe 640 930\n",
+        "text/plain",
+        market="Calcined Petroleum Coke for Anodes",
+    )
+    assert not f.market_sizes
+
+
+# ------------------------------------------------------------------ held-out prose layouts
+
+
+def test_size_in_the_same_year_takes_the_previous_sentences_year() -> None:
+    _, f = run(
+        "<p>The porous silicon anode market was valued at USD 100 million in 2024. "
+        "North America was worth USD 48.5 million in the same year.</p>",
+        market="Porous Silicon Anode",
+    )
+    assert ("North America", None, 2024, Decimal("48.5"), "actual") in sizes(f)
+
+
+def test_we_size_the_market_at() -> None:
+    _, f = run(
+        "<p>We size the global niobium-based anode materials market at US$ 86 million in 2024, rising to "
+        "US$ 410 million by 2030, which implies a 29.7% CAGR over 2025-2030.</p>",
+        market="Niobium-Based Anode Materials",
+    )
+    got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
+    assert {("Global", 2024, Decimal("86")), ("Global", 2030, Decimal("410"))} <= got
+    assert any(g.cagr_percent == Decimal("29.7") and g.end_year == 2030 for g in f.growth_rates)
+
+
+SLURRY = (
+    "<p>The global anode slurry binders market reached USD 1.42 bn in 2024.</p><h2>Segmentation</h2>"
+    "<p>By binder type: CMC; SBR; Others.</p><ul><li>CMC: USD 0.58 bn in 2024</li>"
+    "<li>SBR: USD 0.66 bn in 2024, equal to a 46.5% share of the market</li>"
+    "<li>Others (mainly polyacrylic acid): USD 0.18 bn in 2024, the fastest-growing type at a CAGR of 14.2%</li>"
+    "</ul><h2>Regions</h2><p>Europe was worth USD 410 m in 2024, of which Germany alone USD 150 m; North "
+    "America is the smallest of the three regions covered.</p>"
+)
+
+
+def test_label_colon_lines_under_a_breakdown_are_segment_sizes_rates_and_shares() -> None:
+    _, f = run(SLURRY, market="Anode Slurry Binders")
+    got = sizes(f)
+    assert ("Global", "CMC", 2024, Decimal("580.00"), "actual") in got
+    assert ("Global", "Others", 2024, Decimal("180.00"), "actual") in got
+    assert any(g.segment == "Others" and g.cagr_percent == Decimal("14.2") for g in f.growth_rates)
+    assert {(x.holder, x.holder_kind, x.share_percent) for x in f.shares} == {("SBR", "segment", Decimal("46.5"))}
+
+
+def test_label_colon_line_without_a_breakdown_intro_is_not_a_segment() -> None:
+    _, f = run(
+        "<p>The global anode slurry binders market reached USD 1.42 bn in 2024.</p><h2>Funding</h2>"
+        "<ul><li>Grants: USD 0.58 bn in 2024</li></ul>",
+        market="Anode Slurry Binders",
+    )
+    assert all(x.segment is None for x in f.market_sizes)
+
+
+def test_of_which_place_alone_is_a_part_of_the_amount_before() -> None:
+    _, f = run(SLURRY, market="Anode Slurry Binders")
+    assert ("Germany", None, 2024, Decimal("150"), "actual") in sizes(f)
+    assert ("Europe", None, 2024, Decimal("410"), "actual") in sizes(f)
+
+
+def test_region_will_grow_fastest_in_its_own_sentence() -> None:
+    _, f = run(
+        "<p>The calcined petroleum coke for anodes market was valued at USD 3,420 million in 2024. Over "
+        "2025-2030 the market is expected to grow at a CAGR of 5.1%. The Middle East &amp; Africa region will "
+        "grow fastest, at a CAGR of 6.4%, on the back of smelter expansions.</p>",
+        market="Calcined Petroleum Coke for Anodes",
+        forecast_period=(2025, 2030),
+    )
+    assert any(g.scope == "Middle East & Africa" and g.cagr_percent == Decimal("6.4") for g in f.growth_rates)
+
+
+def test_share_of_the_markets_acronym_and_elliptical_second_share() -> None:
+    _, f = run(
+        "<p>The global mesocarbon microbeads (MCMB) anode market was valued at US$ 612.5 Mn in 2024.</p>"
+        "<p>Asia Pacific accounted for 65.7% of MCMB anode revenue in 2024. Europe accounted for 21% of 2024 "
+        "demand and North America for 14%; early adopters include Komatsu.</p>",
+        market="Mesocarbon Microbeads Anode",
+    )
+    got = {(x.holder, x.share_percent) for x in f.shares}
+    assert {("Asia-Pacific", Decimal("65.7")), ("Europe", Decimal("21")), ("North America", Decimal("14"))} == got
+
+
+def test_listed_segment_holds_a_share_of_the_markets_consumption() -> None:
+    doc = render_text(
+        "<p>The calcined petroleum coke (CPC) for anodes market was valued at USD 3,420 million in 2024.</p>"
+        "<p>Prebaked anodes accounted for 88% of CPC consumption in 2024.</p>",
+        "text/html",
+    )
+    seg = SegmentMention(
+        kind="application", label="Prebaked Anodes", evidence=(Evidence(start=0, end=3, quote=doc.text[:3]),)
+    )
+    f = extract_figures(doc, ReportMeta(market="Calcined Petroleum Coke for Anodes"), [seg])
+    assert {(x.holder, x.share_percent) for x in f.shares} == {("Prebaked anodes", Decimal("88"))}

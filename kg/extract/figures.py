@@ -77,6 +77,8 @@ from kg.extract.money import (
 from kg.extract.rates import CagrMatch, ShareMatch, find_cagr, find_period, find_shares
 from kg.extract.sentences import Sentence, split_sentences
 from kg.models import (
+    Block,
+    Cell,
     CompanyMention,
     Evidence,
     GrowthRate,
@@ -224,15 +226,35 @@ class _Market:
         parts = re.split(r"\b(?:for|in|used\s+in|of)\b", name, maxsplit=1, flags=re.IGNORECASE)
         stop = {"and", "the", "a", "an", "by", "to", "with"}
         head = frozenset(w for w in _words(parts[0]) if w not in stop)
-        tail = (
-            frozenset(w for w in _words(parts[1]) if w not in stop) - head if len(parts) > 1 else frozenset()
-        )
+        tail = frozenset(w for w in _words(parts[1]) if w not in stop) - head if len(parts) > 1 else frozenset()
         head_seq = tuple(w for w in _words(parts[0]) if w not in stop)
         return cls(head, tail, head_seq)
 
     @property
     def words(self) -> frozenset[str]:
         return self.head | self.tail
+
+
+_ACRONYM_DEF_RX = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(\s*([A-Z][A-Za-z]?[A-Z]{1,5})s?\s*\)")
+
+
+def _market_with_acronyms(market: _Market, text: str) -> _Market:
+    """The market's words plus the acronym the text defines for its product: "mesocarbon microbeads
+    (MCMB)" makes "MCMB anode revenue" a basis of the market's own."""
+    extra: set[str] = set()
+    for m in _ACRONYM_DEF_RX.finditer(text):
+        words = _words(m.group(1))
+        run: list[str] = []
+        for w in reversed(words):
+            if w not in market.head:
+                break
+            run.insert(0, w)
+        acr = _words(m.group(2))
+        if len(run) >= 2 and acr and m.group(2)[0].lower() == run[0][0] and acr[0] not in market.head:
+            extra.add(acr[0])
+    if not extra:
+        return market
+    return _Market(market.head | extra, market.tail - extra, market.head_seq)
 
 
 # ------------------------------------------------------------------ per-document state
@@ -262,6 +284,9 @@ class _Context:
     default_place_text: str | None = None
     segment_keys: dict[tuple[str, ...], tuple[str, SegmentKind]] = field(default_factory=dict)
     company_keys: tuple[tuple[str, ...], ...] = ()  # the document's listed players, as word sequences
+    last_year: int | None = None  # the last year the previous sentences named ("in the same year")
+    # a label-colon line of a breakdown ("CMC: €0.58 bn in 2024"): (label, its place or None, end of "Label:")
+    line_label: tuple[str, Place | None, int] | None = None
 
 
 def _base_year(meta: ReportMeta) -> int | None:
@@ -324,7 +349,7 @@ def extract_figures(
     """
     rates = dict(find_exchange_rates(doc.text))
     rates.update(meta.currency_rates)
-    ctx = _Context(doc, meta, _Market.of(meta), rates, _base_year(meta))
+    ctx = _Context(doc, meta, _market_with_acronyms(_Market.of(meta), doc.text), rates, _base_year(meta))
     ctx.default_place, ctx.default_place_text = _default_scope(meta)
     for seg in segments:
         label = " ".join(_PAREN_RX.sub(" ", seg.label).split())
@@ -333,14 +358,21 @@ def extract_figures(
             ctx.segment_keys.setdefault(key, (label, seg.kind))
     ctx.company_keys = tuple(k for c in companies if (k := _company_key(c.name)))
     blocks = [b for b in doc.blocks if not b.boilerplate]
+    skip_to = -1
     for i, block in enumerate(doc.blocks):
-        if block.boilerplate:
+        if block.boilerplate or i <= skip_to:
             continue
         if block.kind == "table" and block.rows:
             _table(ctx, i)
             continue
-        for sent in split_sentences(doc.text, block.start, block.end):
+        if block.kind in ("paragraph", "heading") and (tt := _text_table(ctx, i)) is not None:
+            _table(ctx, i, tt[0], tt[1])
+            skip_to = tt[1]
+            continue
+        for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
+            ctx.line_label = _line_label(ctx, i, sent.text) if n_sent == 0 else None
             _sentence(ctx, sent)
+            ctx.line_label = None
             ctx.sentence_no += 1
     del blocks
     _apply_default_scope(ctx)
@@ -391,9 +423,7 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
             continue
         mods = _modifiers(text[: m.start()])
         foreign = [
-            w
-            for w in mods
-            if w not in ctx.market.words and w not in _GENERIC_MODIFIERS and not _is_place_word(w)
+            w for w in mods if w not in ctx.market.words and w not in _GENERIC_MODIFIERS and not _is_place_word(w)
         ]
         if not foreign and _names_parent_market(ctx.market, mods):
             foreign = ["parent"]  # "the lithium-ion battery market" in a battery-anode-recycling report
@@ -538,30 +568,33 @@ def _demonyms() -> frozenset[str]:
 
 
 def _is_place_word(w: str) -> bool:
-    return lookup_place(w) is not None or w in _demonyms() or w in {
-        "u.s",
-        "us",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "america",
-        "american",
-        "asian",
-        "european",
-        "chinese",
-        "pacific",
-        "middle",
-        "africa",
-        "latin",
-        "rest",
-    }
+    return (
+        lookup_place(w) is not None
+        or w in _demonyms()
+        or w
+        in {
+            "u.s",
+            "us",
+            "north",
+            "south",
+            "east",
+            "west",
+            "central",
+            "america",
+            "american",
+            "asian",
+            "european",
+            "chinese",
+            "pacific",
+            "middle",
+            "africa",
+            "latin",
+            "rest",
+        }
+    )
 
 
-def _subject_places(
-    text: str, product_words: Iterable[str] = (), market_words: Iterable[str] = ()
-) -> list[PlaceMatch]:
+def _subject_places(text: str, product_words: Iterable[str] = (), market_words: Iterable[str] = ()) -> list[PlaceMatch]:
     """Places in subject position: not after "from", "like", "including"...; "in X" only at clause start."""
     out: list[PlaceMatch] = []
     product_words = tuple(product_words)
@@ -572,8 +605,10 @@ def _subject_places(
         prev = re.search(r"([A-Za-z]+)\W*$", text[: p.start])
         prev_word = prev.group(1).lower() if prev else ""
         adj = re.match(r"\s*(?P<np>(?:[\w\-]+\s+){0,5}?)(?:market|region)\b", text[p.end :])
-        if p.adjective and not re.match(r"\s*(?:anode|\w+\s+market)\b", text[p.end :]) and not (
-            adj and all(w in product_words_all or w in _GENERIC_MODIFIERS for w in _words(adj.group("np")))
+        if (
+            p.adjective
+            and not re.match(r"\s*(?:anode|\w+\s+market)\b", text[p.end :])
+            and not (adj and all(w in product_words_all or w in _GENERIC_MODIFIERS for w in _words(adj.group("np"))))
         ):
             continue  # "Chinese graphite anode market" is a scope; "Chinese EV makers" is not
         if prev_word in _PREPOSITIONS_BEFORE_PLACE:
@@ -597,7 +632,8 @@ def _subject_places(
 def _measure_in_rx(product_words: tuple[str, ...]) -> re.Pattern[str]:
     """ "demand in", "graphite anode sales in": a measure (or product word) then "in", ending the text."""
     return re.compile(
-        r"\b(?:market|demand|sales|revenue|size|consumption|" + "|".join(map(re.escape, product_words))
+        r"\b(?:market|demand|sales|revenue|size|consumption|"
+        + "|".join(map(re.escape, product_words))
         + r")s?\s+in\s*$",
         re.IGNORECASE,
     )
@@ -732,9 +768,9 @@ def _free_years(s: str) -> list[tuple[int, int]]:
     """(position, year) of single years in ``s`` (not parts of "2025-2032" ranges or money)."""
     out = []
     for m in _YEAR_RX.finditer(s):
-        if re.search(
-            r"(?:from|between)\s+$", s[max(0, m.start() - 9) : m.start()], re.IGNORECASE
-        ) and re.match(r"\s*(?:to|and|through|till|until)\s+(?:19|20)\d{2}", s[m.end() :]):
+        if re.search(r"(?:from|between)\s+$", s[max(0, m.start() - 9) : m.start()], re.IGNORECASE) and re.match(
+            r"\s*(?:to|and|through|till|until)\s+(?:19|20)\d{2}", s[m.end() :]
+        ):
             continue
         if re.search(
             r"(?:19|20)\d{2}\s*(?:to|and|through|till|until)\s+$", s[max(0, m.start() - 16) : m.start()]
@@ -746,6 +782,13 @@ def _free_years(s: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), int(m.group("year"))))
     return out
+
+
+_OF_WHICH_RX = re.compile(
+    r"\bof\s+which\s+(?:[\w.&\-]+\s+){1,4}(?:alone\s+|only\s+)?(?:(?:accounted\s+for|was|is|made\s+up|represented|contributed)\s+)?$",
+    re.IGNORECASE,
+)
+_SAME_YEAR_RX = re.compile(r"\s*(?:in|during|for)\s+(?:the\s+same|that)\s+year\b", re.IGNORECASE)
 
 
 def _bind_years(ctx: _Context, s: str, monies: Sequence[MoneyMatch]) -> list[int | None]:
@@ -761,6 +804,11 @@ def _bind_years(ctx: _Context, s: str, monies: Sequence[MoneyMatch]) -> list[int
     free = _free_years(s)
     for i, m in enumerate(monies):
         if years[i] is not None:
+            continue
+        if _SAME_YEAR_RX.match(s, m.end):
+            # "North America was worth USD 48.5 million in the same year": the year last named before it
+            earlier = [y for pos, y in free if pos < m.start]
+            years[i] = earlier[-1] if earlier else ctx.last_year
             continue
         lo = max(monies[i - 1].end if i else 0, _clause_start(s, m.start))
         cands = [(pos, y) for pos, y in free if lo <= pos < m.start and pos not in used]
@@ -827,6 +875,21 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
                 place, place_text = first_clause_scope
             if ref is None and _continues_market(ctx, gov):
                 ref = "own"  # "North America is expected to reach ..." in a passage about the market
+            whole_size = next((x for x in reversed(sizes) if x.own), None)
+            ow = _OF_WHICH_RX.search(gov) if whole_size is not None else None
+            if ow is not None and whole_size is not None:
+                # "Europe was worth €410 m in 2024, of which Germany alone €150 m": a part of the amount before
+                part = find_places(gov[ow.start() :])
+                if part and part[0].place.kind != "global":
+                    ref = "own"
+                    place, place_text = part[0].place, part[0].as_written
+                    segment = None
+                    year = year if year is not None else whole_size.year
+            if ctx.line_label is not None and not s[ctx.line_label[2] : m.start].strip():
+                ref = "own"  # "CMC: €0.58 bn in 2024"
+                place = ctx.line_label[1]
+                place_text = ctx.line_label[0] if place is not None else None
+                segment = None if place is not None else ctx.line_label[0]
             local = s[max(cs, m.start - 70) : m.start] + " " + s[m.end : m.end + 25]
             negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(gov[-60:]))
             own = (
@@ -851,9 +914,7 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             prev_end = max((x.money.end for x in sizes if x.money.end <= sz.money.start), default=0)
             clause = s[max(prev_end, _clause_start(s, sz.money.start)) : sz.money.end + 12]
             if sz.year is None and _FORECAST_CUE.search(clause):
-                forecast_years = [
-                    x.year for x in sizes if x.year is not None and x.year > (ctx.base_year or 0)
-                ]
+                forecast_years = [x.year for x in sizes if x.year is not None and x.year > (ctx.base_year or 0)]
                 sz.year = forecast_years[-1] if forecast_years else _context_target(ctx)
                 sz.status = "forecast"
             if sz.year is None:
@@ -888,9 +949,12 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
         _cagr(ctx, s, c, ev, own_years, own_sizes)
     for sh in shares:
         _share(ctx, s, sh, ev)
+        _elliptical_share(ctx, s, sh, ev, shares)
     for sz in own_sizes:
         _share_of_total(ctx, s, sz, ev)
     _update_context(ctx, s)
+    if named := _free_years(s):
+        ctx.last_year = named[-1][1]
     whole = _market_ref(ctx, s)
     # a sentence that gave one of the market's figures was about the market
     ctx.prev_own = whole == "own" or bool(own_sizes) or len(ctx.growth) + len(ctx.shares) > found_before
@@ -956,7 +1020,7 @@ def _continues_market(ctx: _Context, gov: str) -> bool:
     # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will")
     return bool(
         re.match(
-            r"\s*(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
+            r"\s*(?:(?:region|market|area)\s+)?(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
             r"continues?|accounted|held|holds|grew|grows|registered|recorded|posted|to)\b",
             rest,
             re.IGNORECASE,
@@ -1030,6 +1094,8 @@ def _cagr(
         ref = "own"
     if ref is None and _continues_market(ctx, gov):
         ref = "own"
+    if segment is None and governing_size is not None and governing_size.segment is not None and ref == "own":
+        segment = governing_size.segment  # "Others: €0.18 bn in 2024, the fastest-growing type at a CAGR of 14.2%"
     label_place = lookup_place(c.label) if c.label else None
     if not c.plausible or c.high_percent is not None or (ref != "own" and not label_line):
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, c.start), value_text=c.as_written))
@@ -1087,8 +1153,7 @@ def _resolve_period(ctx: _Context, c: CagrMatch, own_years: list[int]) -> tuple[
 # ------------------------------------------------------------------ shares
 
 _GENERIC_HOLDER_TAIL = _wordset(
-    "manufacturer producer company firm player supplier vendor maker region country industry market "
-    "nation economy"
+    "manufacturer producer company firm player supplier vendor maker region country industry market nation economy"
 )
 _COMPANY_NOUNS = _wordset("company companies player players firm firms vendor vendors")
 _HOLDER_STRIP_LEAD = _wordset(
@@ -1127,6 +1192,10 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     if basis_ok and _other_product(ctx, basis_words):
         basis_ok = False  # "90% of the world's graphite anode output" in a battery anode materials report
     holder = _holder(ctx, s, sh)
+    if ctx.line_label is not None and sh.start > ctx.line_label[2]:
+        # "SBR: €0.66 bn in 2024, equal to a 46.5% share of the market": the line's label holds it
+        lp = ctx.line_label[1]
+        holder = (lp.name, "region") if lp is not None else (ctx.line_label[0], "segment")
     if not basis_ok or holder is None:
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, sh.start), value_text=sh.as_written))
         return
@@ -1148,6 +1217,36 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
             of=sh.basis,
             year=year,
             value_text=sh.as_written,
+        )
+    )
+
+
+_ELLIPTICAL_SHARE_RX = re.compile(
+    r"(?:\s+in\s+(?:19|20)\d{2})?\s*,?\s+(?:and|while|with)\s+(?P<holder>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z&][\w&.\-]*){0,4})"
+    r"\s+(?:for|at|with)\s+(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|CAGR)\b)"
+)
+
+
+def _elliptical_share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence, shares: Sequence[ShareMatch]) -> None:
+    """ "Europe accounted for 41% of 2024 demand and Asia Pacific for 38%": the second holder's share, of
+    the same basis, when the first one was the market's and the second holder is a place."""
+    if not ctx.shares or ctx.shares[-1].value_text != sh.as_written or ctx.shares[-1].evidence[0] != ev:
+        return
+    m = _ELLIPTICAL_SHARE_RX.match(s, sh.basis_end)
+    if m is None or any(o.start == m.start("value") for o in shares):
+        return
+    places = find_places(m.group("holder"))
+    if not places or places[0].place.kind == "global" or places[0].end < len(m.group("holder").strip()):
+        return
+    first = ctx.shares[-1]
+    ctx.shares.append(
+        first.model_copy(
+            update={
+                "holder": places[0].place.name,
+                "holder_kind": "region",
+                "share_percent": Decimal(m.group("pct")),
+                "value_text": m.group("value"),
+            }
         )
     )
 
@@ -1229,7 +1328,7 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
         noun = "companies" if noun in _COMPANY_NOUNS else noun
         return f"Top {top.group('n')} {noun}", "company"
     words = _words(np)
-    if set(words) & ctx.market.tail and not set(words) & ctx.market.head:
+    if set(words) & ctx.market.tail and not set(words) & ctx.market.head and _listed_segment(ctx, np.split()) is None:
         return None  # the market's downstream ("aluminum production capacity"), not the market
     np = re.sub(r"[’']s\b", "", np)  # "China’s producers": China
     places = find_places(np)
@@ -1246,9 +1345,7 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
     if len(words) > 6:
         return None
     raw_words = np.split()
-    kind: HolderKind = (
-        "application" if re.search(r"\b(?:consum\w*|demand|usage|use)\b", sh.basis, re.I) else "segment"
-    )
+    kind: HolderKind = "application" if re.search(r"\b(?:consum\w*|demand|usage|use)\b", sh.basis, re.I) else "segment"
     listed = _listed_segment(ctx, raw_words)
     while len(raw_words) > 1 and raw_words[-1].lower() in _SEGMENT_TAIL_WORDS:
         # "the automotive segment", "automotive end-use industry": Automotive
@@ -1326,12 +1423,12 @@ _EXPAND_STOP = _wordset(
 
 _YEAR_HEADER_RX = re.compile(
     r"^\s*(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
-    r"\s*\*?\s*(?:\([^)]*\))?\s*$",
+    r"\s*\*?\s*(?:(?:revenue|market\s+size|market\s+value|value|sales|size)\s*)?(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
 _UNIT_RX = re.compile(
     r"(?P<cur>USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:in\s+)?(?P<scale>million|mn|mio|billion|bn|"
-    r"thousand|k)\b|(?P<scale2>million|mn|billion|bn|thousand)s?\s*(?:of\s+)?(?P<cur2>USD|US\$|\$|EUR|€|"
+    r"thousand|k|['’]?000)\b|(?P<scale2>million|mn|billion|bn|thousand)s?\s*(?:of\s+)?(?P<cur2>USD|US\$|\$|EUR|€|"
     r"dollars|euros)",
     re.IGNORECASE,
 )
@@ -1350,9 +1447,110 @@ _OTHER_MEASURE_RX = re.compile(
 )
 
 
-def _table(ctx: _Context, index: int) -> None:
+_TT_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TT_HEAD_RX = re.compile(
+    r"\s*(?P<label>[A-Z][A-Za-z/&\- ]{0,40}?)\s+(?P<years>(?:(?:19|20)\d{2}[EFP]?\s+)+(?:19|20)\d{2}[EFP]?)(?=\s)"
+)
+_TT_CAPTION_RX = re.compile(r"^\s*(?:table|exhibit)\s+[\w.]+\s*[:.\-–]", re.IGNORECASE)
+
+
+def _text_table(ctx: _Context, index: int) -> tuple[Block, int] | None:
+    """A space-aligned plain-text table the renderer flattened into paragraphs, as a table block.
+
+    It must open with a header line of two or more years ("Region 2024 2030"), be introduced by a
+    "Table N:" caption or carry a currency unit, and every following run, in this paragraph and the
+    consecutive paragraphs that wholly read so, must be one label and one number per year column
+    ("Asia Pacific 1,850 2,540"). Returns the table and the index of its last block.
+    """
     doc = ctx.doc
     block = doc.blocks[index]
+    text = doc.text[block.start : block.end]
+    head = _TT_HEAD_RX.match(text + " ")
+    if head is None or head.start("years") > 0 and re.search(r"\d", head.group("label")):
+        return None
+    prev = doc.blocks[index - 1] if index > 0 else None
+    prev_text = doc.text[prev.start : prev.end] if prev is not None else ""
+    if not ((_TT_CAPTION_RX.match(prev_text) and _UNIT_RX.search(prev_text)) or _UNIT_RX.search(head.group(0))):
+        return None
+    years = list(re.finditer(r"\S+", head.group("years")))
+    n = len(years)
+    row_rx = re.compile(
+        r"\s*(?P<label>[A-Za-z][A-Za-z&/.,()'’\- ]{0,60}?)"
+        + "".join(rf"\s+(?P<v{k}>{_TT_NUM})" for k in range(n))
+        + r"(?=\s|$)"
+    )
+
+    def rows_of(b: Block, pos: int) -> list[tuple[Cell, ...]] | None:
+        t = doc.text[b.start : b.end].rstrip()
+        out: list[tuple[Cell, ...]] = []
+        while pos < len(t):
+            m = row_rx.match(t, pos)
+            if m is None:
+                return None
+            out.append(
+                (Cell(start=b.start + m.start("label"), end=b.start + m.end("label")),)
+                + tuple(Cell(start=b.start + m.start(f"v{k}"), end=b.start + m.end(f"v{k}")) for k in range(n))
+            )
+            pos = m.end()
+        return out
+
+    body = rows_of(block, head.end())
+    if body is None:
+        return None
+    last = index
+    while last + 1 < len(doc.blocks):
+        nb = doc.blocks[last + 1]
+        if nb.boilerplate or nb.kind not in ("paragraph", "heading"):
+            break
+        more = rows_of(nb, 0)
+        if not more:
+            break
+        body.extend(more)
+        last += 1
+    if len(body) < 2:
+        return None
+    hs = head.start("years")
+    header = (Cell(start=block.start + head.start("label"), end=block.start + head.end("label"), header=True),) + tuple(
+        Cell(start=block.start + hs + y.start(), end=block.start + hs + y.end(), header=True) for y in years
+    )
+    end = doc.blocks[last].end
+    return block.model_copy(update={"kind": "table", "rows": (header, *body), "end": end}), last
+
+
+_LINE_LABEL_RX = re.compile(
+    r"^\s*(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?\s*:\s*(?=[$€£¥]|[A-Z]{3}\b|US\$)"
+)
+
+
+def _line_label(ctx: _Context, index: int, s: str) -> tuple[str, Place | None, int] | None:
+    """ "CMC: €0.58 bn in 2024" as a line of a breakdown: the label is a listed segment, a place, or the
+    line sits under a breakdown heading or intro ("By binder type: ...", "Segmentation")."""
+    m = _LINE_LABEL_RX.match(s)
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    if _market_ref(ctx, label) is not None or re.search(r"(?i)\b(?:market|total|cagr|share|price)\b", label):
+        return None
+    place = lookup_place(label)
+    listed = _listed_segment(ctx, _words(label)) is not None
+    if place is None and not listed:
+        # the nearest block above that is not a sibling line must introduce a breakdown
+        j = index - 1
+        while j >= 0 and ctx.doc.blocks[j].kind == "list_item":
+            j -= 1
+        if j < 0:
+            return None
+        intro = ctx.doc.text[ctx.doc.blocks[j].start : ctx.doc.blocks[j].end]
+        if not re.search(r"(?i)\bby\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s*:|\bsegment(?:s|ation)?\b|\btypes?\b", intro):
+            return None
+    if place is not None and place.kind == "global":
+        return None
+    return label, place, m.end()
+
+
+def _table(ctx: _Context, index: int, block: Block | None = None, last: int | None = None) -> None:
+    doc = ctx.doc
+    block = block if block is not None else doc.blocks[index]
     rows = [[doc.text[c.start : c.end].strip() for c in row] for row in block.rows]
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         return
@@ -1370,8 +1568,9 @@ def _table(ctx: _Context, index: int) -> None:
         doc.text[b.start : b.end] for b in doc.blocks[max(0, index - 2) : index] if not b.boilerplate
     )
     after = ""
-    if index + 1 < len(doc.blocks) and doc.blocks[index + 1].kind != "table":
-        nb = doc.blocks[index + 1]
+    last = index if last is None else last
+    if last + 1 < len(doc.blocks) and doc.blocks[last + 1].kind != "table":
+        nb = doc.blocks[last + 1]
         text_after = doc.text[nb.start : nb.end]
         if (
             re.match(r"\s*(?:table|exhibit|figure|fig\.|source|note|\*)", text_after, re.IGNORECASE)
@@ -1415,6 +1614,9 @@ def _table(ctx: _Context, index: int) -> None:
             "bn": Decimal(1000),
             "thousand": Decimal("0.001"),
             "k": Decimal("0.001"),
+            "000": Decimal("0.001"),
+            "'000": Decimal("0.001"),
+            "’000": Decimal("0.001"),
         }.get(sc, Decimal(1))
     year_cols = {j: m for j, c in enumerate(rows[0]) if (m := _YEAR_HEADER_RX.match(c)) is not None}
     if year_cols and _COMPANY_HEADER_RX.search(rows[0][0]):
@@ -1428,9 +1630,7 @@ def _table(ctx: _Context, index: int) -> None:
         _table_rates(ctx, block, rows, rows[0])
         return
     first_col = {
-        i: m
-        for i, row in enumerate(rows)
-        if i > 0 and row and (m := _YEAR_HEADER_RX.match(row[0])) is not None
+        i: m for i, row in enumerate(rows) if i > 0 and row and (m := _YEAR_HEADER_RX.match(row[0])) is not None
     }
     if first_col:
         for i, ym in first_col.items():
@@ -1438,6 +1638,26 @@ def _table(ctx: _Context, index: int) -> None:
                 label = rows[0][j] if j < len(rows[0]) else ""
                 _table_cell(ctx, block, i, 0, j, label, ym, rows[i][j], unit is not None, currency, scale)
         return
+    # one money column ("Type | Revenue (US$ Mn) | Share (%)"): its year is the single year the caption
+    # (the short block just above or below the table) names
+    money_cols = [
+        j
+        for j, c in enumerate(rows[0])
+        if j > 0 and _UNIT_RX.search(c) and not re.search(r"\b(?:CAGR|share|growth)\b|%", c, re.IGNORECASE)
+    ]
+    if len(money_cols) == 1 and not _COMPANY_HEADER_RX.search(rows[0][0]):
+        near = [after]
+        prev = doc.blocks[index - 1] if index > 0 else None
+        if prev is not None and not prev.boilerplate and prev.end - prev.start < 200:
+            near.append(doc.text[prev.start : prev.end])
+        years = {int(y) for t in near for y in re.findall(r"(?<![\d.,\-–])((?:19|20)\d{2})(?![\d%\-–])", t)}
+        if len(years) == 1:
+            cap_ym = _YEAR_HEADER_RX.match(str(years.pop()))
+            assert cap_ym is not None
+            j = money_cols[0]
+            for r, row in enumerate(rows[1:], start=1):
+                if j < len(row):
+                    _table_cell(ctx, block, r, 0, j, row[0], cap_ym, row[j], unit is not None, currency, scale)
     _table_rates(ctx, block, rows, rows[0])
 
 
@@ -1587,8 +1807,7 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                             if ctx.meta.forecast_period and period.end_year is None
                             else None
                         ),
-                        end_year=period.end_year
-                        or (ctx.meta.forecast_period[1] if ctx.meta.forecast_period else None),
+                        end_year=period.end_year or (ctx.meta.forecast_period[1] if ctx.meta.forecast_period else None),
                         value_text=rows[r][j],
                     )
                 )
