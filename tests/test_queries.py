@@ -178,9 +178,11 @@ def test_companies_in_several_markets(handmade: Store) -> None:
     assert by_name["Shanshan"] == {"Anode Active Material", "Anode Material for Sodium-ion Battery",
                                    "Hard Carbon Anode"}
     assert by_name["Kuraray"] == {"Anode Material for Sodium-ion Battery", "Hard Carbon Anode"}
-    # deterministic evidence: the smallest quote
+    # deterministic evidence: the smallest quote, shown with the words around it
     kuraray_hc = next(r for r in rows if r["name"] == "Kuraray" and r["marketName"] == "Hard Carbon Anode")
-    assert kuraray_hc["quote"] == "Kuraray Co."
+    assert "Kuraray Co." in kuraray_hc["quote"]
+    assert kuraray_hc["quote"].startswith("...") and kuraray_hc["quote"].endswith("...")
+    assert "\n" not in kuraray_hc["quote"]
     three = {r["name"] for r in _dicts(run_stored(handmade, "companies-in-several-markets", {"minMarkets": "3"}))}
     assert three == {"Shanshan"}
 
