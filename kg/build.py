@@ -30,8 +30,6 @@ from kg.resolve import default_resolver
 from kg.store import _rdf
 from kg.store.base import SelectResult, Store
 
-INPUT_SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".xhtml", ".text"}
-
 
 @dataclass(frozen=True)
 class Rejected:
