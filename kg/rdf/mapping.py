@@ -108,6 +108,11 @@ def canonical_decimal(value: Decimal | int | str) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+def _last(node: URIRef | Literal) -> str:
+    """The last path segment of an IRI minted here (already a slug): reused as a part of another IRI."""
+    return str(node).rsplit("/", 1)[-1]
+
+
 def _year(y: int) -> Literal:
     return Literal(f"{y:04d}", datatype=XSD.gYear)
 
@@ -233,7 +238,7 @@ class _Mapper:
         """The plain triple plus an rdf:Statement carrying this document's evidence for it."""
         self.add(subject, predicate, obj)
         local = predicate.split("#")[-1]
-        node = iri("claim", self.key, local, str(subject).rsplit("/", 1)[-1], str(obj).rsplit("/", 1)[-1])
+        node = iri("claim", self.key, local, _last(subject), _last(obj))
         self.add(node, RDF.type, RDF.Statement)
         self.add(node, RDF.subject, subject)
         self.add(node, RDF.predicate, predicate)
@@ -267,7 +272,7 @@ class _Mapper:
 
     def segment(self, label: str, kind_key: str | None = None) -> URIRef:
         kind_key = kind_key or self.segment_kinds.get(slug(label), "unspecified")
-        node = iri("segment", str(self.market).rsplit("/", 1)[-1], kind_key, label)
+        node = iri("segment", _last(self.market), kind_key, label)
         self.add(node, RDF.type, AKG.Segment)
         self.add(node, RDF.type, SKOS.Concept)
         self.add(node, RDFS.label, Literal(label))
@@ -335,24 +340,28 @@ class _Mapper:
         add(run.agent_iri, RDFS.label, Literal(f"anode-kg extractor {run.version}"))
 
     # ------------------------------------------------------------------ numbers
+    def observation(self, node: URIRef, cls: URIRef, dataset: str, scope: str, value_text: str) -> None:
+        """What every observation states alike: its kind, data set, market, area and the value as written."""
+        add = self.add
+        add(node, RDF.type, cls)
+        add(node, QB.dataSet, self.dataset(dataset))
+        add(node, AKG.market, self.market)
+        add(node, SDMX_DIMENSION.refArea, self.geo(scope))
+        add(node, AKG.reportedValueText, Literal(value_text))
+
     def market_size(self, f: MarketSize) -> None:
         seg = self.segment(f.segment) if f.segment else TOTAL_SEGMENT
         node = iri(
-            "obs/market-size", self.key, str(self.market).rsplit("/", 1)[-1], f.scope,
-            str(seg).rsplit("/", 1)[-1] if f.segment else "total", f.year,
+            "obs/market-size", self.key, _last(self.market), f.scope, _last(seg) if f.segment else "total", f.year
         )
         own = canonical_decimal(f.value_million)
         usd = canonical_decimal(f.value_usd_million) if f.value_usd_million is not None else None
         node = self.unique(node, usd if usd is not None else own)
+        self.observation(node, AKG.MarketSizeObservation, "market-size", f.scope, f.value_text)
         add = self.add
-        add(node, RDF.type, AKG.MarketSizeObservation)
-        add(node, QB.dataSet, self.dataset("market-size"))
-        add(node, AKG.market, self.market)
-        add(node, SDMX_DIMENSION.refArea, self.geo(f.scope))
         add(node, AKG.segment, seg)
         add(node, AKG.refYear, _year(f.year))
         add(node, SDMX_ATTRIBUTE.obsStatus, STATUS_CODE[f.status])
-        add(node, AKG.reportedValueText, Literal(f.value_text))
         add(node, AKG.currency, Literal(f.currency))
         add(node, AKG.valueInOwnCurrency, own)
         if usd is not None:
@@ -373,21 +382,17 @@ class _Mapper:
         seg = self.segment(f.segment) if f.segment else TOTAL_SEGMENT
         period = self.period(f.start_year, f.end_year)
         node = iri(
-            "obs/growth-rate", self.key, str(self.market).rsplit("/", 1)[-1], f.scope,
-            str(seg).rsplit("/", 1)[-1] if f.segment else "total", str(period).rsplit("/", 1)[-1],
+            "obs/growth-rate", self.key, _last(self.market), f.scope, _last(seg) if f.segment else "total",
+            _last(period),
         )
         value = canonical_decimal(f.cagr_percent)
         node = self.unique(node, value)
+        self.observation(node, AKG.GrowthRateObservation, "growth-rate", f.scope, f.value_text)
         add = self.add
-        add(node, RDF.type, AKG.GrowthRateObservation)
-        add(node, QB.dataSet, self.dataset("growth-rate"))
-        add(node, AKG.market, self.market)
-        add(node, SDMX_DIMENSION.refArea, self.geo(f.scope))
         add(node, AKG.segment, seg)
         add(node, AKG.period, period)
         add(node, SDMX_MEASURE.obsValue, value)
         add(node, SDMX_ATTRIBUTE.unitMeasure, UNIT.PERCENT)
-        add(node, AKG.reportedValueText, Literal(f.value_text))
         if f.scope_as_written:
             add(node, AKG.scopeAsWritten, Literal(f.scope_as_written))
         add(node, RDFS.label, Literal(
@@ -411,16 +416,13 @@ class _Mapper:
     def share(self, f: Share) -> None:
         holder = self.share_holder(f)
         node = iri(
-            "obs/market-share", self.key, str(self.market).rsplit("/", 1)[-1], f.holder_kind, f.holder, f.of,
+            "obs/market-share", self.key, _last(self.market), f.holder_kind, f.holder, f.of,
             f.year if f.year is not None else "any",
         )
         value = canonical_decimal(f.share_percent)
         node = self.unique(node, value)
+        self.observation(node, AKG.MarketShareObservation, "market-share", "Global", f.value_text)
         add = self.add
-        add(node, RDF.type, AKG.MarketShareObservation)
-        add(node, QB.dataSet, self.dataset("market-share"))
-        add(node, AKG.market, self.market)
-        add(node, SDMX_DIMENSION.refArea, self.geo("Global"))
         add(node, AKG.shareHolder, holder)
         add(node, AKG.holderLabelAsWritten, Literal(f.holder))
         add(node, AKG.holderKind, Literal(f.holder_kind))
@@ -429,7 +431,6 @@ class _Mapper:
             add(node, AKG.asOfYear, _year(f.year))
         add(node, SDMX_MEASURE.obsValue, value)
         add(node, SDMX_ATTRIBUTE.unitMeasure, UNIT.PERCENT)
-        add(node, AKG.reportedValueText, Literal(f.value_text))
         market = self.market_name or "market"
         add(node, RDFS.label, Literal(f"{market}: {f.holder} holds {f.value_text} of {f.of}"))
         self.provenance(node, f.evidence)
