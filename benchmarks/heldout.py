@@ -6,7 +6,9 @@ on them. Their first-contact score is in README.md (market sizes F1 0.481); the 
 on their misses (by general rules), so this set is now only a regression check, not a measurement. The
 honest next step is a NEW held-out set: new documents and gold, written before running anything.
 
-usage: python benchmarks/heldout.py [--misses] [--json OUT.json]
+usage: python benchmarks/heldout.py [--set DIR] [--misses] [--json OUT.json]
+
+``--set DIR`` scores another held-out set laid out the same way (DIR/docs, DIR/expected).
 
 Builds the documents into a fresh temporary Oxigraph store (kg.build.build), reads the facts back from
 the graph (kg.facts.facts_document) and scores them with tests/gold/score_facts.py's ``score``, printing
@@ -44,15 +46,15 @@ def _scorer():
     return module
 
 
-def gold_document() -> dict:
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXPECTED.glob("*.json"))]
+def gold_document(expected: Path = EXPECTED) -> dict:
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(expected.glob("*.json"))]
     return {"documents": docs}
 
 
-def predicted_document() -> dict:
+def predicted_document(docs: Path = DOCS) -> dict:
     with tempfile.TemporaryDirectory(prefix="kg-heldout-") as tmp:
         store = open_store(f"oxigraph:{tmp}/store")
-        report = build(store, [DOCS], jobs=1)
+        report = build(store, [docs], jobs=1)
         for rejected in report.rejected:
             print(f"rejected: {rejected}", file=sys.stderr)
         facts = facts_document(store)
@@ -66,15 +68,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--misses", action="store_true", help="list every missed and spurious fact")
     ap.add_argument("--json", help="also write the predicted facts document to this file")
+    ap.add_argument("--set", type=Path, default=HERE, help="held-out set directory (with docs/ and expected/)")
     args = ap.parse_args()
+    here = args.set.resolve()
 
-    gold = gold_document()
-    pred = predicted_document()
+    gold = gold_document(here / "expected")
+    pred = predicted_document(here / "docs")
     if args.json:
         Path(args.json).write_text(json.dumps(pred, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     tallies, duplicates = _scorer().score(gold, pred, None)
 
-    print(f"held-out set: {len(gold['documents'])} documents ({DOCS.relative_to(ROOT)})")
+    print(f"held-out set: {len(gold['documents'])} documents ({here / 'docs'})")
     print(f"{'kind':14s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp   fp   fn")
     for kind in KINDS:
         t = tallies[kind]
