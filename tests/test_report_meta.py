@@ -14,6 +14,7 @@ from kg.extract.report import (
     market_from_title,
     parse_date,
 )
+from kg.models import TextDocument
 from tests.test_sections import HTML_DOC, MARKDOWN_DOC, TEXT_DOC, corpus, seeds, shape
 
 
@@ -189,3 +190,104 @@ def test_masthead_html_title_and_dates() -> None:
     )
     meta = extract_meta(doc)
     assert meta.publisher == "Halvorsen & Pike Research" and meta.published == date(2025, 11, 4)
+
+
+# ------------------------------------------------------------------ title: which line is the report's title
+
+
+def _markdown(body: str, name: str) -> TextDocument:
+    """A plain-text report the reader took for markdown: its opening lines join into one paragraph."""
+    from kg.ingest.text import render_text
+
+    return render_text(body, "text/markdown", name)
+
+
+def test_title_is_cut_from_a_joined_opening_paragraph_and_a_later_section_heading_is_no_title() -> None:
+    doc = _markdown(
+        "Tungsten Disulfide Anode Market Report 2026-2033\nHollowfield Research\nDate of publication: 2026-02-14\n\n"
+        "PRESS NOTE\n----------\nHollowfield Research today released its study. The market is put at USD 0.2 "
+        "billion in 2025.\n\nFULL STUDY\n==========\n\nThe global tungsten disulfide anode market was USD 210.5 "
+        "million in 2025.\n",
+        "a.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.title == "Tungsten Disulfide Anode Market Report 2026-2033"
+    assert meta.title_evidence is not None and meta.title_evidence.quote == meta.title
+    assert (meta.market, meta.publisher, meta.published) == (
+        "Tungsten Disulfide Anode", "Hollowfield Research", date(2026, 2, 14))
+
+
+def test_title_after_a_masthead_and_never_a_table_header_made_a_heading() -> None:
+    doc = _markdown(
+        "HARBOR LANE ADVISORY | SECTOR NOTE | METALS\nDate: 2023-10-05\nAnalysts: J. Doe\n\n"
+        "VANADIUM ANODE MARKET: A FIRST SIZING, 2023-2029\n\n"
+        "We size the vanadium anode market at USD 12.5 Mn in 2023.\n\n"
+        "  Grade     2023    2029   CAGR 23-29\n  ------------------------------\n  Foil   1,000 2,000 12.2%\n",
+        "b.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.title == "VANADIUM ANODE MARKET: A FIRST SIZING, 2023-2029"
+    assert (meta.market, meta.published, meta.publisher) == (
+        "Vanadium Anode", date(2023, 10, 5), "Harbor Lane Advisory")
+
+
+@pytest.mark.parametrize(("text", "is_title"), [
+    ("Zinc Foil Anode Market Outlook 2025-2030", True),
+    ("FULL REPORT", False),  # a section of the report, not the report
+    ("Executive Summary", False),
+    ("Report Attributes", False),
+    ("Market Overview 2025", False),
+    ("Grade 2023 2029 CAGR 23-29", False),  # a table's header row
+    ("Home / Reports / Zinc Foil Anode Market", False),  # a navigation trail
+])
+def test_report_title_shape(text: str, is_title: bool) -> None:
+    from kg.extract.report import _report_title
+
+    assert _report_title(text) is is_title
+
+
+def test_a_market_h1_still_beats_an_opening_breadcrumb_in_html() -> None:
+    doc = shape("<p>Home &gt; Materials &gt; Zinc Foil Anode Market</p>"
+                "<h1>Zinc Foil Anode Market Report, 2025-2030</h1>"
+                "<h2>Full Report</h2><p>The market was USD 5 million in 2024.</p>", "z.html")
+    assert extract_meta(doc).title == "Zinc Foil Anode Market Report, 2025-2030"
+
+
+# ------------------------------------------------------------------ market name
+
+
+@pytest.mark.parametrize(("title", "market"), [
+    # an acronym inside the name names a part of the product and stays (SCHEMA: only "Global", "Market"
+    # and the years are dropped)
+    ("Sodium Vanadium Phosphate (NVP) Anode Market Outlook 2025-2030", "Sodium Vanadium Phosphate (NVP) Anode"),
+    ("Global Hollow Carbon Spheres (HCS) Anode Material Market Insights, Forecast to 2031",
+     "Hollow Carbon Spheres (HCS) Anode Material"),
+    # one closing the name abbreviates the whole name and goes
+    ("Calcined Needle Coke (CNC) Market Report 2025-2030", "Calcined Needle Coke"),
+    ("Calcined Needle Coke (CNC) - Global Outlook 2025-2030", "Calcined Needle Coke"),
+    ("Lithium Titanate (LTO)-Based Anode Market 2025-2030", "Lithium Titanate (LTO)-Based Anode"),
+])
+def test_market_keeps_an_acronym_inside_the_name(title: str, market: str) -> None:
+    assert market_from_title(title) == market
+
+
+def test_market_from_text_when_the_title_names_none() -> None:
+    from kg.extract.report import market_from_text
+
+    text = ("The global zinc foil anode market was USD 5 million in 2024. The size of the market will double. "
+            "We expect the zinc foil anode market to reach USD 9 million by 2030; the European battery market "
+            "and the European battery market are bigger.")
+    assert market_from_text(text) == "Zinc Foil Anode"
+    assert market_from_text("The global zinc foil anode market was USD 5 million in 2024.") is None  # once only
+    assert market_from_text("Demand in the market rose, and the market is the market.") is None
+
+
+def test_page_title_when_no_heading_names_the_report() -> None:
+    doc = shape("<html><head><title>Zinc Foil Anode Market Report 2025-2030 | Acme Newsroom</title></head>"
+                "<body><h1>Market Overview</h1><p>The market was USD 5 million in 2024.</p></body></html>", "o.html")
+    meta = extract_meta(doc)
+    assert (meta.title, meta.market) == ("Zinc Foil Anode Market Report 2025-2030", "Zinc Foil Anode")
+    # a heading that names the report keeps winning over the page's <title>
+    doc = shape("<html><head><title>Zinc Foil | Acme Newsroom</title></head>"
+                "<body><h1>Zinc Foil Anode Market Study, 2025-2030</h1></body></html>", "p.html")
+    assert extract_meta(doc).title == "Zinc Foil Anode Market Study, 2025-2030"

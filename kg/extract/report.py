@@ -2,21 +2,22 @@
 
 Rules (each general to the genre, none about a particular file or publisher):
 
-* **title**: front matter ``title``, else the first ``<h1>``, else the first heading, else the first
-  non-boilerplate line. ``title_evidence`` is the title's span in the text rendition when it occurs there.
-* **published**: front matter ``datePublished``/``date``/``published``... in any common format (ISO,
-  "Fri Dec 12 2025 08:01:34 GMT+0000 (...)", "12 December 2025", "December 12, 2025"); else a labelled
-  line in the text ("Published: ...", "Publication date: ..."). An unlabelled date in the prose is never
-  taken for the publication date.
-* **publisher**: a statement in the text ("© 2025 X", "Copyright X", "Publisher: X", "Published by X",
-  "Prepared by X", "Report by X"); else, in the first few blocks, a capitalised name ending with a research
-  house word ("Lodestar Materials Research", "... Insights", "... Analytics"); else the most linked web
-  domain (social networks and link shorteners ignored). A domain becomes a house name by dropping "www."
-  and the TLD; if the text spells that name with other capitals ("24chemicalresearch" -> "24ChemicalResearch
-  LinkedIn") that spelling wins, else its first letter is capitalised.
+* **title**: front matter ``title``; else the opening line of the report when it reads like a report's
+  title (a plain-text report opens with its title, maybe under a masthead) and no h1 naming the report
+  comes first; else the first ``<h1>``, else the first heading, else the first non-boilerplate line. A
+  section heading ("FULL REPORT", "Executive Summary"), a table row laid out as text ("Form 2023 2030 CAGR
+  24-30"), a navigation trail or a masthead is never the title. An opening paragraph the text rendition
+  joined from several lines ("<title> <house> Date of publication: ...") gives only its title part.
+  ``title_evidence`` is the title's span in the text rendition when it occurs there.
+* **published**: see :mod:`kg.extract.dates` (front matter, labelled fields, date lines near the title).
+* **publisher**: see :mod:`kg.extract.publisher` (press-release issuer, copyright, statements, masthead,
+  house names near the top, the most linked domain).
 * **market**: the title up to the word "Market" (or, for "Global Market for X", what follows it), without
   "Global"/"Worldwide", years and trailing punctuation; titles without "Market" lose their report words
-  ("Research Report", "Outlook and Forecast", years) instead.
+  ("Research Report", "Outlook and Forecast", years) instead. An acronym in brackets inside the name stays
+  ("Lithium Titanate (LTO) Anode Material"), one closing it goes ("Graphitized Petroleum Coke (GPC)
+  Market" -> "Graphitized Petroleum Coke"). A title naming no market falls back to the "the (global) X
+  market" phrase the text repeats most (at least twice).
 * **forecast_period**: a year range in the title ("2025-2032", "2025 forecast to 2032", "Forecast
   2024-2030"), else a "forecast period (2025-2032)" / "from 2025 to 2032" statement in the text.
 * **base_year**: an explicit "base year 2024" / "2024 as the base year", else the latest year of a
@@ -32,140 +33,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from kg.extract import money
+from kg.extract import dates, money, publisher
+from kg.extract.dates import YEAR, parse_date
 from kg.extract.geo import find_places
+from kg.extract.publisher import HOUSE as _HOUSE
+from kg.extract.publisher import display_name
 from kg.models import Block, Evidence, ReportMeta, TextDocument
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")]
-    )
-    for m in names
-}
-_MONTH_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = YEAR
 _DASH = r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|to|through|until|and)\s*"
 
 
-# ------------------------------------------------------------------ dates
-
-
-def parse_date(value: str) -> date | None:
-    """A calendar date from the formats front matter and "Published:" lines use; None when unsure."""
-    s = value.strip().strip("\"'")
-    if not s:
-        return None
-    m = re.search(rf"(?<![\d/.-])({_YEAR})-(\d{{1,2}})-(\d{{1,2}})(?![\d/])", s)  # ISO, maybe with a time
-    if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.match(rf"^({_YEAR})/(\d{{1,2}})/(\d{{1,2}})\b", s)
-    if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    # "Fri Dec 12 2025 08:01:34 GMT+0000", "Dec 12, 2025", "December 12 2025"
-    m = re.search(rf"\b({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b", s, re.I)
-    if m:
-        return _safe_date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
-    # "12 December 2025", "12-Dec-2025"
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({_MONTH_RX})[\s,-]+({_YEAR})\b", s, re.I)
-    if m:
-        return _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-    # "12/31/2025" or "31/12/2025": only when one reading is impossible.
-    m = re.match(rf"^(\d{{1,2}})[/.](\d{{1,2}})[/.]({_YEAR})\b", s)
-    if m:
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if a > 12 >= b:
-            return _safe_date(y, b, a)
-        if b > 12 >= a:
-            return _safe_date(y, a, b)
-        return _safe_date(y, a, b) if a == b else None
-    try:
-        return datetime.fromisoformat(s).date()
-    except ValueError:
-        return None
-
-
-def _month(name: str) -> int:
-    return _MONTHS.get(name.lower().rstrip(".")[:3] if name.lower()[:4] != "sept" else "sep", 0)
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-_DATE_KEYS = ("datepublished", "date_published", "published", "publishdate", "publish_date", "pubdate",
-              "date", "publication_date", "publicationdate", "released", "release_date")
-_PUBLISHED_LINE = re.compile(
-    r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|release\s+date|released(?:\s+on)?|"
-    r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:))\s*[:\-]?\s*([^\n|]{6,60})",
-    re.I,
-)
-
-
 def find_published(doc: TextDocument) -> date | None:
-    """Front matter date, else a labelled "Published: ..." line (see module docstring)."""
-    fm = {k.lower(): v for k, v in doc.front_matter.items()}
-    for key in _DATE_KEYS:
-        if key in fm:
-            d = parse_date(fm[key])
-            if d is not None:
-                return d
-    for m in _PUBLISHED_LINE.finditer(doc.text):
-        d = parse_date(m.group(1))
-        if d is not None:
-            return d
-    # Near the top: a short line that is (or ends with) a date under the title or publisher ("September
-    # 12, 2025", "Corvane Insights · 28 August 2025"), or a press-release dateline ("PUNE, India, Jan. 22,
-    # 2025 /PRNewswire/ --").
-    seen = 0
-    for b in doc.blocks:
-        line = doc.text[b.start:b.end].strip()
-        if not line or b.kind == "table":
-            continue
-        seen += 1
-        if seen > _TOP_BLOCKS:
-            break
-        tail_part = re.split(r"\s[|\u00b7\u2022]\s", line)[-1]  # a masthead's last part: "... | 7 October 2025"
-        if (dm := _PREPARED_ON.search(line)) and (d := parse_date(dm.group(1))) is not None:
-            return d
-        if len(tail_part.split()) <= 8 and (dm := _DATE_IN_LINE.search(tail_part)) and not tail_part[
-            dm.end():
-        ].strip(" .)]"):
-            d = parse_date(dm.group(0))
-            if d is not None:
-                return d
-        dl = _DATELINE.match(line)
-        if dl and (d := parse_date(dl.group(1))) is not None:
-            return d
-    return None
-
-
-_TOP_BLOCKS = 8
-_DATE_IN_LINE = re.compile(
-    rf"\b(?:{_MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH_RX}"
-    rf"[\s,-]+{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}})\b",
-    re.I,
-)
-#: "Data pack prepared by Corvid Metals Analytics, 9 January 2025." - the date closing a by-line.
-_PREPARED_ON = re.compile(
-    rf"\b(?:prepared|compiled|published|produced|written|issued|released)\s+by\s+[^.\n|]{{2,80}}?,\s*"
-    rf"({_MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RX}\s+{_YEAR})"
-    r"(?=\s*[.;]|\s*$)",
-    re.I,
-)
-_DATELINE = re.compile(
-    rf"^[A-Z][^\n]{{0,60}}?,\s*((?:{_MONTH_RX}\s+\d{{1,2}},?\s+{_YEAR}|\d{{1,2}}\s+{_MONTH_RX}\s+{_YEAR}))"
-    r"\s*(?:/[^/\n]{2,40}/\s*)?(?:--|\u2014|\u2013|-\s)",
-    re.I,
-)
+    """The publication date (rules in :mod:`kg.extract.dates`), searched near this module's title."""
+    _, evidence = find_title(doc)
+    return dates.find_published(doc, evidence.start if evidence is not None else None)
 
 
 # ------------------------------------------------------------------ title
@@ -180,6 +65,45 @@ def _title_like(text: str) -> bool:
     return 2 <= len(words) <= 30 and not text.rstrip().endswith((".", ":")) and bool(_TITLE_WORDS.search(text))
 
 
+#: The words of a section heading ("FULL REPORT", "Executive Summary", "Market Overview", "Report
+#: Attributes"): a heading made only of these (and years) names a part of the report, not the report.
+_SECTION_WORDS = frozenset({
+    "full", "complete", "main", "report", "reports", "summary", "executive", "press", "release",
+    "introduction", "overview", "contents", "table", "of", "the", "a", "this", "our", "market", "markets",
+    "analysis", "scope", "methodology", "key", "findings", "highlights", "conclusion", "conclusions",
+    "appendix", "abstract", "about", "part", "section", "chapter", "insights", "snapshot", "at", "glance",
+    "outlook", "research", "study", "background", "definition", "definitions", "and", "preface", "foreword",
+    "notes", "note", "attributes", "details", "information", "description", "coverage", "segmentation",
+    "landscape", "dynamics", "forecast", "forecasts", "size", "sizing", "statistics", "data", "facts",
+    "figures",
+})
+
+
+def _section_heading(text: str) -> bool:
+    """Only section words: "FULL REPORT", "Market Overview", "Report Attributes 2025"."""
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return bool(words) and all(w in _SECTION_WORDS for w in words)
+
+
+_NUMBER_TOKEN = re.compile(r"[(\[]?[\d.,%\-\u2013/]*\d[\d.,%\-\u2013/]*[)\]]?[A-Za-z]{0,2}")
+
+
+def _table_row(text: str) -> bool:
+    """A table's header or row laid out as text ("Form 2023 2030 CAGR 24-30"): mostly numbers."""
+    tokens = text.split()
+    numeric = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t))
+    return numeric >= 3 or numeric >= 2 and 2 * numeric >= len(tokens)
+
+
+#: A navigation trail: "Home > Energy > Anode Materials > X Market", "Home / Reports / X".
+_TRAIL = re.compile(r"\s(?:>|\u203a|\u00bb|/)\s.*\s(?:>|\u203a|\u00bb|/)\s")
+
+
+def _report_title(text: str) -> bool:
+    """Reads like the report's own title: title-like, and not a section heading, a table row or a trail."""
+    return _title_like(text) and not _section_heading(text) and not _table_row(text) and not _TRAIL.search(text)
+
+
 #: Press-release boilerplate that opens the text but is never its title.
 _RELEASE_LINE = re.compile(
     r"(?:for\s+immediate\s+release|(?:press|news|media)\s+release|embargoed[^\n]{0,60}|"
@@ -190,40 +114,99 @@ _RELEASE_LINE = re.compile(
 
 #: A masthead line: three or more " | "-separated parts (firm | desk | sector | date).
 _MASTHEAD = re.compile(r"^[^|\n]+(?:\s\|\s[^|\n]+){2,}$")
+#: A field label that a joined opening paragraph continues with after the title ("... 2025-2032 Cobalt
+#: Ridge Research Date of publication: 2025-03-02").
+_FIELD_LABEL = re.compile(
+    r"\s(?=(?:date\s+of\s+publication|publication\s+date|published(?:\s+on)?|release\s+date|date|"
+    r"report\s+(?:code|id)|publisher|authors?|analysts?|pages)\s*:)",
+    re.I,
+)
+_OPENING_BLOCKS = 5
+
+
+def _title_part(block: Block, text: str) -> str:
+    """A block's title text. A paragraph may be the opening lines of a plain-text report joined into one
+    (title, publisher, "Date: ..."): the title then ends before the first field label, and before a
+    research house's name that follows the title's years ("... Report 2025-2032 Cobalt Ridge Research")."""
+    s = re.sub(r"\s+", " ", text).strip()
+    if block.kind != "paragraph":
+        return s
+    label = _FIELD_LABEL.search(s)
+    if label is not None and _title_like(s[:label.start()]):
+        s = s[:label.start()].strip()
+    for m in re.finditer(rf"\b{_YEAR}\b(?:{_DASH}{_YEAR}\b)?\)?", s):
+        rest = s[m.end():].strip()
+        if rest and _HOUSE.fullmatch(rest) and _title_like(s[:m.end()]):
+            return s[:m.end()]
+    return s
+
+
+def _opening_title(doc: TextDocument, usable: list[Block]) -> tuple[Block, str] | None:
+    """The first block of the opening (before any body sentence) that reads like a report title."""
+    for b in usable[:_OPENING_BLOCKS]:
+        text = _title_part(b, doc.text[b.start:b.end])
+        if _report_title(text):
+            return b, text
+        if b.kind == "paragraph" and text.endswith(".") and len(text.split()) >= 8:
+            return None  # body text has begun: a title after it is a section's
+    return None
+
+
+def _page_title(html_title: str) -> str:
+    """An HTML <title> without the site's name after its last " | " ("X Market 2025-2030 | Acme News")."""
+    head, sep, tail = html_title.rpartition(" | ")
+    return head.strip() if sep and head.strip() and not _TITLE_WORDS.search(tail) else html_title.strip()
 
 
 def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
+    """The report's title and its span (rules in the module docstring): front matter, else the opening
+    line of a text report or the h1 naming the report, else the first heading that reads like a title."""
     fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
+    usable = [
+        b for b in doc.blocks
+        if not b.boilerplate and doc.text[b.start:b.end].strip()
+        and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())
+    ]
     headings = [
         b for b in doc.blocks
         if b.kind == "heading" and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())
     ]
-    h1 = next((b for b in headings if b.level == 1), None)
-    first = next(
-        (b for b in doc.blocks if not b.boilerplate and doc.text[b.start:b.end].strip()
-         and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())),
-        None,
-    )
+    # A section heading ("FULL REPORT") or a table row the layout made a heading is never the title.
+    # Nor is a masthead the layout made a heading ("QUARRYSTONE ADVISORY | BRIEFING | METALS").
+    named = [
+        b for b in headings
+        if not _section_heading(doc.text[b.start:b.end]) and not _table_row(doc.text[b.start:b.end])
+        and not _MASTHEAD.search(doc.text[b.start:b.end].strip())
+    ]
+    h1 = next((b for b in named if b.level == 1), None)
+    opening = _opening_title(doc, usable)
     # A plain-text or press-release report opens with its title line; a heading guessed later from the
     # layout (a publisher's name, "Market Overview:") is not the title unless it reads like one.
-    if first is not None and _title_like(doc.text[first.start:first.end]) and (
+    text: str | None = None
+    block: Block | None
+    if opening is not None and (
         h1 is None
-        or first.start < h1.start
+        or opening[0].start < h1.start
         and (doc.media_type == "text/plain" or not _title_like(doc.text[h1.start:h1.end]))
     ):
-        block: Block | None = first
+        block, text = opening
     else:
-        block = h1 or (headings[0] if headings else first)
+        block = h1 or (named[0] if named else (headings[0] if headings else (usable[0] if usable else None)))
     html_title = (doc.front_matter.get("html_title") or "").strip()
     if not fm_title and html_title and block is not None and _MASTHEAD.search(doc.text[block.start:block.end]):
         # "Larkspur Capital | Equity Research | Battery Materials | 7 October 2025": a masthead naming the
         # firm, not the report; the page's <title> (or a later h1 naming a market) is the title.
-        named = next((b for b in headings if b is not block and _title_like(doc.text[b.start:b.end])), None)
-        if named is not None:
-            block = named
+        later = next((b for b in named if b is not block and _title_like(doc.text[b.start:b.end])), None)
+        if later is not None:
+            block, text = later, None
         else:
             fm_title, block = html_title, None
-    title = fm_title or (doc.text[block.start:block.end].strip() if block is not None else None)
+    if block is not None and text is None:
+        text = doc.text[block.start:block.end].strip()
+    if not fm_title and text is not None and not _report_title(text) and _report_title(_page_title(html_title)):
+        # No heading names the report ("Market Overview" as the page's only h1): the page's <title> does.
+        fm_title, block = _page_title(html_title), None
+    title = fm_title or text
     if title and _RELEASE_LINE.fullmatch(title):
         title = None
     if not title:
@@ -235,7 +218,9 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
         if s.strip() == title:
             start = b.start + (len(s) - len(s.lstrip()))
             return title, doc.quote(start, start + len(title))
-    pos = doc.text.find(title)
+    pos = doc.text.find(title, block.start if block is not None else 0)
+    if pos < 0:
+        pos = doc.text.find(title)
     return title, (doc.quote(pos, pos + len(title)) if pos >= 0 else None)
 
 
@@ -255,13 +240,47 @@ def market_from_title(title: str | None) -> str | None:
     return _market_and_scope(title)[0]
 
 
+#: "the global silicon oxide anode material market", "the X market": how a report names its own market.
+_MARKET_PHRASE = re.compile(
+    r"\b[Tt]he\s+(?:(?:global|worldwide|world)\s+)?((?:[A-Za-z][\w\-]*\s+){1,6}?)markets?\b"
+)
+_NOT_IN_NAME = frozenset({
+    "the", "a", "an", "this", "that", "its", "their", "our", "is", "are", "was", "were", "be", "by", "from",
+    "to", "for", "with", "as", "at", "on", "overall", "total", "entire", "broader", "wider", "whole", "same",
+    "said", "current",
+})
+
+
+def market_from_text(text: str) -> str | None:
+    """The market a text keeps naming ("the global X market" at least twice), for a title that names none.
+    A phrase with a function word ("the size of the market") or a place is no market name."""
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for m in _MARKET_PHRASE.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() in _NOT_IN_NAME for w in words) or find_places(m.group(1), adjectives=True):
+            continue
+        key = " ".join(w.lower() for w in words)
+        counts[key] += 1
+        spelled.setdefault(key, " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words))
+    if not counts:
+        return None
+    key, n = min(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return spelled[key] if n >= 2 else None
+
+
 def scope_from_title(title: str | None) -> str | None:
     """The place a title limits the report to: "Middle East Prebaked Anode Market" -> "Middle East",
     "Battery-Grade Graphite Market in India" -> "India"; None for a global title."""
     return _market_and_scope(title)[1]
 
 
-_ACRONYM_BRACKETS = re.compile(r"\s*[(\[]\s*[A-Z][A-Za-z0-9&./\-]{0,11}\s*[)\]]")
+#: An acronym in brackets that closes the market's name ("Graphitized Petroleum Coke (GPC) Market"): it
+#: abbreviates the whole name and is dropped. One inside the name ("Lithium Titanate (LTO) Anode Material
+#: Market") abbreviates a part of it, is part of how the product is named, and stays.
+_ACRONYM_BRACKETS = re.compile(
+    r"\s*[(\[]\s*[A-Z][A-Za-z0-9&./\-]{0,11}\s*[)\]](?=\s*(?:\b[Mm]arkets?\b|MARKETS?\b|[,:;|]|$)|\s+[\-\u2013\u2014])"
+)
 
 
 def _leading_place(head: str) -> tuple[str, str | None]:
@@ -409,91 +428,11 @@ def find_base_year(doc: TextDocument, period: tuple[int, int] | None) -> int | N
 
 # ------------------------------------------------------------------ publisher
 
-_IGNORED_DOMAINS = frozenset({
-    "linkedin", "twitter", "x", "facebook", "youtube", "instagram", "google", "wikipedia", "bit", "tinyurl",
-    "medium", "hashnode", "github", "t", "goo", "wa", "whatsapp", "pinterest", "reddit", "doi", "w3",
-})
-_NAME = (  # a next word opening a "Label:" ("... Research Release date: 2025-11-04") is not part of it
-    r"([A-Z0-9][\w&.\-]*(?:[ \t]+(?![A-Z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:)"
-    r"(?:[A-Z0-9&][\w&.\-]*|of|and|for|de|&)){0,5})"
-)
-_HOUSE_WORDS = (r"Research|Insights|Intelligence|Analytics|Consulting|Consultants|Partners|Group|Reports|"
-                r"Advisory|Advisors|Associates|Strategy|Strategies|Data|Markets|Institute")
-#: "By Tamsin Vale, Lodestar Materials Research." - a house name by its usual last word, near the top only.
-_HOUSE = re.compile(rf"\b((?:(?:[A-Z][\w&\-]*|&)[ \t]+){{0,4}}(?:{_HOUSE_WORDS}))\b")
-_STATED_PUBLISHER = (
-    re.compile(r"(?:\u00a9|\([cC]\)|[Cc]opyright\s*(?=\u00a9|\([cC]\)|(?:19|20)\d\d))\s*(?:\u00a9\s*)?"
-               r"(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?(?:by\s+)?" + _NAME),
-    re.compile(r"\b(?:[Pp]ublisher|[Pp]ublished\s+by|[Pp]repared\s+by|[Cc]ompiled\s+by|[Pp]roduced\s+by|"
-               r"[Rr]eport\s+by|[Rr]esearch\s+by|[Ss]ource)\s*:?\s+" + _NAME),
-)
-def _strip_legal_form(name: str) -> str:
-    """"X Research Pvt. Ltd." / "X Consulting FZ-LLC": the house, without its legal form."""
-    return re.sub(
-        r"(?:[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|GmbH|Co|Corp|PLC|S\.?A|AG|FZ-?LLC|FZE|FZCO|DMCC|"
-        r"Pty|Pte|BV|NV|AB|AS|Oy|SpA|S\.p\.A|SL|SAS|KK|K\.K)\.?)+$",
-        "",
-        name,
-    ).strip(" .,;:")
-
-
-_DOMAIN = re.compile(
-    r"\b(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9\-]{1,62})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b", re.I
-)
-_URL_HINT = re.compile(r"[hH][tT][tT][pP]|[wW][wW][wW]\.")  # what a counted _DOMAIN match starts with
-_CORPORATE_TAIL = re.compile(r"[\s,.]+(?:all rights reserved|rights reserved)\b.*$", re.I)
-
 
 def find_publisher(doc: TextDocument) -> str | None:
-    fm = {k.lower(): v for k, v in doc.front_matter.items()}
-    for key in ("publisher", "author", "organization", "organisation", "source"):
-        value = (fm.get(key) or "").strip().strip("\"'").strip()
-        if value and not value.startswith(("[", "{")):
-            return _strip_legal_form(value)
+    """The research house (rules in :mod:`kg.extract.publisher`); a statement inside the title is none."""
     _, title_span = find_title(doc)
-    for rx in _STATED_PUBLISHER:
-        for m in rx.finditer(doc.text):
-            if title_span is not None and title_span.start <= m.start() < title_span.end:
-                continue  # "Market Report by Battery Type, ...": the title's segmentation, not a publisher
-            name = _CORPORATE_TAIL.sub("", m.group(1))
-            name = re.split(r"\.\s", name)[0]
-            name = re.sub(r"(?:\s+(?:of|and|for|de|&))+$", "", name).strip(" .,;:")
-            # "© 2025 X Research Pvt. Ltd." / "X Research LLP": the house, without its legal form.
-            name = _strip_legal_form(name)
-            if name and not re.fullmatch(r"(?:19|20)\d\d|the|all|this|our", name, re.I):
-                return name
-    top = [b for b in doc.blocks[:6] if b.kind != "heading" and not b.boilerplate]
-    for b in top:
-        house = _HOUSE.search(doc.text[b.start:b.end])
-        if house and len(house.group(1).split()) >= 2:
-            return house.group(1)
-    if _URL_HINT.search(doc.text) is None:
-        return None  # no URL or www. host, so nothing below would count (and _DOMAIN scans slowly)
-    counts: Counter[str] = Counter()
-    for m in _DOMAIN.finditer(doc.text):
-        # Only URLs and www. hosts: "e.g." or "U.S." are no domains.
-        written = m.group(0).lower()
-        if not (written.startswith(("http", "www."))):
-            continue
-        name = m.group(1).lower()
-        if name not in _IGNORED_DOMAINS:
-            counts[name] += 1
-    if not counts:
-        return None
-    name = min(counts, key=lambda k: (-counts[k], k))
-    return display_name(name, doc.text)
-
-
-def display_name(domain_name: str, text: str) -> str:
-    """A house name for a domain's name part: the text's own spelling if it has one, else capitalised."""
-    spellings: Counter[str] = Counter()
-    for m in re.finditer(rf"(?<![\w/.]){re.escape(domain_name)}(?![\w.])", text, re.I):
-        written = m.group(0)
-        if written != written.lower():
-            spellings[written] += 1
-    if spellings:
-        return min(spellings, key=lambda k: (-spellings[k], k))
-    return domain_name[:1].upper() + domain_name[1:]
+    return publisher.find_publisher(doc, title_span)
 
 
 # ------------------------------------------------------------------ exchange rates
@@ -598,7 +537,7 @@ def extract_meta(doc: TextDocument) -> ReportMeta:
         title_evidence=evidence,
         publisher=find_publisher(doc),
         published=find_published(doc),
-        market=market_from_title(title),
+        market=market_from_title(title) or market_from_text(doc.text),
         scope=scope_from_title(title),
         forecast_period=period,
         base_year=find_base_year(doc, period),
@@ -614,6 +553,7 @@ __all__ = [
     "find_publisher",
     "find_published",
     "find_title",
+    "market_from_text",
     "market_from_title",
     "parse_date",
     "scope_from_title",

@@ -1,0 +1,187 @@
+"""The report's publication date: calendar dates as reports write them, and where the publication date is.
+
+Rules (each general to the genre, none about a particular file or publisher):
+
+* **parse_date**: ISO (maybe with a time), "2025/07/01", "Fri Dec 12 2025 08:01:34 GMT+0000", "Dec. 12,
+  2025", "12 December 2025", "12-Dec-2025", and "31/12/2025" only when day and month cannot be mixed up.
+* **find_published**, in this order:
+
+  1. front matter ``datePublished``/``date``/``published``... in any of those formats;
+  2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Last
+     updated ...", a "Published | 30 June 2025" table row, a "Date:" label opening a line or a masthead
+     part ("BATTERY MATERIALS Date: 2024-08-12", where the text rendition joined the lines);
+  3. near the title only (the top of the document up to a few blocks after the title): a line that is
+     (or ends with) a date, maybe with a clock time ("Jan 21, 2025, 08:30 ET"); a masthead part that is
+     a date ("Study no. X-117 · 19 May 2025 · 164 pages"); a by-line closing with a date ("prepared by
+     X, 9 January 2025."); a press-release dateline ("PUNE, India, Jan. 21, 2025 /PRNewswire/ --",
+     "... Jan. 21, 2025 (GLOBE WIRE) --").
+
+  An unlabelled date further down (a "Related reports" list, a dated news item) is never taken, and a
+  bare year (a forecast year) is no date at all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from kg.models import Block, TextDocument
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")]
+    )
+    for m in names
+}
+MONTH_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+YEAR = r"(?:19|20)\d\d"
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date from the formats front matter and "Published:" lines use; None when unsure."""
+    s = value.strip().strip("\"'")
+    if not s:
+        return None
+    m = re.search(rf"(?<![\d/.-])({YEAR})-(\d{{1,2}})-(\d{{1,2}})(?![\d/])", s)  # ISO, maybe with a time
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.match(rf"^({YEAR})/(\d{{1,2}})/(\d{{1,2}})\b", s)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    # "Fri Dec 12 2025 08:01:34 GMT+0000", "Dec 12, 2025", "December 12 2025"
+    m = re.search(rf"\b({MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})\b", s, re.I)
+    if m:
+        return _safe_date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+    # "12 December 2025", "12-Dec-2025"
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({MONTH_RX})[\s,-]+({YEAR})\b", s, re.I)
+    if m:
+        return _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+    # "12/31/2025" or "31/12/2025": only when one reading is impossible.
+    m = re.match(rf"^(\d{{1,2}})[/.](\d{{1,2}})[/.]({YEAR})\b", s)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a > 12 >= b:
+            return _safe_date(y, b, a)
+        if b > 12 >= a:
+            return _safe_date(y, a, b)
+        return _safe_date(y, a, b) if a == b else None
+    try:
+        return datetime.fromisoformat(s).date()
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS.get(name.lower().rstrip(".")[:3] if name.lower()[:4] != "sept" else "sep", 0)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+_DATE_KEYS = ("datepublished", "date_published", "published", "publishdate", "publish_date", "pubdate",
+              "date", "publication_date", "publicationdate", "released", "release_date")
+#: A labelled publication date; the value may follow a colon, a dash or a table cell's "|".
+_PUBLISHED_LINE = re.compile(
+    r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|release\s+date|released(?:\s+on)?|"
+    r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:))"
+    r"\s*(?:[:\-]|\|(?=\s*[\dA-Za-z]))?\s*([^\n|]{6,60})",
+    re.I,
+)
+#: "Date:" after an ALL-CAPS word or a punctuation mark: a label whose line the rendition joined to the
+#: line before ("BATTERY MATERIALS Date: 2024-08-12"). After a capitalised word it is another label's tail
+#: ("Start Date:", "Due Date:"), so it is not taken.
+_JOINED_DATE_LABEL = re.compile(r"(?:(?<=[A-Z]{2}\s)|(?<=[.;:\u00b7\u2022)]\s))Date\s*:\s*([^\n|]{6,40})")
+
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:{MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{MONTH_RX}"
+    rf"[\s,-]+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}})\b",
+    re.I,
+)
+#: What may follow a date on its own line: a clock time and a zone ("08:30 ET", "1:30 PM GMT").
+_CLOCK_TAIL = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?", re.I)
+#: "Data pack prepared by Corvid Metals Analytics, 9 January 2025." - the date closing a by-line.
+_PREPARED_ON = re.compile(
+    rf"\b(?:prepared|compiled|published|produced|written|issued|released)\s+by\s+[^.\n|]{{2,80}}?,\s*"
+    rf"({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})"
+    r"(?=\s*[.;]|\s*$)",
+    re.I,
+)
+#: "PUNE, India, Jan. 22, 2025 /PRNewswire/ --" or "... Jan. 21, 2025 (GLOBE WIRE) --".
+_DATELINE = re.compile(
+    rf"^[A-Z][^\n]{{0,60}}?,\s*((?:{MONTH_RX}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH_RX}\s+{YEAR}))"
+    r"\s*(?:/[^/\n]{2,40}/\s*|\([^()\n]{2,40}\)\s*)?(?:--|\u2014|\u2013|-\s)",
+    re.I,
+)
+#: A masthead's parts: "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk | 7 October 2025".
+_PART_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
+#: How many blocks after the title still belong to its by-line area.
+_AFTER_TITLE = 5
+_TOP_BLOCKS = 8
+
+
+def find_published(doc: TextDocument, title_start: int | None = None) -> date | None:
+    """Front matter date, else a labelled date, else a date line near the title (see module docstring).
+
+    ``title_start`` is where the title lies in the text; without it, the top blocks are searched."""
+    fm = {k.lower(): v for k, v in doc.front_matter.items()}
+    for key in _DATE_KEYS:
+        if key in fm:
+            d = parse_date(fm[key])
+            if d is not None:
+                return d
+    for m in _PUBLISHED_LINE.finditer(doc.text):
+        d = parse_date(m.group(1))
+        if d is not None:
+            return d
+    for block in _near_title(doc, title_start):
+        line = doc.text[block.start:block.end].strip()
+        if (dm := _JOINED_DATE_LABEL.search(line)) and (d := parse_date(dm.group(1))) is not None:
+            return d
+        if (d := _date_line(line)) is not None:
+            return d
+    return None
+
+
+def _near_title(doc: TextDocument, title_start: int | None) -> list[Block]:
+    """The non-table blocks from the top of the document to a few blocks after the title (at least the
+    first eight): the by-line area, where an unlabelled date is the publication date."""
+    blocks = [b for b in doc.blocks if b.kind != "table" and doc.text[b.start:b.end].strip()]
+    if title_start is None:
+        return blocks[:_TOP_BLOCKS]
+    at = next((i for i, b in enumerate(blocks) if b.end > title_start), len(blocks))
+    return blocks[:max(at + 1 + _AFTER_TITLE, _TOP_BLOCKS)]
+
+
+def _date_line(line: str) -> date | None:
+    """The date of a line that is a date (maybe with a clock time), ends with one, holds one as a masthead
+    part, closes a by-line with one or opens a press release with one."""
+    if (dm := _PREPARED_ON.search(line)) and (d := parse_date(dm.group(1))) is not None:
+        return d
+    parts = _PART_SPLIT.split(line)
+    # The last part may end with the date ("Corvane Insights · 28 August 2025"); in a masthead of three
+    # or more parts, any part may be the date alone ("Study no. X-117 · 19 May 2025 · 164 pages").
+    candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 3 else [])]
+    for part, alone in candidates:
+        dm = _DATE_IN_LINE.search(part)
+        if dm is None or len(part.split()) > 8 or alone and part[:dm.start()].strip():
+            continue
+        rest = part[dm.end():]
+        clock = _CLOCK_TAIL.match(rest)
+        if clock is not None:
+            rest = rest[clock.end():]
+        if not rest.strip(" .)]") and (d := parse_date(dm.group(0))) is not None:
+            return d
+    dl = _DATELINE.match(line)
+    if dl and (d := parse_date(dl.group(1))) is not None:
+        return d
+    return None
+
+
+__all__ = ["MONTH_RX", "YEAR", "find_published", "parse_date"]

@@ -1,0 +1,85 @@
+"""The publication date: labelled fields, by-lines and datelines near the title; never a date further down."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import find_published, parse_date
+from kg.extract.report import extract_meta
+from tests.test_sections import shape
+
+_NAV = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Topics", "Sectors", "Firms", "Submit", "Login"))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Feb. 4, 2026", date(2026, 2, 4)),
+    ("4-Feb-2026", date(2026, 2, 4)),
+    ("2026/02/04", date(2026, 2, 4)),
+    ("by 2030", None),  # a forecast year is no date
+])
+def test_parse_date_forms(value: str, expected: date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_release_time_line_after_the_title_below_a_long_site_header() -> None:
+    doc = shape(
+        f"<div><a href='/'>NewsLine</a><ul>{_NAV}</ul></div><p>News &gt; Energy &gt; Batteries</p>"
+        "<h1>Zinc Foil Anode Market to Reach USD 2 Billion by 2031, Says Fernhill Research</h1>"
+        "<h2>Demand from stationary storage lifts the outlook</h2>"
+        "<p>News provided by Fernhill Research<br><time datetime='2026-03-03T14:15:00Z'>Mar 3, 2026, 09:15 ET"
+        "</time></p><p>The zinc foil anode market was USD 0.9 billion in 2025.</p>",
+        "pr.html",
+    )
+    assert extract_meta(doc).published == date(2026, 3, 3)
+
+
+def test_published_row_of_a_facts_table() -> None:
+    doc = shape(
+        "# Zinc Foil Anode Market Report 2026-2032\n\n| Published | 12 March 2026 |\n|---|---|\n"
+        "| Pages | 180 |\n\nThe market was USD 5 million in 2025.\n",
+        "t.md",
+    )
+    assert find_published(doc) == date(2026, 3, 12)
+
+
+def test_press_release_dateline_with_a_wire_name_in_brackets() -> None:
+    doc = shape(
+        "Zinc Foil Anode Market to Double by 2031\n\n"
+        "AUSTIN, Texas, Feb. 4, 2026 (Newsline Wire) -- The zinc foil anode market was USD 5 million in 2025.\n",
+        "pr.txt",
+    )
+    assert extract_meta(doc).published == date(2026, 2, 4)
+
+
+def test_date_as_one_part_of_a_masthead() -> None:
+    doc = shape(
+        "<h1>Zinc Foil Anode Market - Analysis and Forecast, 2026-2031</h1>"
+        "<p>Study no. ZF-041 \u00b7 2 April 2026 \u00b7 120 pages \u00b7 Language: English</p>"
+        "<p>The market was USD 5 million in 2025.</p>",
+        "m.html",
+    )
+    assert extract_meta(doc).published == date(2026, 4, 2)
+
+
+def test_date_label_joined_to_a_masthead_line() -> None:
+    from kg.ingest.text import render_text
+
+    body = "HARBOR LANE ADVISORY | NOTE\nDate: 2024-03-09\nAnalysts: J. Doe\n\nZinc Foil Anode Market, 2024-2030\n"
+    doc = render_text(body, "text/markdown", "n.txt")
+    assert extract_meta(doc).published == date(2024, 3, 9)
+
+
+def test_no_publication_date_from_other_dates() -> None:
+    from kg.ingest.text import render_text
+
+    # "Start Date:" is another field's label, joined to the line before it
+    doc = render_text("Zinc Foil Anode Market Study 2024-2030\nProject Start Date: 2024-03-09\n", "text/markdown",
+                      "s.txt")
+    assert extract_meta(doc).published is None
+    # a dated "related reports" list far below the title, and forecast years, are not the publication date
+    body = "<h1>Zinc Foil Anode Market Report 2026-2031</h1>" + "".join(
+        f"<p>Paragraph {i}: the market grows to USD {i} million by 2031.</p>" for i in range(12)
+    ) + "<h3>Related reports</h3><p>Tin Anode Market \u00b7 5 May 2025 \u00b7 110 pages</p><p>12 January 2025</p>"
+    assert extract_meta(shape(body, "r.html")).published is None
