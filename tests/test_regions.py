@@ -227,3 +227,32 @@ def test_breakdown_subjects_text_tables_and_country_tags() -> None:
     )
     labels = [label for label, _ in _pairs(doc)]
     assert "Asia Pacific" in labels and "Europe" in labels and "Brazil" not in labels
+
+
+def test_regional_coverage_line_with_member_brackets() -> None:
+    doc = shape("# Felt Market\n\n## Regional Analysis\n\n**Regional coverage:** Europe (Germany, France); Asia "
+                "Pacific (Japan, Korea); Rest of the World.\n\nDemand is led by furnace builders.\n", "cov.md")
+    assert [c for _, c in _pairs(doc)] == ["europe", "asia-pacific", "rest-of-the-world"]
+    doc = shape("FELT NOTE\n\nSNAPSHOT\n\nREGIONAL COVERAGE: Europe, Japan, Rest of Asia, Latin America.\n\n"
+                "Japanese furnace builders are adding shifts; India is a new buyer.\n", "cov.txt")
+    assert [c for _, c in _pairs(doc)] == ["europe", "japan", "rest-of-asia", "latin-america"]
+
+
+def test_the_report_covering_a_list_of_places() -> None:
+    doc = shape("FELT NOTE\n\nWe cover Europe, North America and Rest of World. Europe held 40% of 2024 sales; "
+                "the rest was split evenly.\n", "we.txt")
+    assert [c for _, c in _pairs(doc)] == ["europe", "north-america", "rest-of-the-world"]
+    # another subject covering places is no scope list
+    doc = shape("FELT NOTE\n\nOur distributors cover Spain, Portugal and Morocco.\n", "dist.txt")
+    assert _pairs(doc) == []
+
+
+def test_rest_of_a_listed_region_is_its_detail() -> None:
+    html = ("<html><body><h1>Felt Market</h1><p>Breakup by Region: Europe, Asia Pacific</p><table>"
+            "<tr><th>Region</th><th>2024</th></tr><tr><td>Europe</td><td>90</td></tr><tr><td>Germany</td><td>40</td>"
+            "</tr><tr><td>Rest of Europe</td><td>50</td></tr><tr><td>Asia Pacific</td><td>110</td></tr>"
+            "<tr><td>Rest of Asia Pacific</td><td>30</td></tr></table></body></html>")
+    assert [c for _, c in _pairs(shape(html, "rest.html"))] == ["europe", "asia-pacific"]
+    # a remainder listed beside its siblings (no "Asia Pacific" of its own) stays
+    doc = shape("FELT NOTE\n\nRegional scope: China; Rest of Asia Pacific; Europe\n", "scope.txt")
+    assert [c for _, c in _pairs(doc)] == ["china", "rest-of-asia-pacific", "europe"]

@@ -179,3 +179,80 @@ def test_plain_label_lines_and_numbered_part_titles() -> None:
     )
     labels = [label for _, label in _pairs(doc)]
     assert "Low-Sulphur CPC" in labels and "Market Dynamics" not in labels
+
+
+def _with_meta(doc: TextDocument) -> list[tuple[str, str]]:
+    segs = extract_segments(doc, outline(doc), extract_meta(doc))
+    for s in segs:
+        assert all(doc.text[e.start:e.end] == e.quote for e in s.evidence)
+    return [(s.kind, s.label) for s in segs]
+
+
+def test_axis_with_bracketed_items_inside_a_sentence() -> None:
+    doc = shape("<html><body><h1>Carbon Felt Market 2025-2031</h1><p>We split the market <b>by grade</b> "
+                "(Rayon-Based Felt, PAN-Based Felt), by end use (Flow Batteries, Furnace Insulation) and by region "
+                "(Europe, Asia).</p><p>Revenue by application (USD million) is shown in Table 4.</p></body></html>",
+                "brackets.html")
+    assert _pairs(doc) == [("type", "Rayon-Based Felt"), ("type", "PAN-Based Felt"),
+                           ("end_user", "Flow Batteries"), ("end_user", "Furnace Insulation")]
+    doc = shape("<html><body><h1>Felt Market</h1><p>Sales by type (2019-2024) and by application (%) "
+                "are charted below.</p></body></html>", "units.html")
+    assert _pairs(doc) == []
+
+
+def test_key_value_table_lists_items_per_axis() -> None:
+    html = ("<html><body><h1>Binder Pitch Market 2025-2030</h1><h2>Report Coverage</h2><table>"
+            "<tr><th>By grade</th><td>Soft Pitch; Medium Pitch; Hard Pitch</td></tr>"
+            "<tr><th>By end use</th><td>Aluminium Smelting; Refractories</td></tr>"
+            "<tr><th>By region</th><td>Europe; Asia Pacific</td></tr></table></body></html>")
+    assert _pairs(shape(html, "kv.html")) == [
+        ("type", "Soft Pitch"), ("type", "Medium Pitch"), ("type", "Hard Pitch"),
+        ("end_user", "Aluminium Smelting"), ("end_user", "Refractories")]  # never "By end use" / "By region"
+
+
+def test_middle_dot_and_pipe_separated_lists() -> None:
+    md = ("# Graphite Foil Market 2025-2030\n\n*By the editors · 6 min read*\n\n## Segment Analysis\n\n"
+          "**By Grade:** Flexible Foil · Rigid Sheet, Laminated · Expanded Foil\n\n"
+          "**By Application:** Gaskets · Heat Spreaders\n")
+    assert _pairs(shape(md, "dots.md")) == [
+        ("type", "Flexible Foil"), ("type", "Rigid Sheet, Laminated"), ("type", "Expanded Foil"),
+        ("application", "Gaskets"), ("application", "Heat Spreaders")]
+    # label lines run together into one paragraph: each capitalised "By X:" opens the next list
+    txt = ("Graphite Foil Market\n\n3. SEGMENTS\n-----------\n\n  By Grade:   Flexible Foil | Rigid Sheet\n"
+           "  By Application:   Gaskets | Heat Spreaders | Seals\n")
+    assert _pairs(shape(txt, "pipes.txt")) == [
+        ("type", "Flexible Foil"), ("type", "Rigid Sheet"), ("application", "Gaskets"),
+        ("application", "Heat Spreaders"), ("application", "Seals")]
+
+
+def test_anode_type_axis_is_the_products_own_type_in_an_anode_market() -> None:
+    body = "\n\n## Segmentation\n\n### By Anode Type\n\n- Vented Blocks\n- Solid Blocks\n"
+    assert _with_meta(shape("# Baked Carbon Anode Market Report 2025-2030" + body, "own.md")) == [
+        ("type", "Vented Blocks"), ("type", "Solid Blocks")]
+    # a material that goes into anodes: the anode types are its applications
+    assert _with_meta(shape("# Coal Tar Pitch for Anodes Market Report 2025-2030" + body, "input.md")) == [
+        ("application", "Vented Blocks"), ("application", "Solid Blocks")]
+    assert axis_kind("By Anode Type", "anode") == "type" and axis_kind("By Anode Type", "pitch") == "application"
+
+
+def test_chapter_lines_are_never_items() -> None:
+    txt = ("Pitch Coke Market Insights\n\nSEGMENTS\n\nSegment by Application\nCathode Blocks\nElectrodes\n"
+           "Chapter 3 Global Demand Outlook\n3.1 Demand by Region\n")
+    labels = [label for _, label in _pairs(shape(txt, "toc.txt"))]
+    assert "Cathode Blocks" in labels and not any("Chapter" in label for label in labels)
+
+
+def test_plain_text_table_headed_by_an_axis() -> None:
+    txt = ("Carbon Felt Market 2025-2031\n\nTable 2 - revenue by grade (USD million)\n\n"
+           "  Grade                 2024      2031    CAGR\n  ----------------------------------------\n"
+           "  Rayon-Based Felt      120.5     210.0   8.3%\n  PAN-Based Felt         80.1     151.9   9.6%\n"
+           "  Total                 200.6     361.9   8.8%\n\n"
+           "  Region                2024      2031\n  Europe                 90.0     150.0\n"
+           "  Asia                  110.6     211.9\n")
+    assert _pairs(shape(txt, "texttable.txt")) == [("type", "Rayon-Based Felt"), ("type", "PAN-Based Felt")]
+
+
+def test_axis_part_ends_at_the_next_numbered_part() -> None:
+    txt = ("FELT MARKET NOTE\n\n[2] MARKET SIZE BY GRADE\n\nAll values in USD million.\n\n"
+           "[3] RISKS\n\n  + Fibre shortages in Asia\n  + Energy prices\n")
+    assert _pairs(shape(txt, "parts.txt")) == []

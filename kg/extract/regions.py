@@ -14,7 +14,8 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    item too, unless it lies under another item ("### Middle East & Africa" / "The Middle East has...").
 2. **Region tables** anywhere: a table whose first column holds at least two places (region x year).
 3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region;
-   and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...".
+   and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...",
+   "Regional coverage: A (members); B", "We cover A, B and C" (the report or "we" as subject, places only).
 4. **Market-position sentences**, only when rules 1-3 found nothing: a place (or its demonym) directly
    tied to a market position - "China continues to dominate with 76% market share", "North American and
    European producers are investing heavily". A place next to anything else ("U.S. legislation") is a
@@ -22,7 +23,8 @@ Rules, in order (the first three are structural; the last is a fallback for repo
 
 Countries count when the document analyses them as regions (an item of a regional section, a table row,
 a title, a market-position subject), unless they are nested under a region the document also lists (see
-:func:`_drop_members`; a sibling in the same flat list stays). The global scope is never a region. Labels
+:func:`_drop_members`; a sibling in the same flat list stays); so do "Rest of Europe" rows under a listed
+Europe. The global scope is never a region. Labels
 are as written, except demonyms, which take the place's name ("North American" -> "North America"), and
 bracketed member lists, which are dropped ("North America (U.S., Canada)"); a bracket that changes the
 meaning stays ("Asia Pacific (excluding China)").
@@ -424,11 +426,20 @@ _RAW_RESOURCE = re.compile(r"^[^.;]{0,60}?\b(?:reserves|resources|deposits)\b", 
 # "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C",
 # "By Geography: Asia-Pacific, North America, Europe", "Geographic coverage: ..."
 _SCOPE_CUE = re.compile(
-    r"\b(?:regional\s+scope|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
+    r"\b(?:regional\s+(?:scope|coverage|breakdown|split)|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
     r"by\s+(?:regions?|geography|geographies|geographic(?:al)?\s+regions?|countr(?:y|ies)|"
     r"regions?\s+(?:and|&)\s+countr(?:y|ies))|geograph(?:ic|ical|y)\s+(?:coverage|scope|breakdown|segmentation)|"
     r"(?:covers|studies|analy[sz]es|includes)\s+(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)\s*(?:[:|]|\s-\s)\s*",
     re.I,
+)
+
+
+# "We cover North America, Europe, Asia Pacific and Rest of World", "The study covers ...": the report
+# (never any other subject) covering a list that starts at once; _scope_items keeps it only when its items
+# are places.
+_COVER_VERB = re.compile(
+    r"\b(?i:we|(?:the|this|our)\s+(?:report|study|analysis|research|survey))\s+(?:also\s+)?"
+    r"(?:covers?|analy[sz]es?|stud(?:y|ies)|examines?|tracks?|spans?)\s+(?:the\s+)?(?=[A-Z])"
 )
 
 
@@ -439,7 +450,9 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
     Covered: ..."), so a place at the start of an item ends the list there.
     """
     found: list[tuple[Place, Span]] = []
-    sep = ";" if ";" in text[offset:offset + 400] else ","
+    # the list's own sentence decides its separator, not a ";" in the next one
+    sentence = re.split(r"(?<![A-Z])\.(?=\s+[A-Z]|\s*$)|\n", text[offset:offset + 400], maxsplit=1)[0]
+    sep = ";" if ";" in sentence else ","
     pos = offset
     for raw, width in _split_items(text[offset:], sep):
         start = pos + len(raw) - len(raw.lstrip())
@@ -509,7 +522,7 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
                         out.add(place, span, group=("scope", cell.start))
             continue
         text = block_text(doc, block)
-        for m in _SCOPE_CUE.finditer(text):
+        for m in (*_SCOPE_CUE.finditer(text), *_COVER_VERB.finditer(text)):
             for place, span in _scope_items(doc.text[:block.end], block.start + m.end()):
                 out.add(place, span, group=("scope", block.start + m.end()))
 
@@ -518,7 +531,8 @@ _REST_OF = re.compile(r"\s*(?:the\s+)?rest\s+of\b", re.I)
 
 
 def _drop_members(out: _Out) -> list[RegionMention]:
-    """Countries nested under a region the document also lists are that region's detail, not regions.
+    """Countries (and "Rest of X" remainders) nested under a region the document also lists are that
+    region's detail, not regions.
 
     Nested: a sub-title or a deeper list item under it, a separate country-level list ("Country scope: U.S.;
     Canada" beside "Regional scope: North America; Europe"), a table row, a paragraph about it. A country
@@ -532,7 +546,9 @@ def _drop_members(out: _Out) -> list[RegionMention]:
     for r in out.items:
         p = known.get(r.concept)
         mine = out.groups.get(r.concept, set())
-        if p is not None and p.kind == "country" and any(
+        # a country, or a "Rest of Europe" row: the remainder of a region the document lists is its detail too
+        member = p is not None and (p.kind == "country" or bool(_REST_OF.match(r.label)))
+        if p is not None and member and any(
             q.kind == "region" and _within(p, q) and not (mine & out.groups.get(q.key, set()))
             and all(x.key != p.key for x in _excluded(qr.label))
             and not _REST_OF.match(qr.label)  # "China" beside "Rest of Asia": a sibling row, never a member

@@ -8,7 +8,9 @@ Where the lists come from, in order of trust:
    the largest consumer" -> "automotive"), short sub-titles and the first column of its tables, up to
    the next axis section or the end of its subtree. Long sub-titles ("Hard Carbon Segment Dominates the
    Market Due to ...") and lead-in sentences ("The market is segmented based on type into:") are not items.
-2. **Segment tables** anywhere - a table whose header names the axis ("Type", "Application", "End User").
+2. **Segment tables** anywhere - a table whose header names the axis ("Type", "Application", "End User"),
+   a key/value table whose rows name an axis and list its items ("By type | A; B"), and a plain-text table
+   whose header line starts with an axis and years ("Form   2023   2030   CAGR": its row labels).
 3. **The table of contents** (boilerplate, but the report's own segmentation): a numbered line naming an
    axis ("1.2 Segment by Type", "4.1.1 By Type - Global ... Market Size") is followed by its items at the
    same or the next numbering depth ("1.2.2 Natural Graphite"); lines that are themselves about markets,
@@ -20,13 +22,17 @@ Where the lists come from, in order of trust:
    "," or ";" is one label ("Aerospace and Defense"), and what follows " – " / ":" in a line is its
    description, never more items.
 4. **Prose**, only for an axis the structure left empty: "segmented (by type) into A, B and C", "by
-   application: A, B, C", "across A, B, and C applications". Prose uses plural generic nouns where lists
-   use labels ("bottom carbon anodes" vs "Bottom Carbon Anode"), so these labels are singularised.
+   application: A, B, C", "across A, B, and C applications", "by type (A, B), by application (C, D)". Prose
+   uses plural generic nouns where lists use labels ("bottom carbon anodes" vs "Bottom Carbon Anode"), so
+   these labels are singularised.
 
 The axis kind comes from the title's words: type/product/material/grade/form/technology/process/source
 -> ``type``; application/use -> ``application``; end user/end-use/industry/vertical/sector/customer ->
-``end_user``; region/country/geography -> not a segment. Labels lose descriptions after ":" / " - " /
-"-", periods and the word "Segment"; parentheses stay as written.
+``end_user``; region/country/geography -> not a segment; "anode/cell/battery type" -> ``application`` (what
+the material goes into) unless the market itself is that thing ("By Anode Type" in a prebaked anode report).
+Items may be separated by "," ";" or spaced "·" / "|"; a "Chapter 2 ..." line and a label holding a year, "%"
+or "CAGR" are never items, and an axis part ends at the next part numbered like it ("[2]" -> "[3]"). Labels
+lose descriptions after ":" / " - " / "-", periods and the word "Segment"; parentheses stay as written.
 
 5. **The report title**, last and only for an axis still empty: "... by Material (A, B, Others), End-use
    Industry (C, D)"; a parenthesis holding digits or units is not a list.
@@ -49,7 +55,7 @@ _END_USER_AXIS = re.compile(
 _APPLICATION_AXIS = re.compile(r"\b(?:applications?|uses?|usage)\b", re.I)
 #: An axis naming the kind of component or device the product is used in ("By Anode Type", "by anode
 #: chemistry", "by cell format"): the applications of a material, not its own types.
-_TARGET_AXIS = re.compile(r"\b(?:anode|cell|battery|electrode)s?\s+(?:types?|chemistr(?:y|ies)|formats?)\b", re.I)
+_TARGET_AXIS = re.compile(r"\b(anode|cell|battery|electrode)s?\s+(?:types?|chemistr(?:y|ies)|formats?)\b", re.I)
 _TYPE_AXIS = re.compile(
     r"\b(?:types?|products?|materials?|grades?|forms?|technolog(?:y|ies)|process(?:es)?|sources?|"
     r"feedstocks?|chemistr(?:y|ies)|categor(?:y|ies)|configurations?|compositions?|raw materials?)\b",
@@ -82,15 +88,33 @@ _TOTAL_ROW = re.compile(r"(?:grand\s+|sub-?)?totals?|overall|all\s+segments", re
 _DESCRIPTION = re.compile(r"\s[\-\u2013\u2014]\s|\u2013|\u2014|:")
 
 
-def axis_kind(title: str) -> SegmentKind | None:
-    """The segment kind an axis title names, or None (regions, companies, or no axis at all)."""
+def product_noun(market: str | None) -> str | None:
+    """The head noun of a market name, singular and lower-case: "Prebaked Carbon Anode" -> "anode",
+    "Calcined Petroleum Coke for Anodes" -> "coke" (what follows "for"/"of"/"in" is the use, not the
+    product)."""
+    if not market:
+        return None
+    head = re.split(r"\s+(?:for|of|in|used\s+in)\s+", re.sub(r"\([^()]*\)", " ", market), maxsplit=1, flags=re.I)[0]
+    words = re.findall(r"[A-Za-z]+", head)
+    return _singular(words[-1]).lower() if words else None
+
+
+def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
+    """The segment kind an axis title names, or None (regions, companies, or no axis at all).
+
+    ``product`` is the market's head noun (:func:`product_noun`): "By Anode Type" lists applications of an
+    anode *material* (what it goes into), but the types of the product when the market is anodes itself.
+    """
     m = re.search(r"\bby\s+(.+)", title, re.I)
     head = m.group(1) if m else title
     if _REGION_AXIS.search(head) and not (_TYPE_AXIS.search(head) or _APPLICATION_AXIS.search(head)):
         return None
     if _END_USER_AXIS.search(head):
         return "end_user"
-    if _TARGET_AXIS.search(head):
+    target = _TARGET_AXIS.search(head)
+    if target:
+        if product is not None and _singular(target.group(1)).lower() == product:
+            return "type"  # "By Anode Type" in a prebaked anode report: the product's own types
         return "application"  # "by anode type" in an anode-materials report: what the material goes into
     if _APPLICATION_AXIS.search(head):
         return "application"
@@ -143,7 +167,12 @@ def _is_label(s: str) -> bool:
         and any(ch.isalpha() for ch in s)
         and not re.search(r"https?://|www\.|@", s)
         and not re.search(r"\b(?:is|are|was|were|include|includes|into|will|has|have)\b", s, re.I)
+        and not _FIGURE_WORDS.search(s)
     )
+
+
+#: A year, a percentage or a CAGR: a table header or a figure ("Form 2023 2030 CAGR 24-30"), never a label.
+_FIGURE_WORDS = re.compile(r"\b(?:19[5-9]\d|20[0-5]\d)\b|%|\bCAGR\b")
 
 
 def _singular(label: str) -> str:
@@ -170,8 +199,9 @@ def _singular(label: str) -> str:
 class _Collector:
     """Segment mentions in document order, one per (kind, normalised label)."""
 
-    def __init__(self, doc: TextDocument) -> None:
+    def __init__(self, doc: TextDocument, product: str | None = None) -> None:
         self.doc = doc
+        self.product = product  # the market's head noun, for "By Anode Type" (see :func:`axis_kind`)
         self.items: list[SegmentMention] = []
         self._seen: dict[tuple[str, str], int] = {}
 
@@ -186,7 +216,7 @@ class _Collector:
             return False
         quote = self.doc.text[span.start:span.end]
         label = label or re.sub(r"\s+", " ", quote)
-        if not _is_label(label) or _TOTAL_ROW.fullmatch(label.strip()):
+        if not _is_label(label) or _TOTAL_ROW.fullmatch(label.strip()) or _CHAPTER.match(label):
             return False
         k = (kind, self.key(label))
         if not k[1]:
@@ -240,16 +270,23 @@ def _block_items(doc: TextDocument, block: Block) -> Iterable[Span]:
             yield span
 
 
+#: Spaced separators of a list written on one line: "A · B · C", "A | B | C", "A • B".
+_LIST_MARK = re.compile(r"\s[|\u00b7\u2022\u25aa]\s")
+_LIST_MARK_PART = re.compile(r"[^|\u00b7\u2022\u25aa]+")
+
+
 def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
-    """Split "A, B and C" (or "A; B; C") into label spans when every part is short; else nothing."""
+    """Split "A, B and C" (or "A; B; C", "A · B · C", "A | B | C") into label spans when every part is
+    short; else nothing. Between dots or pipes a comma or "and" stays inside its label."""
     text = doc.text[start:end]
-    parts = [m for m in re.finditer(r"[^,;]+", text)]
+    marked = bool(_LIST_MARK.search(text))
+    parts = list((_LIST_MARK_PART if marked else re.compile(r"[^,;]+")).finditer(text))
     if len(parts) < 2:
         return []  # "Aerospace and Defense" on its own line is one label, not an enumeration
     spans: list[Span] = []
     for k, m in enumerate(parts):
         piece_start, piece = start + m.start(), m.group()
-        if k == len(parts) - 1:
+        if k == len(parts) - 1 and not marked:
             # "and"/"or" close an enumeration; "&" joins one label ("Aerospace & Defense").
             sub = re.split(r"\s+(?:and|or)\s+", piece)
             offset = 0
@@ -270,7 +307,7 @@ def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
 _LABELLED_LIST = re.compile(r"(?P<axis>[^:]{2,40}?)\s*:\s*(?P<items>\S.*)", re.S)
 
 
-def _labelled_list(doc: TextDocument, sec: Section) -> tuple[SegmentKind, int] | None:
+def _labelled_list(doc: TextDocument, sec: Section, product: str | None) -> tuple[SegmentKind, int] | None:
     """A title that carries its own items: "By Product Type: A; B; C" -> (kind, offset of "A").
 
     The kind comes from the words before the colon only ("By Application: ...; Consumer Electronics"
@@ -279,7 +316,7 @@ def _labelled_list(doc: TextDocument, sec: Section) -> tuple[SegmentKind, int] |
     m = _LABELLED_LIST.fullmatch(sec.title)
     if m is None or not is_axis_title(m.group("axis")):
         return None
-    kind = axis_kind(m.group("axis"))
+    kind = axis_kind(m.group("axis"), product)
     if kind is None:
         return None
     own = doc.blocks[sec.block_index]
@@ -291,15 +328,15 @@ def _labelled_list(doc: TextDocument, sec: Section) -> tuple[SegmentKind, int] |
 
 def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) -> None:
     for sec in sections:
-        labelled = _labelled_list(doc, sec)
+        labelled = _labelled_list(doc, sec, out.product)
         if labelled is not None:
             kind, begin = labelled
             for span in _enumeration(doc, begin, doc.blocks[sec.block_index].end):
                 out.add(kind, span)
     axes = [s for s in sections if is_axis_title(s.title)]
     for n, sec in enumerate(axes):
-        axis = axis_kind(sec.title)
-        if axis is None or _labelled_list(doc, sec) is not None:
+        axis = axis_kind(sec.title, out.product)
+        if axis is None or _labelled_list(doc, sec, out.product) is not None:
             continue
         kind = axis
         stop = sec.end_index
@@ -307,6 +344,10 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
             if later.block_index < stop:
                 stop = later.block_index
             break
+        # "[2] Market Size by Form" ... "[3] Regions": the next title numbered like the axis is the next part
+        # of the report, whatever rank the outline gave it.
+        stop = next((s.block_index for s in sections
+                     if sec.block_index < s.block_index < stop and _next_sibling_number(sec.number, s.number)), stop)
         child_titles = {s.block_index: s for s in sections if sec.block_index < s.block_index < stop}
         if sec.style == "bold_prefix" or (sec.style == "numbered" and sec.body is not None):
             # "**By Form:** Spherical Graphite, Flake Graphite, Amorphous Graphite"
@@ -317,8 +358,8 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 out.add(kind, span)
         for i in range(sec.block_index + 1, stop):
             block = doc.blocks[i]
-            if i not in child_titles and _is_group_line(doc, block):
-                break  # "5. Market Dynamics" read as a list item: the next part of the report
+            if i not in child_titles and (_is_group_line(doc, block) or _CHAPTER.match(block_text(doc, block))):
+                break  # "5. Market Dynamics" read as a list item, "Chapter 2 ...": the next part of the report
             sub = child_titles.get(i)
             if sub is not None and sub.style not in ("bold_prefix",) and (
                 len(re.findall(r"\w+", sub.title)) > _MAX_LABEL_WORDS or semantic_offset(sub.title) < 3
@@ -342,6 +383,19 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 out.add(kind, span)
 
 
+def _next_sibling_number(a: str | None, b: str | None) -> bool:
+    """``b`` numbers the part after ``a`` ("2." then "3.", "[2]" then "[3]", "4.1" then "4.2"); items numbered
+    from 1 under "3. By Type" are not."""
+    if not a or not b or re.sub(r"\d+", "0", a) != re.sub(r"\d+", "0", b):
+        return False
+    x, y = [int(n) for n in re.findall(r"\d+", a)], [int(n) for n in re.findall(r"\d+", b)]
+    return bool(x) and x[:-1] == y[:-1] and y[-1] > x[-1]
+
+
+#: A table-of-contents or part line ("Chapter 2 Global Growth Trends", "Section 4: Segments"): never an item.
+_CHAPTER = re.compile(r"\s*(?:chapter|section|part)\s+(?:\d+|[IVX]+)\b", re.I)
+
+
 def _is_group_line(doc: TextDocument, block: Block) -> bool:
     """A short line naming a part of a report ("Market Dynamics", "Competitive Landscape")."""
     s = block_text(doc, block).strip().rstrip(":")
@@ -352,12 +406,12 @@ def _is_group_line(doc: TextDocument, block: Block) -> bool:
 _LABEL_LINE = re.compile(r"\s*(?:by\s+)?(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2})\s*:\s*", re.I)
 
 
-def _explicit_axis(axis: str) -> SegmentKind | None:
+def _explicit_axis(axis: str, product: str | None = None) -> SegmentKind | None:
     """The kind of an axis named by an axis word (type, application, end user...), never a guess."""
     if not (_TYPE_AXIS.search(axis) or _APPLICATION_AXIS.search(axis) or _END_USER_AXIS.search(axis)
             or _TARGET_AXIS.search(axis)):
         return None
-    return axis_kind("by " + axis)
+    return axis_kind("by " + axis, product)
 
 
 def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> None:
@@ -369,7 +423,7 @@ def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> Non
         m = _LABEL_LINE.fullmatch(block_text(doc, block))
         if m is None:
             continue
-        kind = _explicit_axis(m.group("axis"))
+        kind = _explicit_axis(m.group("axis"), out.product)
         if kind is None or kind in have:
             continue
         j = i + 1
@@ -381,8 +435,11 @@ def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> Non
 #: "By application, it covers A, B and C." / "By binder type: A; B; Others." / "Segments: by material, A,
 #: B and C; by anode type, D and E." / "By chemistry we split the market into a and b; by application
 #: into c, d and e." - an axis opening a sentence or clause, its items up to the next axis or sentence end.
+#: A capitalised "By X:" opens a clause anywhere: label lines run together into one paragraph ("By Type: A |
+#: B By Application: C | D") have no stop between them.
 _AXIS_CLAUSE = re.compile(
-    r"(?:^|(?<=[.:;]\s)|(?<=[.:;]))\s*by\s+(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
+    r"(?:^|(?<=[.:;]\s)|(?<=[.:;])|(?<=\s)(?=(?-i:By)\s[^:.\n]{1,30}:))\s*by\s+"
+    r"(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
     r"(?=\s*[:,]|\s+(?:into|we|it|the|they|this)\b)",
     re.I,
 )
@@ -400,7 +457,7 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
         text = block_text(doc, block)
         hits = [m for m in _AXIS_CLAUSE.finditer(text) if _explicit_axis(m.group("axis"))]
         for n, m in enumerate(hits):
-            kind = _explicit_axis(m.group("axis"))
+            kind = _explicit_axis(m.group("axis"), out.product)
             if kind is None or kind in have:
                 continue
             stop = hits[n + 1].start() if n + 1 < len(hits) else len(text)
@@ -412,8 +469,11 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
             items = text[start:region_end].rstrip(" ;,")
             if re.search(r"\d|%|\$|\u20ac", items):
                 continue
-            parts = [p for p in re.finditer(r"[^,;]+", re.sub(r"\s+(?:and|or)\s+", lambda x: ","
-                                                                 + " " * (len(x.group()) - 1), items))]
+            if _LIST_MARK.search(items):  # "A | B | C": commas and "and" stay inside a label
+                parts = list(_LIST_MARK_PART.finditer(items))
+            else:
+                parts = list(re.finditer(r"[^,;]+", re.sub(r"\s+(?:and|or)\s+", lambda x: ","
+                                                          + " " * (len(x.group()) - 1), items)))
             labels: list[tuple[int, str]] = []
             for p in parts:
                 raw = p.group()
@@ -428,6 +488,34 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
             for pos, label in labels:
                 shown = label if any(c.isupper() for c in label) else _title_case(label)
                 out.add(kind, Span(start=pos, end=pos + len(label)), label=shown)
+
+
+#: "segments the market by type (A, B), by application (C, D) and by region (...)": an axis with its items
+#: in brackets, anywhere in a sentence.
+_AXIS_BRACKET = re.compile(r"\bby\s+(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s*\((?P<items>[^()]{3,300})\)",
+                           re.I)
+
+
+_NOT_ITEMS = re.compile(r"\d|%|\$|\u20ac|\b(?:usd|eur|million|billion|units?|tons?|tonnes?|kt)\b", re.I)
+
+
+def _from_axis_brackets(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    """Bracketed item lists after an axis in prose, for axes the structure left empty. A bracket holding
+    digits or units ("by type (USD million)", "by application (%)") is no list."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        if "(" not in text:
+            continue
+        for m in _AXIS_BRACKET.finditer(text):
+            kind = _explicit_axis(m.group("axis"), out.product)
+            if kind is None or kind in have:
+                continue
+            if _NOT_ITEMS.search(m.group("items")):
+                continue
+            for span in _enumeration(doc, block.start + m.start("items"), block.start + m.end("items")):
+                out.add(kind, span)
 
 
 def _title_case(label: str) -> str:
@@ -445,9 +533,34 @@ _AXIS_HEADER = re.compile(r"\b(?:type|application|end|segment|product|industry)"
 _AXIS_COLUMN = re.compile(r"by\s+[\w\- ]{2,30}|types?|applications?|end[\s\-]*users?|end[\s\-]*uses?", re.I)
 
 
+def _key_value_rows(doc: TextDocument, block: Block, out: _Collector) -> bool:
+    """A key/value table whose rows each name an axis and list its items in the next cell ("By type |
+    A; B", "Application | C, D, E"): the items, by the row's axis. True when the table is one, so its
+    first column (axis names, "By region") is never read as items."""
+    found = False
+    for row in block.rows:
+        if len(row) < 2:
+            continue
+        key = doc.text[row[0].start:row[0].end].strip().rstrip(":").strip()
+        if not _AXIS_COLUMN.fullmatch(key):
+            continue
+        items = _enumeration(doc, row[1].start, row[1].end)
+        if not items or any(re.search(r"\d", doc.text[x.start:x.end]) for x in items):
+            continue  # "Type | 2024 | 2030": a header row, not a list
+        found = True
+        kind = axis_kind(key, out.product)
+        if kind is None:
+            continue  # "By region | Asia Pacific; Europe" is the regions' business
+        for span in items:
+            out.add(kind, span)
+    return found
+
+
 def _from_tables(doc: TextDocument, out: _Collector) -> None:
     for block in doc.blocks:
         if block.kind != "table" or not block.rows or block.boilerplate:
+            continue
+        if _key_value_rows(doc, block, out):
             continue
         header = block.rows[0]
         if not header:
@@ -455,7 +568,7 @@ def _from_tables(doc: TextDocument, out: _Collector) -> None:
         columns: list[tuple[int, SegmentKind]] = []
         for k, cell in enumerate(header):
             head = doc.text[cell.start:cell.end].strip()
-            kind = axis_kind(head) if len(head.split()) <= 5 else None
+            kind = axis_kind(head, out.product) if len(head.split()) <= 5 else None
             if kind is None:
                 continue
             if (k == 0 and _AXIS_HEADER.search(head)) or _AXIS_COLUMN.fullmatch(head):
@@ -464,6 +577,66 @@ def _from_tables(doc: TextDocument, out: _Collector) -> None:
             for row in block.rows[1:]:
                 if k < len(row) and row[k].end > row[k].start:
                     out.add(kind, clean_label(doc.text, row[k].start, row[k].end))
+
+
+#: The header line of a plain-text table by an axis: "Form   2023   2030   CAGR", "By Application 2024 2031".
+_TEXT_TABLE_HEADER = re.compile(
+    r"\s*(?:by\s+)?(?P<axis>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}?)\s+(?:19|20)\d\d\b[^.]*", re.I)
+_NUMBER_TOKEN = re.compile(r"[-+]?\d[\d,.]*%?|n/?a|[\-\u2013\u2014]", re.I)
+
+
+def _text_rows(doc: TextDocument, block: Block) -> list[Span] | None:
+    """The row labels of a block made only of plain-text table rows, each a label then two or more numbers
+    ("Lithium Foil  51,200  598,400  42.1%", several rows run together in one block); None otherwise."""
+    labels: list[Span] = []
+    start = end = -1
+    numbers = 0
+    for m in re.finditer(r"\S+", block_text(doc, block)):
+        if _NUMBER_TOKEN.fullmatch(m.group()):
+            if start < 0:
+                return None  # a row opens with its label
+            numbers += 1
+            continue
+        if start >= 0 and numbers:
+            if numbers < 2:
+                return None
+            labels.append(Span(start=block.start + start, end=block.start + end))
+            start, numbers = -1, 0
+        if start < 0:
+            start = m.start()
+        end = m.end()
+    if start < 0 or numbers < 2:
+        return None
+    labels.append(Span(start=block.start + start, end=block.start + end))
+    return labels
+
+
+def _from_text_tables(doc: TextDocument, out: _Collector) -> None:
+    """A plain-text table whose header names an axis ("Form 2023 2030 CAGR"): its row labels are that axis's
+    items, like the first column of a real table headed "Form". A header naming regions or anything else
+    gives nothing."""
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind == "table" or block.boilerplate:
+            continue
+        m = _TEXT_TABLE_HEADER.fullmatch(block_text(doc, block))
+        if m is None or len(m.group().split()) > 12:
+            continue
+        kind = _explicit_axis(m.group("axis"), out.product)
+        if kind is None:
+            continue
+        rows: list[Span] = []
+        for nxt in blocks[i + 1:]:
+            text = block_text(doc, nxt).strip()
+            if not text or re.fullmatch(r"[\-=_\s]+", text):
+                continue  # the rule under the header
+            found = _text_rows(doc, nxt) if nxt.kind != "table" else None
+            if found is None or _TEXT_TABLE_HEADER.fullmatch(text):
+                break  # prose, or the header of the next table ("Region  2024  2031")
+            rows.extend(found)
+        if len(rows) >= 2:
+            for span in rows:
+                out.add(kind, clean_label(doc.text, span.start, span.end))
 
 
 def _from_nested_lists(doc: TextDocument, out: _Collector) -> None:
@@ -487,7 +660,7 @@ def _from_nested_lists(doc: TextDocument, out: _Collector) -> None:
         head = re.sub(r"\s*\([^()]*\)\s*$", "", block_text(doc, block).strip()).rstrip(":").strip()
         if not head or not is_axis_title(head):
             continue
-        kind = axis_kind(head)
+        kind = axis_kind(head, out.product)
         if kind is None:
             continue
         for child in children:
@@ -519,7 +692,7 @@ def _from_title(doc: TextDocument, meta: ReportMeta | None, out: _Collector, hav
         items = m.group("items")
         if re.search(r"\d|\b(?:usd|million|billion|units?|tons?)\b", items, re.I):
             continue
-        kind = axis_kind("by " + axis)
+        kind = axis_kind("by " + axis, out.product)
         if kind is None or kind in have:
             continue
         base = span.start + m.start("items")
@@ -551,7 +724,7 @@ def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
         body = m.group(2)
         body_start = block.start + m.start(2)
         if re.search(r"\bby\s+[\w\-]+", body, re.I):
-            k = axis_kind(body)
+            k = axis_kind(body, out.product)
             if k is not None:  # a deeper "by Type" line re-anchors the depth of the items that follow
                 kind, depth, active = k, d, True
             elif k is None and active and d <= depth:
@@ -595,7 +768,7 @@ def _from_prose(doc: TextDocument, out: _Collector, have: set[str]) -> None:
         for rx in _PROSE:
             for m in rx.finditer(text):
                 axis = m.group("axis")
-                kind: SegmentKind | None = axis_kind(axis) if axis else "type"
+                kind: SegmentKind | None = axis_kind(axis, out.product) if axis else "type"
                 if kind is None or kind in have:
                     continue
                 base = block.start + m.start("enum")
@@ -636,7 +809,7 @@ def _from_segments_line(doc: TextDocument, out: _Collector) -> None:
             items = m.group("items")
             if re.search(r"\b(?:19|20)\d\d\b|\b(?:usd|million|billion|units?|tons?)\b", items, re.I):
                 continue
-            kind = axis_kind("by " + axis)
+            kind = axis_kind("by " + axis, out.product)
             if kind is None:
                 continue
             for span in _enumeration(doc, m.start("items"), m.end("items")):
@@ -648,13 +821,15 @@ def extract_segments(
 ) -> list[SegmentMention]:
     """Every segment the report lists, by kind, in document order (see the module docstring)."""
     secs = sections if sections is not None else outline(doc)
-    out = _Collector(doc)
+    out = _Collector(doc, product_noun(meta.market if meta is not None else None))
     _from_sections(doc, secs, out)
     _from_segments_line(doc, out)
     _from_nested_lists(doc, out)
     _from_tables(doc, out)
+    _from_text_tables(doc, out)
     _from_toc(doc, out, have=set(out.kinds()))
     _from_label_lines(doc, out, have=set(out.kinds()))
+    _from_axis_brackets(doc, out, have=set(out.kinds()))
     _from_axis_clauses(doc, out, have=set(out.kinds()))
     _from_prose(doc, out, have=set(out.kinds()))
     _from_title(doc, meta, out, have=set(out.kinds()))
