@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from kg.extract.dynamics import dynamic_kind, extract_dynamics
 from kg.extract.sections import outline
 from kg.models import TextDocument
@@ -88,8 +86,6 @@ def test_place_titled_market_trends_are_no_trends_kind() -> None:
     assert dynamic_kind("U.S. Market Trends") is None
 
 
-@pytest.mark.xfail(reason="numbered paragraph '1) Title - Body.' ending in a stop is not yet a section title "
-                   "(sections.py rule 3 knows only 'Title: body'); list-item form works", strict=True)
 def test_numbered_items_with_dash_descriptions() -> None:
     doc = shape(
         "X MARKET\n\nKEY MARKET DYNAMICS\n\nDrivers:\n"
@@ -161,3 +157,253 @@ def test_plain_kind_labels_and_numbered_parts_end_items() -> None:
     titles = [t for _, t in _pairs(doc)]
     assert "Blending of cokes" in titles
     assert "Competitive Landscape" not in titles and "Methodology" not in titles
+
+
+def test_figurative_and_question_kind_titles() -> None:
+    """Kind titles by the meaning of their words, not a list of headings."""
+    assert dynamic_kind("Tailwinds") == "drivers"
+    assert dynamic_kind("WHAT IS DRIVING DEMAND") == "drivers"
+    assert dynamic_kind("Key Factors Driving Market Growth") == "drivers"
+    assert dynamic_kind("Headwinds") == "restraints"
+    assert dynamic_kind("What's Holding the Market Back") == "restraints"
+    assert dynamic_kind("Factors Limiting Adoption") == "restraints"
+    assert dynamic_kind("Upside Scenarios") == "opportunities"
+    assert dynamic_kind("Where the Real Opportunities Lie") == "opportunities"
+    assert dynamic_kind("KEY RISKS") == "challenges"
+    assert dynamic_kind("Risks and Challenges") == "challenges"
+    assert dynamic_kind("What\u2019s Trending") == "trends"
+    assert dynamic_kind("Key Trends to Watch") == "trends"
+    assert dynamic_kind("Trends Shaping the Tin Anode Market") == "trends"
+    # item titles and questions stay items
+    assert dynamic_kind("Geopolitical Risks") is None
+    assert dynamic_kind("Expansion of Capacity Shaping Supply") is None
+    assert dynamic_kind("What is driving the shift to silicon?") is None
+    assert dynamic_kind("Drivers and Headwinds") is None  # two kinds: none
+
+
+GLUED_TXT = """Zinc Anode Market Brief 2025-2030
+=================================
+
+Market dynamics
+---------------
+DRIVERS
+  * Grid storage tenders in sunbelt states
+  * Cheaper zinc feedstock from the EU
+RESTRAINTS
+  * Dendrite growth during deep cycling
+OPPORTUNITIES
+  * Marine backup power
+CHALLENGES
+  * Separator supply for LG CHEM lines
+
+KEY TRENDS TO WATCH
+  1. Flow-assisted zinc cells
+  2. Water-in-salt electrolytes
+
+Competitive landscape
+---------------------
+Leading producers include Foo Zinc Corp. and Bar Metals Ltd.
+"""
+
+
+def test_upper_case_labels_glued_to_items_switch_the_kind() -> None:
+    assert _pairs(shape(GLUED_TXT, "zinc.txt")) == [
+        ("drivers", "Grid storage tenders in sunbelt states"), ("drivers", "Cheaper zinc feedstock from the EU"),
+        ("restraints", "Dendrite growth during deep cycling"), ("opportunities", "Marine backup power"),
+        # an upper-case acronym at the end of an item is no label
+        ("challenges", "Separator supply for LG CHEM lines"),
+        ("trends", "Flow-assisted zinc cells"), ("trends", "Water-in-salt electrolytes"),
+    ]
+
+
+LETTERED_TXT = """TIN ANODE MARKET - GLOBAL REPORT 2025-2031
+
+
+4. MARKET DYNAMICS
+------------------
+
+4.1 Drivers
+
+  - Handheld devices that need thin cells.
+  - Tin price stability.
+
+
+5. EMERGING TRENDS
+------------------
+
+  (a) Tin-graphite hybrid powders
+  (b) Nanoporous tin foams for fast charging
+  (c) Dry electrode coating of tin blends
+
+
+6. COMPETITIVE ENVIRONMENT
+--------------------------
+
+Suppliers covered in this study:
+
+  1. Foo Tin Materials Corp.
+  2. Bar Alloys Company
+"""
+
+
+def test_lettered_trends_end_at_the_next_upper_case_heading() -> None:
+    assert _pairs(shape(LETTERED_TXT, "tin.txt")) == [
+        ("drivers", "Handheld devices that need thin cells"), ("drivers", "Tin price stability"),
+        ("trends", "Tin-graphite hybrid powders"), ("trends", "Nanoporous tin foams for fast charging"),
+        ("trends", "Dry electrode coating of tin blends"),
+    ]
+
+
+WRAPPED_TXT = """ANODE BINDER BRIEFING 2025
+
+
+WHAT IS HOLDING THE MARKET BACK
+
+  Scarce fluoropolymer feedstock -- chemical plants sell most of their output to
+  European coating customers under long-term contracts.
+
+  Slow qualification cycles at cell makers.
+
+
+WHERE THE REAL OPPORTUNITIES LIE
+
+  Water-based binders for silicon-rich anodes -- they tolerate volume change and cut solvent costs.
+
+
+RISKS
+
+  The binder market is small. Most of it is captive, and prices are rarely disclosed to outsiders.
+
+
+WHO SUPPLIES THE MARKET
+
+Leading suppliers include Foo Polymers and Bar Chemicals.
+"""
+
+
+def test_plain_lines_with_double_dash_descriptions_and_wrapped_tails() -> None:
+    assert _pairs(shape(WRAPPED_TXT, "binder.txt")) == [
+        ("restraints", "Scarce fluoropolymer feedstock"),  # its wrapped tail "European coating ..." is no item
+        ("restraints", "Slow qualification cycles at cell makers"),
+        ("opportunities", "Water-based binders for silicon-rich anodes"),
+        # RISKS holds prose, not a list: nothing
+    ]
+
+
+TABLES_MD = """# Cobalt-Free Anode Coating Market Outlook 2025-2030
+
+## Impact analysis
+
+| Factor | Type | Impact on CAGR |
+|---|---|---|
+| Faster-charging phone batteries | Driver | +1.2% |
+| Stricter solvent emission rules | Restraint | -0.4% |
+
+## At a glance
+
+| Type | Coating | Note |
+|---|---|---|
+| Trend | Atomic-layer alumina coatings | Pilot lines only |
+| Challenge | Thickness control at line speed | - |
+
+## Forces
+
+| Drivers | Restraints |
+|---|---|
+| Premium smartphone demand | Capital cost of ALD tools |
+| Longer EV warranties | 12.5% |
+
+## Product mix
+
+| Category | Product | Share |
+|---|---|---|
+| Oxide | Alumina coating | 41% |
+| Polymer | Carbon-polymer coating | 22% |
+"""
+
+
+def test_dynamics_tables_with_a_kind_column_or_kind_headers() -> None:
+    assert _pairs(shape(TABLES_MD, "coat.md")) == [
+        ("drivers", "Faster-charging phone batteries"), ("restraints", "Stricter solvent emission rules"),
+        ("trends", "Atomic-layer alumina coatings"), ("challenges", "Thickness control at line speed"),
+        ("drivers", "Premium smartphone demand"), ("restraints", "Capital cost of ALD tools"),
+        ("drivers", "Longer EV warranties"),
+        # no statistic cell ("12.5%") and nothing from a table whose category column names no kind
+    ]
+
+
+BOLD_ONLY_MD = """# Pitch Binder Market 2025
+
+## Market dynamics
+
+**Drivers**
+
+- **Steady smelter restarts** \u2014 idled potlines in Europe are coming back online this year.
+- **Cleaner binder specifications**
+
+**Challenges**
+
+- **Coal-tar supply contraction** \u2014 coke oven closures shrink the pool of crude tar.
+- **Polycyclic aromatic exposure limits**
+
+## Trends shaping the market
+
+1. Petroleum-based binder blends gain share as coal tar tightens and prices rise across all regions every year
+2. Binder recovery from spent anodes. It is still at the pilot stage in two smelters and may take years.
+"""
+
+
+def test_bold_only_items_and_long_one_sentence_items() -> None:
+    assert _pairs(shape(BOLD_ONLY_MD, "pitch.md")) == [
+        ("drivers", "Steady smelter restarts"), ("drivers", "Cleaner binder specifications"),
+        ("challenges", "Coal-tar supply contraction"), ("challenges", "Polycyclic aromatic exposure limits"),
+        # a one-sentence item is its own title, however long; a longer item gives its first sentence
+        ("trends", "Petroleum-based binder blends gain share as coal tar tightens and prices rise across all "
+                   "regions every year"),
+        ("trends", "Binder recovery from spent anodes"),
+    ]
+
+
+PROSE_HTML = """<html><body><h1>Vanadium Anode Additive Market to Reach USD 410 Million by 2031</h1>
+<p>LONDON, March 3, 2025 -- The vanadium anode additive market was valued at USD 190 million in 2024.</p>
+<p>Demand is mainly driven by the <b>push for faster charging in power tools</b>, although
+<b>Foo Battery Works Limited</b> is driving prices. A second tailwind is <b>wider use of lithium titanate
+blends</b>. Yet <b>limited vanadium refining outside China</b> is expected to hamper supply, while
+<b>additive recycling from spent cells</b> is a clear opportunity. <b>Asia Pacific region</b> drives
+volumes, <b>fast charging</b> drives growth and <b>the 2030 capacity target</b> drives investment.</p>
+<p>Q: What is the main challenge? A: <b>Thin supply of vanadium pentoxide</b> is the main challenge.</p>
+<h3>FAQ</h3>
+<p><b>What drives the market?</b></p>
+<p>The market is driven by <b>the rise of cordless garden tools</b>.</p>
+</body></html>"""
+
+
+def test_bold_phrases_in_prose_when_the_report_lists_no_dynamics() -> None:
+    assert _pairs(shape(PROSE_HTML, "pr.html")) == [
+        ("drivers", "push for faster charging in power tools"), ("drivers", "wider use of lithium titanate blends"),
+        ("restraints", "limited vanadium refining outside China"),
+        ("opportunities", "additive recycling from spent cells"),
+        # not: a company name, a region, a two-word phrase, a figure, an FAQ answer
+    ]
+    listed = PROSE_HTML.replace("<h3>FAQ</h3>", "<h2>Drivers</h2><ul><li>Power tool demand</li></ul>")
+    # a report with dynamics sections repeats them in prose: the prose adds nothing
+    assert _pairs(shape(listed, "pr.html")) == [("drivers", "Power tool demand")]
+
+
+def test_upper_case_line_inside_a_kind_list_ends_it() -> None:
+    doc = shape(
+        "ZINC FOIL REPORT 2025\n\n\n3.1 Opportunities\n\n  - Marine backup power.\n  - Rural microgrids.\n\n\n"
+        "4. SUPPLIERS\n-----------\n\n  1. ALPHA ZINC WORKS\n  2. BETA FOIL MILLS\n",
+        "foil.txt",
+    )
+    assert _pairs(doc) == [("opportunities", "Marine backup power"), ("opportunities", "Rural microgrids")]
+
+
+def test_kind_labelled_item_headings() -> None:
+    doc = shape(
+        "# Tin Anode Market 2025\n\n## Market Dynamics\n\n### Driver: Thin cells for wearables\n\n"
+        "Wearable makers want more energy in less space.\n\n### Key Challenge: Particle pulverisation\n\n"
+        "Tin cracks as it alloys with lithium.\n\n### Trends: Regional Analysis\n\nAsia leads. Europe follows.\n",
+        "tin.md",
+    )
+    assert _pairs(doc) == [("drivers", "Thin cells for wearables"), ("challenges", "Particle pulverisation")]

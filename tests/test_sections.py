@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from kg.extract.sections import Section, find_section, find_sections, outline, roots, section_at
+from kg.extract.sections import (
+    Section,
+    find_section,
+    find_sections,
+    outline,
+    roots,
+    section_at,
+    semantic_offset,
+)
 from kg.ingest.read import decode_document
 from kg.ingest.text import load, render
 from kg.models import TextDocument
@@ -275,3 +283,62 @@ def test_corpus_001_tree() -> None:
     assert [s.style for s in restraints.children] == ["centered", "centered"]
     by_app = find_section(secs, r"^by application$")
     assert by_app is not None and by_app.parent is not None and by_app.parent.title == "Segment Analysis"
+
+
+def test_kind_titles_by_meaning_rank_as_kinds() -> None:
+    """Figurative and question-like kind titles rank with "Drivers" (offset 2), item titles do not."""
+    for title in ("Tailwinds", "HEADWINDS", "Upside Scenarios", "Key Risks", "What Is Driving Demand",
+                  "What's holding it back", "Where the opportunities are", "What's trending",
+                  "TRENDS TO WATCH", "Trends Shaping the Zinc Anode Market", "Factors Driving Growth"):
+        assert semantic_offset(title) == 2, title
+    for title in ("Rising Demand to Drive Growth", "Geopolitical Risks", "What is driving the shift?",
+                  "Upside of Silicon Blends for Cell Makers and Their Customers in the Next Decade"):
+        assert semantic_offset(title) == 3, title
+
+
+BRACKETED_TXT = """COPPER FOIL BRIEFING, 2025
+
+
+[1] SUMMARY
+
+The copper foil market grew in 2024 on thinner foils for power cells and on new plants.
+
+[2] TAILWINDS
+
+  + Thinner foils for high-energy cells
+
+[3] KEY RISKS
+
+  * Oversupply from new plants
+"""
+
+
+def test_bracketed_numbers_and_lone_upper_case_list_items_are_titles() -> None:
+    secs = outline(shape(BRACKETED_TXT, "foil.txt"))
+    assert [(s.title, s.number) for s in secs if s.number] == [
+        ("SUMMARY", "[1]"), ("TAILWINDS", "[2]"), ("KEY RISKS", "[3]")]
+    # "6. KEY TRENDS" read as a one-item list after plain items is a heading; upper-case names in a list
+    # of upper-case names stay items.
+    doc = shape(
+        "FOO REPORT\n\n5.4 Challenges\n\n  - Precursor variability.\n  - High capital outlay.\n\n\n"
+        "6. KEY TRENDS\n--------------\n\nThe market keeps moving towards blended carbons in every region.\n\n"
+        "7. COMPANIES\n-------------\n\nProfiled in this report:\n\n  1. ALPHA CARBON WORKS\n"
+        "  2. BETA GRAPHITE MILLS\n",
+        "foo.txt",
+    )
+    titles_ = [s.title for s in outline(doc)]
+    assert "KEY TRENDS" in titles_ and "COMPANIES" in titles_
+    assert "ALPHA CARBON WORKS" not in titles_ and "BETA GRAPHITE MILLS" not in titles_
+
+
+def test_numbered_title_with_dash_description_is_a_prefix_title() -> None:
+    doc = shape(
+        "X REPORT\n\nDRIVERS\n\n1) Cheaper cells for scooters - makers moved to sodium-ion chemistry this year.\n"
+        "2) Longer warranties - two words.\n3) Grid - ok.\n",
+        "dash.txt",
+    )
+    numbered = [(s.title, s.rank % 10) for s in outline(doc) if s.number]
+    # the title before a dash and a description of four words or more is a prefix title (offset 3.5, like
+    # "1. Title: body"); with a shorter tail the whole line is the title (offset 3)
+    assert numbered == [("Cheaper cells for scooters", 3.5), ("Longer warranties - two words", 3.0),
+                        ("Grid - ok", 3.0)]

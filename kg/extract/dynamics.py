@@ -4,21 +4,32 @@ Rules, in order:
 
 1. **Kind titles open a context.** A section titled with a dynamics kind ("MARKET DRIVERS", "Drivers",
    "Key Trends", "Other Restraints", "Carbon Anode Market Trends", an ``<h3>Restraints</h3>``, a
-   "**Challenges:**" prefix) sets the current kind. The context lasts until a section of the same or a
-   higher rank that is not itself a kind title ("COMPETITIVE LANDSCAPE", "FAQ"), so "Other Challenges"
+   "**Challenges:**" prefix, and by meaning "Tailwinds", "What Is Holding It Back", "Upside Scenarios",
+   "Key Risks", "What's Trending") sets the current kind. The context lasts until a section of the same or
+   a higher rank that is not itself a kind title ("COMPETITIVE LANDSCAPE", "FAQ"), so "Other Challenges"
    between "MARKET CHALLENGES" and its items only switches nothing but the kind.
 2. **Items are the titles under it**: the sections of the context ranked below the kind title, at the
    shallowest item rank found there (centred titles, bold lines, "**Title:** body" prefixes, numbered
-   "1. Title:" items, ``<h4>`` under ``<h3>``) - deeper titles are parts of an item.
+   "1. Title:" items, ``<h4>`` under ``<h3>``) - deeper titles are parts of an item. Among "**Title** -
+   description" items, a bold-only list item (no description) is an item too.
 3. **Untitled items**: when a kind section has no item titles, each paragraph or list item of its own
    body contributes its bold lead ("The **rising demand for EVs** is a major driver" -> "rising demand for
-   EVs"); a list item without bold contributes its text up to ":" or the first sentence end (when short).
-4. **Unlabelled numbered runs**: numbered item titles ("1. Electric Vehicle Boom ...:") outside any kind
+   EVs"); a list item without bold contributes its text up to ":" or the first sentence end (when short;
+   a one-sentence item is its own title); a joined "(a) ... (b) ..." run gives one item per marker; a
+   body of plain lines gives each line ("Title -- description" lines their title). A kind label on its own
+   line or glued to the end of an item ("Fast tools RESTRAINTS") switches the kind; an upper-case line
+   that names no kind ends the list.
+4. **Tables**: a column whose every body cell names a kind ("| Factor | Category |" with "Driver",
+   "Restraint") files the row's first text cell under it; headers that each name a kind ("| Drivers |
+   Restraints |") file their columns' cells.
+5. **Unlabelled numbered runs**: numbered item titles ("1. Electric Vehicle Boom ...:") outside any kind
    context and outside named parts of the report (FAQ, segments, regions, companies) form runs; a restart
    of the numbering at 1 starts a new run. Each run is classified by cue words in its titles and bodies
    (drivers: boom, demand, fuel, growth...; trends: trend, development, technologies, integration,
    shift...; restraints, opportunities, challenges likewise); a run without cues is dropped. Reports list
    drivers first, so the first run wins ties towards drivers.
+6. **Prose, as a last resort**: in a report where rules 1-5 found nothing (a press release), bold phrases
+   of a clause that names one kind ("driven by the **adoption of X**", "**Y** remains the main challenge").
 
 Never items: FAQ questions, statistics ("CAGR (Global): 6.30%"), titles of more than 25 words.
 """
@@ -29,16 +40,30 @@ import re
 from collections.abc import Iterable
 
 from kg.extract.geo import find_places
-from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
+from kg.extract.sections import (
+    Section,
+    block_text,
+    is_caps,
+    lead_strong,
+    outline,
+    section_at,
+    semantic_offset,
+    strong_coverage,
+)
 from kg.models import Block, Dynamic, DynamicKind, Evidence, Span, TextDocument
 
+#: The kind each kind title names, by the meaning of its words ("Tailwinds" and "What Is Driving Demand" are
+#: drivers, "Headwinds" and "What Is Holding It Back" restraints, "Upside Scenarios" opportunities, "Key
+#: Risks" challenges, "What's Trending" trends); a title naming two kinds names none.
 _KIND_WORDS: tuple[tuple[DynamicKind, re.Pattern[str]], ...] = (
-    ("drivers", re.compile(r"\bdrivers?\b|\bdriving\s+factors\b|\bgrowth\s+factors\b|\btailwinds\b", re.I)),
+    ("drivers", re.compile(r"\bdrivers?\b|\bdriving\b|\bdrives\b|\bfuell?ing\b|\bgrowth\s+factors\b"
+                           r"|\btailwinds\b", re.I)),
     ("restraints", re.compile(r"\brestraints?\b|\bconstraints?\b|\binhibitors?\b|\brestrictive\s+factors\b"
-                              r"|\bheadwinds\b|\blimitations\b", re.I)),
-    ("opportunities", re.compile(r"\bopportunit(?:y|ies)\b", re.I)),
+                              r"|\bheadwinds\b|\blimitations\b|\brestraining\b|\bhindering\b"
+                              r"|\blimiting\b|\b(?:holding|keeping)\b.*\bback\b", re.I)),
+    ("opportunities", re.compile(r"\bopportunit(?:y|ies)\b|\bupsides?\b|\bwhite[\s\-]+spaces?\b", re.I)),
     ("challenges", re.compile(r"\bchallenges?\b|\bbarriers\b|\brisks\b|\bthreats\b", re.I)),
-    ("trends", re.compile(r"\btrends?\b", re.I)),
+    ("trends", re.compile(r"\btrends?\b|\btrending\b", re.I)),
 )
 _CUES: dict[DynamicKind, re.Pattern[str]] = {
     "drivers": re.compile(
@@ -89,7 +114,7 @@ def _is_item_title(sec: Section) -> bool:
     )
 
 
-_DESCRIPTION_DASH = re.compile(r"\s[\-\u2013\u2014]\s")
+_DESCRIPTION_DASH = re.compile(r"\s(?:--|[\-\u2013\u2014])\s")  # " - ", " -- " (plain-text em dash), " – ", " — "
 #: An about-us section ("About Brightwater Analytics", "About Us", "About the Report"): never dynamics.
 _ABOUT = re.compile(r"\s*about\b", re.I)
 
@@ -142,10 +167,57 @@ class _Out:
                                                                               quote=quote),)))
 
 
+#: The first marker of an enumerated run: "(a) ", "a) ", "(1) ", "(i) ".
+_ENUM_FIRST = re.compile(r"\s*\(?(?P<n>a|1|i)\)\s+")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _next_mark(n: str) -> str | None:
+    """The marker after ``n`` in its series: "a" -> "b", "3" -> "4", "ii" -> "iii" ("i" counts as roman)."""
+    if n.isdigit():
+        return str(int(n) + 1)
+    if n in _ROMAN:
+        k = _ROMAN.index(n)
+        return _ROMAN[k + 1] if k + 1 < len(_ROMAN) else None
+    return chr(ord(n) + 1) if len(n) == 1 and "a" <= n < "z" else None
+
+
+def _enumerated(doc: TextDocument, block: Block) -> list[Span]:
+    """"(a) Blends for sodium-ion (b) Pitch pre-oxidation (c) ...": a lettered or numbered run whose lines
+    the renderer joined into one block; each part up to its first sentence end or colon is an item."""
+    text = block_text(doc, block)
+    first = _ENUM_FIRST.match(text)
+    if first is None:
+        return []
+    marks = [first]
+    while True:
+        after = _next_mark(marks[-1].group("n"))
+        m = re.compile(rf"\s\(?(?P<n>{after})\)\s+").search(text, marks[-1].end()) if after else None
+        if m is None:
+            break
+        marks.append(m)
+    if len(marks) < 2:
+        return []
+    spans: list[Span] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        part = text[m.end():end]
+        cut = re.match(r"\s*([^:]*?)\s*(?::|\.\s|\.?\s*$|;)", part)
+        if cut is None or not cut.group(1) or len(cut.group(1).split()) > 15:
+            return []
+        start = block.start + m.end() + cut.start(1)
+        spans.append(_cut_description(doc.text, Span(start=start, end=start + len(cut.group(1)))))
+    return spans
+
+
 def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
     """Titles of items written without their own title: bold leads, or short list items."""
     for block in blocks:
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        parts = _enumerated(doc, block)
+        if parts:
+            yield from parts
             continue
         lead = lead_strong(doc, block)
         text = block_text(doc, block)
@@ -156,41 +228,94 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
                 yield lead
             continue
         if block.kind == "list_item":
-            m = re.match(r"\s*([^:.]{3,120}?)\s*(?::|\.\s|\.$|$)", text) or re.match(
+            m = re.match(r"\s*([^:.]{3,200}?)\s*(?::|\.\s|\.$|$)", text) or re.match(
                 r"\s*([^:.]{3,120}?\s[\-\u2013\u2014]\s[^:]*)", text
             )
             if m:
                 start = block.start + m.start(1)
                 span = _cut_description(doc.text, Span(start=start, end=start + len(m.group(1))))
-                if len(doc.text[span.start:span.end].split()) <= 15:
+                # A title cut from a longer item is short; an item that is one sentence is its own title.
+                whole = span.end == start + len(m.group(1)) and not text[m.end():].strip()
+                if len(doc.text[span.start:span.end].split()) <= (_MAX_TITLE_WORDS if whole else 15):
                     yield span
 
 
-def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
-    """A body made only of short one-sentence lines (plain-text lists): each line is an item."""
+#: A bullet or enumerator opening a line that the renderer kept as text: "- ", "* ", "(a) ", "iv) ", "3. ".
+_LINE_MARK = re.compile(
+    r"(?:[\-*+\u2022\u25aa\u25cf\u2013]|\(?(?:[a-hA-H]|[ivx]{1,4}|\d{1,2})\)|(?:[a-hA-H]|\d{1,2})\.)[ \t]+"
+)
+#: The last word of a line that a wrapped sentence continues on the next line ("..., Saudi Arabia and").
+_WRAPPING_END = re.compile(r"(?:,|\b(?:and|or|of|the|to|in|for|with|a|an|by|from|on|at|as|than))$", re.I)
+
+
+def _bold_only_items(doc: TextDocument, sections: list[Section]) -> list[Span]:
+    """Among "**Title** - description" list items, an item that is only its bold title (no description) is
+    an item too: it carries no title prefix, so the outline leaves it in the body of the item above."""
     spans: list[Span] = []
+    for sec in sections:
+        for block in sec.blocks:
+            if block.kind != "list_item" or block.boilerplate or block.start <= sec.span.start:
+                continue
+            if strong_coverage(doc, block) < 0.9:
+                continue
+            lead = lead_strong(doc, block)
+            if lead is not None and 0 < len(doc.text[lead.start:lead.end].split()) <= 15:
+                spans.append(lead)
+    return spans
+
+
+def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
+    """A body made only of plain-text list lines: each line is an item. A line is a short sentence or a
+    "Title -- description" line; a line continuing the wrapped line above it ("India will need ...") is
+    part of that item. Any other line (prose) means the body is no list."""
+    spans: list[Span] = []
+    prev = ""
     for block in blocks:
         if block.boilerplate:
             continue
-        text = block_text(doc, block).strip()
+        raw = block_text(doc, block)
+        text = raw.strip()
         if not text:
             continue
-        if block.kind not in ("paragraph", "list_item") or len(text.split()) > 20:
+        if block.kind not in ("paragraph", "list_item"):
             return []
-        if re.search(r"[.!?]\s+\S", text):  # more than one sentence
+        described = _described_line(text)
+        if prev and (_WRAPPING_END.search(prev) or (_described_line(prev) and prev[-1] not in ".!?")):
+            prev = text
+            continue  # the wrapped tail of the line above
+        prev = text
+        start = block.start + (len(raw) - len(raw.lstrip()))
+        mark = _LINE_MARK.match(text)  # a "- item" line read as a paragraph
+        if mark:
+            start += mark.end()
+        if described:
+            spans.append(_cut_description(doc.text, Span(start=start, end=block.start + len(raw.rstrip()))))
+            continue
+        if len(text.split()) > 20 or re.search(r"[.!?]\s+\S", text):  # prose: more than one sentence
             return []
-        start = block.start + (len(block_text(doc, block)) - len(block_text(doc, block).lstrip()))
-        end = start + len(text.rstrip(".;"))
-        bullet = re.match(r"[\-*\u2022\u25aa\u25cf\u2013][ \t]+", text)  # a "- item" line read as a paragraph
-        if bullet:
-            start += bullet.end()
+        end = block.start + (len(raw) - len(raw.lstrip())) + len(text.rstrip(".;"))
         spans.append(Span(start=start, end=end))
     return spans
 
 
+def _described_line(text: str) -> bool:
+    """"Smelter expansions in the Gulf -- new potlines need more coke": a capitalised title of at most 15
+    words, a spaced dash, and a description of four words or more."""
+    text = _LINE_MARK.sub("", text, count=1) if _LINE_MARK.match(text) else text
+    m = _DESCRIPTION_DASH.search(text)
+    if m is None or m.start() == 0 or not text[:1].isupper():
+        return False
+    head, tail = text[:m.start()].strip(), text[m.end():].strip()
+    return len(head.split()) <= 15 and len(tail.split()) >= 4 and not re.search(r"[.!?]\s", head)
+
+
 #: A list item that swallowed the next line's kind label ("Volume expansion during cycling Opportunities",
-#: a plain-text label line read as a lazy continuation of the bullet above it).
-_TRAILING_KIND = re.compile(r"\s+((?:Drivers|Restraints|Opportunities|Challenges|Trends))\s*:?\s*$")
+#: "Fast-charging tools RESTRAINTS": a plain-text label line read as a lazy continuation of the bullet
+#: above it). The label is a capitalised kind word or a run of upper-case words.
+_TRAILING_KIND = re.compile(
+    r"\s+((?:Drivers|Restraints|Opportunities|Challenges|Trends)|(?:[A-Z][A-Z\-'\u2019]+\s+){0,4}[A-Z][A-Z\-]+)"
+    r"\s*:?\s*$"
+)
 
 
 def _kind_runs(
@@ -198,33 +323,46 @@ def _kind_runs(
 ) -> list[tuple[DynamicKind, list[Block]]]:
     """A kind section's body cut where it stops listing items of that kind: at a group title written as a
     body line ("Competitive Landscape", "Methodology" - numbered report sections read as list items), and
-    at a kind label ("Restraints") on its own line or glued to the end of the item above it."""
+    at an upper-case line ("COMPANIES"), and at a kind label ("Restraints") on its own line or glued to the
+    end of the item above it."""
     runs: list[tuple[DynamicKind, list[Block]]] = [(kind, [])]
     for block in blocks:
         text = block_text(doc, block).strip().rstrip(":")
         if not text:
             continue
         if block.kind in ("paragraph", "list_item") and len(text.split()) <= 6:
-            if semantic_offset(text) == 1:
-                break
             k = dynamic_kind(text)
             if k is not None:
                 runs.append((k, []))
                 continue
-        m = _TRAILING_KIND.search(text) if block.kind == "list_item" else None
-        if m is not None:
-            k = dynamic_kind(m.group(1))
-            if k is not None:
-                raw = block_text(doc, block)
-                cut = block.start + raw.rstrip().rfind(m.group(1))
-                end = cut
-                while end > block.start and doc.text[end - 1].isspace():
-                    end -= 1
-                runs[-1][1].append(block.model_copy(update={"end": end}))
-                runs.append((k, []))
-                continue
+            if semantic_offset(text) == 1 or (is_caps(text) and not re.search(r"\d", text)):
+                break  # "Methodology", "COMPETITIVE ENVIRONMENT": the next part of the report
+        label = _trailing_label(text) if block.kind == "list_item" else None
+        if label is not None:
+            k, at = label
+            raw = block_text(doc, block)
+            end = block.start + (len(raw) - len(raw.lstrip())) + at
+            while end > block.start and doc.text[end - 1].isspace():
+                end -= 1
+            runs[-1][1].append(block.model_copy(update={"end": end}))
+            runs.append((k, []))
+            continue
         runs[-1][1].append(block)
     return [(k, bs) for k, bs in runs if bs]
+
+
+def _trailing_label(text: str) -> tuple[DynamicKind, int] | None:
+    """The kind label glued to the end of ``text`` and where it starts: the longest trailing run of label
+    words that names a kind ("... for the EU RESTRAINTS" -> "RESTRAINTS")."""
+    m = _TRAILING_KIND.search(text)
+    if m is None:
+        return None
+    for word in re.finditer(r"\S+", m.group(1)):
+        at = m.start(1) + word.start()
+        k = dynamic_kind(text[at:].rstrip(" :"))
+        if k is not None:
+            return k, at
+    return None
 
 
 #: "Drivers: rising silicon content in EV anodes; longer warranty requirements for grid storage. Both ..."
@@ -274,10 +412,13 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
         items = [s for s in group if _is_item_title(s)]
         if items:
             top = min(s.rank for s in items)
-            for s in items:
-                if s.rank == top:
-                    out.add(kind, s.span)
-                    used.add(s.block_index)
+            chosen = [s for s in items if s.rank == top]
+            spans = [s.span for s in chosen]
+            if all(s.style == "bold_prefix" for s in chosen):
+                spans += _bold_only_items(doc, [kind_sec, *group])
+            for span in sorted(spans, key=lambda sp: sp.start):
+                out.add(kind, span)
+            used.update(s.block_index for s in chosen)
         else:
             k: DynamicKind = kind
             for part_kind, blocks in _kind_runs(doc, kind_sec.blocks, kind):
@@ -287,6 +428,13 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
                     out.add(k, span)
 
     for sec in sections:
+        labelled = _labelled_item(doc, sec)
+        if labelled is not None:  # "Driver: Demand for longer-range EVs" - an item of its own, body and all
+            flush()
+            out.add(*labelled)
+            used.add(sec.block_index)
+            kind, kind_sec, group = None, None, []
+            continue
         k = dynamic_kind(sec.title)
         if k is not None:
             flush()
@@ -306,6 +454,163 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             group.append(sec)
     flush()
     return used
+
+
+_LABELLED = re.compile(r"([^:]{3,40}):\s+(\S.*)$", re.S)
+
+
+def _labelled_item(doc: TextDocument, sec: Section) -> tuple[DynamicKind, Span] | None:
+    """A title that labels one item with its kind ("Driver: Demand for longer-range EVs", "Key Restraint:
+    Volume expansion"): the kind and the span of the item title after the colon."""
+    if sec.style == "bold_prefix":
+        return None  # "**Drivers:** rising EV demand, ...": the label of a list, the items follow
+    m = _LABELLED.match(sec.text(doc))
+    if m is None:
+        return None
+    kind, rest = dynamic_kind(m.group(1)), re.sub(r"\s+", " ", m.group(2))
+    if kind is None or not 2 <= len(rest.split()) <= _MAX_TITLE_WORDS or dynamic_kind(rest) is not None:
+        return None
+    if semantic_offset(rest) != 3 or re.search(r"\b(?:market|industry|report)$", rest, re.I):
+        return None  # "Trends: Regional Analysis", "Drivers: Silicon Anode Market"
+    start = sec.span.start + m.start(2)
+    return kind, Span(start=start, end=sec.span.end)
+
+
+def _cell(doc: TextDocument, cell: Span) -> str:
+    return re.sub(r"\s+", " ", doc.text[cell.start:cell.end]).strip()
+
+
+def _cell_kind(text: str) -> DynamicKind | None:
+    """"Driver", "Restraints", "Key Opportunity": a cell that only names a kind."""
+    return dynamic_kind(text) if 0 < len(text.split()) <= 3 else None
+
+
+def _tables(doc: TextDocument, out: _Out) -> None:
+    """Dynamics tables, in the two shapes reports use:
+
+    * a kind column - every body cell of one column names a kind ("| Factor | Category |" with "Driver",
+      "Restraint" per row): the row's item is its first other column holding text (not a statistic);
+    * kind headers - every header cell names a different kind ("| Drivers | Restraints |"): each body cell
+      is an item of its column's kind.
+    """
+    for block in doc.blocks:
+        if block.kind != "table" or block.boilerplate or len(block.rows) < 2:
+            continue
+        body = [row for row in block.rows if not all(c.header for c in row)]
+        heads = [row for row in block.rows if row and all(c.header for c in row)]
+        if not body:
+            continue
+        width = max(len(row) for row in block.rows)
+        for col in range(width):
+            cells = [_cell(doc, row[col]) for row in body if col < len(row)]
+            kinds = [_cell_kind(c) for c in cells if c]
+            if len(kinds) < 2 or None in kinds or len(kinds) < len(body):
+                continue
+            for row in body:
+                kind = _cell_kind(_cell(doc, row[col]))
+                item = next((c for k, c in enumerate(row) if k != col and _is_item_cell(_cell(doc, c))), None)
+                if kind is not None and item is not None:
+                    out.add(kind, _trim_cell(doc, item))
+            break
+        else:
+            if not heads:
+                continue
+            head_kinds = [_cell_kind(_cell(doc, c)) for c in heads[-1]]
+            if len(head_kinds) < 2 or None in head_kinds or len(set(head_kinds)) < len(head_kinds):
+                continue
+            for row in body:
+                for k, cell in enumerate(row):
+                    kind = head_kinds[k] if k < len(head_kinds) else None
+                    if kind is not None and _is_item_cell(_cell(doc, cell)):
+                        out.add(kind, _trim_cell(doc, cell))
+
+
+def _is_item_cell(text: str) -> bool:
+    """A cell that can be an item title: words, not a statistic, a dash or a long comment."""
+    return (
+        any(ch.isalpha() for ch in text)
+        and 0 < len(text.split()) <= 15
+        and not _STATISTIC.search(text)
+        and _cell_kind(text) is None
+    )
+
+
+def _trim_cell(doc: TextDocument, cell: Span) -> Span:
+    start, end = cell.start, cell.end
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in ".;"):
+        end -= 1
+    return Span(start=start, end=end)
+
+
+#: Words by which a sentence of prose files the bold phrases in it under a kind ("driven by the **...**",
+#: "a third tailwind is the **...**", "**...** remains the main challenge").
+_PROSE_CUES: dict[DynamicKind, re.Pattern[str]] = {
+    "drivers": re.compile(r"\b(?:driv(?:en|es?|ing|ers?)|tailwinds?|fuel(?:l?ed|s)?|propel\w*)\b", re.I),
+    "restraints": re.compile(r"\b(?:restrain\w*|headwinds?|hamper\w*|hinder\w*|imped\w*|constrain\w*)\b", re.I),
+    "opportunities": re.compile(r"\bopportunit(?:y|ies)\b", re.I),
+    "challenges": re.compile(r"\bchalleng(?:e|es|ing)\b", re.I),
+    "trends": re.compile(r"\btrends?\b", re.I),
+}
+#: Where one sentence passes from one kind to another: "... restrain growth, while ... an opportunity".
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though)\s+|;\s+|(?<=[.!?])\s+(?=[A-Z\u201c\"*])")
+#: A bold phrase naming a part of the market rather than a force acting on it.
+_PART_NOUN = re.compile(r"\b(?:segment|region|market|sector|industry|company|companies|players?)$", re.I)
+
+
+def _prose(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+    """A report that lists no dynamics (a press release) may still name them in prose, each in bold with a
+    kind word in its clause: "Growth is driven by the **adoption of X** ...; **Y** remains the main
+    challenge". Only run when nothing else was found, since a report with dynamics sections repeats its
+    items in summaries and FAQ answers; FAQ answers and named parts of a report are skipped."""
+    for i, block in enumerate(doc.blocks):
+        if block.kind != "paragraph" or block.boilerplate or not block.strong:
+            continue
+        sec = section_at(sections, i)
+        if sec is not None and any(
+            _OTHER_PART.search(s.title) or s.title.endswith("?") for s in (sec, *sec.ancestors())
+        ):
+            continue
+        text = block_text(doc, block)
+        if "?" in text:
+            continue  # "What drives the market? The **...**": a question and its answer
+        cuts = [0, *[m.end() for m in _CLAUSE_BREAK.finditer(text)], len(text)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            runs = [r for r in block.strong if block.start + a <= r.start and r.end <= block.start + b]
+            if not runs:
+                continue
+            plain = "".join(
+                ch if not any(r.start <= block.start + a + k < r.end for r in runs) else " "
+                for k, ch in enumerate(text[a:b])
+            )
+            kinds = [k for k, rx in _PROSE_CUES.items() if rx.search(plain)]
+            if len(kinds) != 1:
+                continue
+            for run in runs:
+                span = _trim(doc.text, run.start, run.end)
+                if span is not None and _prose_phrase(doc.text[span.start:span.end]):
+                    out.add(kinds[0], span)
+
+
+def _prose_phrase(phrase: str) -> bool:
+    """A bold phrase that can be a dynamic: three to fifteen words, no figure, not a name (Title Case), not
+    a place or a part of the market."""
+    words = phrase.split()
+    if not 3 <= len(words) <= 15 or re.search(r"\d", phrase) or _PART_NOUN.search(phrase):
+        return False
+    if all(w[:1].isupper() for w in words if len(w) > 3):
+        return False
+    places = find_places(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))
+    return not (places and places[0].start == 0)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in "*"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ":.;,*"):
+        end -= 1
+    return Span(start=start, end=end) if end > start else None
 
 
 def _cue_kind(texts: list[str], first: bool) -> DynamicKind | None:
@@ -364,8 +669,11 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
     used = _titled(doc, secs, out)
+    _tables(doc, out)
     _inline(doc, secs, out)
     _numbered_runs(doc, secs, used, out)
+    if not out.items:
+        _prose(doc, secs, out)
     return out.items
 
 

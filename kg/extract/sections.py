@@ -35,19 +35,39 @@ from kg.models import Block, Span, TextDocument
 
 Style = Literal["heading", "bold_line", "bold_prefix", "centered", "numbered", "caps", "plain_heading"]
 
-#: Leading numbering of a title: "1.", "2.1", "1)", "IV.", "A." (kept in ``Section.number``).
-_NUMBER = re.compile(r"^\s*((?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.)]))\s+(?=\S)")
+#: Leading numbering of a title: "1.", "2.1", "1)", "IV.", "A.", "[4]" (kept in ``Section.number``).
+_NUMBER = re.compile(r"^\s*((?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.)]|\[\d{1,2}\]))\s+(?=\S)")
 _BULLET = re.compile(r"^[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]+(?=\w)")
-_DYNAMIC_WORDS = r"drivers?|restraints?|constraints?|opportunit(?:y|ies)|challenges?|trends?|inhibitors?"
+#: Nouns that name a dynamics kind, the plain ones and the figurative ones reports use for them ("Tailwinds",
+#: "Headwinds", "Key Risks", "Upside Scenarios", "White Space").
+_DYNAMIC_WORDS = (
+    r"drivers?|restraints?|constraints?|opportunit(?:y|ies)|challenges?|trends?|inhibitors?|tailwinds|"
+    r"headwinds|risks|upsides?(?:\s+(?:scenarios?|potential))?|white[\s\-]+spaces?"
+)
 _QUALIFIERS = (
     r"other|key|major|main|market|growth|emerging|industry|recent|current|future|primary|global|notable|"
-    r"important|latest|technology|technological"
+    r"important|latest|technology|technological|biggest|principal"
+)
+#: A kind written as a question or a phrase around the kind noun: "What Is Driving Demand", "What Is Holding
+#: It Back", "Where the Opportunities Are", "What's Trending", "Key Trends to Watch", "Challenges Ahead",
+#: "Trends Shaping the Anode Market", "Key Factors Driving Market Growth".
+_KIND_PHRASE = (
+    r"^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)(?:driving|drives|fuell?ing)(?:\s+[\w\-]+){0,3}$"
+    r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)(?:holding|keeping)(?:\s+[\w\-]+){1,3}\s+back$"
+    r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)(?:restraining|hindering|holding\s+back)(?:\s+[\w\-]+){0,3}$"
+    r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)trending(?:\s+now)?$"
+    rf"|^where\s+(?:are\s+)?the\s+(?:(?:{_QUALIFIERS}|new|real)\s+)*(?:opportunities|risks|challenges)"
+    r"(?:\s+(?:are|lie))?$"
+    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})\s+(?:to\s+(?:watch|monitor)|ahead)$"
+    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})\s+shaping(?:\s+[\w\-]+){{1,5}}$"
+    rf"|^(?:(?:{_QUALIFIERS})\s+)*factors\s+(?:driving|fuell?ing|restraining|hindering|limiting)(?:\s+[\w\-]+){{1,4}}$"
 )
 #: Titles that name a dynamics kind ("Drivers", "Other Restraints", "X Market Trends") or a segmentation
 #: axis ("By Type", "Market Segmentation (by Application)") - rank offset 2.
 _KIND_TITLE = re.compile(
     rf"^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})(?:\s*(?:,|and|&)\s*(?:{_DYNAMIC_WORDS}))*$"
     rf"|\b(?:market|industry)\s+(?:{_DYNAMIC_WORDS})$"
+    rf"|{_KIND_PHRASE}"
     r"|^(?:(?:total\s+)?market\s+)?(?:(?:segment(?:ation)?s?|break-?up|breakdown|split)\s+)?(?:analysis\s+)?"
     r"\(?by\s+[\w\- ]{2,30}\)?$"
     r"|^(?:market\s+)?segment(?:ation)?s?\s*\(by\s+[\w\- ]{2,30}\)$",
@@ -332,12 +352,18 @@ def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
         if m and _title_like(head) and len(_words(head)) <= 15:
             s2, e2, num2 = _strip_number_and_bullet(doc.text, lead.start, lead.end)
             return _Candidate("bold_prefix", s2, e2, num2 or number, 4.0)
+    if block.kind == "list_item" and _lone_caps_item(doc, i, title):
+        offset = float(semantic_offset(title))
+        return _Candidate("caps", span.start, span.end, None, 1.0 if offset == 3 else offset)
     if block.kind != "paragraph":
         return None
-    # 3. A plain numbered prefix "1. Title: body" or a numbered title line "2.1 Drivers".
+    # 3. A plain numbered prefix "1. Title: body" or "1) Title - body of four words or more", or a numbered
+    #    title line "2.1 Drivers".
     if number:
-        m = re.match(r"([^:.!?]{3,100}?):\s+\S", doc.text[span.start:block.end])
-        if m and _title_like(m.group(1)):
+        m = re.match(r"([^:.!?]{3,100}?):\s+\S", doc.text[span.start:block.end]) or re.match(
+            r"([^:.!?]{3,100}?)\s(?:--|[\-\u2013\u2014])\s+(?=(?:\S+\s+){3}\S)", doc.text[span.start:block.end]
+        )
+        if m and _title_like(m.group(1)) and len(_words(m.group(1))) <= 15:
             return _Candidate("numbered", span.start, span.start + len(m.group(1).rstrip()), number, 3.5)
         if _title_like(title) and len(_words(title)) <= 14:
             offset = float(semantic_offset(title))
@@ -368,6 +394,20 @@ def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
     if nxt.kind == "paragraph" and len(_words(block_text(doc, nxt))) >= 15 and len(_words(title)) <= 10:
         return _Candidate("plain_heading", span.start, span.end, None, 3.0)
     return None
+
+
+def _lone_caps_item(doc: TextDocument, i: int, title: str) -> bool:
+    """An ALL-CAPS list item between items that are not: a numbered report heading ("6. KEY TRENDS") that
+    the renderer read as a list item. A list written wholly in capitals (company names) stays a list."""
+    if not is_caps(title) or len(_words(title)) > 8 or not _title_like(title.rstrip(":")):
+        return False
+    if re.search(r"\d", title):  # "CAGR 2025-2033: 9.4%": a key figure, not a heading
+        return False
+    return not any(
+        0 <= j < len(doc.blocks) and doc.blocks[j].kind == "list_item"
+        and is_caps(block_text(doc, doc.blocks[j]).strip())
+        for j in (i - 1, i + 1)
+    )
 
 
 def _in_introduced_list(doc: TextDocument, i: int) -> bool:
