@@ -440,7 +440,7 @@ def test_default_graph_is_the_union_after_random_operations(ox_store: Store) -> 
     for step in range(300):
         g = rng.choice(graphs)
         op = rng.random()
-        if op < 0.55:
+        if op < 0.5:
             content = Graph()
             for t in rng.sample(pool, rng.randrange(0, 15)):
                 content.add(t)
@@ -449,6 +449,16 @@ def test_default_graph_is_the_union_after_random_operations(ox_store: Store) -> 
                     s.replace_graph(g, content)
                 else:
                     s.replace_graph_ntriples(g, content.serialize(format="nt", encoding="utf-8"))
+        elif op < 0.65:  # a batch: new and existing graphs together, maybe the same graph twice
+            batch = []
+            for name in rng.sample(graphs, rng.randrange(1, 4)) + ([g] if rng.random() < 0.3 else []):
+                content = Graph()
+                for t in rng.sample(pool, rng.randrange(0, 15)):
+                    content.add(t)
+                batch.append((name, content.serialize(format="nt", encoding="utf-8")))
+            ox_store.replace_graphs_ntriples(batch)
+            for name, data in dict(batch).items():
+                reference.replace_graph_ntriples(name, data)
         elif op < 0.75:
             for s in (ox_store, reference):
                 s.drop_graph(g)
@@ -502,3 +512,30 @@ def test_store_without_default_graph_is_migrated_on_open(tmp_path: Path) -> None
     with open_store(f"oxigraph:{path}") as s:  # reopening keeps it (nothing to migrate)
         default, union = default_and_union(s)
         assert default == union and s.graph_names() == [G2]
+
+
+def test_batch_of_new_graphs_with_a_bad_one_writes_nothing(ox_store: Store) -> None:
+    """New graphs go in together (bulk-loaded on disk): one malformed document fails the whole batch,
+    naming the graphs, and leaves the store as it was."""
+    ox_store.replace_graph(G1, doc(1))
+    before = dump(ox_store, "nq")
+    good = doc(2, extra=50).serialize(format="nt", encoding="utf-8")
+    bad = b'<https://example.org/s> <https://example.org/p> not-a-term .\n'
+    with pytest.raises(StoreError, match="graph/doc3"):
+        ox_store.replace_graphs_ntriples([(G2, good), (G3, bad)])
+    assert dump(ox_store, "nq") == before
+    assert ox_store.graph_names() == [G1]
+
+
+def test_batch_larger_than_one_bulk_load_is_split_by_graph(ox_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch over the bulk-load limit is written in several loads, never splitting a graph."""
+    from kg.store import oxigraph as backend
+
+    monkeypatch.setattr(backend, "BULK_QUADS", 30)
+    batch = [(f"https://example.org/graph/big{i}", doc(i, extra=8).serialize(format="nt", encoding="utf-8"))
+             for i in range(6)]
+    ox_store.replace_graphs_ntriples(batch)
+    assert ox_store.graph_names() == sorted(name for name, _ in batch)
+    default, union = default_and_union(ox_store)
+    assert default == union
+    assert len(ox_store) == len({line for _, data in batch for line in data.splitlines() if line.strip()})

@@ -11,7 +11,7 @@ default graph for this: kg/store/oxigraph.py). ``GRAPH ?g`` still reaches each d
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -49,6 +49,15 @@ class Store(ABC):
         graph = Graph()
         graph.parse(data=data, format="nt")
         self.replace_graph(graph_iri, graph)
+
+    def replace_graphs_ntriples(self, items: Sequence[tuple[str, bytes]]) -> None:
+        """``replace_graph_ntriples`` for several graphs; each graph is replaced whole or not at all.
+
+        Why a batch: a backend may write many new graphs far faster together than one by one (the
+        embedded Oxigraph store bulk-loads them). Graphs may be written in any order.
+        """
+        for graph_iri, data in items:
+            self.replace_graph_ntriples(graph_iri, data)
 
     @abstractmethod
     def drop_graph(self, graph_iri: str) -> None:

@@ -31,6 +31,11 @@ document in a 1 000-document store. A replacement costs ~2x the old drop-and-ins
 750-triple document: the data is written twice); a 1 000-document build took 83 s instead of 62 s on the
 same (busy, 2-core) machine, peak RSS 967 instead of 749 MB. Writers are serialised by a lock (``_update``).
 
+New graphs (a first build, new files in an incremental one) skip all that: nothing is to be forgotten, so
+``replace_graphs_ntriples`` bulk-loads a batch of them, each triple in its graph and in the default graph,
+in one atomic ingestion (``_add_new``): the build's writes went from 51 s to 10 s for 1 000 documents and
+the building process's peak RSS from 967 to ~400 MB, flat from 1 000 to 10 000 documents.
+
 Invariant (tests/test_store_contract.py): after any sequence of replace/drop/clear/update, the default
 graph equals the set union of the named graphs. ``update`` runs the caller's operations and then re-derives
 the default graph from all named graphs in the same transaction (O(store): it is for ad-hoc edits, not for
@@ -48,7 +53,7 @@ empty is trusted; ``rebuild_default_graph()`` re-derives it explicitly.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -60,6 +65,9 @@ from kg.errors import StoreError
 from kg.store import _rdf
 from kg.store.base import SelectResult, Store
 
+#: Most quads one bulk load may carry: Oxigraph's loader saves (atomically) per batch of 1M quads, so
+#: a call under it is all or nothing.
+BULK_QUADS = 500_000
 _COUNT_DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _DEFAULT_EMPTY = "ASK { ?s ?p ?o }"
 _NAMED_NONEMPTY = "ASK { GRAPH ?g { ?s ?p ?o } }"
@@ -138,13 +146,55 @@ class OxigraphStore(Store):
 
     def replace_graph_ntriples(self, graph_iri: str, data: bytes) -> None:
         """Parsed (validated) and re-written by pyoxigraph, so the bytes cannot inject SPARQL."""
-        name = _graph_node(graph_iri)
+        self.replace_graphs_ntriples([(graph_iri, data)])
+
+    def replace_graphs_ntriples(self, items: Sequence[tuple[str, bytes]]) -> None:
+        """Graphs the store already holds are replaced one update each (see the module docstring); the
+        NEW ones (every document of a first build) are written together by ``_add_new``."""
+        chunk: list[tuple[str, bytes]] = []
+        quads = 0
+        for graph_iri, data in dict(items).items():  # a graph named twice: its last content wins
+            name = _graph_node(graph_iri)
+            if self.ox.contains_named_graph(ox.NamedNode(graph_iri)):
+                try:
+                    triples = list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+                except (SyntaxError, ValueError) as e:
+                    raise StoreError(f"invalid N-Triples for {graph_iri}: {e}") from None
+                body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+                self._update(_replace(name, body))
+                continue
+            lines = 2 * data.count(b"\n")
+            if chunk and quads + lines > BULK_QUADS:
+                self._add_new(chunk)
+                chunk, quads = [], 0
+            chunk.append((graph_iri, _as_nquads(name, data)))
+            quads += lines
+        self._add_new(chunk)
+
+    def _add_new(self, graphs: list[tuple[str, bytes]]) -> None:
+        """Add graphs absent from the store (N-Quads, with their default-graph copies): all or nothing.
+
+        Nothing needs forgetting, so no SPARQL. On disk, Oxigraph's bulk loader parses everything, then
+        writes sorted files and hands every index's file to RocksDB in ONE atomic ingestion
+        (``IngestExternalFiles``), provided the input fits one loader batch (1M quads; ``BULK_QUADS``
+        keeps a call far below; a bigger single graph goes through the transactional ``load``). A
+        syntax error anywhere writes nothing (tests/test_store_contract.py). Measured writing 1 000
+        synthetic documents: 10 s in batches, 38 s with one transactional ``load`` per document, 51 s
+        with the SPARQL update (whose per-quad cost also grows with the store). In memory, ``load``.
+        """
+        if not graphs:
+            return
+        nquads = b"".join(data for _, data in graphs)
+        bulk = self.path is not None and nquads.count(b"\n") <= BULK_QUADS
         try:
-            triples = list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
-        except (SyntaxError, ValueError) as e:
-            raise StoreError(f"invalid N-Triples for {graph_iri}: {e}") from None
-        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        self._update(_replace(name, body))
+            with self._write_lock:
+                if bulk:
+                    self.ox.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+                else:
+                    self.ox.load(nquads, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as e:
+            names = ", ".join(iri for iri, _ in graphs)
+            raise StoreError(f"invalid N-Triples for {names}: {e}") from None
 
     def drop_graph(self, graph_iri: str) -> None:
         self._update(_forget(_graph_node(graph_iri)))
@@ -248,6 +298,15 @@ class OxigraphStore(Store):
             if self.path is not None:
                 self._ox.flush()
             self._ox = None
+
+
+def _as_nquads(name: str, ntriples: bytes) -> bytes:
+    """Each line once in graph ``name`` and once in the default graph.
+
+    N-Triples escapes line breaks inside literals, so the only raw ``" .\\n"`` is a statement's end;
+    the loader re-parses the result, so malformed input is refused, never misread."""
+    body = ntriples if ntriples.endswith(b"\n") or not ntriples else ntriples + b"\n"
+    return body.replace(b" .\n", f" {name} .\n".encode()) + body
 
 
 def _values_clause(subs: Mapping[ox.Variable, object]) -> str:
