@@ -219,10 +219,30 @@ def test_conflicting_figures_across_reports(handmade: Store) -> None:
     assert len(rows) == 1
     row = rows[0]
     assert row["marketName"] == "Hard Carbon Anode" and row["scope"] == "Global" and row["when"] == "2023"
-    assert {Decimal(row["value1"]), Decimal(row["value2"])} == {Decimal(4700), Decimal(4900)}
-    assert Decimal(row["relativeDifferencePercent"]) == Decimal("4.08")
-    assert row["sameReport"] == "false"
-    assert {row["document1"], row["document2"]} == {"000_7cf7d8ff4e6b6c85.txt", "zz_synthetic.txt"}
+    assert (Decimal(row["lowest"]), Decimal(row["highest"])) == (Decimal(4700), Decimal(4900))
+    assert Decimal(row["spreadPercent"]) == Decimal("4.08")
+    assert (row["distinctValues"], row["reports"], row["sameReport"]) == ("2", "2", "false")
+    assert (row["lowestDocument"], row["highestDocument"]) == ("000_7cf7d8ff4e6b6c85.txt", "zz_synthetic.txt")
+    assert row["highestQuote"] == "valued at USD 4.9 billion in 2023"
+    assert "4,700" in row["lowestQuote"] or "4.7" in row["lowestQuote"]
+
+
+def test_conflicting_figures_is_one_row_per_disagreement_not_per_pair() -> None:
+    """Three reports, three values for one key: one row (the pairwise form gave three and grew with the
+    square of the corpus); a report that states two values is flagged as disagreeing with itself."""
+    from tests.golden.handmade import handmade_store_with_sizes
+
+    store = handmade_store_with_sizes([("a.txt", 100), ("b.txt", 120), ("c.txt", 150), ("d.txt", 90),
+                                       ("d.txt", 95)])
+    rows = _dicts(run_stored(store, "conflicting-figures"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert (Decimal(row["lowest"]), Decimal(row["highest"])) == (Decimal(90), Decimal(150))
+    assert (row["distinctValues"], row["reports"]) == ("5", "4")
+    assert (row["lowestDocument"], row["highestDocument"]) == ("d.txt", "c.txt")
+    alone = handmade_store_with_sizes([("d.txt", 90), ("d.txt", 95)])
+    (row,) = _dicts(run_stored(alone, "conflicting-figures"))
+    assert row["sameReport"] == "true" and row["reports"] == "1"
 
 
 def test_cagr_consistency(handmade: Store) -> None:

@@ -37,8 +37,9 @@ from kg.models import (
     Statistic,
     TextDocument,
 )
-from kg.rdf.iris import ExtractionRun, slug
+from kg.rdf.iris import ExtractionRun, doc_graph_iri, slug
 from kg.rdf.mapping import map_document
+from kg.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "gold" / "seeds.json"
@@ -182,3 +183,30 @@ def handmade_graphs() -> dict[str, Graph]:
     doc, facts, resolved = synthetic()
     out[doc.source] = map_document(doc, facts, resolved, RUN)
     return out
+
+
+def sized_document(source: str, values: list[int]) -> tuple[TextDocument, DocumentFacts]:
+    """A tiny report stating the global 2023 market size once per value (several values: it contradicts itself)."""
+    text = "Hard Carbon Anode Market Report\n" + "".join(
+        f"Estimate {i}: the market was worth USD {v} million in 2023.\n" for i, v in enumerate(values))
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    doc = TextDocument(source=source, raw_sha256=digest, text_sha256=digest, media_type="text/plain",
+                       encoding="utf-8", text=text, blocks=(Block(start=0, end=len(text), kind="paragraph"),))
+    sizes = [MarketSize(year=2023, value_usd_million=Decimal(v), status="actual", value_text=f"USD {v} million",
+                        value_million=Decimal(v), evidence=(_find(text, f"Estimate {i}: the market was worth "
+                                                                        f"USD {v} million in 2023"),))
+             for i, v in enumerate(values)]
+    meta = ReportMeta(title="Hard Carbon Anode Market Report", market="Hard Carbon Anode")
+    return doc, DocumentFacts(source=source, meta=meta, market_sizes=sizes)
+
+
+def handmade_store_with_sizes(statements: list[tuple[str, int]]) -> Store:
+    """An in-memory store holding one document per source, each with its stated global 2023 sizes."""
+    by_source: dict[str, list[int]] = {}
+    for source, value in statements:
+        by_source.setdefault(source, []).append(value)
+    store = open_store("memory")
+    for source, values in by_source.items():
+        doc, facts = sized_document(source, values)
+        store.replace_graph(str(doc_graph_iri(source)), map_document(doc, facts, {}, RUN))
+    return store
