@@ -107,7 +107,10 @@ def generic_tokens() -> frozenset[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    s = unicodedata.normalize("NFKC", text).casefold().replace("&amp;", "&").replace("&", " and ")
+    """Lower-case word tokens without accents: reports drop them at will ("Hydro-Quebec", "Hydro-Québec")."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().replace("&amp;", "&").replace("&", " and ")
     s = re.sub(r"[.'\u2019`]", "", s)
     s = re.sub(r"[\W_]+", " ", s)
     return s.split()

@@ -76,6 +76,9 @@ def test_registry_is_well_formed() -> None:
         ("3M Company", "3m", "registry-exact"),
         ("Shenzhen Shanshan", "shanshan", "registry-fuzzy"),  # only a city prefix differs
         ("Nouveaux Monde Graphite", "nouveau-monde-graphite", "registry-fuzzy"),
+        ("OTC", "osaka-titanium-technologies", "registry-alias"),
+        ("Livent Corporation", "arcadium-lithium", "registry-alias"),  # a former name
+        ("Shangtai Technology Co., Ltd.", "shangtai-technology", "registry-alias"),
     ],
 )
 def test_registry_matches(name: str, key: str, method: str) -> None:
@@ -107,6 +110,8 @@ def test_registry_carries_country_and_wikidata() -> None:
         ("Tianjiao Technology", "Shinzoom Technology"),
         ("Northern Graphite", "Northern Carbon"),
         ("Yunnan Aluminium", "Yunnan Energy"),
+        ("Indian Oil", "China Oil"),  # oil, gas and coal are industry words like carbon
+        ("Shanxi Coal", "Henan Coal"),
     ],
 )
 def test_generic_words_never_merge(a: str, b: str) -> None:
@@ -128,6 +133,8 @@ def test_generic_words_never_merge(a: str, b: str) -> None:
         ("Jining Carbon Group Co", "Jining Carbon"),
         ("Acme Graphite Co., Ltd.", "ACME GRAPHITE"),
         ("Qiangqiang Tansu", "Qiangqiang"),
+        ("Hydro-Québec", "Hydro-Quebec"),  # accents are dropped at will
+        ("Société Carbonnière", "Societe Carbonniere"),
     ],
 )
 def test_same_company_without_registry(a: str, b: str) -> None:

@@ -9,15 +9,22 @@ so the extractor looks only there (most reliable first):
    Manufacturer..., else the first one; a Country/Headquarters column gives the country). The list ends
    at the next title that is not a name. Under a loose title ("Competitive Landscape") a lone short line
    is not enough: it takes two names in a row, or a legal suffix. A line that is nothing but names
-   ("A Co., Ltd. (Japan), B (Korea), C") counts too; "X Market Companies" is a players title; one-line
-   titles take ":" or " | " ("Key companies profiled | A; B"), and so does a two-cell row of a
-   report-scope table whose label is a players title.
+   ("A Co., Ltd. (Japan), B (Korea), C") counts too; "X Market Companies" is a players title, and so is a
+   bare player noun ("[8] COMPANIES", "Suppliers": loose), even as a paragraph when a section number or
+   capitals style it. One-line titles take ":" or " | " ("Key companies profiled | A; B"), and so does a
+   two-cell row of a report-scope table whose label is a players title. A list line may carry several
+   parentheses ("A Co., Ltd. (formerly B) (Japan)") and a dotted leader before its description
+   ("A Corp. (US) ...... lithium foil"), also when such lines run together into one paragraph. A label
+   before ":" whose text is a list of names ("Headquarters: A and B are ...") is not a company.
 2. **Inline enumerations** after a cue that follows a player noun in the same clause: "key manufacturers
    ... include A, B and C, etc.", "players like A and B are", "China-based giants like A and B". The noun
    must not be a customer's ("battery manufacturers such as", "automakers like") nor the object of
    "with/to/for" ("partnership with companies such as"), which is how customers and partners named in
    passing stay out -- unless a "which produces ... in-house / anode material" clause follows the names:
    a customer that makes the product itself is a player. "The report profiles A, B and C" is a cue too.
+   The agent nouns of the supply side count as player nouns ("leading calciners include", "graphite
+   miners such as"); a plain-text paragraph hard-wrapped into lines is read as one paragraph, so an
+   enumeration or a name ("Goa Carbon" at a line end, "Limited" on the next) runs on across the breaks.
 3. **Subjects of leadership sentences**: "A and B currently lead the market", "A and B dominate coal-based
    segments", "A is a leading supplier of ...", "A holds 20% share".
 
@@ -25,12 +32,15 @@ Every candidate must also *look like* a company (:mod:`kg.extract.names`): no re
 report vocabulary, no generic phrases. The names found are then located everywhere in the text (outside
 boilerplate): every occurrence is evidence, longer spellings first so "Rain CII" inside "Rain CII Carbon"
 counts for the longer one. Spellings are kept as written, so a text that writes "Sunstone Development
-Co." in one place and "... Co" in another yields two mentions (resolution merges them).
+Co." in one place and "... Co" in another yields two mentions (resolution merges them); a line break
+inside a wrapped name reads as a space (its evidence quotes the text as it is).
 
 Country: stated next to the name -- "(China)", "(U.S.)", a table's country column, "Kuraray - Japan",
 "China-based X", "X, a Japan-based ...", "headquartered in Japan" -- or by the noun phrase that
-introduces the enumeration ("Chinese firms like A and B", "China-based giants like A"). A region
-("Aluchemie in Europe") is not a country and gives none.
+introduces the enumeration ("Chinese firms like A and B", "China-based giants like A"), or by a sentence
+about names found elsewhere or their short forms: "A and B are based in Japan; C and D in China", "A and
+B are Indian". A region ("Aluchemie in Europe") is not a country and gives none, nor does a list of
+countries ("based in Japan and China").
 """
 
 from __future__ import annotations
@@ -38,17 +48,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.geo import country_code, find_places
 from kg.extract.names import (
     GENERIC_WORDS,
+    LEADER_RX,
     NAME_RX,
     ItemParts,
     NameSpan,
     has_legal_suffix,
     is_name_shape,
     looks_like_company,
+    name_end,
+    parentheses,
     sentence_cut,
     split_enumeration,
     split_list_item,
@@ -56,13 +69,15 @@ from kg.extract.names import (
     trim_name,
 )
 from kg.extract.sections import lead_strong
-from kg.models import Block, CompanyMention, Evidence, TextDocument
+from kg.models import Block, CompanyMention, TextDocument
 from kg.resolve import default_resolver
 
 PLAYER_NOUNS = (
     r"(?:players?|compan(?:y|ies)|manufacturers?|vendors?|suppliers?|producers?|participants?|competitors?|"
     r"makers?|firms?|entities|giants?|leaders|brands|corporations|enterprises|multinationals|start-?ups|"
-    r"specialists|incumbents|contenders)"
+    r"specialists|incumbents|contenders|"
+    # agent nouns of the supply side of carbon and graphite markets ("leading calciners include ...")
+    r"calciners|miners|graphiti[sz]ers)"
 )
 _QUALIFIERS = (
     r"(?:key|major|leading|top|prominent|main|notable|principal|dominant|important|largest|biggest|"
@@ -80,6 +95,18 @@ _LIST_TITLE = re.compile(
 _LOOSE_TITLE = re.compile(
     r"\bcompetitive landscape\b|\bcompetitor analysis\b|\bcompetition\b|\bvendor landscape\b|"
     r"\bmarket players\b|\bmarket share analysis\b",
+    re.I,
+)
+#: A section number before a title: "[8]", "8.", "8.2", "(8)", "IV.", "Section 8:".
+_SECTION_NUMBER_RX = re.compile(
+    r"^[ \t]*(?:\[\d{1,2}\]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}[.)]|"
+    r"(?:section|chapter|part)[ \t]+\d{1,2}[.:]?)[ \t]+(?=\S)",
+    re.I,
+)
+#: A title that is nothing but a player noun ("Companies", "[8] COMPANIES", "Suppliers"): a loose title.
+_BARE_TITLE_RX = re.compile(
+    r"(?:the[ \t]+)?(?:compan(?:y|ies)|players|manufacturers|suppliers|producers|vendors|competitors|"
+    r"participants|makers)",
     re.I,
 )
 #: "Companies profiled: A, B" and the key | value line of a report-scope table "Key companies profiled | A; B".
@@ -107,7 +134,7 @@ _NOUN_RX = re.compile(rf"\b{PLAYER_NOUNS}\b", re.I)
 _CUSTOMER_QUALIFIERS = frozenset({
     "battery", "batteries", "cell", "cells", "ev", "evs", "vehicle", "vehicles", "automotive", "car", "auto",
     "electronics", "aluminum", "aluminium", "smelting", "steel", "device", "phone", "smartphone", "oem",
-    "oems", "pack", "storage", "grid", "utility", "solar",
+    "oems", "pack", "storage", "grid", "utility", "solar", "project", "projects",
 })
 _CUSTOMER_NOUNS = frozenset({
     "automakers", "carmakers", "customers", "clients", "buyers", "users", "end-users", "oems", "partners",
@@ -165,6 +192,7 @@ class _Candidate:
     country: str | None = None
     country_span: tuple[int, int] | None = None
     priority: int = 9
+    renamed: list[_Candidate] = field(default_factory=list)  # "(formerly X)" of the same registry company
 
     @property
     def span(self) -> tuple[int, int]:
@@ -195,6 +223,14 @@ def _country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] 
         if (code := country_code(last)) is not None:
             pos = offset + stripped.rindex(last)
             return code, (pos, pos + len(last))
+    return None
+
+
+def _parens_country(text: str, parens: Sequence[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+    """The country the first parenthesis that states one gives: "(OTC) (Japan)" -> Japan."""
+    for a, b in parens:
+        if found := _country_in(text, a, b):
+            return found
     return None
 
 
@@ -307,11 +343,16 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             or _NUMBERED_RX.match(raw) is not None  # "1. Sila Nanotechnologies Inc. (US)" read as a heading
         )
         if deeper:
+            led = _leader_candidates(doc, block)
+            if led:
+                run.extend(led)
+                continue
             cand = _item_candidate(doc, block)
             if cand is not None:
                 run.append(cand)
+                run.extend(cand.renamed)
                 continue
-            listed = _line_enumeration(doc, block)
+            listed = _line_enumeration(doc, block) or _paren_run(doc, block)
             if listed:
                 run.extend(listed)
                 continue
@@ -324,11 +365,13 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             out.extend(_enumeration_candidates(doc, base, block.end, phrase=None))
             mode = None
             continue
-        if _is_title(doc, i, block, titles):
+        players_line = _players_title_line(raw)
+        if players_line or _is_title(doc, i, block, titles):
             flush()
-            title = stripped.rstrip(":").strip()
-            if len(title.split()) <= 20 and (_LIST_TITLE.search(title) or _LOOSE_TITLE.search(title)):
-                mode = _Mode(loose=not _LIST_TITLE.search(title),
+            title = _SECTION_NUMBER_RX.sub("", stripped.rstrip(":").strip())
+            bare = _BARE_TITLE_RX.fullmatch(title) is not None
+            if len(title.split()) <= 20 and (_LIST_TITLE.search(title) or _LOOSE_TITLE.search(title) or bare):
+                mode = _Mode(loose=bare or not _LIST_TITLE.search(title),
                              level=(block.level or 1) if block.kind == "heading" else None)
             elif mode is not None and (
                 block.kind != "heading" or mode.level is None or (block.level or 1) <= mode.level
@@ -338,6 +381,47 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             flush()  # prose breaks a run of names, but not the section
     flush()
     return out
+
+
+def _paren_run(doc: TextDocument, block: Block) -> list[_Candidate]:
+    """One-name-per-line list lines run together into one paragraph (markdown joins lines that no blank
+    line parts): "A Co., Ltd. (Japan) B Corporation (Japan) C Ltd (China)". Each name must be closed by
+    its parentheses, look like a company and be followed by the next name; two names at least."""
+    text = doc.text
+    lead = _LEAD_IN.match(text, block.start, block.end)
+    pos = lead.end() if lead else block.start
+    out: list[_Candidate] = []
+    while pos < block.end:
+        cut = name_end(text, pos, block.end)
+        if cut is None:
+            return []
+        parens, after = parentheses(text, cut, block.end)
+        s, e = trim_name(text, pos, cut)
+        found = _parens_country(text, parens)
+        if not parens or e <= s or not looks_like_company(text[s:e], country_stated=found is not None):
+            return []
+        cand = _Candidate(s, e)
+        if found:
+            cand.country, cand.country_span, cand.priority = found[0], found[1], _P_ATTACHED
+        out.append(cand)
+        out.extend(_rename_candidates(doc, parens, text[s:e]))
+        pos = after + len(text[after:block.end]) - len(text[after:block.end].lstrip(" \t.;,"))
+    return out if len(out) >= 2 else []
+
+
+def _players_title_line(raw: str) -> bool:
+    """A short line styled as a section title only by its number or its capitals ("[8] COMPANIES",
+    "KEY PLAYERS", "9) Major Manufacturers") that names a players section: a title even as a paragraph.
+    Other such lines keep their old reading (an all-caps "JAPAN" inside a players list is not an end)."""
+    line = raw.strip().rstrip(":").strip()
+    if not line or len(line.split()) > 8 or line[-1] in ".;,!?":
+        return False
+    numbered = _SECTION_NUMBER_RX.match(line)
+    title = line[numbered.end():] if numbered else line
+    letters = [ch for ch in title if ch.isalpha()]
+    if not (numbered or (len(letters) >= 4 and all(ch.isupper() for ch in letters))):
+        return False
+    return bool(_LIST_TITLE.search(title) or _LOOSE_TITLE.search(title) or _BARE_TITLE_RX.fullmatch(title))
 
 
 def _line_enumeration(doc: TextDocument, block: Block) -> list[_Candidate]:
@@ -352,12 +436,50 @@ def _line_enumeration(doc: TextDocument, block: Block) -> list[_Candidate]:
     items = split_enumeration(text, start, block.end)
     if len(items) < 2:
         return []
-    last = items[-1]
-    after = last.paren[1] + 1 if last.paren else last.end
+    after = items[-1].after
     if text[after:block.end].strip(" \t.;,"):
         return []
     out = _enumeration_candidates(doc, start, block.end, phrase=None)
     return out if len(out) == len(items) else []
+
+
+def _leader_candidates(doc: TextDocument, block: Block) -> list[_Candidate]:
+    """Dotted-leader lines run together into one paragraph (a hard-wrapped list rendered as prose):
+    "A Corp. (US) ........ lithium foil B Co., Ltd. (China) ..... metal". Each leader closes a name (and
+    its parentheses); the name starts at the first capitalised word after the previous description from
+    which a name reaches that leader. Takes two leaders at least, and every name must look like a company.
+    """
+    text = doc.text
+    leaders = list(LEADER_RX.finditer(text, block.start, block.end))
+    if len(leaders) < 2:
+        return []
+    lead = _LEAD_IN.match(text, block.start, block.end)
+    seg = lead.end() if lead else block.start
+    out: list[_Candidate] = []
+    for lm in leaders:
+        cand = None
+        for wm in re.finditer(r"(?<![\w'’.&-])[A-Z\d]", text[seg:lm.start()]):
+            p = seg + wm.start()
+            cut = name_end(text, p, lm.end())
+            if cut is None:
+                continue
+            parens, pos = parentheses(text, cut, lm.end())
+            if (tail := LEADER_RX.match(text, pos, block.end)) is None or tail.end() != lm.end():
+                continue
+            s, e = trim_name(text, p, parens[0][0] - 1 if parens else pos)
+            found = _parens_country(text, parens)
+            if e > s and looks_like_company(text[s:e], country_stated=found is not None):
+                cand = _Candidate(s, e)
+                if found:
+                    cand.country, cand.country_span, cand.priority = found[0], found[1], _P_ATTACHED
+                cand.renamed = _rename_candidates(doc, parens, text[s:e])
+            break
+        if cand is None:
+            return []
+        out.append(cand)
+        out.extend(cand.renamed)
+        seg = lm.end()
+    return out
 
 
 def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
@@ -369,7 +491,7 @@ def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
     parts = split_list_item(doc.text, block.start, block.end)
     if parts is not None and not looks_like_company(doc.text[parts.start:parts.end]):
         # A generic-looking name is still a company when the line states its country.
-        stated = parts.paren and _country_in(doc.text, *parts.paren)
+        stated = _parens_country(doc.text, parts.parens)
         if not (stated and looks_like_company(doc.text[parts.start:parts.end], country_stated=True)):
             parts = None
     if parts is None:
@@ -379,13 +501,12 @@ def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
         parts = split_list_item(doc.text, lead.start, lead.end)
         if parts is None or not looks_like_company(doc.text[parts.start:parts.end]):
             return None
-        parts = ItemParts(parts.start, parts.end, parts.paren, (lead.end, block.end))
+        parts = ItemParts(parts.start, parts.end, parts.paren, (lead.end, block.end), parts.parens)
     if _lead_in_label(doc, block, parts):
         return None
     cand = _Candidate(parts.start, parts.end)
-    found = None
-    if parts.paren:
-        found = _country_in(doc.text, *parts.paren)
+    cand.renamed = _rename_candidates(doc, parts.parens, doc.text[parts.start:parts.end])
+    found = _parens_country(doc.text, parts.parens)
     if found is None and parts.tail:
         found = _country_in(doc.text, *parts.tail) or _country_in_description(doc.text, *parts.tail)
     if found:
@@ -394,16 +515,25 @@ def _item_candidate(doc: TextDocument, block: Block) -> _Candidate | None:
 
 
 def _lead_in_label(doc: TextDocument, block: Block, parts: ItemParts) -> bool:
-    """"Context: China's Ministry of Commerce placed ... ; Ford and Tesla have signed ..." - a one-word label
-    opening a prose paragraph (several clauses after the colon), not a company with its description."""
-    if block.kind != "paragraph" or parts.paren or parts.tail is None:
+    """A label, not a company with its description: a one- or two-word head before ":" whose text opens
+    with two names or more ("Partners: Kestrel Metals Ltd and Harlow Aluminium", "Headquarters: A and B
+    are based in Japan"), or a one-word head opening a prose paragraph ("Context: China's Ministry of
+    Commerce placed ... ; Ford and Tesla have signed ...")."""
+    if parts.parens or parts.tail is None:
         return False
     name = doc.text[parts.start:parts.end]
-    if len(name.split()) != 1 or has_legal_suffix(name) or not name[1:].islower():
+    if len(name.split()) > 2 or has_legal_suffix(name) or _registry_key(name) is not None:
         return False
     between = doc.text[parts.end:parts.tail[0]]
     tail = doc.text[parts.tail[0]:parts.tail[1]]
-    return ":" in between + tail[:1] and len(tail.split()) > 25
+    if ":" not in between + tail[:1]:
+        return False
+    first = parts.tail[0] + len(tail) - len(tail.lstrip())
+    items = split_enumeration(doc.text, first, parts.tail[1])
+    if len(items) >= 2 and all(looks_like_company(doc.text[i.start:i.end]) for i in items):
+        return True
+    one_word = len(name.split()) == 1 and name[1:].islower()
+    return block.kind == "paragraph" and one_word and len(tail.split()) > 25
 
 
 _COMPANY_HEADER = re.compile(
@@ -465,8 +595,8 @@ def _table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list
         found = None
         if country_col is not None and country_col < len(row):
             found = _country_in(text, row[country_col].start, row[country_col].end)
-        if found is None and parts.paren:
-            found = _country_in(text, *parts.paren)
+        if found is None:
+            found = _parens_country(text, parts.parens)
         if not looks_like_company(text[parts.start:parts.end], country_stated=found is not None):
             continue
         cand = _Candidate(parts.start, parts.end)
@@ -485,8 +615,8 @@ def _enumeration_candidates(
     out: list[_Candidate] = []
     for item in split_enumeration(doc.text, start, end):
         name = doc.text[item.start:item.end]
-        found = _country_in(doc.text, *item.paren) if item.paren else None
-        if not looks_like_company(name, country_stated=found is not None):
+        found = _parens_country(doc.text, item.parens)
+        if not (looks_like_company(name, country_stated=found is not None) or _registry_name(name)):
             continue
         cand = _Candidate(item.start, item.end)
         if found:
@@ -574,9 +704,7 @@ def _maker_customers(doc: TextDocument, clause_start: int, cue: re.Match[str], e
     items = split_enumeration(text, cue.end(), end)
     if not items:
         return []
-    last = items[-1]
-    after = last.paren[1] + 1 if last.paren else last.end
-    if not _MAKES_IT_RX.match(text, after, end):
+    if not _MAKES_IT_RX.match(text, items[-1].after, end):
         return []
     return _enumeration_candidates(doc, cue.end(), end, phrase=None)
 
@@ -584,7 +712,9 @@ def _maker_customers(doc: TextDocument, clause_start: int, cue: re.Match[str], e
 # ------------------------------------------------------------------ source 3: leadership sentences
 
 
-def _subject_candidates(doc: TextDocument) -> list[_Candidate]:
+def _subject_candidates(doc: TextDocument, line_starts: Sequence[int] = ()) -> list[_Candidate]:
+    """Subjects of leadership sentences. ``line_starts`` (sorted) are where the lines of hard-wrapped
+    paragraphs start: each may open a sentence whose previous line lost its stop (a title line)."""
     text = doc.text
     out: list[_Candidate] = []
     for block in doc.blocks:
@@ -593,6 +723,7 @@ def _subject_candidates(doc: TextDocument) -> list[_Candidate]:
         lead = _LEAD_IN.match(text, block.start, block.end)
         starts = {lead.end() if lead else block.start}
         starts.update(m.end() for m in _SENTENCE_START.finditer(text, block.start, block.end))
+        starts.update(line_starts[bisect_left(line_starts, block.start):bisect_left(line_starts, block.end)])
         for s in sorted(starts):
             items = split_enumeration(text, s, block.end)
             if not items:
@@ -601,7 +732,7 @@ def _subject_candidates(doc: TextDocument) -> list[_Candidate]:
             if not all(looks_like_company(n) and not _product_plural(n) for n in names):
                 continue
             last = items[-1]
-            after = max(last.end, last.paren[1] + 1 if last.paren else last.end)
+            after = last.after
             tails_at = [after]
             if len(items) == 1:
                 tails_at.append(last.end)
@@ -620,6 +751,13 @@ def _product_plural(name: str) -> bool:
     if not (last.endswith("s") and last[:-1] in GENERIC_WORDS) or has_legal_suffix(name):
         return False
     return _registry_key(name) is None
+
+
+def _registry_name(name: str) -> bool:
+    """A name the reference registry lists as written (case and legal form aside): a company even when it
+    is made of place and generic words ("Emirates Global Aluminium"), which the shape test refuses."""
+    hit = default_resolver().match_registry(name, fuzzy=False)
+    return hit is not None and hit.method != "registry-fuzzy" and is_name_shape(name)
 
 
 def _registry_key(name: str) -> str | None:
@@ -716,15 +854,19 @@ def _rename_candidate(doc: TextDocument, paren: tuple[int, int], name: str) -> _
     return _Candidate(s, e)
 
 
+def _rename_candidates(doc: TextDocument, parens: Sequence[tuple[int, int]], name: str) -> list[_Candidate]:
+    """The registry company's other name in any "(formerly X)" / "(now X)" after a name."""
+    return [c for p in parens if (c := _rename_candidate(doc, p, name)) is not None]
+
+
 def _strong_signal(doc: TextDocument, item: NameSpan, name: str) -> tuple[str, tuple[int, int]] | bool:
     """A legal form, a registry entry, a "(Country)" tag or a "(now X)" aside: the country when the tag
     states one, else True/False."""
-    if item.paren:
-        found = _country_in(doc.text, *item.paren)
-        if found:
-            return found
-        if _RENAME_RX.match(doc.text, item.paren[0], item.paren[1]):
-            return True
+    found = _parens_country(doc.text, item.parens)
+    if found:
+        return found
+    if any(_RENAME_RX.match(doc.text, a, b) for a, b in item.parens):
+        return True
     return has_legal_suffix(name) or _registry_key(name) is not None
 
 
@@ -761,8 +903,7 @@ def _prose_candidates(doc: TextDocument) -> list[_Candidate]:
                 if not items:
                     pos = m.end()
                     continue
-                last = items[-1]
-                after = max(last.end, last.paren[1] + 1 if last.paren else last.end)
+                after = items[-1].after
                 pos = max(after, m.end())
                 before = text[max(s_start, m.start() - 120):m.start()]
                 words = re.findall(r"[\w'’-]+", before)
@@ -805,8 +946,7 @@ def _prose_candidates(doc: TextDocument) -> list[_Candidate]:
                     elif phrase:
                         cand.country, cand.country_span, cand.priority = phrase[0], phrase[1], _P_PHRASE
                     out.append(cand)
-                    if item.paren and (renamed := _rename_candidate(doc, item.paren, name)):
-                        out.append(renamed)
+                    out.extend(_rename_candidates(doc, item.parens, name))
     return out
 
 
@@ -817,9 +957,9 @@ def _boilerplate_ranges(doc: TextDocument) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in doc.blocks if b.boilerplate]
 
 
-def _occurrences(doc: TextDocument, spellings: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """Every non-boilerplate occurrence of each spelling; longer spellings claim overlapping text first."""
-    text = doc.text
+def _occurrences(doc: TextDocument, text: str, spellings: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Every non-boilerplate occurrence of each spelling in ``text`` (the document's, or its unwrapped
+    copy); longer spellings claim overlapping text first."""
     skip = _PointRanges(_boilerplate_ranges(doc))
     taken = _DisjointSpans()
     found: dict[str, list[tuple[int, int]]] = {s: [] for s in spellings}
@@ -924,6 +1064,189 @@ def _context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, i
     return None
 
 
+# ------------------------------------------------------------------ countries stated in a sentence
+
+#: "A and B are based in" / "A is headquartered in" / "A and B are from": a country follows.
+_BASED_IN_TAIL_RX = re.compile(
+    r"[ \t]+(?:are|is|were|was)[ \t]+(?:all[ \t]+|both[ \t]+)?"
+    r"(?:(?:based|headquartered|domiciled|incorporated)[ \t]+in|from)[ \t]+(?:the[ \t]+)?"
+)
+#: "A and B are Indian": a demonym follows.
+_DEMONYM_TAIL_RX = re.compile(r"[ \t]+(?:are|is|were|was)[ \t]+(?:all[ \t]+|both[ \t]+)?(?=[A-Z])")
+#: After a based-in clause, "; C and D in China": the verb left out.
+_GAPPED_TAIL_RX = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+#: Where a clause whose subject may be an enumeration of names starts inside a sentence.
+_CLAUSE_START_RX = re.compile(r"[:;][ \t]*|,?[ \t]+(?:and|while|whereas|but)[ \t]+(?=[A-Z\d])")
+#: What may follow the country for the statement to be about it alone.
+_CLAUSE_END_RX = re.compile(
+    rf"[ \t]*(?:[;,.)]|$)|[ \t]+(?:and|while|whereas|but)\b|[ \t]+(?:[a-z-]+[ \t]+){{0,2}}{PLAYER_NOUNS}\b"
+)
+_LIST_JOINER_RX = re.compile(r"[ \t]*(?:,|&|and|or)[ \t]*(?:and[ \t]+)?")
+
+
+def _stated_country(text: str, pos: int, end: int, *, adjective: bool) -> tuple[str, tuple[int, int]] | None:
+    """The one country named at ``pos`` (a demonym when ``adjective``) that ends its clause; None for a
+    region, for another word, or for a list of countries ("based in Japan and China")."""
+    places = find_places(text[pos:min(end, pos + 60)])
+    if not places or places[0].start != 0 or places[0].adjective != adjective:
+        return None
+    first = places[0]
+    if first.place.kind != "country" or not first.place.iso2:
+        return None
+    after = pos + first.end
+    if len(places) > 1:
+        joiner = _LIST_JOINER_RX.match(text, after, end)
+        if joiner and pos + places[1].start == joiner.end():
+            return None  # "Japan and China", "Chinese and Korean": which is whose is not said
+    if _CLAUSE_END_RX.match(text, after, end) is None:
+        return None  # "Japanese-owned", "Japan Tobacco"
+    return first.place.iso2, (pos, after)
+
+
+def _country_statements(doc: TextDocument) -> list[tuple[NameSpan, str, tuple[int, int]]]:
+    """Names with the country a sentence states for them: "A, B and C are based in Japan; D and E in
+    China", "A and B are Indian, and C is Chinese", "Headquarters: A is headquartered in Japan"."""
+    text = doc.text
+    out: list[tuple[NameSpan, str, tuple[int, int]]] = []
+    for block in doc.blocks:
+        if block.boilerplate or block.kind in ("table", "heading"):
+            continue
+        for s_start, s_end in _sentences(text, block.start, block.end):
+            lead = _LEAD_IN.match(text, s_start, s_end)
+            starts = [lead.end() if lead else s_start]
+            starts += [m.end() for m in _CLAUSE_START_RX.finditer(text, s_start, s_end)]
+            based_seen = False
+            for start in starts:
+                items = split_enumeration(text, start, s_end, locatives=False)
+                if not items:
+                    continue
+                after = items[-1].after
+                found = None
+                if (tail := _BASED_IN_TAIL_RX.match(text, after, s_end)) is not None:
+                    found = _stated_country(text, tail.end(), s_end, adjective=False)
+                    based_seen = based_seen or found is not None
+                elif (tail := _DEMONYM_TAIL_RX.match(text, after, s_end)) is not None:
+                    found = _stated_country(text, tail.end(), s_end, adjective=True)
+                elif based_seen and (tail := _GAPPED_TAIL_RX.match(text, after, s_end)) is not None:
+                    found = _stated_country(text, tail.end(), s_end, adjective=False)
+                if found:
+                    out.extend((item, found[0], found[1]) for item in items)
+    return out
+
+
+def _statement_candidates(doc: TextDocument, known: Sequence[str]) -> list[_Candidate]:
+    """Countries a sentence states for companies found elsewhere in the document, by the name found or
+    a short form that resolution makes the same company ("HiNa" for "HiNa Battery Technology Co., Ltd.").
+    A sentence never makes a company: a name no other source found is left alone, and so is a short form
+    that would join two companies found."""
+    text = doc.text
+    stated = _country_statements(doc)
+    if not stated:
+        return []
+    names = sorted({text[item.start:item.end] for item, _, _ in stated})
+    same = _same_as_found(known, names)
+    return [
+        _Candidate(item.start, item.end, code, span, _P_BASED)
+        for item, code, span in stated
+        if same[text[item.start:item.end]]
+    ]
+
+
+def _same_as_found(known: Sequence[str], names: Sequence[str]) -> dict[str, bool]:
+    """For each name: resolution makes it one of the known companies and merges no two of them."""
+    resolver = default_resolver()
+    before = resolver.resolve_all(known)
+    keys = {r.key for r in before.values()}
+
+    def check(batch: Sequence[str]) -> dict[str, bool] | None:
+        after = resolver.resolve_all([*known, *batch])
+        if any(after[k].key != before[k].key for k in known):
+            return None
+        return {n: after[n].key in keys for n in batch}
+
+    together = check(names)
+    if together is not None:
+        return together
+    # some name joins two companies: judge each on its own
+    return {n: bool(one and one[n]) for n in names for one in [check([n])]}
+
+
+# ------------------------------------------------------------------ hard-wrapped plain text
+
+#: A line that opens a list item rather than continuing a wrapped sentence.
+_ITEM_OPENER_RX = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\(?\d{1,3}[.)]|\([a-z]\))[ \t]")
+#: A wrapped line is at least this long: hard wraps fill the line; a list of names or a title does not.
+_WRAP_MIN_CHARS = 50
+
+
+def _wraps_into_next(doc: TextDocument, i: int) -> bool:
+    """Plain text keeps each line a block; a long paragraph line that stops mid-sentence (no final
+    . ! ? or :) and runs straight into another paragraph line is one paragraph hard-wrapped."""
+    blocks = doc.blocks
+    if i + 1 >= len(blocks):
+        return False
+    a, b = blocks[i], blocks[i + 1]
+    if a.kind != "paragraph" or b.kind != "paragraph" or a.boilerplate or b.boilerplate:
+        return False
+    line = doc.text[a.start:a.end].rstrip()
+    if len(line) < _WRAP_MIN_CHARS or line[-1] in ".!?:" or LEADER_RX.search(line):
+        return False
+    if doc.text[a.end:b.start].strip(" \t") != "\n":
+        return False
+    return _ITEM_OPENER_RX.match(doc.text, b.start, b.end) is None
+
+
+def _without_cut_names(text: str, line_cands: list[_Candidate], joined: list[_Candidate]) -> list[_Candidate]:
+    """Drop the names a line break cut short ("Ostrava Graphite" of "Ostrava Graphite Limited" wrapped
+    after "Graphite"): a candidate read line by line that a candidate of the joined paragraphs continues
+    across a line break of ``text``."""
+    reach: dict[int, int] = {}
+    for c in joined:
+        s, e = trim_name(text, c.start, c.end)
+        reach[s] = max(reach.get(s, e), e)
+    out = []
+    for c in line_cands:
+        s, e = trim_name(text, c.start, c.end)
+        if reach.get(s, e) > e and "\n" in text[e:reach[s]]:
+            continue
+        out.append(c)
+    return out
+
+
+def _unwrapped(doc: TextDocument) -> tuple[TextDocument, list[int]] | None:
+    """The plain-text document with each hard-wrapped paragraph as one block and its line breaks as
+    spaces (same length, so every offset stays valid), and the starts of the lines so joined; None when
+    nothing is wrapped. "Leading calciners include A, B, Goa Carbon" + "Limited, C ..." on the next line
+    is one enumeration, which the line blocks cut in two."""
+    if doc.media_type != "text/plain":
+        return None
+    blocks: list[Block] = []
+    breaks: list[int] = []
+    line_starts: list[int] = []
+    i = 0
+    while i < len(doc.blocks):
+        j = i
+        while _wraps_into_next(doc, j):
+            j += 1
+        if j > i:
+            for k in range(i, j):
+                breaks.extend(pos for pos in range(doc.blocks[k].end, doc.blocks[k + 1].start)
+                              if doc.text[pos] == "\n")
+                line_starts.append(doc.blocks[k + 1].start)
+            blocks.append(Block(start=doc.blocks[i].start, end=doc.blocks[j].end, kind="paragraph"))
+        else:
+            blocks.append(doc.blocks[i])
+        i = j + 1
+    if not breaks:
+        return None
+    pieces, last = [], 0
+    for pos in breaks:
+        pieces += [doc.text[last:pos], " "]
+        last = pos + 1
+    pieces.append(doc.text[last:])
+    return doc.model_copy(update={"text": "".join(pieces), "blocks": tuple(blocks)}), line_starts
+
+
 # ------------------------------------------------------------------ the extractor
 
 
@@ -933,21 +1256,28 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     ``outline`` is the section list of :func:`kg.extract.sections.outline`; it only helps tell titles
     from list lines, so the extractor also works without it.
     """
+    source = doc
+    line_starts: list[int] = []
+    if (unwrapped := _unwrapped(doc)) is not None:
+        doc, line_starts = unwrapped  # same offsets; prose and names are read with the wraps as spaces
     text = doc.text
-    candidates = (
-        _list_candidates(doc, outline) + _inline_candidates(doc) + _subject_candidates(doc)
-        + _prose_candidates(doc)
-    )
+    listed = _list_candidates(source, outline)
+    prose = _inline_candidates(doc) + _subject_candidates(doc, line_starts) + _prose_candidates(doc)
+    candidates = _without_cut_names(source.text, listed, prose) + prose
     by_name: dict[str, list[_Candidate]] = {}
-    for cand in candidates:
-        s, e = trim_name(text, cand.start, cand.end)
-        name = text[s:e]
-        if not name or not is_name_shape(name):
-            continue
-        by_name.setdefault(name, []).append(cand)
+
+    def add(cands: list[_Candidate]) -> None:
+        for cand in cands:
+            s, e = trim_name(text, cand.start, cand.end)
+            name = text[s:e]
+            if name and is_name_shape(name):
+                by_name.setdefault(name, []).append(cand)
+
+    add(candidates)
     if not by_name:
         return []
-    occurrences = _occurrences(doc, list(by_name))
+    add(_statement_candidates(doc, list(by_name)))
+    occurrences = _occurrences(source, text, list(by_name))
     mentions: list[tuple[int, CompanyMention]] = []
     for name, cands in by_name.items():
         own = {c.span for c in cands if text[c.start:c.end] == name}
@@ -965,8 +1295,8 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
         country = country_ev = None
         if best is not None:
             country = best[1]
-            country_ev = doc.quote(*best[2])
-        evidence = tuple(Evidence(start=a, end=b, quote=text[a:b]) for a, b in spans)
+            country_ev = source.quote(*best[2])
+        evidence = tuple(source.quote(a, b) for a, b in spans)
         mentions.append((spans[0][0], CompanyMention(
             name=name, country=country, country_evidence=country_ev, evidence=evidence,
         )))

@@ -14,6 +14,9 @@ Why the rules are what they are:
   "Middle East & Africa" are rejected as places later). A trailing period is kept only on an
   abbreviation ("Co.", "S.A."), so the text's own spellings ("Sunstone Development Co." in one sentence,
   "... Co" in another) come out as written.
+* Up to three parentheses may follow a name ("A Co., Ltd. (OTC) (Japan)", "(formerly B) (Korea)"): an
+  abbreviation or former name and the country each get their own. A list line's description may follow a
+  dotted leader ("A Corp. (US) ........ lithium foil"), as in plain-text tables of contents.
 * A candidate made only of generic words ("Power Tools", "Lithium-Ion Batteries", "Hard Carbon") or of
   places ("Middle East & Africa") is not a company; nor is one containing report vocabulary
   ("Geographic Segmentation", "Company Profiles", "Top Players"). A single unknown word ("Easthope",
@@ -60,7 +63,9 @@ according based following including like unlike despite given overall notably si
 _CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "del", "da", "di",
                          "y", "et", "und", "für", "the", "&"})
 
-#: Any of these words makes a candidate report vocabulary, not a company.
+#: Any of these words makes a candidate report vocabulary, not a company; the last lines hold the back
+#: matter of a report ("DISCLAIMER") and the field labels of company profiles ("Headquarters: ...",
+#: "Founded: 1926"), which stand on lines of their own just as names do.
 _REPORT_WORDS = _wordset("""
 market markets segmentation segment segments analysis analyses overview forecast forecasts report reports
 chapter chapters section faq faqs dynamics drivers driver restraints restraint opportunities opportunity
@@ -71,6 +76,8 @@ companies manufacturers vendors suppliers producers participants competitors sal
 demand growth size others other etc total summary conclusion conclusions introduction appendix by vs
 definition highlights findings recommendations statistics overall estimates share estimated projected
 billion million usd percent year years period question questions answer answers download sample toc
+disclaimer disclaimers copyright glossary abbreviations acronyms references bibliography annex contact contacts
+headquarters headquartered founded website employees note notes source sources
 """)
 
 #: Generic domain and business words: a candidate made only of these (and places) is not a name.
@@ -119,6 +126,8 @@ _SEP_RX = re.compile(
 _STOP_RX = re.compile(r"(?:etc\b|among(?:st)? others|and (?:many )?others?\b|others?\b|amongst)", re.I)
 _APPOSITIVE_RX = re.compile(r"(?:a|an|the|one of|which|who|whose|headquartered|based|known|formerly)\b")
 _PAREN_RX = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+#: At most this many parentheses in a row after one name: "A Co., Ltd. (formerly B) (Japan)".
+_MAX_PARENS = 3
 _LOCATIVE_RX = re.compile(r"[ \t]+(?:(?:based|headquartered)[ \t]+)?(?:in|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 _REGION_WORD_RX = re.compile(r"[ \t]+(?:region|regions|area|market)\b")
 
@@ -274,6 +283,19 @@ def generic_and_tail(text: str, pos: int, end: int) -> int | None:
     return e
 
 
+def name_end(text: str, start: int, end: int) -> int | None:
+    """Where the name opening at ``start`` ends: :data:`NAME_RX`, cut at a sentence break inside it, and
+    continued by a generic "and" piece ("Tianjin Kimwan Carbon Technology and Development Co., Ltd.").
+    None when no name opens there. Untrimmed: pass the span to :func:`trim_name`."""
+    m = NAME_RX.match(text, start, end)
+    if m is None:
+        return None
+    cut = sentence_cut(text, m.start(), m.end())
+    if cut == m.end() and (joined := generic_and_tail(text, cut, end)) is not None:
+        cut = joined
+    return cut
+
+
 def _skip_locative(text: str, pos: int, limit: int | None = None) -> int:
     """Past " in Europe" / " from the Gulf region" after a name, when a place follows the preposition.
 
@@ -291,22 +313,43 @@ def _skip_locative(text: str, pos: int, limit: int | None = None) -> int:
     return rm.end() if rm else end
 
 
+def parentheses(text: str, pos: int, end: int) -> tuple[tuple[tuple[int, int], ...], int]:
+    """The parentheses right after a name ("(OTC) (Japan)", "(formerly B) (South Korea)"): the spans of
+    their insides and the position after the last one. A name may carry an abbreviation or a former name
+    as well as its country, each in a parenthesis of its own."""
+    spans: list[tuple[int, int]] = []
+    while len(spans) < _MAX_PARENS and (pm := _PAREN_RX.match(text, pos, end)):
+        spans.append((pm.start(1), pm.end(1)))
+        pos = pm.end()
+    return tuple(spans), pos
+
+
 @dataclass(frozen=True)
 class NameSpan:
     """One name found by :func:`split_enumeration`; offsets index the text passed in."""
 
     start: int
     end: int
-    paren: tuple[int, int] | None = None  # the text inside a parenthesis right after the name
+    paren: tuple[int, int] | None = None  # the text inside the first parenthesis right after the name
+    parens: tuple[tuple[int, int], ...] = ()  # every parenthesis right after the name (the first included)
+
+    @property
+    def after(self) -> int:
+        """Where the name and its parentheses end."""
+        return self.parens[-1][1] + 1 if self.parens else self.end
 
 
-def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+def split_enumeration(
+    text: str, start: int = 0, end: int | None = None, *, locatives: bool = True
+) -> list[NameSpan]:
     """Names of an enumeration beginning at ``start``: "A, B Co., Ltd. (China), C and D, etc.".
 
     Stops at the first piece that is not a name (a lower-case word, a number, the end of the sentence).
     Appositions ("A, a major supplier of X, and B") and locatives ("A in Europe and B") are skipped.
-    Returns spans in text order; shape filtering is left to the caller. Nothing at or past ``end`` is
-    read (every match is bounded by it), without copying the text: callers pass a whole long report.
+    ``locatives=False`` stops at a locative instead (for a caller that reads "A and B in China" as a
+    statement about A and B). Returns spans in text order; shape filtering is left to the caller.
+    Nothing at or past ``end`` is read (every match is bounded by it), without copying the text: callers
+    pass a whole long report.
     """
     end = len(text) if end is None else min(end, len(text))
     out: list[NameSpan] = []
@@ -329,13 +372,10 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
         if cut < m.end():  # the sentence ended inside the match: this is the last name
             out.append(NameSpan(s, e, None))
             break
-        paren = None
-        pm = _PAREN_RX.match(text, pos, end)
-        if pm:
-            paren = (pm.start(1), pm.end(1))
-            pos = pm.end()
-        pos = _skip_locative(text, pos, end)
-        out.append(NameSpan(s, e, paren))
+        parens, pos = parentheses(text, pos, end)
+        if locatives:
+            pos = _skip_locative(text, pos, end)
+        out.append(NameSpan(s, e, parens[0] if parens else None, parens))
         sm = _SEP_RX.match(text, pos, end)
         if sm is None:
             break
@@ -359,7 +399,12 @@ def split_enumeration(text: str, start: int = 0, end: int | None = None) -> list
 _ITEM_PREFIX_RX = re.compile(
     r"[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]*(?:\d{1,3}[.)][ \t]+)?"
 )
-_ITEM_TAIL_RX = re.compile(r"[ \t]*(?::|[ \t][\u2013\u2014\-|][ \t]|,[ \t]+(?=[A-Z][\w .]+$))")
+#: What separates a list line's name from its tail: ":", " - ", " | ", ", Country", or a dotted leader
+#: ("Kuraray Co., Ltd. (Japan) ........ hard carbon"; a long name leaves room for one dot: "... (US) . foil").
+LEADER_RX = re.compile(r"[ \t]*(?:\.[ \t]*){3,}|[ \t]*\u2026[\u2026. \t]*|[ \t]+\.[ \t]+")
+_ITEM_TAIL_RX = re.compile(
+    r"[ \t]*(?::|[ \t][\u2013\u2014\-|][ \t]|,[ \t]+(?=[A-Z][\w .]+$))|" + LEADER_RX.pattern
+)
 
 
 @dataclass(frozen=True)
@@ -368,8 +413,9 @@ class ItemParts:
 
     start: int
     end: int
-    paren: tuple[int, int] | None  # "(China)" after the name
+    paren: tuple[int, int] | None  # "(China)" after the name (the first parenthesis)
     tail: tuple[int, int] | None  # "Japan" in "Kuraray - Japan", or a description after ":"
+    parens: tuple[tuple[int, int], ...] = ()  # every parenthesis after the name: "(formerly B)", "(Japan)"
 
 
 def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
@@ -380,17 +426,13 @@ def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
     m = _ITEM_PREFIX_RX.match(text, start, end)
     s = m.end() if m else start
     head_end = end
-    pm = None
     nm = NAME_RX.match(text, s, end)
     if nm is None:
         return None
     name_end = sentence_cut(text, nm.start(), nm.end())
     if name_end == nm.end() and (joined := generic_and_tail(text, name_end, end)) is not None:
         name_end = joined
-    pos = name_end
-    pm = _PAREN_RX.match(text, pos, end)
-    if pm:
-        pos = pm.end()
+    parens, pos = parentheses(text, name_end, end)
     tail = None
     tm = _ITEM_TAIL_RX.match(text, pos, end)
     if tm and text[tm.end():end].strip():
@@ -403,13 +445,14 @@ def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
     ns, ne = trim_name(text, s, head_end)
     if ne <= ns:
         return None
-    return ItemParts(ns, ne, (pm.start(1), pm.end(1)) if pm else None, tail)
+    return ItemParts(ns, ne, parens[0] if parens else None, tail, parens)
 
 
 __all__ = [
     "GENERIC_WORDS",
     "LEGAL_SUFFIXES",
     "NAME_RX",
+    "LEADER_RX",
     "ItemParts",
     "NameSpan",
     "generic_and_tail",
@@ -417,6 +460,8 @@ __all__ = [
     "is_name_shape",
     "is_place",
     "looks_like_company",
+    "name_end",
+    "parentheses",
     "sentence_cut",
     "split_enumeration",
     "split_list_item",
