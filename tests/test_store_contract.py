@@ -514,9 +514,16 @@ def test_store_without_default_graph_is_migrated_on_open(tmp_path: Path) -> None
         assert default == union and s.graph_names() == [G2]
 
 
-def test_batch_of_new_graphs_with_a_bad_one_writes_nothing(ox_store: Store) -> None:
-    """New graphs go in together (bulk-loaded on disk): one malformed document fails the whole batch,
-    naming the graphs, and leaves the store as it was."""
+@pytest.mark.parametrize("bulk_min", [0, None], ids=["bulk-load", "load"])
+def test_batch_of_new_graphs_with_a_bad_one_writes_nothing(
+    ox_store: Store, bulk_min: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New graphs go in together (bulk-loaded on disk when the batch is big): one malformed document fails
+    the whole batch, naming the graphs, and leaves the store as it was."""
+    from kg.store import oxigraph as backend
+
+    if bulk_min is not None:
+        monkeypatch.setattr(backend, "BULK_MIN_QUADS", bulk_min)
     ox_store.replace_graph(G1, doc(1))
     before = dump(ox_store, "nq")
     good = doc(2, extra=50).serialize(format="nt", encoding="utf-8")
@@ -532,6 +539,7 @@ def test_batch_larger_than_one_bulk_load_is_split_by_graph(ox_store: Store, monk
     from kg.store import oxigraph as backend
 
     monkeypatch.setattr(backend, "BULK_QUADS", 30)
+    monkeypatch.setattr(backend, "BULK_MIN_QUADS", 0)
     batch = [(f"https://example.org/graph/big{i}", doc(i, extra=8).serialize(format="nt", encoding="utf-8"))
              for i in range(6)]
     ox_store.replace_graphs_ntriples(batch)

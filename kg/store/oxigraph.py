@@ -68,6 +68,9 @@ from kg.store.base import SelectResult, Store
 #: Most quads one bulk load may carry: Oxigraph's loader saves (atomically) per batch of 1M quads, so
 #: a call under it is all or nothing.
 BULK_QUADS = 500_000
+#: Fewest quads worth a bulk load: each one writes and ingests new files, so one document at a time is
+#: 15x slower than a transactional ``load`` (benchmarks/bench_store.py); below this, ``load``.
+BULK_MIN_QUADS = 20_000
 _COUNT_DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _DEFAULT_EMPTY = "ASK { ?s ?p ?o }"
 _NAMED_NONEMPTY = "ASK { GRAPH ?g { ?s ?p ?o } }"
@@ -177,15 +180,16 @@ class OxigraphStore(Store):
         Nothing needs forgetting, so no SPARQL. On disk, Oxigraph's bulk loader parses everything, then
         writes sorted files and hands every index's file to RocksDB in ONE atomic ingestion
         (``IngestExternalFiles``), provided the input fits one loader batch (1M quads; ``BULK_QUADS``
-        keeps a call far below; a bigger single graph goes through the transactional ``load``). A
-        syntax error anywhere writes nothing (tests/test_store_contract.py). Measured writing 1 000
+        keeps a call far below; a bigger single graph, or a batch under ``BULK_MIN_QUADS``, goes through
+        the transactional ``load``). A syntax error anywhere writes nothing (tests/test_store_contract.py).
+        Measured writing 1 000
         synthetic documents: 10 s in batches, 38 s with one transactional ``load`` per document, 51 s
         with the SPARQL update (whose per-quad cost also grows with the store). In memory, ``load``.
         """
         if not graphs:
             return
         nquads = b"".join(data for _, data in graphs)
-        bulk = self.path is not None and nquads.count(b"\n") <= BULK_QUADS
+        bulk = self.path is not None and BULK_MIN_QUADS <= nquads.count(b"\n") <= BULK_QUADS
         try:
             with self._write_lock:
                 if bulk:
