@@ -979,3 +979,227 @@ def test_listed_segment_holds_a_share_of_the_markets_consumption() -> None:
     )
     f = extract_figures(doc, ReportMeta(market="Calcined Petroleum Coke for Anodes"), [seg])
     assert {(x.holder, x.share_percent) for x in f.shares} == {("Prebaked anodes", Decimal("88"))}
+
+
+# ------------------------------------------------------------------ third held-out batch: general rules
+
+TIN = {"market": "Tin-Based Anode", "forecast_period": (2025, 2031)}
+
+
+def test_nested_table_header_composes_years_under_a_money_group() -> None:
+    _, f = run(
+        "<p>Tin-based anode market revenue by country</p><table><thead>"
+        "<tr><th rowspan='2'>Region / Country</th><th colspan='2'>Sales (US$ Mn)</th><th rowspan='2'>CAGR (%)</th></tr>"
+        "<tr><th>2024</th><th>2031</th></tr></thead>"
+        "<tr><td>Latin America</td><td>40.5</td><td>77.0</td><td>9.6</td></tr>"
+        "<tr><td>&nbsp;&nbsp;Brazil</td><td>22.1</td><td>41.8</td><td>9.5</td></tr>"
+        "<tr><td><b>Global</b></td><td>310.0</td><td>590.2</td><td>9.6</td></tr></table>",
+        **TIN,
+    )
+    got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
+    assert got == {
+        ("Latin America", 2024, Decimal("40.5")),
+        ("Latin America", 2031, Decimal("77.0")),
+        ("Brazil", 2024, Decimal("22.1")),
+        ("Brazil", 2031, Decimal("41.8")),
+        ("Global", 2024, Decimal("310.0")),
+        ("Global", 2031, Decimal("590.2")),
+    }  # and never the header row's 2031 as a value of 2024
+    assert ("Brazil", None, Decimal("9.5"), 2025, 2031) in rates_of(f)
+
+
+def test_years_as_rows_and_regions_as_columns_in_million_us_dollars() -> None:
+    _, f = run(
+        "**Tin-based anode market value by region (million US dollars)**\n\n"
+        "| Year | Japan | Europe | Global |\n|---|---:|---:|---:|\n| 2024 | 51.0 | 33.2 | 310.0 |\n"
+        "| 2031 | 90.4 | 70.9 | 590.2 |\n",
+        "text/markdown",
+        **TIN,
+    )
+    got = sizes(f)
+    assert ("Japan", None, 2031, Decimal("90.4"), "forecast") in got
+    assert ("Europe", None, 2024, Decimal("33.2"), "actual") in got
+
+
+def test_plain_text_table_with_unit_headers_and_a_two_digit_cagr_period() -> None:
+    _, f = run(
+        "Table 4: Tin-based anode revenue by region\n\n"
+        "  Region              2024 (USD M)    2031 (USD M)    CAGR 25-31\n"
+        "  Japan                       51.0            90.4          8.5%\n"
+        "  Europe                      33.2            70.9         11.5%\n"
+        "  Total                      310.0           590.2          9.6%\n\nJapan leads.\n",
+        "text/plain",
+        **TIN,
+    )
+    assert ("Europe", None, 2031, Decimal("70.9"), "forecast") in sizes(f)
+    assert ("Europe", None, Decimal("11.5"), 2025, 2031) in rates_of(f)
+    assert ("Global", None, Decimal("9.6"), 2025, 2031) in rates_of(f)
+
+
+def test_plain_text_table_takes_its_thousand_unit_from_the_line_above() -> None:
+    _, f = run(
+        "MARKET SIZE BY GRADE\n\nAll figures in USD thousand.\n\n"
+        "  Grade                    2024        2031    CAGR 25-31\n"
+        "  Nano tin              12,400      30,100         13.5%\n"
+        "  Micron tin             8,000      11,500          5.3%\n",
+        "text/plain",
+        **TIN,
+    )
+    got = {(seg, y, v) for _, seg, y, v, _ in sizes(f)}
+    assert ("Nano tin", 2031, Decimal("30.1")) in got
+    assert ("Micron tin", 2024, Decimal("8")) in got
+
+
+def test_impact_on_cagr_column_is_not_a_growth_rate() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024.</p>"
+        "<table><tr><th>Factor</th><th>Type</th><th>Impact on CAGR forecast</th></tr>"
+        "<tr><td>Silicon competition</td><td>Restraint</td><td>-1.1%</td></tr>"
+        "<tr><td>Fast-charging demand</td><td>Driver</td><td>+2.0%</td></tr></table>",
+        **TIN,
+    )
+    assert f.growth_rates == []
+
+
+def test_related_report_line_names_another_market_for_the_rate_below_it() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024.</p>"
+        "<h3>More reports</h3><ul><li>Antimony Anode Market</li><li>CAGR 7.7% (2025-2031)</li></ul>"
+        "<h3>Snapshot</h3><ul><li>Tin-based anode market size 2031: USD 590 million</li>"
+        "<li>CAGR (2025-2031): 9.6%</li></ul>",
+        **TIN,
+    )
+    assert {x.cagr_percent for x in f.growth_rates} == {Decimal("9.6")}
+
+
+def test_rates_worded_per_year_with_an_elided_second_region() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024. Beyond Asia the base is small: "
+        "Brazil is forecast to grow at 12.4% a year between 2025 and 2031 and Mexico at 10.2%, as cell plants "
+        "open. Japan is projected to expand at 8.5% per year. Global EV sales are rising at 20% a year.</p>",
+        **TIN,
+    )
+    assert rates_of(f) == {
+        ("Brazil", None, Decimal("12.4"), 2025, 2031),
+        ("Mexico", None, Decimal("10.2"), 2025, 2031),
+        ("Japan", None, Decimal("8.5"), None, None),
+    }
+
+
+def test_annual_rate_of_the_region_named_by_it_is_the_fastest_growing_region() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024 and should reach USD 590 million by "
+        "2031. India is expected to add USD 40 million of demand by 2031; it is the fastest-growing region, with "
+        "demand there climbing at 12.2% a year over 2025-2031.</p>",
+        **TIN,
+    )
+    assert ("India", None, Decimal("12.2"), 2025, 2031) in rates_of(f)
+
+
+def test_we_expect_it_to_reach_with_a_cagr_between_years() -> None:
+    _, f = run(
+        "<p>We estimate the global tin-based anode market at $0.31 bn in 2024. We expect it to reach $0.59 bn "
+        "by 2031, a CAGR of 9.6% between 2025 and 2031.</p>",
+        **TIN,
+    )
+    assert ("Global", None, 2031, Decimal("590.00"), "forecast") in sizes(f)
+    assert rates_of(f) == {("Global", None, Decimal("9.6"), 2025, 2031)}
+
+
+def test_press_release_dateline_with_a_bracketed_wire_tag_is_not_the_scope() -> None:
+    _, f = run(
+        "<p>OSAKA, Japan, Feb. 4, 2025 (NEWS WIRE) -- The global tin-based anode market was valued at USD 310 "
+        "million in 2024 and is projected to grow at a CAGR of 9.6% during 2025-2031.</p>",
+        **TIN,
+    )
+    assert sizes(f) == {("Global", None, 2024, Decimal("310"), "actual")}
+    assert rates_of(f) == {("Global", None, Decimal("9.6"), 2025, 2031)}
+
+
+def test_clause_after_a_semicolon_has_its_own_place_subject() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024.</p><ul><li>Europe held the largest "
+        "revenue share of 38% in 2024; Germany alone accounted for USD 52 million in 2024.</li></ul>",
+        **TIN,
+    )
+    assert ("Germany", None, 2024, Decimal("52"), "actual") in sizes(f)
+
+
+def test_loose_segment_noun_gives_way_to_the_listed_segment_the_clause_names() -> None:
+    f = run_with(
+        "<p>The tin-based anode market was worth USD 310 million in 2024.</p><p>The power segment leads: tin "
+        "anodes sold into power tool batteries were worth USD 90 million in 2024, a CAGR of 11%.</p>",
+        [seg("application", "Power Tool Batteries"), seg("application", "Wearables")],
+        **TIN,
+    )
+    assert ("Global", "Power Tool Batteries", 2024) in {(x.scope, x.segment, x.year) for x in f.market_sizes}
+    assert {x.segment for x in f.growth_rates} == {"Power Tool Batteries"}
+
+
+def test_segment_named_before_segment_keeps_all_its_words() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024. The carbon-coated SnO2 segment is "
+        "forecast to reach USD 120 million by 2031.</p>",
+        **TIN,
+    )
+    assert ("Global", "carbon-coated SnO2", 2031) in {(x.scope, x.segment, x.year) for x in f.market_sizes}
+
+
+def test_broader_market_is_another_market() -> None:
+    _, f = run(
+        "<p>The tin-based anode market was worth USD 310 million in 2024. The broader tin anode market, which "
+        "includes lead-acid uses, is estimated at USD 2.4 billion in 2024.</p>",
+        **TIN,
+    )
+    assert {x.value_usd_million for x in f.market_sizes} == {Decimal("310")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "pct"),
+    [
+        ("Power tools nevertheless remain the largest outlet, taking about 48% of tin-based anode volume.",
+         "Power tools", "48"),
+        ("Supply is concentrated: the top four Japanese refiners alone account for roughly 52% of global output.",
+         "Top four Japanese refiners", "52"),
+        ("Nano powder still leads on value: nano tin powder accounted for 61.5% of revenue in 2024.",
+         "nano tin powder", "61.5"),
+        ("The field is narrow: the top 5 producers supplied about 77% of shipments in 2024.", "Top 5 producers", "77"),
+        ("Sanyo Metals alone holds approximately 9% of the merchant tin-based anode market.", "Sanyo Metals", "9"),
+    ],
+)
+def test_share_holders_cut_at_the_clause_and_the_verb(sentence: str, holder: str, pct: str) -> None:
+    _, f = run("<p>The tin-based anode market was worth USD 310 million in 2024. " + sentence + "</p>", **TIN)
+    assert (holder, Decimal(pct)) in {(x.holder, x.share_percent) for x in f.shares}
+
+
+def test_top_n_holder_stops_at_a_preposition() -> None:
+    _, f = run("<p>The top three players in the tin-based anode market held 55% of revenue in 2024.</p>", **TIN)
+    assert {x.holder for x in f.shares} == {"Top three companies"}
+
+
+def test_share_after_an_amount_and_its_bracketed_conversion() -> None:
+    _, f = run(
+        "<p>Japan's domestic market was worth JPY 12 billion in 2024 (about USD 80 million at JPY 150 per dollar), "
+        "or about 26% of global revenue.</p>",
+        **TIN,
+    )
+    assert {(x.holder, x.share_percent) for x in f.shares} == {("Japan", Decimal("26"))}
+
+
+def test_share_of_demand_named_by_the_acronym_of_the_markets_tail_words() -> None:
+    _, f = run(
+        "<p>Battery grade stannic oxide powder (SOP) is made by calcination. India accounts for roughly 21% of "
+        "global battery grade SOP demand.</p>",
+        market="Battery Grade Stannic Oxide Powder",
+    )
+    assert {(x.holder, x.share_percent) for x in f.shares} == {("India", Decimal("21"))}
+
+
+def test_we_model_a_place_revenue_continues_the_market_but_a_company_revenue_does_not() -> None:
+    _, f = run(
+        "<p>North America held a 31% share of tin-based anode revenue in 2024. Japan will catch up by 2028; we "
+        "model Japan revenue of USD 95 million in 2031.</p><p>North America held a 31% share of tin-based anode "
+        "revenue in 2024. We model Panasonic revenue of USD 60 million in 2031.</p>",
+        **TIN,
+    )
+    assert {(x.scope, x.value_usd_million) for x in f.market_sizes} == {("Japan", Decimal("95"))}

@@ -145,3 +145,55 @@ def test_rupee_abbreviation_does_not_end_a_sentence() -> None:
         "The market is small, at Rs. 1,850 crore (FY2024).",
         "It grows.",
     ]
+
+
+# ------------------------------------------------------------------ rates worded without "CAGR"
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "period"),
+    [
+        ("Japan is projected to expand at 9.2% per year, the quickest pace in the region.", "9.2", Period()),
+        ("India is growing at 14.6% annually through 2030.", "14.6", Period(None, 2030)),
+        ("demand there climbing at 7.7% a year over 2026-2032.", "7.7", Period(2026, 2032)),
+        ("Mexico will grow 11% a year between 2025 and 2031", "11", Period(2025, 2031)),
+        ("rising at an average annual rate of 5.5% from 2024 to 2030", "5.5", Period(2024, 2030)),
+    ],
+)
+def test_annual_growth_rates_are_rates(text: str, percent: str, period: Period) -> None:
+    [c] = find_cagr(text)
+    assert (c.percent, c.period) == (Decimal(percent), period)
+    assert text[c.start : c.end] == c.as_written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shipments grew 12% year-on-year in 2024.",  # one year's change
+        "Output fell 3% a year after 2019.",  # a decline
+        "Prices rose by 18% in the second quarter.",  # no per-year wording
+        "It holds 40% of the market.",
+    ],
+)
+def test_changes_that_are_not_annual_growth_rates(text: str) -> None:
+    assert find_cagr(text) == []
+
+
+def test_snapshot_line_with_the_period_before_the_rate() -> None:
+    [c] = find_cagr("CAGR 2026-2032:    5.5%")
+    assert (c.percent, c.period) == (Decimal("5.5"), Period(2026, 2032))
+    [d] = find_cagr("CAGR, 2024-2030 .................. 8.1%")
+    assert (d.percent, d.period) == (Decimal("8.1"), Period(2024, 2030))
+
+
+def test_annual_rate_percent_is_not_a_share() -> None:
+    assert find_shares("Korea is expected to expand at 9% annually and holds 21% of the market.")[0].percent == 21
+
+
+def test_supplied_is_a_share_verb() -> None:
+    [s] = find_shares("the five largest refiners supplied roughly 64% of deliveries in 2023")
+    assert (s.percent, s.basis) == (Decimal("64"), "deliveries")
+
+
+def test_could_supply_is_a_prospect_not_a_share() -> None:
+    assert find_shares("Recovered scrap could supply 15% of feedstock needs by 2031.") == []

@@ -20,7 +20,10 @@ Attribution (why a figure is the market's):
   America is projected to grow at ...") are the market's when a recent sentence was about the market and
   no other market was named since. A CAGR that follows one of the market's amounts in the same clause
   (", a CAGR of 16.8%") is that amount's, with its scope. "a young market" (indefinite) describes rather
-  than refers; "outside this market" and "the stationary storage sector" name something else.
+  than refers; "outside this market", "the broader silicon anode market" and "the stationary storage
+  sector" name something else. A rate in a relative clause about another noun ("driven by EV sales, which
+  are growing 30% a year") is that noun's; a bare "CAGR 6.9% (2025-2030)" line right under a line naming
+  another market (a related-reports list) is that market's.
 * Money near investment/budget/price words ("invest", "funding", "allocated", "committed", "add",
   "costs", "per ton"...) is never a market size; nor a per-unit price, nor an implausible amount.
 * Shares need a basis that is a market measure (market, revenue, sales, consumption, demand, capacity,
@@ -38,19 +41,24 @@ Binding:
   without any of them the verb decides ("projected", "expected", "reach", "by" -> forecast).
 * Scope: the first place written as the clause subject (not after "from", "by", "like", "including"...),
   a parenthesised label ("CAGR (North America)"), "the region" -> the last place subject, else Global.
-* Segment: "<Name> Segment" in the clause ("Bottom Carbon Anode Segment to Reach ...").
+* Segment: "<Name> Segment" in the clause ("Bottom Carbon Anode Segment to Reach ...", "The pre-coated LFP
+  segment"); when that noun is not one of the document's listed segments but the clause names one ("The
+  battery segment leads: coke sold into lithium-ion battery anodes was worth ..."), the listed one.
+* Rates worded without "CAGR" ("expand at 16.7% per year", "rising at 6.9% a year over 2025-2031") are
+  growth rates when their subject is the market's; "... and Europe at 21.1%" adds the elided second scope.
 * CAGR period: an explicit span ("2025-2032", "from 2025 to 2032"); "through 2032" -> the forecast start
   to 2032; "during the forecast period" -> the sentence's own value years when they end elsewhere than
   the report's forecast (a second edition: values 2022 and 2029 -> 2023-2029), else the report's forecast
   period; "in next six years" -> six years back from the year the sentence targets, else from the base
   year; no period words -> the span of the sentence's value years.
 
-Tables: a table without a year layout (a "Report Attribute | Details" scope table) is read row by row as
-sentences; a share column is labelled by the first non-rank column. A header row (or first column) of years
-("2024", "2025E", "2030F") and rows (columns) of
-regions or segments give one market size per cell, when the header or the text just before the table
-names the currency and scale ("USD Million") and does not talk about volume; "CAGR" and "share"
-columns give growth rates and shares.
+Tables (their shape is read by :mod:`kg.extract.figure_tables`: nested header rows, units, rate columns,
+plain-text tables): a table without a year layout (a "Report Attribute | Details" scope table) is read row
+by row as sentences; a share column is labelled by the first non-rank column. Year column headers ("2024",
+"2025E", "2030F", or years under a "Revenue (US$ Mn)" group) or a first column of years, and rows (columns)
+of regions or segments give one market size per cell, when the header or the text just before the table
+names the currency and scale ("USD Million", "All values in USD thousand") and does not talk about volume;
+"CAGR" and "share" columns give growth rates and shares.
 
 One fact stated several times (body, FAQ, "Key statistics" recap) is one fact with several evidence
 quotes; the quote is the sentence (or the table row up to the cell).
@@ -64,6 +72,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from kg.extract.figure_tables import (
+    UNIT_RX,
+    VOLUME_RX,
+    YEAR_HEADER_RX,
+    header_layout,
+    header_period,
+    rate_column,
+    text_table,
+    unit_of,
+)
 from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
 from kg.extract.geo import places as all_places
 from kg.extract.money import (
@@ -74,11 +92,10 @@ from kg.extract.money import (
     parse_money,
     usd_million,
 )
-from kg.extract.rates import CagrMatch, ShareMatch, find_cagr, find_period, find_shares
+from kg.extract.rates import CagrMatch, ShareMatch, find_cagr, find_shares
 from kg.extract.sentences import Sentence, split_sentences
 from kg.models import (
     Block,
-    Cell,
     CompanyMention,
     Evidence,
     GrowthRate,
@@ -118,7 +135,7 @@ _GENERIC_MODIFIERS = _wordset(
     "global overall entire total worldwide world regional domestic international this that the a an "
     "its their whole current target addressable respective local emerging key major largest large "
     "fastest growing fast-growing mature nascent smaller larger significant for of and in to on & "
-    "broader wider niche premium mainstream commercial total-addressable said aforementioned same "
+    "niche premium mainstream commercial merchant captive total-addressable said aforementioned same "
     "projected estimated expected forecast forecasted anticipated combined cumulative annual current "
     "present today's valued overall u.s.-based"
 )
@@ -152,9 +169,11 @@ _FORECAST_CUE = re.compile(
 _CLAUSE_BOUNDARY = re.compile(
     r";|,?\s+\b(?:while|whereas|but|although|though|meanwhile)\b\s+"
     # a press-release dateline ("PUNE, India, March 3, 2025 -- The global ...") is not the subject
-    # ("PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The ...": a place, a comma, a date, a wire tag)
+    # ("PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The ...", "... 2025 (GLOBE NEWSWIRE) -- ...": a place,
+    # a comma, a date, a wire tag)
     r"|^[^.;]{0,80}?\b(?:19|20)\d\d\s*(?:--|\u2014|\u2013|-)\s+(?=[A-Z])"
-    r"|^(?-i:[A-Z])[A-Za-z .'\-]{1,40},[^;\n]{0,80}?\b(?:19|20)\d\d(?:\s*/[^/\n]{1,40}/)?\s*(?:--|\u2014|\u2013)\s+"
+    r"|^(?-i:[A-Z])[A-Za-z .'\-]{1,40},[^;\n]{0,80}?\b(?:19|20)\d\d(?:\s*(?:/[^/\n]{1,40}/|\([^()\n]{1,40}\)))?"
+    r"\s*(?:--|\u2014|\u2013)\s+"
     r"(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -172,7 +191,7 @@ _YEAR_AFTER_RX = re.compile(
 _YEAR_RX = re.compile(r"(?<![\d.,$€£¥\-–])(?P<year>(?:19|20)\d{2})(?![\d%])(?!\s*[-–—]\s*(?:19|20)?\d{2}\b)")
 _SEGMENT_RX = re.compile(
     r"(?P<name>(?:[A-Z][\w&\-]*\s+){1,6})(?:[Ss]egment|[Ss]ub-?segment)s?\b"
-    r"|\b[Tt]he\s+(?P<lname>(?:[a-z][\w\-]*\s+){1,4})(?:segment|sub-?segment)\b"
+    r"|\b[Tt]he\s+(?P<lname>[a-z][\w\-]*\s+(?:[A-Za-z][\w\-]*\s+){0,3})(?:segment|sub-?segment)\b"
 )
 _SEGMENT_NAME_STOP = _wordset(
     "the this that each every a an market application type product end-user end user regional region "
@@ -180,7 +199,10 @@ _SEGMENT_NAME_STOP = _wordset(
     "leading key major by of for in and its our their global"
 )
 _ANAPHOR_PLACE_RX = re.compile(
-    r"\b(?:the|this|that)\s+(?:region|regional\s+market|country|area|geography)\b", re.IGNORECASE
+    r"\b(?:the|this|that)\s+(?:region|regional\s+market|country|area|geography)\b"
+    # "it is the fastest-growing region, with demand there rising at ...": "it" is the place named before
+    r"|\bit\s+(?:is|was|remains|will\s+be)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}(?:region|country)\b",
+    re.IGNORECASE,
 )
 _LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:|–—-]*$")
 
@@ -209,6 +231,7 @@ class _Market:
     head: frozenset[str]
     tail: frozenset[str]
     head_seq: tuple[str, ...] = ()
+    acronyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ("cpc", ("calcined", "petroleum", "coke"))
 
     @classmethod
     def of(cls, meta: ReportMeta) -> _Market:
@@ -241,7 +264,7 @@ _ACRONYM_DEF_RX = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(\s*([A-Z][A-Za-z]?
 def _market_with_acronyms(market: _Market, text: str) -> _Market:
     """The market's words plus the acronym the text defines for its product: "mesocarbon microbeads
     (MCMB)" makes "MCMB anode revenue" a basis of the market's own."""
-    extra: set[str] = set()
+    extra: dict[str, tuple[str, ...]] = {}
     for m in _ACRONYM_DEF_RX.finditer(text):
         words = _words(m.group(1))
         run: list[str] = []
@@ -250,11 +273,14 @@ def _market_with_acronyms(market: _Market, text: str) -> _Market:
                 break
             run.insert(0, w)
         acr = _words(m.group(2))
+        # the acronym may stand for the run's tail only: "anode grade calcined petroleum coke (CPC)"
+        while len(run) > 2 and run[0][0] != m.group(2)[0].lower():
+            run.pop(0)
         if len(run) >= 2 and acr and m.group(2)[0].lower() == run[0][0] and acr[0] not in market.head:
-            extra.add(acr[0])
+            extra.setdefault(acr[0], tuple(run))
     if not extra:
         return market
-    return _Market(market.head | extra, market.tail - extra, market.head_seq)
+    return _Market(market.head | set(extra), market.tail - set(extra), market.head_seq, tuple(extra.items()))
 
 
 # ------------------------------------------------------------------ per-document state
@@ -365,7 +391,7 @@ def extract_figures(
         if block.kind == "table" and block.rows:
             _table(ctx, i)
             continue
-        if block.kind in ("paragraph", "heading") and (tt := _text_table(ctx, i)) is not None:
+        if block.kind in ("paragraph", "heading") and (tt := text_table(doc, i)) is not None:
             _table(ctx, i, tt[0], tt[1])
             skip_to = tt[1]
             continue
@@ -456,7 +482,7 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
         return "own"  # "It is projected to grow at 23% CAGR" right after a sentence about the market
     if ctx.prev_own and _EARLY_IT_RX.match(text):
         return "own"  # "Analysts expect it to reach ...": "it" as the object of a short opening clause
-    if ctx.prev_own and (_BARE_MEASURE_RX.search(text) or _MEASURE_LABEL_RX.match(text)):
+    if ctx.prev_own and (_bare_measure(text) or _MEASURE_LABEL_RX.match(text)):
         return "own"  # "We expect revenue to reach ...": an unmodified measure continues the market's story
     return None
 
@@ -470,7 +496,8 @@ def _names_parent_market(market: _Market, mods: Sequence[str]) -> bool:
     """Modifiers that name only the downstream ("sodium-ion battery" for anode material for sodium-ion
     batteries) or only the leading words of the product, two or more head nouns short ("lithium-ion battery"
     for lithium-ion battery anode recycling): a parent or customer market, not the report's own."""
-    named = [w for w in mods if w in market.words and w not in _GENERIC_MODIFIERS]
+    expand = dict(market.acronyms)
+    named = [x for w in mods if w in market.words and w not in _GENERIC_MODIFIERS for x in expand.get(w, (w,))]
     if not named:
         return False
     if not any(w in market.head for w in named):
@@ -496,11 +523,21 @@ _MEASURE_LABEL_RX = re.compile(
     re.IGNORECASE,
 )
 _BARE_MEASURE_RX = re.compile(
-    r"(?:^|[:;,]\s*|\b(?:expect|see|forecast|project|estimate)s?\s+)(?:(?:its|the|total|overall|annual)\s+)?"
-    r"(?:revenues?|sales|turnover|valuation)\s+(?:was|were|is|are|will|to|stood|reached|of|totall?ed|"
+    r"(?:^|[:;,]\s*|\b(?:expect|see|forecast|project|estimate|model|put)s?\s+)(?:(?:its|the|total|overall|annual)\s+)?"
+    r"(?P<place>(?:(?-i:[A-Z])[\w\-]*\s+){0,3})(?:revenues?|sales|turnover|valuation)\s+(?:was|were|is|are|will|to|stood|reached|of|totall?ed|"
     r"amounted|came|should|could|may|might|rose|grew|climbed)\b",
     re.IGNORECASE,
 )
+
+
+def _bare_measure(text: str) -> bool:
+    """A measure with no modifier but a place ("we model Asia Pacific revenue of", not "Tesla revenue")."""
+    for m in _BARE_MEASURE_RX.finditer(text):
+        place = m.group("place").strip()
+        found = find_places(place) if place else []
+        if not place or (found and found[0].start == 0 and found[0].end == len(place)):
+            return True
+    return False
 
 
 _MODIFIER_BREAK_RX = re.compile(r"[,;:()\"“”—]")
@@ -639,8 +676,10 @@ def _measure_in_rx(product_words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _scope(ctx: _Context, gov: str, label: str | None = None) -> tuple[Place | None, str | None]:
-    """The (place, as written) a figure is about; (None, None) means Global."""
+def _scope(ctx: _Context, gov: str, label: str | None = None, earlier: str = "") -> tuple[Place | None, str | None]:
+    """The (place, as written) a figure is about; (None, None) means Global. "the region" (or "it is the
+    fastest-growing region") is the place subject of an ``earlier`` clause of the sentence, else of the
+    sentences before."""
     if label:
         p = lookup_place(label)
         if p is not None:
@@ -648,8 +687,14 @@ def _scope(ctx: _Context, gov: str, label: str | None = None) -> tuple[Place | N
     places = _subject_places(gov, ctx.market.head, ctx.market.words)
     if places:
         return places[0].place, places[0].as_written
-    if _ANAPHOR_PLACE_RX.search(gov) and ctx.last_place is not None:
-        return ctx.last_place, ctx.last_place_text
+    if _ANAPHOR_PLACE_RX.search(gov):
+        ends = [m for m in _CLAUSE_BOUNDARY.finditer(earlier) if m.end() == len(earlier)]
+        prev_clause = earlier[: ends[-1].start()] if ends else earlier  # without its closing ";" / ", while"
+        before = _subject_places(prev_clause[_clause_start(prev_clause, len(prev_clause)) :]) if earlier else []
+        if before:
+            return before[0].place, before[0].as_written
+        if ctx.last_place is not None:
+            return ctx.last_place, ctx.last_place_text
     return None, None
 
 
@@ -669,6 +714,34 @@ def _segment_name(gov: str) -> str | None:
             continue
         return " ".join(words)
     return None
+
+
+def _clause_segment(ctx: _Context, gov: str) -> str | None:
+    """The segment a clause's "<Name> segment" names, as the document lists it. A loose noun ("The battery
+    segment is the growth engine: needle coke sold into lithium-ion battery anodes was worth ...") gives way
+    to a listed segment the clause names; without one, the noun is kept as written."""
+    named = _segment_name(gov)
+    if named is None:
+        return None
+    if _listed_segment(ctx, named.split()) is not None:
+        return named  # a listed segment, as written ("The electric vehicle segment")
+    return _listed_in(ctx, gov) or named
+
+
+def _listed_in(ctx: _Context, text: str) -> str | None:
+    """The listed segment ``text`` names last (nearest to the figure that follows it)."""
+    if not ctx.segment_keys:
+        return None
+    words = _words(text)
+    longest = max(len(k) for k in ctx.segment_keys)
+    found: str | None = None
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            hit = ctx.segment_keys.get(tuple(words[i : i + n]))
+            if hit is not None:
+                found = hit[0]
+                break
+    return found
 
 
 _PAREN_RX = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -861,9 +934,9 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             cs, _, aside = _governing(s, m.start)
             gov = s[cs : m.start] if not aside else s[_clause_start(s, m.start) : m.start]
             ref = _market_ref(ctx, gov)
-            place, place_text = _scope(ctx, gov)
+            place, place_text = _scope(ctx, gov, None, s[:cs])
             subject = _segment_subject(ctx, gov)
-            segment = _segment_name(gov) or subject
+            segment = _clause_segment(ctx, gov) or subject
             if ref is None and subject is not None and not _WHOLE_MARKET_AFTER_RX.match(s, m.end):
                 # "Silicon-carbon composite anodes generated USD 171.9 million": a listed type of the market
                 # (but "Natural graphite is a USD 20 billion market" is that product's whole market)
@@ -946,7 +1019,10 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
         own_years = []
     own_sizes = [x for x in sizes if x.own] if monies else []
     for c in cagrs:
+        before_rate = len(ctx.growth)
         _cagr(ctx, s, c, ev, own_years, own_sizes)
+        if len(ctx.growth) > before_rate:
+            _elliptical_rate(ctx, s, c, cagrs)
     for sh in shares:
         _share(ctx, s, sh, ev)
         _elliptical_share(ctx, s, sh, ev, shares)
@@ -986,6 +1062,9 @@ def _share_of_total(ctx: _Context, s: str, sz: _Size, ev: Evidence) -> None:
     year = _YEAR_AFTER_RX.match(s, at)
     if year is not None:
         at = year.end()
+    gloss = re.match(r"\s*\([^()]*\)", s[at:])  # "(about USD 875 million at RMB 7.20 per dollar), or about 70%"
+    if gloss is not None:
+        at += gloss.end()
     m = _SHARE_OF_TOTAL_RX.match(s, at)
     if m is None:
         return
@@ -1014,13 +1093,19 @@ def _continues_market(ctx: _Context, gov: str) -> bool:
     if ctx.last_foreign_no is not None and ctx.last_foreign_no > ctx.last_own_no:
         return False
     places = _subject_places(gov, ctx.market.head)
-    if not places or not _PLACE_SUBJECT_RX.match(gov[: places[0].start]):
+    if not places:
+        return False
+    lead = gov[: places[0].start]
+    lead = lead[lead.rfind(":") + 1 :]  # "Outside China, growth is steep: North America is forecast to ..."
+    if not _PLACE_SUBJECT_RX.match(lead):
         return False
     rest = gov[places[0].end :]
-    # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will")
+    # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will"), or
+    # after a focusing adverb ("China alone accounted for")
     return bool(
         re.match(
-            r"\s*(?:(?:region|market|area)\s+)?(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
+            r"\s*(?:(?:region|market|area)\s+)?(?:(?:alone|also|itself|too|by\s+itself|on\s+its\s+own)\s+)?"
+            r"(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
             r"continues?|accounted|held|holds|grew|grows|registered|recorded|posted|to)\b",
             rest,
             re.IGNORECASE,
@@ -1076,13 +1161,23 @@ def _cagr(
 ) -> None:
     cs, _, aside = _governing(s, c.start)
     gov = s[cs : c.start]
-    label_line = bool(_LABEL_LINE_RX.match(gov)) and len(s) < 160
+    # a bare "CAGR 6.9% (2025-2030)" line is a snapshot of the market, unless the line just before named
+    # another market (a related-reports list: "Needle Coke Market" / "CAGR 6.9% (2025-2030)")
+    label_line = (
+        c.explicit  # "CAGR 6.3%" on a label line; "Sales grew 8% a year" needs a subject that is the market
+        and bool(_LABEL_LINE_RX.match(gov))
+        and len(s) < 160
+        and not (ctx.last_foreign_no is not None and ctx.last_foreign_no >= ctx.sentence_no - 1)
+    )
     if aside:
         # the aside is about what precedes it: use the text before the opening dash/bracket
         cut = max(gov.rfind("—"), gov.rfind("("), gov.rfind(" – "), gov.rfind(" - "))
         gov = gov[:cut] if cut >= 0 else gov
     ref = _market_ref(ctx, gov)
-    segment = _segment_name(gov) or _segment_subject(ctx, gov)
+    rel = _RELATIVE_END_RX.search(gov)
+    if rel is not None and not _own_antecedent(ctx, rel.group("ante")):
+        ref = None  # "The market is driven by EV sales, which are growing 30% a year": the sales' rate
+    segment = _clause_segment(ctx, gov) or _segment_subject(ctx, gov)
     if ref is None and segment is not None:
         ref = "own"  # "Carbon nanotubes (CNTs) are the fastest-growing product, with a CAGR of 14.8%"
     governing_size = next(
@@ -1100,7 +1195,7 @@ def _cagr(
     if not c.plausible or c.high_percent is not None or (ref != "own" and not label_line):
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, c.start), value_text=c.as_written))
         return
-    place, place_text = _scope(ctx, gov, c.label if label_place else None)
+    place, place_text = _scope(ctx, gov, c.label if label_place else None, s[:cs])
     if place is None and governing_size is not None and governing_size.place is not None and not label_place:
         place, place_text = governing_size.place, governing_size.place_text
     start, end = _resolve_period(ctx, c, own_years)
@@ -1114,6 +1209,53 @@ def _cagr(
             start_year=start,
             end_year=end,
             value_text=c.as_written,
+        )
+    )
+
+
+# a relative clause that a rate ends: "driven by EV sales, which are growing"
+_RELATIVE_END_RX = re.compile(
+    r"(?P<ante>[A-Za-z][\w\-]*)\s*,?\s+(?:which|who|that)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _own_antecedent(ctx: _Context, word: str) -> bool:
+    """Is the noun a relative clause describes the market, its product, one of its places or segments?"""
+    w = _norm_word(word)
+    return w in {"market", "industry", "sector", "segment", "region", "country"} or w in ctx.market.words or (
+        _is_place_word(w)
+    )
+
+
+# "North America is forecast to grow at 20.5% a year between 2025 and 2034 and Europe at 21.1%": a second
+# scope whose verb and period are elided
+_ELLIPTICAL_RATE_RX = re.compile(
+    r"[^;%]{0,60}?,?\s+(?:and|while|whereas)\s+(?P<holder>(?:the\s+)?(?-i:[A-Z])[\w&.\-]*"
+    r"(?:\s+(?:(?-i:[A-Z])[\w&.\-]*|&|of|the)){0,4}?)\s+(?:at|with|on)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|market\s+share)\b)",
+    re.IGNORECASE,
+)
+
+
+def _elliptical_rate(ctx: _Context, s: str, c: CagrMatch, cagrs: Sequence[CagrMatch]) -> None:
+    """The elided second rate after one of the market's growth rates, for a place (the period is shared)."""
+    m = _ELLIPTICAL_RATE_RX.match(s, c.end)
+    if m is None or any(o.start <= m.start("value") < o.end for o in cagrs):
+        return
+    holder = m.group("holder").strip()
+    places = find_places(holder)
+    if not places or places[0].place.kind == "global" or places[0].end < len(holder):
+        return
+    first = ctx.growth[-1]
+    ctx.growth.append(
+        first.model_copy(
+            update={
+                "scope": places[0].place.name,
+                "scope_as_written": places[0].as_written,
+                "segment": None,
+                "cagr_percent": Decimal(m.group("pct")),
+                "value_text": m.group("value"),
+            }
         )
     )
 
@@ -1162,7 +1304,8 @@ _HOLDER_STRIP_LEAD = _wordset(
 )
 _HOLDER_STRIP_TAIL = _wordset(
     "now currently collectively together alone still already also continue continues continued to "
-    "have has had is are was were which that who reportedly jointly combined"
+    "have has had is are was were which that who reportedly jointly combined nevertheless nonetheless "
+    "however thus therefore meanwhile today presently instead likewise similarly though"
 )
 _VERBISH = re.compile(
     r"\b(?:dominat\w*|lead(?:s|ing)?|led|continu\w*|account\w*|hold\w*|held|remain\w*|is|are|was|were|has|have|"
@@ -1175,6 +1318,7 @@ _ANAPHOR_COMPANY = re.compile(
     r"manufacturers|producers|leaders|vendors|suppliers)$|^(?:they|together)$",
     re.IGNORECASE,
 )
+_TOP_N_STOP = _wordset("in of for by with from on at across within globally worldwide together combined and or")
 _TOP_N = re.compile(
     r"\btop\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<noun>[a-z]+)", re.IGNORECASE
 )
@@ -1297,6 +1441,9 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
         dash = max(w.rfind("—"), w.rfind(" – "))
         if dash >= 0 and w[dash:].strip(" —–"):
             w = w[dash + 1 :]
+        colon = w.rfind(":")
+        if colon >= 0 and re.search(r"[A-Za-z]", w[colon + 1 :]):
+            w = w[colon + 1 :]  # "The market is concentrated: the top 10 producers supplied ...": a new clause
         parts = re.split(r",\s*", w)
         tail = parts[-1] if parts else ""
         # a participle ("X dominates ..., accounting for 60%", "..., holding a market share of") takes
@@ -1324,9 +1471,15 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
         return None
     top = _TOP_N.search(np)
     if top:
-        noun = top.group("noun").lower()
+        # the whole noun phrase after "top N" ("the top three Chinese producers"), its head noun last
+        words_after = [top.group("noun")]
+        for x in np[top.end() :].split():
+            if x.lower() in _TOP_N_STOP or len(words_after) >= 4:
+                break
+            words_after.append(x)
+        noun = words_after[-1].lower()
         noun = "companies" if noun in _COMPANY_NOUNS else noun
-        return f"Top {top.group('n')} {noun}", "company"
+        return " ".join(["Top", top.group("n"), *words_after[:-1], noun]), "company"
     words = _words(np)
     if set(words) & ctx.market.tail and not set(words) & ctx.market.head and _listed_segment(ctx, np.split()) is None:
         return None  # the market's downstream ("aluminum production capacity"), not the market
@@ -1421,20 +1574,6 @@ _EXPAND_STOP = _wordset(
 
 # ------------------------------------------------------------------ tables
 
-_YEAR_HEADER_RX = re.compile(
-    r"^\s*(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
-    r"\s*\*?\s*(?:(?:revenue|market\s+size|market\s+value|value|sales|size)\s*)?(?:\([^)]*\))?\s*$",
-    re.IGNORECASE,
-)
-_UNIT_RX = re.compile(
-    r"(?P<cur>USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:in\s+)?(?P<scale>million|mn|mio|billion|bn|"
-    r"thousand|k|['’]?000)\b|(?P<scale2>million|mn|billion|bn|thousand)s?\s*(?:of\s+)?(?P<cur2>USD|US\$|\$|EUR|€|"
-    r"dollars|euros)",
-    re.IGNORECASE,
-)
-_VOLUME_RX = re.compile(r"\b(?:tons?|tonnes?|kilotons?|kt|units|volume|GWh|MWh|kg)\b", re.IGNORECASE)
-
-
 _BREAKDOWN_RX = re.compile(
     r"\b(?:by\s+[A-Za-z][\w\-]*|segments?|segmentation|regions?|regional|countr(?:y|ies)|geograph\w*|"
     r"applications?|types?|products?|end[\s\-]?use(?:rs?)?)\b",
@@ -1445,76 +1584,6 @@ _OTHER_MEASURE_RX = re.compile(
     r"budgets?|subsid\w*|tariffs?)\b",
     re.IGNORECASE,
 )
-
-
-_TT_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_TT_HEAD_RX = re.compile(
-    r"\s*(?P<label>[A-Z][A-Za-z/&\- ]{0,40}?)\s+(?P<years>(?:(?:19|20)\d{2}[EFP]?\s+)+(?:19|20)\d{2}[EFP]?)(?=\s)"
-)
-_TT_CAPTION_RX = re.compile(r"^\s*(?:table|exhibit)\s+[\w.]+\s*[:.\-–]", re.IGNORECASE)
-
-
-def _text_table(ctx: _Context, index: int) -> tuple[Block, int] | None:
-    """A space-aligned plain-text table the renderer flattened into paragraphs, as a table block.
-
-    It must open with a header line of two or more years ("Region 2024 2030"), be introduced by a
-    "Table N:" caption or carry a currency unit, and every following run, in this paragraph and the
-    consecutive paragraphs that wholly read so, must be one label and one number per year column
-    ("Asia Pacific 1,850 2,540"). Returns the table and the index of its last block.
-    """
-    doc = ctx.doc
-    block = doc.blocks[index]
-    text = doc.text[block.start : block.end]
-    head = _TT_HEAD_RX.match(text + " ")
-    if head is None or head.start("years") > 0 and re.search(r"\d", head.group("label")):
-        return None
-    prev = doc.blocks[index - 1] if index > 0 else None
-    prev_text = doc.text[prev.start : prev.end] if prev is not None else ""
-    if not ((_TT_CAPTION_RX.match(prev_text) and _UNIT_RX.search(prev_text)) or _UNIT_RX.search(head.group(0))):
-        return None
-    years = list(re.finditer(r"\S+", head.group("years")))
-    n = len(years)
-    row_rx = re.compile(
-        r"\s*(?P<label>[A-Za-z][A-Za-z&/.,()'’\- ]{0,60}?)"
-        + "".join(rf"\s+(?P<v{k}>{_TT_NUM})" for k in range(n))
-        + r"(?=\s|$)"
-    )
-
-    def rows_of(b: Block, pos: int) -> list[tuple[Cell, ...]] | None:
-        t = doc.text[b.start : b.end].rstrip()
-        out: list[tuple[Cell, ...]] = []
-        while pos < len(t):
-            m = row_rx.match(t, pos)
-            if m is None:
-                return None
-            out.append(
-                (Cell(start=b.start + m.start("label"), end=b.start + m.end("label")),)
-                + tuple(Cell(start=b.start + m.start(f"v{k}"), end=b.start + m.end(f"v{k}")) for k in range(n))
-            )
-            pos = m.end()
-        return out
-
-    body = rows_of(block, head.end())
-    if body is None:
-        return None
-    last = index
-    while last + 1 < len(doc.blocks):
-        nb = doc.blocks[last + 1]
-        if nb.boilerplate or nb.kind not in ("paragraph", "heading"):
-            break
-        more = rows_of(nb, 0)
-        if not more:
-            break
-        body.extend(more)
-        last += 1
-    if len(body) < 2:
-        return None
-    hs = head.start("years")
-    header = (Cell(start=block.start + head.start("label"), end=block.start + head.end("label"), header=True),) + tuple(
-        Cell(start=block.start + hs + y.start(), end=block.start + hs + y.end(), header=True) for y in years
-    )
-    end = doc.blocks[last].end
-    return block.model_copy(update={"kind": "table", "rows": (header, *body), "end": end}), last
 
 
 _LINE_LABEL_RX = re.compile(
@@ -1554,8 +1623,11 @@ def _table(ctx: _Context, index: int, block: Block | None = None, last: int | No
     rows = [[doc.text[c.start : c.end].strip() for c in row] for row in block.rows]
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         return
-    year_layout = any(_YEAR_HEADER_RX.match(c) for c in rows[0]) or any(
-        row and _YEAR_HEADER_RX.match(row[0]) for row in rows[1:]
+    layout = header_layout(rows, [[c.header for c in row] for row in block.rows])
+    top = layout.rows  # the first body row
+    heads = list(layout.columns)
+    year_layout = any(layout.year(j) for j in range(len(heads))) or any(
+        row and YEAR_HEADER_RX.match(row[0]) for row in rows[top:]
     )
     if not year_layout:
         # a key-value table ("Report Attribute | Details": "Market size value in 2025 | USD 1.36 billion",
@@ -1577,16 +1649,16 @@ def _table(ctx: _Context, index: int, block: Block | None = None, last: int | No
             or len(text_after) < 120
         ):
             after = text_after  # a caption below the table
-    header = " ".join(rows[0])
+    header = " ".join(heads)
     caption = before[-300:] + " " + header + " " + after
-    unit = _UNIT_RX.search(header) or _UNIT_RX.search(after) or _UNIT_RX.search(before[-300:])
-    if _VOLUME_RX.search(header) and not _UNIT_RX.search(header):
+    unit = UNIT_RX.search(header) or UNIT_RX.search(after) or UNIT_RX.search(before[-300:])
+    if VOLUME_RX.search(header) and not UNIT_RX.search(header):
         return
     caption_ref = _market_ref(ctx, caption)
     about_market = caption_ref == "own" or bool(
         re.search(r"\b(?:market\s+size|revenue|market\s+value|value)\b", caption, re.IGNORECASE)
     )
-    if not about_market and caption_ref is None and _UNIT_RX.search(header):
+    if not about_market and caption_ref is None and UNIT_RX.search(header):
         # money columns ("2024 (US$ mn)") under a segmentation heading ("By Application") or beside a CAGR
         # column break the report's market down, unless the caption measures something else
         about_market = bool(
@@ -1594,71 +1666,50 @@ def _table(ctx: _Context, index: int, block: Block | None = None, last: int | No
         ) and not _OTHER_MEASURE_RX.search(caption)
     if not about_market:
         return
-    currency = "USD"
-    scale = Decimal(1)
-    if unit is not None:
-        cur = (unit.group("cur") or unit.group("cur2") or "$").upper()
-        currency = {
-            "US$": "USD",
-            "$": "USD",
-            "€": "EUR",
-            "£": "GBP",
-            "¥": "JPY",
-            "RMB": "CNY",
-            "DOLLARS": "USD",
-            "EUROS": "EUR",
-        }.get(cur, cur)
-        sc = (unit.group("scale") or unit.group("scale2") or "million").lower()
-        scale = {
-            "billion": Decimal(1000),
-            "bn": Decimal(1000),
-            "thousand": Decimal("0.001"),
-            "k": Decimal("0.001"),
-            "000": Decimal("0.001"),
-            "'000": Decimal("0.001"),
-            "’000": Decimal("0.001"),
-        }.get(sc, Decimal(1))
-    year_cols = {j: m for j, c in enumerate(rows[0]) if (m := _YEAR_HEADER_RX.match(c)) is not None}
-    if year_cols and _COMPANY_HEADER_RX.search(rows[0][0]):
+    currency, scale = unit_of(unit)
+    year_cols = {j: m for j in range(len(heads)) if (m := layout.year(j)) is not None}
+    if year_cols and _COMPANY_HEADER_RX.search(heads[0]):
         year_cols = {}  # a company's revenue by year is not a part of the market's size
     if year_cols:
-        for r, row in enumerate(rows[1:], start=1):
+        for r in range(top, len(rows)):
+            row = rows[r]
             label = row[0] if row else ""
             for j, ym in year_cols.items():
                 if j < len(row):
                     _table_cell(ctx, block, r, 0, j, label, ym, row[j], unit is not None, currency, scale)
-        _table_rates(ctx, block, rows, rows[0])
+        _table_rates(ctx, block, rows, heads, top)
         return
     first_col = {
-        i: m for i, row in enumerate(rows) if i > 0 and row and (m := _YEAR_HEADER_RX.match(row[0])) is not None
+        i: m for i in range(top, len(rows)) if rows[i] and (m := YEAR_HEADER_RX.match(rows[i][0])) is not None
     }
     if first_col:
         for i, ym in first_col.items():
             for j in range(1, len(rows[i])):
-                label = rows[0][j] if j < len(rows[0]) else ""
+                label = heads[j] if j < len(heads) else ""
                 _table_cell(ctx, block, i, 0, j, label, ym, rows[i][j], unit is not None, currency, scale)
         return
     # one money column ("Type | Revenue (US$ Mn) | Share (%)"): its year is the single year the caption
     # (the short block just above or below the table) names
     money_cols = [
         j
-        for j, c in enumerate(rows[0])
-        if j > 0 and _UNIT_RX.search(c) and not re.search(r"\b(?:CAGR|share|growth)\b|%", c, re.IGNORECASE)
+        for j, c in enumerate(heads)
+        if j > 0 and UNIT_RX.search(c) and not re.search(r"\b(?:CAGR|share|growth)\b|%", c, re.IGNORECASE)
     ]
-    if len(money_cols) == 1 and not _COMPANY_HEADER_RX.search(rows[0][0]):
+    if len(money_cols) == 1 and not _COMPANY_HEADER_RX.search(heads[0]):
         near = [after]
         prev = doc.blocks[index - 1] if index > 0 else None
         if prev is not None and not prev.boilerplate and prev.end - prev.start < 200:
             near.append(doc.text[prev.start : prev.end])
         years = {int(y) for t in near for y in re.findall(r"(?<![\d.,\-–])((?:19|20)\d{2})(?![\d%\-–])", t)}
         if len(years) == 1:
-            cap_ym = _YEAR_HEADER_RX.match(str(years.pop()))
+            cap_ym = YEAR_HEADER_RX.match(str(years.pop()))
             assert cap_ym is not None
             j = money_cols[0]
-            for r, row in enumerate(rows[1:], start=1):
+            for r in range(top, len(rows)):
+                row = rows[r]
                 if j < len(row):
                     _table_cell(ctx, block, r, 0, j, row[0], cap_ym, row[j], unit is not None, currency, scale)
-    _table_rates(ctx, block, rows, rows[0])
+    _table_rates(ctx, block, rows, heads, top)
 
 
 def _table_cell(
@@ -1769,16 +1820,17 @@ def _label_column(rows: list[list[str]]) -> int:
     return 0
 
 
-def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: list[str]) -> None:
+def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: list[str], top: int = 1) -> None:
+    """Growth rates and shares of a table's "CAGR" and "Share" columns (body rows from ``top``)."""
     cells = block.rows  # type: ignore[attr-defined]
-    lc = _label_column(rows)
+    lc = _label_column([header, *rows[top:]])
     for j, h in enumerate(header):
-        is_cagr = re.search(r"\bCAGR\b|compound annual", h, re.IGNORECASE)
-        is_share = re.search(r"\bshare\b", h, re.IGNORECASE)
-        if not (is_cagr or is_share):
+        kind = rate_column(h)
+        if kind is None:
             continue
-        period = find_period(h)
-        for r in range(1, len(rows)):
+        is_cagr = kind == "cagr"
+        period = header_period(h)
+        for r in range(top, len(rows)):
             if j >= len(rows[r]):
                 continue
             pm = re.fullmatch(r"\s*(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%?\s*", rows[r][j])
@@ -1813,14 +1865,16 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                 )
             elif Decimal(0) < pct <= Decimal(100):
                 holder = place.name if isinstance(place, Place) else (seg or rows[r][lc])
-                kind: HolderKind = "region" if isinstance(place, Place) else "segment"
-                if kind == "segment" and (_LEGAL_SUFFIX_RX.search(holder) or _COMPANY_HEADER_RX.search(header[lc])):
-                    kind = "company"
+                holder_kind: HolderKind = "region" if isinstance(place, Place) else "segment"
+                if holder_kind == "segment" and (
+                    _LEGAL_SUFFIX_RX.search(holder) or _COMPANY_HEADER_RX.search(header[lc])
+                ):
+                    holder_kind = "company"
                 ctx.shares.append(
                     Share(
                         evidence=(ev,),
                         holder=holder,
-                        holder_kind=kind,
+                        holder_kind=holder_kind,
                         share_percent=pct,
                         of="market share",
                         year=None,

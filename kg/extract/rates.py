@@ -5,13 +5,16 @@ whether a rate or share is *about the report's market* (and whose share it is) n
 report metadata, so it lives in :mod:`kg.extract.figures`.
 
 CAGR forms: "CAGR of 6.30%", "6.30% CAGR", "a 4.2% CAGR", "compound annual growth rate (CAGR) of 13.4%",
-"CAGR (Global): 6.30% (2025-2032)". Period forms, searched after the rate, then before it in the clause:
-"from 2025 to 2032", "between 2024 and 2030", "(2025–2032)", "2020-2023", "through/till/until/to/by 2032",
-"during/over/in the forecast period", "in (the) next six years", "over the next decade".
+"CAGR (Global): 6.30% (2025-2032)", "CAGR 2025-2031: 4.8%"; and growth worded per year without "CAGR"
+("expand at 16.7% per year", "growing 5.2% a year", "rising at an average annual rate of 6%"; ``explicit``
+is False for them, a decline or a one-year change is none). Period forms, searched after the rate, then
+before it in the clause: "from 2025 to 2032", "between 2024 and 2030", "(2025–2032)", "2020-2023",
+"through/till/until/to/by 2032", "during/over/in the forecast period", "in (the) next six years", "over the
+next decade".
 A CAGR of 100% or more (or -50% or less) is kept with ``plausible=False``.
 
 Share forms: a share verb ("accounts for", "represent", "holds", "controlling", "dominating ... at",
-"capture", "make up", "constitute", "comprise") then "X% of <basis>"; "X% market/revenue share";
+"capture", "make up", "constitute", "comprise", "supplied") then "X% of <basis>"; "X% market/revenue share";
 "a share (of) approximately X% (in terms of revenue)". Percentages in ranges ("15-20%"), changes
 ("30% lower", "by 25%", "a 7% annual increase") and CAGRs are never shares.
 """
@@ -36,7 +39,10 @@ _YEAR = r"(?:19|20)\d{2}"
 
 _CAGR_AFTER_RX = re.compile(
     _CAGR_WORD
-    + r"(?:\s*\((?P<label>[^()%]{1,60})\))?(?P<gap>[^%\d.;!?\n]{0,40}?)"
+    + r"(?:\s*\((?P<label>[^()%]{1,60})\))?"
+    # a snapshot line's period between the word and the rate: "CAGR 2025-2031:   4.8%", "CAGR, 2025-2032 .... 15.9%"
+    + r"(?P<span>\s*,?\s*" + _YEAR + r"\s*[-–—]\s*(?:" + _YEAR + r"|\d{2})(?!\d))?"
+    + r"(?P<gap>[^%\d.;!?\n]{0,40}?(?:\.{2,}[^%\d.;!?\n]{0,5})?)"
     + r"(?:(?P<lo>\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:-|–|to)\s*(?P<pct2>\d{1,3}(?:[.,]\d+)?)\s*%|"
     + _PCT
     + ")",
@@ -45,6 +51,24 @@ _CAGR_AFTER_RX = re.compile(
 _CAGR_BEFORE_RX = re.compile(
     r"(?<![\d.,])" + _PCT + r"(?P<gap>\s*\(?\s*)(?:" + _CAGR_WORD + r")", re.IGNORECASE
 )
+# a rate worded without "CAGR": "expand at 16.7% per year", "expanding at 10.3% annually", "growing 5.2% a
+# year", "rising at an average annual rate of 6.9%" (a decline or a one-year change is no such rate)
+_GROW_VERB = (
+    r"(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|rise|rises|rose|risen|rising|"
+    r"increase|increases|increased|increasing|advance|advances|advanced|advancing|climb|climbs|climbed|climbing)"
+)
+_ABOUT = r"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|some|close\s+to|more\s+than|over|~)\s*)?"
+_PER_YEAR = r"(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
+_ANNUAL_RXS = (
+    re.compile(r"\b" + _GROW_VERB + r"\s+(?:at\s+|by\s+)?" + _ABOUT + _PCT + r"\s*" + _PER_YEAR, re.IGNORECASE),
+    re.compile(
+        r"\b" + _GROW_VERB + r"\s+(?:at|by)\s+(?:an?|the)\s+"
+        r"(?:(?:average|estimated|projected|expected|steady|healthy|robust)\s+)*"
+        r"annual(?:i[sz]ed)?\s+(?:growth\s+)?(?:rate|pace)\s+of\s+" + _ABOUT + _PCT,
+        re.IGNORECASE,
+    ),
+)
+_ANNUAL_HINT_RX = re.compile(r"annu|year", re.IGNORECASE)
 _GAP_OK_RX = re.compile(
     r"^[\s:,(]*(?:(?:of|at|is|was|will\s+be|reached|registering|recording|around|about|approximately|approx\.?"
     r"|nearly|almost|roughly|over|more\s+than|close\s+to|an?|the|estimated|expected|projected|to\s+be|by)\b"
@@ -151,6 +175,7 @@ class CagrMatch:
     period: Period = Period()
     approximate: bool = False
     plausible: bool = True
+    explicit: bool = True  # False for a rate worded without "CAGR" ("expanding at 10.3% annually")
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -167,18 +192,27 @@ _CAGR_HINT_RX = re.compile(r"[cC](?:[aA][gG][rR]|[oO][mM][pP][oO][uU][nN][dD])")
 
 
 def find_cagr(text: str) -> list[CagrMatch]:
-    """Every CAGR in ``text`` with the period phrase nearest to it."""
-    if _CAGR_HINT_RX.search(text) is None:
-        return []
+    """Every CAGR in ``text`` (and every annual growth rate worded without "CAGR") with the period phrase
+    nearest to it."""
     found: list[tuple[int, int, re.Match[str]]] = []
-    for m in _CAGR_AFTER_RX.finditer(text):
-        found.append((m.start(), m.end(), m))
-    for m in _CAGR_BEFORE_RX.finditer(text):
-        if _GAP_OK_RX.match(m.group("gap")) is None:
-            continue
-        if any(s < m.end() and m.start() < e for s, e, _ in found):
-            continue
-        found.append((m.start(), m.end(), m))
+    worded: set[int] = set()  # starts of the rates worded without "CAGR"
+    if _CAGR_HINT_RX.search(text) is not None:
+        for m in _CAGR_AFTER_RX.finditer(text):
+            found.append((m.start(), m.end(), m))
+        for m in _CAGR_BEFORE_RX.finditer(text):
+            if _GAP_OK_RX.match(m.group("gap")) is None:
+                continue
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            found.append((m.start(), m.end(), m))
+    if _ANNUAL_HINT_RX.search(text) is not None:
+        for rx in _ANNUAL_RXS:
+            for m in rx.finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                    found.append((m.start(), m.end(), m))
+                    worded.add(m.start())
+    if not found:
+        return []
     found.sort(key=lambda t: t[0])
     out: list[CagrMatch] = []
     for i, (start, end, m) in enumerate(found):
@@ -195,7 +229,7 @@ def find_cagr(text: str) -> list[CagrMatch]:
         prev = found[i - 1][1] if i else lo
         before = text[max(lo, prev) : start]
         period = Period()
-        for chunk in (label or "", after, before):
+        for chunk in (label or "", m.groupdict().get("span") or "", after, before):
             p = find_period(chunk)
             if p != Period():
                 period = p
@@ -219,6 +253,7 @@ def find_cagr(text: str) -> list[CagrMatch]:
                 period,
                 approx,
                 plausible,
+                start not in worded,
             )
         )
     return out
@@ -252,7 +287,7 @@ _SHARE_VERB = (
     r"command(?:s|ed|ing)?|control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|constitut(?:e|es|ed|ing)|"
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
     r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
-    r"t(?:ake|akes|ook|aking))"
+    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying))"
 )
 _HEDGE = (
     r"(?:(?:approximately|approx\.?|about|around|nearly|almost|roughly|over|more\s+than|close\s+to|some|"

@@ -1,0 +1,303 @@
+"""The layout of money tables: header rows, column headers, units, rate columns, plain-text tables.
+
+:mod:`kg.extract.figures` decides whether a table is about the report's market and binds each cell to a
+year and a scope; this module only reads the table's shape, which needs no knowledge of the market:
+
+* Header rows. Reports nest headers: "Region / Country" (two rows high) beside "Revenue (US$ Mn)" spread
+  over "2024 | 2033". The renderer keeps cells, not their row/column spans, so the spans are inferred
+  from the cell counts: a top cell is either one column two rows high (the label column, a "CAGR" or
+  "Share" column) or a group over an equal part of the row below. A column's header is its group plus its
+  own cell; a header row is never data (its years are not values).
+* Units. "USD Million", "US$ Mn", "(USD M)", "million U.S. dollars", "EUR million", "US$ 000", "All values
+  in USD thousand": the currency and the scale of a table's bare numbers.
+* Rate columns. "CAGR 2025-2032", "CAGR 25-32" (two-digit years) and "Share (%)" columns; a column that
+  measures the *impact on* a CAGR (a drivers/restraints table's "+1.2%") is no growth rate.
+* Plain-text tables. A space-aligned table that the renderer flattened into paragraphs ("Region  2024 (USD
+  M)  2032 (USD M)  CAGR 25-32" then "Asia-Pacific  221.4  748.0  16.4%") is rebuilt as a table block,
+  when its header or a short line just above it names a currency unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import dropwhile
+
+from kg.extract.rates import Period, find_period
+from kg.models import Block, Cell, TextDocument
+
+__all__ = [
+    "UNIT_RX",
+    "VOLUME_RX",
+    "YEAR_HEADER_RX",
+    "HeaderLayout",
+    "header_layout",
+    "header_period",
+    "rate_column",
+    "text_table",
+    "unit_of",
+]
+
+YEAR_HEADER_RX = re.compile(
+    r"^\s*(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
+    r"\s*\*?\s*(?:(?:revenue|market\s+size|market\s+value|value|sales|size)\s*)?(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+_US_DOLLARS = r"U\.?\s?S\.?\s+dollars|US\s+dollars|dollars"
+UNIT_RX = re.compile(
+    r"(?P<cur>USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:in\s+)?(?P<scale>million|mn|mio|billion|bn|"
+    r"thousand|k|['’]?000|m(?=\s*\)|\s*$)|b(?=\s*\)|\s*$))\b"
+    r"|(?P<scale2>million|mn|billion|bn|thousand)s?\s*(?:of\s+)?(?P<cur2>USD|US\$|\$|EUR|€|" + _US_DOLLARS + r"|euros)",
+    re.IGNORECASE,
+)
+VOLUME_RX = re.compile(r"\b(?:tons?|tonnes?|kilotons?|kt|units|volume|GWh|MWh|kg)\b", re.IGNORECASE)
+
+_CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "RMB": "CNY", "EUROS": "EUR"}
+_SCALE = {
+    "billion": Decimal(1000),
+    "bn": Decimal(1000),
+    "b": Decimal(1000),
+    "thousand": Decimal("0.001"),
+    "k": Decimal("0.001"),
+    "000": Decimal("0.001"),
+    "'000": Decimal("0.001"),
+    "’000": Decimal("0.001"),
+}
+
+
+def unit_of(unit: re.Match[str] | None) -> tuple[str, Decimal]:
+    """(currency code, millions per stated unit) of a :data:`UNIT_RX` match; USD million without one."""
+    if unit is None:
+        return "USD", Decimal(1)
+    cur = (unit.group("cur") or unit.group("cur2") or "$").upper()
+    currency = "USD" if "DOLLAR" in cur else _CURRENCY.get(cur, cur)
+    scale = (unit.group("scale") or unit.group("scale2") or "million").lower()
+    return currency, _SCALE.get(scale, Decimal(1))
+
+
+# ------------------------------------------------------------------ header rows
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """``rows`` leading header rows; per column its full header (groups + own cell) and its own cell."""
+
+    rows: int
+    columns: tuple[str, ...]
+    own: tuple[str, ...]
+
+    def year(self, j: int) -> re.Match[str] | None:
+        """The year a money column is for: its own cell ("2024" under "Revenue (US$ Mn)") or its group
+        ("Revenue" under "2024"); a rate column ("Share (%)" over "2024") is no money column."""
+        if j >= len(self.columns) or rate_column(self.columns[j]) or "%" in self.columns[j]:
+            return None
+        own = self.own[j]
+        m = YEAR_HEADER_RX.match(own)
+        if m is None and self.columns[j] != own and self.columns[j].endswith(own):
+            m = YEAR_HEADER_RX.match(self.columns[j][: len(self.columns[j]) - len(own)])
+        return m
+
+
+_NUMBER_CELL_RX = re.compile(r"[-+]?[$€£¥]?\s*\d[\d,.]*\s*%?")
+_STANDALONE_HEAD_RX = re.compile(r"\b(?:CAGR|compound|share|growth|y-?o-?y|change)\b|%", re.IGNORECASE)
+
+
+def _is_sub_header(row: Sequence[str], flags: Sequence[bool], width_below: int) -> bool:
+    """A second header row: marked as header cells (or a row of years narrower than the body), no data."""
+    cells = [c for c in row if c.strip()]
+    if not cells:
+        return False
+    if any(_NUMBER_CELL_RX.fullmatch(c.strip()) and not YEAR_HEADER_RX.match(c) for c in cells):
+        return False  # a number that is not a year: a data row (a total row may be marked as header too)
+    if len(cells) == 1 and width_below > 2 and not YEAR_HEADER_RX.match(cells[0]):
+        return False  # a section label across the table ("Asia Pacific" over its countries)
+    if flags and all(flags):
+        return True
+    return len(row) < width_below and all(YEAR_HEADER_RX.match(c) for c in cells)
+
+
+def _compose(top: Sequence[str], sub: Sequence[str], width: int) -> tuple[list[str], list[str]]:
+    """Columns and own cells of a top row over a sub row: ``width - len(sub)`` top cells stand alone (the
+    first, then "CAGR"/"Share" cells from the right), the others each group an equal run of the sub row."""
+    lead = len(sub) - len(list(dropwhile(lambda c: not c.strip(), sub)))
+    sub = sub[lead:]  # empty cells under the label column: that column is one cell two rows high
+    alone = width - len(sub)
+    groups = len(top) - alone
+    if alone >= 1 and groups >= 1 and len(sub) % groups == 0:
+        single = {0}
+        for i in sorted(range(1, len(top)), key=lambda i: (not _STANDALONE_HEAD_RX.search(top[i]), -i)):
+            if len(single) >= alone:
+                break
+            single.add(i)
+        per = len(sub) // groups
+        columns: list[str] = []
+        own: list[str] = []
+        k = 0
+        for i, cell in enumerate(top):
+            if i in single:
+                columns.append(cell)
+                own.append(cell)
+                continue
+            for _ in range(per):
+                columns.append(f"{cell} {sub[k]}".strip())
+                own.append(sub[k])
+                k += 1
+        return columns, own
+    # counts that fit no span layout: the sub row sits under the right-hand columns
+    shift = max(0, width - len(sub))
+    own = [sub[j - shift] if j >= shift else (top[j] if j < len(top) else "") for j in range(width)]
+    return own, own
+
+
+def header_layout(rows: Sequence[Sequence[str]], flags: Sequence[Sequence[bool]]) -> HeaderLayout:
+    """The header rows of a table (``rows`` as cell texts, ``flags`` marking header cells)."""
+    n = 1
+    while n < len(rows) - 1:
+        width_below = max(len(r) for r in rows[n + 1 :])
+        if not _is_sub_header(rows[n], flags[n] if n < len(flags) else (), width_below):
+            break
+        n += 1
+    columns = list(rows[0])
+    own = list(rows[0])
+    if n > 1:
+        width = max(len(r) for r in rows[n:])
+        for sub in rows[1:n]:
+            columns, own = _compose(columns, list(sub), width)
+            # a later sub row groups under the composed columns
+        if len(columns) < width:
+            columns += [""] * (width - len(columns))
+            own += [""] * (width - len(own))
+    return HeaderLayout(n, tuple(columns), tuple(own))
+
+
+# ------------------------------------------------------------------ rate columns
+
+_IMPACT_RX = re.compile(
+    r"\b(?:impact|effect|influence|contribution|sensitivity|change|delta|uplift|drag|bps|basis\s+points?)\b", re.I
+)
+_SHORT_SPAN_RX = re.compile(r"(?<![\d.])['’]?(?P<a>\d{2})\s*[-–—/]\s*['’]?(?P<b>\d{2})(?![\d.%])")
+
+
+def rate_column(header: str) -> str | None:
+    """ "cagr", "share" or None: what a column of percentages measures. A column of a CAGR's drivers
+    ("Impact on forecast CAGR", "CAGR contribution (%)") is neither."""
+    if _IMPACT_RX.search(header):
+        return None
+    if re.search(r"\bCAGR\b|compound annual", header, re.IGNORECASE):
+        return "cagr"
+    if re.search(r"\bshare\b", header, re.IGNORECASE):
+        return "share"
+    return None
+
+
+def header_period(header: str) -> Period:
+    """The period a rate column covers: "CAGR 2025-2032", or two-digit years "CAGR 25-32" / "CAGR '25-'32"."""
+    p = find_period(header)
+    if p.start_year or p.end_year:
+        return p
+    m = _SHORT_SPAN_RX.search(header)
+    if m:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b:
+            return Period(2000 + a, 2000 + b, p.forecast_period)
+    return p
+
+
+# ------------------------------------------------------------------ plain-text tables
+
+_TT_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TT_YEAR = r"(?:19|20)\d{2}[EFP]?(?:\s*\([^()\d]{1,24}\))?"
+_TT_RATE = (
+    r"(?i:CAGR|Share|Growth)(?:\s*\(%\)|\s*%|\s*\(?['’]?(?:19|20)?\d{2}\s*[-–]\s*['’]?(?:19|20)?\d{2}\)?"
+    r"(?:\s*\(%\))?)?"
+)
+_TT_HEAD_RX = re.compile(
+    rf"\s*(?P<label>[A-Z][A-Za-z/&\- ]{{0,40}}?)\s+(?P<years>(?:{_TT_YEAR}\s+)*{_TT_YEAR})"
+    rf"(?P<rates>(?:\s+{_TT_RATE})*)(?=\s)"
+)
+_TT_YEAR_RX = re.compile(_TT_YEAR)
+_TT_RATE_RX = re.compile(_TT_RATE)
+_RULE_RX = re.compile(r"\s*[-=_*~.]{3,}\s*")
+_TT_PCT = r"[-+−]?\d{1,3}(?:\.\d+)?\s*%?"
+
+
+def _unit_above(doc: TextDocument, index: int) -> bool:
+    """A short block among the two just above a table that names a currency unit ("Table 3: ... (USD
+    million)", "All values in USD thousand.")."""
+    for b in doc.blocks[max(0, index - 2) : index]:
+        if b.boilerplate or b.end - b.start > 200:
+            continue
+        if UNIT_RX.search(doc.text[b.start : b.end]):
+            return True
+    return False
+
+
+def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
+    """A space-aligned plain-text table the renderer flattened into paragraphs, as a table block.
+
+    It must open with a header line of year columns ("Region 2024 2030", "Region 2024 (USD M) 2032 (USD
+    M) CAGR 25-32"; two or more years, or one year with a rate column), carry a currency unit or sit
+    under a short line that names one, and every following run, in this block and the consecutive
+    paragraphs that wholly read so, must be one label and one number per column ("Asia Pacific 1,850 2,540
+    7.5%"). Returns the table and the index of its last block.
+    """
+    block = doc.blocks[index]
+    text = doc.text[block.start : block.end]
+    head = _TT_HEAD_RX.match(text + " ")
+    if head is None or head.start("years") > 0 and re.search(r"\d", head.group("label")):
+        return None
+    hs = head.start("years")
+    years = list(_TT_YEAR_RX.finditer(text, hs, head.end("years")))
+    rates = list(_TT_RATE_RX.finditer(text, head.start("rates"), head.end("rates"))) if head.group("rates") else []
+    if len(years) < 2 and not rates:
+        return None
+    if not (UNIT_RX.search(head.group(0)) or _unit_above(doc, index)):
+        return None
+    n, k = len(years), len(rates)
+    row_rx = re.compile(
+        r"\s*(?P<label>[A-Za-z][A-Za-z&/.,()'’\- ]{0,60}?)"
+        + "".join(rf"\s+(?P<v{i}>{_TT_NUM})" for i in range(n))
+        + "".join(rf"\s+(?P<r{i}>{_TT_PCT})" for i in range(k))
+        + r"(?=\s|$)"
+    )
+    groups = [f"v{i}" for i in range(n)] + [f"r{i}" for i in range(k)]
+
+    def rows_of(b: Block, pos: int) -> list[tuple[Cell, ...]] | None:
+        t = doc.text[b.start : b.end].rstrip()
+        out: list[tuple[Cell, ...]] = []
+        while pos < len(t):
+            m = row_rx.match(t, pos)
+            if m is None:
+                return None
+            out.append(
+                (Cell(start=b.start + m.start("label"), end=b.start + m.end("label")),)
+                + tuple(Cell(start=b.start + m.start(g), end=b.start + m.end(g)) for g in groups)
+            )
+            pos = m.end()
+        return out
+
+    body = rows_of(block, head.end())
+    if body is None:
+        return None
+    last = index
+    while last + 1 < len(doc.blocks):
+        nb = doc.blocks[last + 1]
+        if nb.boilerplate or nb.kind not in ("paragraph", "heading"):
+            break
+        if _RULE_RX.fullmatch(doc.text[nb.start : nb.end]):  # a "-----" line under the header or above a total
+            last += 1
+            continue
+        more = rows_of(nb, 0)
+        if not more:
+            break
+        body.extend(more)
+        last += 1
+    if len(body) < 2:
+        return None
+    label = Cell(start=block.start + head.start("label"), end=block.start + head.end("label"), header=True)
+    cols = (Cell(start=block.start + m.start(), end=block.start + m.end(), header=True) for m in years + rates)
+    header = (label, *cols)
+    end = doc.blocks[last].end
+    return block.model_copy(update={"kind": "table", "rows": (header, *body), "end": end}), last

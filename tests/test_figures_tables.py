@@ -1,0 +1,148 @@
+"""Table layout: nested header rows, units, rate columns and plain-text tables (kg.extract.figure_tables)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.figure_tables import UNIT_RX, header_layout, header_period, rate_column, text_table, unit_of
+from kg.extract.rates import Period
+from kg.ingest.text import render_text
+
+
+def test_label_two_rows_high_beside_a_money_group_over_years_and_a_cagr_column() -> None:
+    rows = [["Market / Country", "Sales (USD Bn)", "CAGR (%)"], ["2023", "2029"], ["Brazil", "1.2", "2.0", "8.9%"]]
+    flags = [[True] * 3, [True] * 2, [False] * 4]
+    layout = header_layout(rows, flags)
+    assert layout.rows == 2
+    assert layout.columns == ("Market / Country", "Sales (USD Bn) 2023", "Sales (USD Bn) 2029", "CAGR (%)")
+    assert layout.own == ("Market / Country", "2023", "2029", "CAGR (%)")
+    assert layout.year(1) is not None and layout.year(1).group("year") == "2023"
+    assert layout.year(3) is None
+
+
+def test_two_groups_each_over_the_same_years() -> None:
+    rows = [
+        ["Grade", "Value (EUR Mn)", "Share (%)"],
+        ["2022", "2028", "2022", "2028"],
+        ["Premium", "50", "80", "40", "45"],
+    ]
+    layout = header_layout(rows, [[True] * 3, [True] * 4, [False] * 5])
+    assert layout.columns[1:3] == ("Value (EUR Mn) 2022", "Value (EUR Mn) 2028")
+    assert layout.columns[3:] == ("Share (%) 2022", "Share (%) 2028")
+    assert [layout.year(j) is not None for j in range(5)] == [False, True, True, False, False]
+
+
+def test_years_grouping_measures_give_the_year_from_the_group() -> None:
+    rows = [["Region", "2021", "2027"], ["Revenue", "Units", "Revenue", "Units"], ["Chile", "5", "7", "9", "11"]]
+    layout = header_layout(rows, [[True] * 3, [True] * 4, [False] * 5])
+    assert layout.year(1) is not None and layout.year(1).group("year") == "2021"
+    assert layout.year(3) is not None and layout.year(3).group("year") == "2027"
+
+
+def test_one_header_row_and_data_rows_are_never_headers() -> None:
+    rows = [["Region", "2024", "2030"], ["Peru", "3", "4"], ["Total", "10", "12"]]
+    layout = header_layout(rows, [[True] * 3, [True] * 3, [True] * 3])  # every cell a <th>: numbers say data
+    assert layout.rows == 1
+    assert layout.columns == ("Region", "2024", "2030")
+
+
+def test_unflagged_row_of_years_narrower_than_the_body_is_a_header_row() -> None:
+    rows = [["Region", "Revenue (USD Mn)"], ["2020", "2026"], ["Chile", "5", "7"]]
+    assert header_layout(rows, [[False] * 2, [False] * 2, [False] * 3]).rows == 2
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("CAGR 2024-2029", "cagr"),
+        ("Compound annual growth (%)", "cagr"),
+        ("Share (%)", "share"),
+        ("Impact on forecast CAGR", None),
+        ("CAGR contribution (pp)", None),
+        ("Revenue (USD Mn)", None),
+    ],
+)
+def test_rate_columns(header: str, kind: str | None) -> None:
+    assert rate_column(header) == kind
+
+
+@pytest.mark.parametrize(
+    ("header", "period"),
+    [
+        ("CAGR 26-31", Period(2026, 2031)),
+        ("CAGR '24–'29", Period(2024, 2029)),
+        ("CAGR 2025-2030 (%)", Period(2025, 2030)),
+        ("CAGR (%)", Period()),
+    ],
+)
+def test_rate_column_periods(header: str, period: Period) -> None:
+    assert header_period(header) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "scale"),
+    [
+        ("2024 (USD M)", "USD", Decimal(1)),
+        ("Revenue (US$ Mn)", "USD", Decimal(1)),
+        ("value by region (million U.S. dollars)", "USD", Decimal(1)),
+        ("All values in USD thousand.", "USD", Decimal("0.001")),
+        ("Sales (EUR bn)", "EUR", Decimal(1000)),
+        ("2023 (US$ 000)", "USD", Decimal("0.001")),
+    ],
+)
+def test_units(text: str, currency: str, scale: Decimal) -> None:
+    assert unit_of(UNIT_RX.search(text)) == (currency, scale)
+
+
+def test_a_word_starting_with_m_is_no_million() -> None:
+    assert UNIT_RX.search("paid in USD most of the time") is None
+
+
+def _table(body: str) -> list[list[str]] | None:
+    doc = render_text(body, "text/plain")
+    for i in range(len(doc.blocks)):
+        found = text_table(doc, i)
+        if found is not None:
+            return [[doc.text[c.start : c.end] for c in row] for row in found[0].rows]
+    return None
+
+
+def test_plain_text_table_with_unit_headers_and_a_cagr_column() -> None:
+    rows = _table(
+        "Table 7: Pitch binder revenue by region\n\n"
+        "  Region          2023 (USD M)    2030 (USD M)    CAGR 24-30\n"
+        "  Latin America          12.5            20.1          7.0%\n"
+        "  Oceania                 4.0             6.6          7.4%\n"
+    )
+    assert rows == [
+        ["Region", "2023 (USD M)", "2030 (USD M)", "CAGR 24-30"],
+        ["Latin America", "12.5", "20.1", "7.0%"],
+        ["Oceania", "4.0", "6.6", "7.4%"],
+    ]
+
+
+def test_plain_text_table_with_its_unit_on_the_line_above() -> None:
+    rows = _table(
+        "Figures in EUR thousand.\n\n  Grade        2022      2028   CAGR 23-28\n"
+        "  ------------------------------------\n"
+        "  Coarse     1,200     1,900        8.0%\n  Fine         800     1,500       11.1%\n"
+    )
+    assert rows is not None and rows[1] == ["Coarse", "1,200", "1,900", "8.0%"]
+
+
+def test_plain_text_year_run_without_any_unit_is_no_table() -> None:
+    body = "  Region   2023   2030   CAGR 24-30\n  Oceania   4.0   6.6   7.4%\n  Asia   9.0   9.9   1.4%\n"
+    assert _table(body) is None
+
+
+def test_empty_cell_under_the_label_column() -> None:
+    rows = [["Segment", "Sales (USD Mn)"], ["", "2022", "2027"], ["Coated", "5", "9"]]
+    layout = header_layout(rows, [[True] * 2, [True] * 3, [False] * 3])
+    assert layout.columns == ("Segment", "Sales (USD Mn) 2022", "Sales (USD Mn) 2027")
+
+
+def test_section_label_row_across_the_table_is_no_header_row() -> None:
+    rows = [["Country", "2024", "2030"], ["Americas"], ["Chile", "5", "7"]]
+    assert header_layout(rows, [[True] * 3, [True], [False] * 3]).rows == 1
