@@ -548,3 +548,84 @@ def test_one_name_per_line_list_run_together() -> None:
     # terms with their abbreviations are not such a list
     doc = render_text("# Pitch Note\n\nKEY PLAYERS\n\nHard Carbon (HC)\nSoft Carbon (SC)\n", "text/markdown")
     assert _extract(doc) == []
+
+
+def _countries(doc: TextDocument) -> dict[str, str | None]:
+    return {m.name: m.country for m in _extract(doc)}
+
+
+def test_bold_bullets_under_companies_to_watch_with_city_country_tail() -> None:
+    doc = render_text(
+        "# Note\n\n## Companies to watch\n\n- **Quillon Carbon Pty Ltd** — Adelaide, Australia\n"
+        "    - pitch-coated spherical graphite\n- **Vestmark Anodes AB** — Luleå, Sweden\n"
+        "- **Ardent Graphene Inc.**\n\n## Dynamics\n\nNobody holds more than 12 % of supply.\n",
+        "text/markdown",
+    )
+    assert _countries(doc) == {
+        "Quillon Carbon Pty Ltd": "AU", "Vestmark Anodes AB": "SE", "Ardent Graphene Inc.": None,
+    }
+
+
+def test_numbered_subsection_profiles_with_double_dash_tail() -> None:
+    text = ("4  MARKET SIZE\n\nRevenue grew.\n\n7  COMPANY PROFILES\n\n"
+            "   7.1   Orlen Pitch Works S.A. (Poland)\n   7.2   Danbury Coke Inc. (USA) -- formerly Danbury Tar\n"
+            "   7.3   Hoshino Carbon Corporation (Japan)\n\n8  METHODOLOGY\n\nWe asked.\n")
+    assert _countries(render_text(text, "text/plain")) == {
+        "Orlen Pitch Works S.A.": "PL", "Danbury Coke Inc.": "US", "Hoshino Carbon Corporation": "JP",
+    }
+
+
+def test_slide_title_paragraph_opens_a_players_list() -> None:
+    text = ("=== Slide 4 === Competitive landscape\n- Hoshino Carbon Corporation (Japan) - LTO powders\n"
+            "- Danbury Coke Inc. - USA\n- Marlow Titanate Ltd. - Canada\n")
+    assert _countries(render_text(text, "text/plain")) == {
+        "Hoshino Carbon Corporation": "JP", "Danbury Coke Inc.": "US", "Marlow Titanate Ltd.": "CA",
+    }
+    # a short paragraph that is no players title does not open a list
+    text = "=== Slide 5 === Market outlook\n- Strong Demand Growth\n- Grid Storage Systems\n"
+    assert _extract(render_text(text, "text/plain")) == []
+
+
+def test_names_with_a_stock_listing_in_broker_prose() -> None:
+    text = ("Coverage. We initiate on Kestrel Graphite Limited (KGL AU, Buy, TP A$1.10) and Ontario-based\n"
+            "Borealis Anode Inc. (TSX: BAI). Peers: Hanfeng Carbon Group (601234 CH) and Japan's Midori\n"
+            "Carbon (5555 JP). Project Alpha (Phase 2, 2026) is on track.\n\n"
+            "DISCLOSURES\nCresthaven Securities Pty Ltd (AFSL 000123) may do business with companies covered.\n")
+    got = _countries(render_text(text, "text/plain"))
+    assert got == {
+        "Kestrel Graphite Limited": None, "Borealis Anode Inc.": "CA", "Hanfeng Carbon Group": None,
+        "Midori Carbon": "JP",
+    }
+
+
+def test_company_card_address_line_is_no_company() -> None:
+    doc = _html(
+        "<h2>Key companies</h2><div class='card'><div>Fenwick Silicon Ltd</div><div>Abercorn, United Kingdom"
+        "</div></div><div class='card'><div>Hoshino Carbon Corporation</div><div>Osaka, Japan</div></div>"
+        "<div class='card'><div>Danbury Coke Inc.</div><div>Akron, Ohio, United States</div></div>"
+        "<h2>Licensing</h2><ul><li>Single User License — US$ 3,000</li><li>Enterprise Licence — US$ 6,000"
+        "</li></ul>"
+    )
+    assert _countries(doc) == {
+        "Fenwick Silicon Ltd": "GB", "Hoshino Carbon Corporation": "JP", "Danbury Coke Inc.": "US",
+    }
+    assert not looks_like_company("Single User License")
+    assert not looks_like_company("Shanghai")
+
+
+def test_city_based_prefix_is_context_not_name() -> None:
+    doc = _html("<p>Leading producers include Osaka-based Hoshino Carbon Co., Ltd. and Zenith Anode Ltd "
+                "(formerly Zenith Oil &amp; Tar; India).</p>")
+    assert _countries(doc) == {"Hoshino Carbon Co., Ltd.": "JP", "Zenith Anode Ltd": "IN"}
+
+
+def test_ranking_table_flattened_into_a_paragraph() -> None:
+    text = ("Table 2. Top producers by shipments Rank Company Home kt Share 1 Alder Carbon Co., Ltd. CN 120 "
+            "12.0% 2 Birch Graphite Corporation JP 95 9.5% 3 Cedar Anode Materials Inc. (ex-Cedar Tar) KR 80 "
+            "8.0%\n")
+    assert _countries(render_text(text, "text/plain")) == {
+        "Alder Carbon Co., Ltd.": "CN", "Birch Graphite Corporation": "JP", "Cedar Anode Materials Inc.": "KR",
+    }
+    # two numbered rows are no ranking, nor is a numbered contents line
+    text = "Ranks 1 Alder Carbon Co., Ltd. CN 120 2 Birch Graphite Corporation JP 95. Contents 1 Scope 2 Data.\n"
+    assert _extract(render_text(text, "text/plain")) == []

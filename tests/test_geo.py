@@ -214,3 +214,12 @@ def test_compass_place() -> None:
     # names the vocabulary knows, lower-case compass words and unknown places are not compass areas
     assert compass_place("South Korea") is None and compass_place("Western Europe") is None
     assert compass_place("south India") is None and compass_place("West Acme") is None
+
+
+def test_city_country_knows_major_cities_only() -> None:
+    from kg.extract.geo import city_country
+
+    assert city_country("Tokyo") == "JP"
+    assert city_country("Montreal") == city_country("Montréal") == "CA"
+    assert city_country("Perth") is None  # ambiguous (Australia, Scotland): not listed
+    assert city_country("Kuraray") is None

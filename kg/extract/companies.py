@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from kg.extract.geo import country_code, find_places
+from kg.extract.geo import city_country, country_code, find_places
 from kg.extract.names import (
     GENERIC_WORDS,
     LEADER_RX,
@@ -63,6 +63,7 @@ from kg.extract.names import (
     name_end,
     parentheses,
     sentence_cut,
+    skip_place_possessive,
     split_enumeration,
     split_list_item,
     tokens,
@@ -87,7 +88,7 @@ _QUALIFIERS = (
 _LIST_TITLE = re.compile(
     rf"\b{_QUALIFIERS}\b.{{0,80}}\b{PLAYER_NOUNS}\b"
     rf"|\b{PLAYER_NOUNS}\b.{{0,40}}\b(?:profiled|covered|included|analy[sz]ed|listed|studied|mentioned)\b"
-    rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b"
+    rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b|\b{PLAYER_NOUNS}[ \t]+to[ \t]+watch\b"
     r"|\bmarket\s+(?:compan(?:y|ies)|players|manufacturers|vendors|suppliers|producers)\s*$",
     re.I,
 )
@@ -202,6 +203,12 @@ class _Candidate:
 # ------------------------------------------------------------------ helpers
 
 
+def _seat_country(label: str) -> str | None:
+    """The country of a company's seat as "X-based" / "based in X" names it: a country, or a major city or
+    province ("Tokyo-based", "based in Quebec")."""
+    return country_code(label) or city_country(label)
+
+
 def _country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """The country a short label states: "China", "U.S.", "Tokyo, Japan", "Japan-based"."""
     label = text[start:end]
@@ -215,14 +222,15 @@ def _country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] 
     if code:
         return code, (offset, offset + len(stripped))
     m = re.fullmatch(r"(.+?)-(?:based|headquartered)", stripped)
-    if m and (code := country_code(m.group(1))):
+    if m and (code := _seat_country(m.group(1))):
         return code, (offset, offset + len(m.group(1)))
-    # "Tokyo, Japan" / "Germany (HQ)": the last comma part, or any single country named in it.
-    if "," in stripped:
-        last = stripped.rsplit(",", 1)[1].strip()
-        if (code := country_code(last)) is not None:
-            pos = offset + stripped.rindex(last)
-            return code, (pos, pos + len(last))
+    # "Tokyo, Japan" / "(formerly B; Japan)": the last comma or semicolon part.
+    for sep in (",", ";"):
+        if sep in stripped:
+            last = stripped.rsplit(sep, 1)[1].strip()
+            if last and (code := country_code(last)) is not None:
+                pos = offset + stripped.rindex(last)
+                return code, (pos, pos + len(last))
     return None
 
 
@@ -240,7 +248,7 @@ def _country_in_description(text: str, start: int, end: int) -> tuple[str, tuple
     seg = text[start:end]
     for rx in (re.compile(_BASED_RX), _COUNTRY_HQ_RX):
         m = rx.search(seg)
-        if m and (code := country_code(m.group(1))):
+        if m and (code := _seat_country(m.group(1))):
             return code, (start + m.start(1), start + m.end(1))
     lead = re.match(
         r"[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?)?(?=[A-Z])", seg
@@ -342,6 +350,12 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             mode.level is None or block.kind != "heading" or (block.level or 1) > mode.level
             or _NUMBERED_RX.match(raw) is not None  # "1. Sila Nanotechnologies Inc. (US)" read as a heading
         )
+        if deeper and (hq := _hq_line_country(doc, block)) is not None:
+            # "Abingdon, United Kingdom" under a name: the card's address line, not a company.
+            prev = run[-1] if run else None
+            if prev is not None and prev.country is None and i and doc.blocks[i - 1].start <= prev.start:
+                prev.country, prev.country_span, prev.priority = hq[0], hq[1], _P_ATTACHED
+            continue
         if deeper:
             led = _leader_candidates(doc, block)
             if led:
@@ -365,10 +379,10 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             out.extend(_enumeration_candidates(doc, base, block.end, phrase=None))
             mode = None
             continue
-        players_line = _players_title_line(raw)
+        players_line = _players_title_line(raw) or _list_lead_title(doc, i)
         if players_line or _is_title(doc, i, block, titles):
             flush()
-            title = _SECTION_NUMBER_RX.sub("", stripped.rstrip(":").strip())
+            title = _SECTION_NUMBER_RX.sub("", _SLIDE_MARK_RX.sub("", stripped).rstrip(":").strip())
             bare = _BARE_TITLE_RX.fullmatch(title) is not None
             if len(title.split()) <= 20 and (_LIST_TITLE.search(title) or _LOOSE_TITLE.search(title) or bare):
                 mode = _Mode(loose=bare or not _LIST_TITLE.search(title),
@@ -381,6 +395,43 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             flush()  # prose breaks a run of names, but not the section
     flush()
     return out
+
+
+#: A slide or page marker an export puts before a slide's title: "=== Slide 7 ===", "--- Page 3 ---".
+_SLIDE_MARK_RX = re.compile(r"^[ \t]*(?:={2,}|-{3,})[^=\n]{1,40}?(?:={2,}|-{3,})[ \t]*")
+#: A whole line that is an address: "Abingdon, United Kingdom", "Dayton, Ohio, United States".
+_HQ_LINE_RX = re.compile(
+    r"[ \t]*(?:[A-Z][\w'’.\-]*(?:[ \t]+(?:[a-z]{1,4}[ \t]+)?[A-Z][\w'’.\-]*){0,2},[ \t]*){1,2}"
+    r"(?P<country>[A-Z][\w'’. ]{1,30}?)[ \t.]*"
+)
+
+
+def _hq_line_country(doc: TextDocument, block: Block) -> tuple[str, tuple[int, int]] | None:
+    """The country of a line that is nothing but "City, Country" (a company card's address line): such a
+    line names where the company above it sits, never a company of its own."""
+    m = _HQ_LINE_RX.fullmatch(doc.text, block.start, block.end)
+    if m is None or (code := country_code(m.group("country"))) is None:
+        return None
+    head = doc.text[block.start:m.start("country")]
+    parts = [p.strip() for p in head.split(",") if p.strip()]
+    if has_legal_suffix(head.strip(" \t,")) or any(_registry_key(p) and not city_country(p) for p in parts):
+        return None  # "Nexeon, UK": a listed company with its country
+    return code, m.span("country")
+
+
+def _list_lead_title(doc: TextDocument, i: int) -> bool:
+    """A short unstyled paragraph that names a players section and is followed by list lines (a slide's
+    title in a deck export: "=== Slide 7 === Competitive landscape"): a title for the list below it."""
+    block = doc.blocks[i]
+    if block.kind != "paragraph" or i + 1 >= len(doc.blocks):
+        return False
+    nxt = doc.blocks[i + 1]
+    if nxt.kind != "list_item" and not (nxt.kind == "paragraph" and _ITEM_OPENER_RX.match(doc.text, nxt.start)):
+        return False
+    line = _SLIDE_MARK_RX.sub("", doc.text[block.start:block.end]).strip().rstrip(":").strip()
+    if not line or "\n" in line or len(line.split()) > 6 or line[-1] in ".;,!?":
+        return False
+    return bool(_LIST_TITLE.search(line) or _LOOSE_TITLE.search(line))
 
 
 def _paren_run(doc: TextDocument, block: Block) -> list[_Candidate]:
@@ -782,7 +833,7 @@ _NOT_PLAYER_NOUNS = _CUSTOMER_NOUNS | {
 }
 #: A research house (the publisher, in an about-us line), not a player.
 _RESEARCH_HOUSE_RX = re.compile(
-    r"\b(?:research|analytics|insights?|consulting|consultants|advisory|intelligence|data)\b", re.I
+    r"\b(?:research|analytics|insights?|consulting|consultants|advisory|intelligence|data|securities)\b", re.I
 )
 #: The clause goes on to say the names are customers, partners, or not producers.
 _NOT_PLAYER_TAIL_RX = re.compile(
@@ -950,6 +1001,73 @@ def _prose_candidates(doc: TextDocument) -> list[_Candidate]:
     return out
 
 
+#: A stock listing right after a name: "(SYR AU, Outperform ...)", "(835185 CH)", "(ASX: SYR)". Only a
+#: listed company carries one; the exchange code is not its country (Bloomberg's "CN" is Canada).
+_TICKER_PAREN_RX = re.compile(
+    r"\s*\((?:(?:[A-Z][A-Z\d.]{0,6}|\d{4,6})[ \t]+(?:US|AU|CN|CH|C1|C2|KS|KQ|JP|JT|LN|HK|GR|GY|FP|IN|IB|"
+    r"SS|SZ|SW|TT|CT|SP|NA|IM|SM|BZ|NZ|NO|SS|FH|DC|PW|AV|BB|ID|LI|MK|TB|IJ|PM|SJ)(?:[ \t]+Equity)?(?=[ \t]*[,;)])"
+    r"|(?:ASX|TSXV?|TSX-V|NYSE(?:[ \t]American)?|NASDAQ|Nasdaq|LSE|AIM|KRX|KOSDAQ|TSE|TYO|SSE|SZSE|HKEX|SEHK|NSE|BSE|"
+    r"OTCQX|OTC|XETRA|FRA|Euronext)[ \t]*:[ \t]*[A-Z\d][A-Z\d.]{0,9}(?=[ \t]*[,;)]))"
+)
+
+
+def _ticker_candidates(doc: TextDocument) -> list[_Candidate]:
+    """Names followed by a stock listing, in any sentence: a broker's note names its coverage and peers
+    this way ("We initiate on A Limited (SYR AU, Outperform) and B Inc. (NOU CN)")."""
+    text = doc.text
+    out: list[_Candidate] = []
+    for block in doc.blocks:
+        if block.boilerplate or block.kind == "table" or "(" not in text[block.start:block.end]:
+            continue
+        for m in NAME_RX.finditer(text, block.start, block.end):
+            cut = sentence_cut(text, m.start(), m.end())
+            if cut != m.end() or _TICKER_PAREN_RX.match(text, m.end(), min(len(text), block.end + 40)) is None:
+                continue
+            s, e = trim_name(text, m.start(), m.end())
+            s = skip_place_possessive(text, s, e)
+            if e > s and looks_like_company(text[s:e]) and not _RESEARCH_HOUSE_RX.search(text[s:e]):
+                out.append(_Candidate(s, e))
+    return out
+
+
+#: One row of a ranking table whose columns ran together into prose: rank, name, optional "(aside)",
+#: an upper-case country code and a figure ("3 Hunan Zhongke Electric Co., Ltd. (Shinzoom) CN 205 11.8%").
+_RANK_ROW_RX = re.compile(
+    r"(?<![\w.%,])(?P<rank>\d{1,2})[ \t]+(?P<name>[A-Z][^()%\n]{1,80}?)(?:[ \t]+\([^()\n]{1,40}\))?"
+    r"[ \t]+(?P<code>[A-Z]{2,3})[ \t]+(?=\d)"
+)
+
+
+def _rank_row_candidates(doc: TextDocument) -> list[_Candidate]:
+    """Rows of a ranking table flattened into one paragraph: three consecutive ranks at least, each a
+    company-shaped name followed by an ISO country code (the table's "Home"/"Country" column)."""
+    text = doc.text
+    out: list[_Candidate] = []
+    for block in doc.blocks:
+        if block.boilerplate or block.kind == "table":
+            continue
+        run: list[_Candidate] = []
+        last = 0
+        for m in _RANK_ROW_RX.finditer(text, block.start, block.end):
+            code = country_code(m.group("code"))
+            s, e = trim_name(text, m.start("name"), m.end("name"))
+            if code is None or not looks_like_company(text[s:e], country_stated=True):
+                continue
+            rank = int(m.group("rank"))
+            if rank != last + 1:
+                if len(run) >= 3:
+                    out.extend(run)
+                run = []
+                if rank != 1:
+                    last = 0
+                    continue
+            run.append(_Candidate(s, e, code, m.span("code"), _P_ATTACHED))
+            last = rank
+        if len(run) >= 3:
+            out.extend(run)
+    return out
+
+
 # ------------------------------------------------------------------ occurrences and countries
 
 
@@ -1033,8 +1151,8 @@ def _context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, i
     if pm and (found := _country_in(text, end + pm.start(1), end + pm.end(1))):
         return found[0], found[1], _P_ATTACHED
     window = text[max(0, start - 40):start]
-    bm = re.search(_BASED_RX + r"[ \t]+$", window)
-    if bm and (code := country_code(bm.group(1))):
+    bm = re.search(_BASED_RX + r"\s+$", window)
+    if bm and (code := _seat_country(bm.group(1))):
         base = start - len(window)
         return code, (base + bm.start(1), base + bm.end(1)), _P_BASED
     am = re.match(
@@ -1044,7 +1162,7 @@ def _context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, i
     )
     if am:
         g = 1 if am.group(1) else 2
-        code = country_code(am.group(g))
+        code = _seat_country(am.group(g))
         if code:
             return code, (end + am.start(g), end + am.end(g)), _P_BASED
     # "the Swiss specialist Kaltenbach Polymer AG": a demonym in a descriptor right before the name.
@@ -1261,14 +1379,16 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     if (unwrapped := _unwrapped(doc)) is not None:
         doc, line_starts = unwrapped  # same offsets; prose and names are read with the wraps as spaces
     text = doc.text
-    listed = _list_candidates(source, outline)
+    listed = _list_candidates(source, outline) + _rank_row_candidates(source)
     prose = _inline_candidates(doc) + _subject_candidates(doc, line_starts) + _prose_candidates(doc)
+    prose += _ticker_candidates(doc)
     candidates = _without_cut_names(source.text, listed, prose) + prose
     by_name: dict[str, list[_Candidate]] = {}
 
     def add(cands: list[_Candidate]) -> None:
         for cand in cands:
             s, e = trim_name(text, cand.start, cand.end)
+            s = skip_place_possessive(text, s, e)
             name = text[s:e]
             if name and is_name_shape(name):
                 by_name.setdefault(name, []).append(cand)

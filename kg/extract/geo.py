@@ -211,6 +211,22 @@ def compass_place(label: str) -> Place | None:
     return Place(key=key, name=name, kind="region", broader=inner.key, aliases=(name,))
 
 
+CITIES_CSV = REFERENCE_DIR / "cities.csv"
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Major business cities and a few states/provinces by folded name -> ISO2, from ``cities.csv``."""
+    with CITIES_CSV.open(encoding="utf-8", newline="") as f:
+        return {_fold(row["name"]): row["iso2"] for row in csv.DictReader(f)}
+
+
+def city_country(label: str) -> str | None:
+    """ISO2 code of the country a major city (or state/province) lies in: "Tokyo" -> "JP", so "Tokyo-based"
+    states a country. Only unambiguous, well-known places are listed; None for anything else."""
+    return _cities().get(_fold(label.strip()))
+
+
 def country_code(label: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country label ("U.S." -> "US", "UK" -> "GB", "Korea" -> "KR").
 
@@ -452,6 +468,7 @@ def find_places(text: str, *, adjectives: bool = True) -> list[PlaceMatch]:
 __all__ = [
     "Place",
     "PlaceMatch",
+    "city_country",
     "compass_place",
     "country_code",
     "find_places",

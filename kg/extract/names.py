@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.geo import find_places, lookup_place
+from kg.extract.geo import city_country, find_places, lookup_place
 
 # ------------------------------------------------------------------ vocabularies
 
@@ -57,6 +57,7 @@ some all both each such many most several few there here however while although 
 furthermore moreover additionally meanwhile in on at as for with from into by to the a an and or but if
 then thus hence since because after before during among between other another one two three four five
 according based following including like unlike despite given overall notably similarly likewise
+nobody everybody everyone someone somebody anyone anybody none nothing
 """)
 
 #: Lower-case words allowed between two capitalised tokens of one name.
@@ -78,6 +79,7 @@ definition highlights findings recommendations statistics overall estimates shar
 billion million usd percent year years period question questions answer answers download sample toc
 disclaimer disclaimers copyright glossary abbreviations acronyms references bibliography annex contact contacts
 headquarters headquartered founded website employees note notes source sources
+license licence licenses licences licensing
 """)
 
 #: Generic domain and business words: a candidate made only of these (and places) is not a name.
@@ -172,8 +174,14 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BASED_PREFIX_RX = re.compile(r"[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?-(?:based|headquartered)[ \t]+(?=[A-Z\d])")
+
+
 def skip_place_possessive(text: str, start: int, end: int) -> int:
-    """Start of a name past a leading "Japan's " (the country is context, not part of the name)."""
+    """Start of a name past a leading "Japan's " or "Beijing-based " (the place is context, not part of
+    the name: no firm is called "Beijing-based ...")."""
+    if (bm := _BASED_PREFIX_RX.match(text, start, end)) is not None:
+        return bm.end()
     if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
         return start  # no possessive (most names): skip the slice and the pattern
     m = re.match(r"([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+(?=\S)", text[start:end])
@@ -233,8 +241,8 @@ def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
         return False
     if re.fullmatch(r"[\d\s.,%]+", name):
         return False
-    if is_place(name):
-        return False
+    if is_place(name) or city_country(name):
+        return False  # "Tokyo" on a company card's address line is a place, not a company
     # Everything generic once places are set aside ("Asian Battery Materials", "Resin-Based Hard Carbon")?
     placeless = name
     for m in reversed(find_places(name)):
@@ -397,13 +405,14 @@ def split_enumeration(
 
 
 _ITEM_PREFIX_RX = re.compile(
-    r"[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]*(?:\d{1,3}[.)][ \t]+)?"
+    r"[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]*"
+    r"(?:\d{1,3}[.)][ \t]+|\d{1,2}(?:\.\d{1,2})+[.)]?[ \t]+)?"  # "3. Name", "9.1  Name" (a profile subsection)
 )
 #: What separates a list line's name from its tail: ":", " - ", " | ", ", Country", or a dotted leader
 #: ("Kuraray Co., Ltd. (Japan) ........ hard carbon"; a long name leaves room for one dot: "... (US) . foil").
 LEADER_RX = re.compile(r"[ \t]*(?:\.[ \t]*){3,}|[ \t]*\u2026[\u2026. \t]*|[ \t]+\.[ \t]+")
 _ITEM_TAIL_RX = re.compile(
-    r"[ \t]*(?::|[ \t][\u2013\u2014\-|][ \t]|,[ \t]+(?=[A-Z][\w .]+$))|" + LEADER_RX.pattern
+    r"[ \t]*(?::|[ \t](?:--|[\u2013\u2014\-|])[ \t]|,[ \t]+(?=[A-Z][\w .]+$))|" + LEADER_RX.pattern
 )
 
 
