@@ -83,3 +83,37 @@ def test_no_publication_date_from_other_dates() -> None:
         f"<p>Paragraph {i}: the market grows to USD {i} million by 2031.</p>" for i in range(12)
     ) + "<h3>Related reports</h3><p>Tin Anode Market \u00b7 5 May 2025 \u00b7 110 pages</p><p>12 January 2025</p>"
     assert extract_meta(shape(body, "r.html")).published is None
+
+
+def _joined(body: str, name: str):  # type: ignore[no-untyped-def]
+    """A plain-text file the reader took for markdown: its opening lines join into one paragraph."""
+    from kg.ingest.text import render_text
+
+    return render_text(body, "text/markdown", name)
+
+
+def test_email_date_header_issued_label_and_joined_byline_date() -> None:
+    # an e-mail digest: its RFC 5322 "Date:" header, joined to the "To:" line before it
+    doc = _joined("From: Anode Weekly <news@anodeweekly.example>\nTo: readers@anodeweekly.example\n"
+                  "Date: Wed, 4 Mar 2026 06:00:00 +0000\nSubject: Zinc foil anode report\n\n"
+                  "Zinc Foil Anode Market Report 2026-2031\n\nThe market was USD 5 million in 2025.\n", "e.txt")
+    assert extract_meta(doc).published == date(2026, 3, 4)
+    # "Issued 15 July 2025" in an association's joined masthead
+    doc = _joined("NORDIC ANODE MATERIALS COUNCIL\nBulletin No. 2026-04          Issued 9 April 2026\n\n"
+                  "ZINC FOIL ANODE MATERIALS -- 2025 RESULTS AND OUTLOOK TO 2030\n", "i.txt")
+    assert extract_meta(doc).published == date(2026, 4, 9)
+    # a by-line "Firm | date" the rendition joined to an ALL-CAPS notice line after it
+    doc = _joined("Zinc Foil Anode Market\nBoard briefing | Outlook 2026-2031\nAcme Partners | 3 June 2026\n"
+                  "INTERNAL - for the board only\n", "d.txt")
+    assert extract_meta(doc).published == date(2026, 6, 3)
+
+
+def test_no_date_from_an_unlabelled_issued_phrase_or_a_non_header_date() -> None:
+    # lower-case "issued" in prose and a "Date:" without the weekday form far from a header are no label
+    doc = _joined("Zinc Foil Anode Market Report 2026-2031\n\nThe bonds were issued 9 April 2019 by the "
+                  "state.\n", "n.txt")
+    assert extract_meta(doc).published is None
+    # a by-line date followed by a sentence-case line is not cut out of it
+    doc = _joined("Zinc Foil Anode Market\nAcme Partners | 3 June 2026 revised figures follow in the "
+                  "annex of this note\n", "r.txt")
+    assert extract_meta(doc).published is None

@@ -291,3 +291,104 @@ def test_page_title_when_no_heading_names_the_report() -> None:
     doc = shape("<html><head><title>Zinc Foil | Acme Newsroom</title></head>"
                 "<body><h1>Zinc Foil Anode Market Study, 2025-2030</h1></body></html>", "p.html")
     assert extract_meta(doc).title == "Zinc Foil Anode Market Study, 2025-2030"
+
+
+# ------------------------------------------------------------------ covers, headlines and decks
+
+
+def _plain(body: str, name: str) -> TextDocument:
+    from kg.ingest.text import render_text
+
+    return render_text(body, "text/plain", name)
+
+
+def test_notice_line_and_catalogue_number_are_no_title_and_a_wrapped_cover_title_is_joined() -> None:
+    doc = _plain(
+        "                 EXCERPT -- NOT FOR DISTRIBUTION\n\n"
+        "          KESTREL DATA LABS LTD. | Report KDL-2026-042\n\n"
+        "   Porous Silicon Scaffolds for Composite Anodes -- Global Market\n"
+        "                Review & Forecast 2026-2034\n\n"
+        "                 Edition 2 | (c) 2026 | 190 pages\n\n"
+        "The market was valued at USD 80 million in 2025.\n",
+        "k.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.title == "Porous Silicon Scaffolds for Composite Anodes -- Global Market Review & Forecast 2026-2034"
+    assert (meta.market, meta.forecast_period) == ("Porous Silicon Scaffolds for Composite Anodes", (2026, 2034))
+
+
+def test_no_join_when_the_title_has_its_years_or_the_next_line_is_no_title_tail() -> None:
+    from kg.extract.report import _notice
+
+    doc = _plain("Zinc Foil Anode Market Report 2026-2031\nAnalysis & Forecast 2026-2031\n\nText.\n", "a.txt")
+    assert extract_meta(doc).title == "Zinc Foil Anode Market Report 2026-2031"
+    doc = _plain("Zinc Foil Anode Market\n\nprepared for Acme Corp by the research desk\n\nText.\n", "b.txt")
+    assert extract_meta(doc).title == "Zinc Foil Anode Market"
+    for second in ("Market Overview", "Acme Research Report", "Industry Analysis"):  # a section or a by-line
+        doc = _plain(f"Zinc Foil Anode Market\n\n{second}\n\nText.\n", "c.txt")
+        assert extract_meta(doc).title == "Zinc Foil Anode Market", second
+    from kg.extract.report import _title_like
+
+    assert not _title_like("KESTREL DATA LABS | Report KDL-2026-042") and not _title_like("Acme | Report No. 42")
+    assert _title_like("Zinc Foil Anode Report 2026-2031")  # years are no catalogue number
+    assert _notice("CONFIDENTIAL -- FOR INTERNAL USE ONLY") and not _notice("Confidential Computing Chip Market")
+
+
+@pytest.mark.parametrize(("title", "market", "period"), [
+    ("ZINC FOIL ANODE MATERIALS -- 2025 RESULTS AND OUTLOOK TO 2030", "Zinc Foil Anode Materials", (2026, 2030)),
+    ("Zinc Foil Anode Materials: 2025 Review and Forecast to 2031", "Zinc Foil Anode Materials", (2026, 2031)),
+])
+def test_results_title_loses_its_report_words_and_the_forecast_starts_after_the_results_year(
+    title: str, market: str, period: tuple[int, int]
+) -> None:
+    from kg.extract.report import find_forecast_period
+
+    assert market_from_title(title) == market
+    assert find_forecast_period(title, _plain(title + "\n", "r.txt")) == period
+    # a plain "Forecast to 2031" title is not read as a results title
+    assert find_forecast_period("Zinc Foil Anode Market - Forecast to 2031", _plain("x\n", "f.txt")) is None
+
+
+def test_short_end_year_and_outlook_line_give_the_forecast_period() -> None:
+    from kg.extract.report import find_forecast_period
+
+    doc = _plain("We see a 12.0% CAGR over 2026-31E for zinc foil anodes.\n", "s.txt")
+    assert find_forecast_period("Zinc Foil Anode: Initiation", doc) == (2026, 2031)
+    doc = _plain("Board briefing | Outlook 2026-2033\n", "o.txt")
+    assert find_forecast_period("Zinc Foil Anode Market", doc) == (2026, 2033)
+    # years in a sentence without a forecast word give none
+    assert find_forecast_period("Zinc Foil Anode Market", _plain("Prices fell over 2019-21.\n", "n.txt")) is None
+
+
+def test_headline_takes_the_market_of_the_report_it_cites() -> None:
+    from kg.extract.report import headline, market_from_cited_report
+
+    doc = shape(
+        "<h1>Zinc foil anode demand to triple by 2031 as grid storage grows, study says</h1>"
+        "<p>Demand will triple, according to a new study by Acme Insights, <em>Global Zinc Foil Anode "
+        "Market: Outlook 2026-2031</em>.</p><p>The market was worth $80 million in 2025.</p>",
+        "h.html",
+    )
+    assert extract_meta(doc).market == "Zinc Foil Anode"
+    assert headline("Zinc foil anode demand to triple by 2031 as grid storage grows")
+    assert not headline("Zinc Foil Anode Materials: Sizing a Niche")  # a title-cased report name
+    assert not headline("Zinc foil anode market to triple by 2031")  # names its market itself
+    # a report named only by a place, or a capitalised phrase without a report mention, gives none
+    assert market_from_cited_report("The report covers the Asia Pacific Market in depth.") is None
+    assert market_from_cited_report("Sales in the Zinc Foil Anode Market rose.") is None
+
+
+def test_deck_title_is_on_the_title_slide_not_a_later_slide_heading() -> None:
+    from kg.ingest.text import render_text
+
+    body = ("=== Slide 1 ===\nZinc Foil Anode Market\nStrategy review for the Board | Outlook 2026-2033\n"
+            "Acme Partners | 3 June 2026\n\n=== Slide 2 ===\nMarket size by region\n- Asia: USD 5M\n")
+    for media in ("text/markdown", "text/plain"):  # lines joined into one paragraph, or kept
+        meta = extract_meta(render_text(body, media, "deck.txt"))  # type: ignore[arg-type]
+        assert (meta.title, meta.market, meta.forecast_period) == (
+            "Zinc Foil Anode Market", "Zinc Foil Anode", (2026, 2033)), media
+    # a title line ending in a small word before a lower-case word is kept whole
+    from kg.extract.report import _deck_title
+
+    assert _deck_title("Zinc Anode Market Report for the EU battery sector") == (
+        "Zinc Anode Market Report for the EU battery sector")

@@ -10,6 +10,7 @@ Rules (each general to the genre, none about a particular file or publisher):
   2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Last
      updated ...", a "Published | 30 June 2025" table row, a "Date:" label opening a line or a masthead
      part ("BATTERY MATERIALS Date: 2024-08-12", where the text rendition joined the lines);
+     near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 15 July 2025" label;
   3. near the title only (the top of the document up to a few blocks after the title): a line that is
      (or ends with) a date, maybe with a clock time ("Jan 21, 2025, 08:30 ET"); a masthead part that is
      a date ("Study no. X-117 · 19 May 2025 · 164 pages"); a by-line closing with a date ("prepared by
@@ -119,6 +120,17 @@ _DATELINE = re.compile(
     r"\s*(?:/[^/\n]{2,40}/\s*|\([^()\n]{2,40}\)\s*)?(?:--|\u2014|\u2013|-\s)",
     re.I,
 )
+#: An e-mail's "Date:" header (RFC 5322: "Date: Tue, 15 Jul 2025 07:30:00 +0000"): the weekday, comma,
+#: day, month and year make it a header even where the rendition joined it to the "From:"/"To:" lines.
+_MAIL_DATE = re.compile(
+    rf"\bDate:\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(\d{{1,2}}\s+{MONTH_RX}\s+{YEAR})\b", re.I
+)
+#: "Issued 15 July 2025", "Dated: 3 March 2025": a capitalised issue label directly followed by a date.
+_ISSUED = re.compile(
+    rf"\b(?:Issued|ISSUED|Dated|DATED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}}))\b"
+)
+_CAPS_LINE = re.compile(r"\s+[A-Z]{3,}\b(?![a-z])")
 #: A masthead's parts: "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk | 7 October 2025".
 _PART_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
 #: How many blocks after the title still belong to its by-line area.
@@ -142,8 +154,9 @@ def find_published(doc: TextDocument, title_start: int | None = None) -> date | 
             return d
     for block in _near_title(doc, title_start):
         line = doc.text[block.start:block.end].strip()
-        if (dm := _JOINED_DATE_LABEL.search(line)) and (d := parse_date(dm.group(1))) is not None:
-            return d
+        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED):
+            if (dm := rx.search(line)) and (d := parse_date(dm.group(1))) is not None:
+                return d
         if (d := _date_line(line)) is not None:
             return d
     return None
@@ -170,13 +183,16 @@ def _date_line(line: str) -> date | None:
     candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 3 else [])]
     for part, alone in candidates:
         dm = _DATE_IN_LINE.search(part)
-        if dm is None or len(part.split()) > 8 or alone and part[:dm.start()].strip():
+        if dm is None or len(part[:dm.end()].split()) > 8 or alone and part[:dm.start()].strip():
             continue
         rest = part[dm.end():]
         clock = _CLOCK_TAIL.match(rest)
         if clock is not None:
             rest = rest[clock.end():]
-        if not rest.strip(" .)]") and (d := parse_date(dm.group(0))) is not None:
+        # A by-line part that is the date, then the next line the rendition joined on when that line opens
+        # with an ALL-CAPS word ("Acme Partners | 12 May 2025 CONFIDENTIAL - ...").
+        joined = len(parts) >= 2 and not part[:dm.start()].strip() and _CAPS_LINE.match(rest)
+        if (not rest.strip(" .)]") and len(part.split()) <= 8 or joined) and (d := parse_date(dm.group(0))):
             return d
     dl = _DATELINE.match(line)
     if dl and (d := parse_date(dl.group(1))) is not None:

@@ -7,7 +7,11 @@ Rules (each general to the genre, none about a particular file or publisher):
   comes first; else the first ``<h1>``, else the first heading, else the first non-boilerplate line. A
   section heading ("FULL REPORT", "Executive Summary"), a table row laid out as text ("Form 2023 2030 CAGR
   24-30"), a navigation trail or a masthead is never the title. An opening paragraph the text rendition
-  joined from several lines ("<title> <house> Date of publication: ...") gives only its title part.
+  joined from several lines ("<title> <house> Date of publication: ...") gives only its title part. A
+  line that is only a distribution notice ("SAMPLE PAGES -- NOT FOR REDISTRIBUTION") is skipped, a
+  catalogue number ("Report AB-2025-7") does not make a line a title, and a cover title wrapped over two
+  lines ("X -- Global Market" / "Analysis & Forecast 2025-2033") is joined. In an exported slide deck
+  ("=== Slide 1 ===") the title is the first title-like line of the title slide.
   ``title_evidence`` is the title's span in the text rendition when it occurs there.
 * **published**: see :mod:`kg.extract.dates` (front matter, labelled fields, date lines near the title).
 * **publisher**: see :mod:`kg.extract.publisher` (press-release issuer, copyright, statements, masthead,
@@ -17,9 +21,11 @@ Rules (each general to the genre, none about a particular file or publisher):
   ("Research Report", "Outlook and Forecast", years) instead. An acronym in brackets inside the name stays
   ("Lithium Titanate (LTO) Anode Material"), one closing it goes ("Graphitized Petroleum Coke (GPC)
   Market" -> "Graphitized Petroleum Coke"). A title naming no market falls back to the "the (global) X
-  market" phrase the text repeats most (at least twice).
+  market" phrase the text repeats most (at least twice). A news headline (a sentence in lower case, no
+  "Market") gives way to the title-cased "Global X Market" report the article cites.
 * **forecast_period**: a year range in the title ("2025-2032", "2025 forecast to 2032", "Forecast
-  2024-2030"), else a "forecast period (2025-2032)" / "from 2025 to 2032" statement in the text.
+  2024-2030"); "2024 Results and Outlook to 2029" -> 2025-2029; else a "forecast period (2025-2032)" /
+  "from 2025 to 2032" / "CAGR over 2025-30E" statement, or an "Outlook 2025-2032" line, in the text.
 * **base_year**: an explicit "base year 2024" / "2024 as the base year", else the latest year of a
   "valued at ... in YEAR" statement before the forecast start (the last actual year reported; a value "in
   2025" when the forecast starts in 2025 is already an estimate).
@@ -59,10 +65,20 @@ def find_published(doc: TextDocument) -> date | None:
 _TITLE_WORDS = re.compile(r"\b(?:market|report|outlook|forecast|analysis|study|industry)\b", re.I)
 
 
+#: A report's catalogue number ("Report BCI-2025-118", "Report No. 42"): it names no report by its title.
+_REPORT_CODE = re.compile(
+    r"\breport\s+(?:(?:no\.?|id|code|#)\s*:?\s*[A-Z0-9\-/.]*\d[A-Z0-9\-/.]*|"
+    r"(?=[A-Z0-9\-/.]*[A-Z])(?=[A-Z0-9\-/.]*\d)[A-Z0-9]+(?:[-/.][A-Z0-9]+)*)\b",
+    re.I,
+)
+
+
 def _title_like(text: str) -> bool:
-    """A short line naming a report ("... Market ... 2025-2032"), not a sentence."""
+    """A short line naming a report ("... Market ... 2025-2032"), not a sentence. A catalogue number
+    ("BRIGHTFIELD LTD | Report AB-2025-7") is not what makes a line a title."""
     words = text.split()
-    return 2 <= len(words) <= 30 and not text.rstrip().endswith((".", ":")) and bool(_TITLE_WORDS.search(text))
+    return (2 <= len(words) <= 30 and not text.rstrip().endswith((".", ":"))
+            and bool(_TITLE_WORDS.search(_REPORT_CODE.sub(" ", text))))
 
 
 #: The words of a section heading ("FULL REPORT", "Executive Summary", "Market Overview", "Report
@@ -112,6 +128,22 @@ _RELEASE_LINE = re.compile(
 )
 
 
+#: A rights or distribution notice printed above a cover ("SAMPLE PAGES -- NOT FOR REDISTRIBUTION",
+#: "CONFIDENTIAL - FOR INTERNAL USE ONLY"): a line made only of such a notice is never the title.
+_NOTICE_LINE = re.compile(
+    r"(?:\s*(?:sample\s+(?:pages?|copy|chapters?)|not\s+for\s+(?:re)?distribution|confidential|strictly\s+"
+    r"confidential|(?:for\s+)?internal\s+use(?:\s+only)?|for\s+client\s+use(?:\s+only)?|do\s+not\s+"
+    r"(?:copy|distribute|forward)|draft|preview|excerpt|all\s+rights\s+reserved)\s*[\-\u2013\u2014:|/.,!]*)+",
+    re.I,
+)
+
+
+def _notice(text: str) -> bool:
+    """Only a release or distribution notice: "FOR IMMEDIATE RELEASE", "SAMPLE PAGES -- NOT FOR ...". """
+    t = text.strip()
+    return bool(_RELEASE_LINE.fullmatch(t) or _NOTICE_LINE.fullmatch(t))
+
+
 #: A masthead line: three or more " | "-separated parts (firm | desk | sector | date).
 _MASTHEAD = re.compile(r"^[^|\n]+(?:\s\|\s[^|\n]+){2,}$")
 #: A field label that a joined opening paragraph continues with after the title ("... 2025-2032 Cobalt
@@ -141,8 +173,51 @@ def _title_part(block: Block, text: str) -> str:
     return s
 
 
+#: A slide marker of an exported deck: "=== Slide 3 ===", "--- Slide 3 ---", "Slide 3:".
+_SLIDE_MARK = re.compile(r"^\s*(?:[=#\-]{2,}\s*)?slide\s+(\d{1,3})\s*(?:[=\-]{2,}|:)\s*", re.I)
+_SMALL = frozenset({"of", "for", "and", "&", "in", "the", "on", "to", "a", "an"})
+
+
+def _deck_title(text: str) -> str:
+    """The title line of a deck's title slide whose lines the rendition joined ("X Anode Market Strategy
+    briefing for the Board | Outlook 2025-2032 ..."): the text before the first " | ", and in it the run of
+    capitalised words, less its last word when a lower-case word follows (that word opened the next,
+    sentence-case line: "Strategy briefing for the Board")."""
+    head = text.split(" | ")[0].strip()
+    words = head.split()
+    run = 0
+    while run < len(words) and (words[run][:1].isupper() or words[run][:1] in "([" or words[run] in _SMALL):
+        run += 1
+    if 2 < run < len(words) and words[run] not in _SMALL and words[run][:1].islower() and (
+        words[run - 2] not in _SMALL
+    ):
+        return " ".join(words[:run - 1])
+    return head
+
+
+def _deck_blocks(doc: TextDocument, usable: list[Block]) -> list[tuple[Block, str]] | None:
+    """The title slide's blocks, marker removed, when the text is an exported slide deck (its first block
+    opens with a "Slide 1" marker): a deck's title is on its first slide, never a later slide's heading."""
+    if not usable or not (m := _SLIDE_MARK.match(doc.text[usable[0].start:usable[0].end])) or m.group(1) != "1":
+        return None
+    out: list[tuple[Block, str]] = []
+    for b in usable:
+        text = doc.text[b.start:b.end]
+        mark = _SLIDE_MARK.match(text)
+        if mark is not None and mark.group(1) != "1":
+            break
+        text = text[mark.end():] if mark is not None else text
+        if text.strip():
+            out.append((b, _deck_title(re.sub(r"\s+", " ", text).strip())))
+    return out
+
+
 def _opening_title(doc: TextDocument, usable: list[Block]) -> tuple[Block, str] | None:
-    """The first block of the opening (before any body sentence) that reads like a report title."""
+    """The first block of the opening (before any body sentence) that reads like a report title; in a
+    slide deck, the first title-like line of its title slide."""
+    deck = _deck_blocks(doc, usable)
+    if deck is not None:
+        return next(((b, t) for b, t in deck if _report_title(t)), None)
     for b in usable[:_OPENING_BLOCKS]:
         text = _title_part(b, doc.text[b.start:b.end])
         if _report_title(text):
@@ -150,6 +225,40 @@ def _opening_title(doc: TextDocument, usable: list[Block]) -> tuple[Block, str] 
         if b.kind == "paragraph" and text.endswith(".") and len(text.split()) >= 8:
             return None  # body text has begun: a title after it is a section's
     return None
+
+
+#: The second line of a title set over two lines ("Analysis & Forecast 2025-2033", "Outlook to 2030"):
+#: capitalised words or small words, naming the report's kind or its years, and nothing else.
+_TITLE_TAIL = re.compile(
+    rf"(?:(?:[A-Z][\w\-]*|&|and|of|to|for|the|by|{_YEAR}(?:{_DASH}{_YEAR})?|\({_YEAR}{_DASH}{_YEAR}\)),?\s+)*"
+    rf"(?:[A-Z][\w\-]*|{_YEAR}(?:{_DASH}{_YEAR})?|\({_YEAR}{_DASH}{_YEAR}\))"
+)
+
+
+#: How a title's second line starts: the report's kind ("Analysis & Forecast ..."), a joining word or
+#: the years; a line opening with a name ("Acme Research Report") is a by-line, not the title's rest.
+_TAIL_START = re.compile(
+    rf"(?:analysis|forecasts?|outlook|report|review|study|size|share|trends|research|insights|opportunities|"
+    rf"and|&|to|{_YEAR}|\({_YEAR})\b",
+    re.I,
+)
+
+
+def _continued_title(doc: TextDocument, block: Block, text: str) -> tuple[Block, str] | None:
+    """The next line when a cover title wraps onto it: a title without its years ("X -- Global Market")
+    followed by a short line of title words naming the report's kind or years ("Analysis & Forecast
+    2025-2033"). A line with a field, a masthead ("Edition 3 | 248 pages") or a sentence is no tail."""
+    if re.search(rf"\b{_YEAR}\b", text) or text.rstrip().endswith((".", ":", ";", ")")):
+        return None
+    nxt = next((b for b in doc.blocks if b.start >= block.end), None)
+    if nxt is None or nxt.kind not in ("paragraph", "heading") or nxt.boilerplate:
+        return None
+    tail = re.sub(r"\s+", " ", doc.text[nxt.start:nxt.end]).strip()
+    if not (len(tail.split()) <= 8 and _TITLE_TAIL.fullmatch(tail) and _TAIL_START.match(tail)) or (
+        _section_heading(tail) and not re.search(rf"\b{_YEAR}\b", tail)
+    ):
+        return None
+    return nxt, f"{text} {tail}"
 
 
 def _page_title(html_title: str) -> str:
@@ -164,13 +273,9 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
     fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
     usable = [
         b for b in doc.blocks
-        if not b.boilerplate and doc.text[b.start:b.end].strip()
-        and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())
+        if not b.boilerplate and doc.text[b.start:b.end].strip() and not _notice(doc.text[b.start:b.end])
     ]
-    headings = [
-        b for b in doc.blocks
-        if b.kind == "heading" and not _RELEASE_LINE.fullmatch(doc.text[b.start:b.end].strip())
-    ]
+    headings = [b for b in doc.blocks if b.kind == "heading" and not _notice(doc.text[b.start:b.end])]
     # A section heading ("FULL REPORT") or a table row the layout made a heading is never the title.
     # Nor is a masthead the layout made a heading ("QUARRYSTONE ADVISORY | BRIEFING | METALS").
     named = [
@@ -190,6 +295,9 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
         and (doc.media_type == "text/plain" or not _title_like(doc.text[h1.start:h1.end]))
     ):
         block, text = opening
+        wrapped = None if fm_title else _continued_title(doc, block, text)
+        if wrapped is not None:
+            return re.sub(r"\s+", " ", wrapped[1]), doc.quote(block.start, wrapped[0].end)
     else:
         block = h1 or (named[0] if named else (headings[0] if headings else (usable[0] if usable else None)))
     html_title = (doc.front_matter.get("html_title") or "").strip()
@@ -228,7 +336,7 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
 
 _REPORT_WORDS = re.compile(
     r"\b(?:global|worldwide|world|research|report|outlook|forecasts?|analysis|industry|size|share|trends?|"
-    r"growth|opportunities|insights|study|and|&|by|to|from|till|through)\b",
+    r"growth|opportunities|insights|study|results|review|and|&|by|to|from|till|through)\b",
     re.I,
 )
 
@@ -267,6 +375,39 @@ def market_from_text(text: str) -> str | None:
         return None
     key, n = min(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
     return spelled[key] if n >= 2 else None
+
+
+def headline(title: str | None) -> bool:
+    """A news headline, not a report's name: no "Market" in it and written as a sentence, most of its
+    longer words in lower case ("Hard carbon sales set to triple as sodium-ion scales up")."""
+    if not title or re.search(r"\bmarkets?\b", title, re.I):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", title)[1:] if len(w) > 3]
+    lower = sum(1 for w in words if w.islower())
+    return lower >= 3 and 2 * lower >= len(words)
+
+
+#: A report cited by its name in the text ("... says a new report, Global Zinc Foil Anode Market: Outlook
+#: 2025-2030"): two or more capitalised words (small words and an acronym in brackets between) up to
+#: "Market", within the sentence that mentions the report.
+_CITED_REPORT = re.compile(
+    r"\b(?:report|study)\b[^.;\n]{0,160}?[\s,:\"'\u201c\u2018(]"
+    r"((?:(?:Global|Worldwide|World)\s+)?[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|&|in)\s+)?(?:[A-Z][\w\-]*|\([A-Z]{2,8}\)))+"
+    r"\s+Markets?\b[^.;\n]{0,60})"
+)
+
+
+def market_from_cited_report(text: str) -> str | None:
+    """The market of a report the text cites by its title-cased name, for an article whose title is a
+    headline. The first such name is taken; one naming only a place ("Asia Pacific Market") is none."""
+    for m in _CITED_REPORT.finditer(text):
+        name = m.group(1)
+        if name.split()[0] in ("The", "This", "Our", "Its"):
+            continue
+        market, scope = _market_and_scope(name)
+        if market and (scope or not find_places(market, adjectives=False)):
+            return market
+    return None
 
 
 def scope_from_title(title: str | None) -> str | None:
@@ -327,7 +468,8 @@ def _market_text(title: str) -> str | None:
             first = re.split(r"[,:(\-\u2013\u2014|]|\b(?:19|20)\d\d\b", tail.group(1))[0]
             return _clean_market(first) or None
         return None
-    t = re.split(r"\s[\-\u2013\u2014|:]\s|:\s|,", t)[0]  # "X Materials: Sizing a Niche" -> "X Materials"
+    # "X Materials: Sizing a Niche" / "X MATERIALS -- 2024 RESULTS AND OUTLOOK" -> "X Materials"
+    t = re.split(r"\s(?:--|[\-\u2013\u2014|:])\s|:\s|,", t)[0]
     t = re.sub(rf"\b{_YEAR}\b", " ", t)
     words = [w for w in t.split() if any(ch.isalnum() for ch in w)]
     while words and _REPORT_WORDS.fullmatch(words[-1]):
@@ -366,11 +508,19 @@ _RANGE = re.compile(
 _TEXT_PERIOD = (
     re.compile(rf"forecast(?:ed)?\s+period\s*(?:\(|of|from|:|between|,)?\s*({_YEAR}){_DASH}({_YEAR})", re.I),
     re.compile(rf"\b(?:from|between)\s+({_YEAR}){_DASH}({_YEAR})\b", re.I),
+    # "over 2025-2030", "over 2025-30E" (an analyst's short end year, maybe marked E/F for estimate)
     re.compile(
-        rf"\b(?:during|over|in)\s+(?:the\s+(?:period\s+)?)?({_YEAR})\s*(?:-|\u2013|\u2014)\s*({_YEAR})\b",
+        rf"\b(?:during|over|in)\s+(?:the\s+(?:period\s+)?)?({_YEAR})\s*(?:-|\u2013|\u2014)\s*({_YEAR}|\d\d)[EF]?\b",
         re.I,
     ),
+    # "Outlook 2025-2032", "Forecast: 2025-2032" as a cover or slide line names the forecast years
+    re.compile(rf"\b(?:outlook|forecasts?)\s*:?\s*({_YEAR})\s*(?:-|\u2013|\u2014)\s*({_YEAR})\b", re.I),
 )
+
+
+def _full_year(start: str, end: str) -> str:
+    """"30" after "2025" is 2030: an analyst's short end year in the start's century."""
+    return end if len(end) == 4 else start[:2] + end
 
 
 def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int] | None:
@@ -379,6 +529,11 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
             p = _period(m.group(1), m.group(2))
             if p:
                 return p
+    # "X -- 2024 Results and Outlook to 2029": 2024 is reported as actual, the forecast is 2025-2029.
+    results = re.search(rf"\b({_YEAR})\s+(?:results|actuals?|review)\b.*?\b(?:outlook|forecasts?|projections?)\s+"
+                        rf"(?:to|till|through|until)\s+({_YEAR})\b", title or "", re.I)
+    if results and (p := _period(str(int(results.group(1)) + 1), results.group(2))):
+        return p
     # The text: a "forecast period" statement wins; a "from 2025 to 2032" only next to a CAGR/forecast.
     body = doc.text
     # "Global Forecast to 2029": the title gives the end; a "CAGR (2024-2029)" range ending there the start.
@@ -397,8 +552,8 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
     for rx in _TEXT_PERIOD[1:]:
         for m in rx.finditer(body):
             window = body[max(0, m.start() - 200):m.end() + 50].lower()
-            if ("cagr" in window or "forecast" in window or "compound annual" in window) and (
-                p := _period(m.group(1), m.group(2))
+            if ("cagr" in window or "forecast" in window or "compound annual" in window or "outlook" in window) and (
+                p := _period(m.group(1), _full_year(m.group(1), m.group(2)))
             ):
                 return p
     return None
@@ -528,6 +683,13 @@ def _rates(doc: TextDocument) -> dict[str, Decimal]:
 # ------------------------------------------------------------------ all together
 
 
+def _market(title: str | None, doc: TextDocument) -> str | None:
+    """The title's market; for a headline, the market of the report the article cites by name first."""
+    if headline(title):
+        return market_from_cited_report(doc.text) or market_from_text(doc.text) or market_from_title(title)
+    return market_from_title(title) or market_from_text(doc.text)
+
+
 def extract_meta(doc: TextDocument) -> ReportMeta:
     """Everything about the report itself (see the module docstring for the rules)."""
     title, evidence = find_title(doc)
@@ -537,7 +699,7 @@ def extract_meta(doc: TextDocument) -> ReportMeta:
         title_evidence=evidence,
         publisher=find_publisher(doc),
         published=find_published(doc),
-        market=market_from_title(title) or market_from_text(doc.text),
+        market=_market(title, doc),
         scope=scope_from_title(title),
         forecast_period=period,
         base_year=find_base_year(doc, period),
