@@ -407,3 +407,66 @@ def test_kind_labelled_item_headings() -> None:
         "tin.md",
     )
     assert _pairs(doc) == [("drivers", "Thin cells for wearables"), ("challenges", "Particle pulverisation")]
+
+
+def test_kind_titles_with_callout_markers_and_time_tails() -> None:
+    assert dynamic_kind("[!warning] Restraints") == "restraints"
+    assert dynamic_kind("Trends seen in 2025") == "trends"
+    assert dynamic_kind("Drivers for 2025-2030") == "drivers"
+    assert dynamic_kind("[!note] Sales rose in 2024") is None
+
+
+def test_callout_labels_and_plain_label_lines_before_list_items() -> None:
+    doc = shape(
+        "# Foil note\n\n## Dynamics\n\n> [!success] Drivers\n> - Cheaper rolling mills\n> - Thinner foil demand\n\n"
+        "> [!warning] Restraints\n> - Copper price swings\n\n> [!note]\n> Nobody holds more than 20 %.\n",
+        "vault.md",
+    )
+    assert _pairs(doc) == [("drivers", "Cheaper rolling mills"), ("drivers", "Thinner foil demand"),
+                           ("restraints", "Copper price swings")]
+
+
+def test_trends_label_with_a_year_ends_the_challenges() -> None:
+    doc = shape(
+        "FOIL BRIEF\n\nMarket challenges\n  - Copper price swings\n  - Power costs\n\n"
+        "Trends observed in 2025\n  - Move to thinner gauges\n",
+        "brief.txt",
+    )
+    assert ("trends", "Move to thinner gauges") in _pairs(doc)
+    assert ("challenges", "Move to thinner gauges") not in _pairs(doc)
+
+
+def test_marked_items_wrapping_over_lines_and_the_next_numbered_part() -> None:
+    doc = shape(
+        "FOIL EQUITY NOTE\n\n3. Drivers.\n   (a) Grid buildout: utilities order more storage cells than\n"
+        "       ever before in the region.\n   (b) Thinner foil: cell makers move to six micron foil.\n\n"
+        "4. Headwinds.\n   (a) Copper prices: spot copper rose in the quarter\n       and squeezed margins.\n"
+        "   (b) Tariffs: new duties on imported foil.\n\n"
+        "5. Coverage. We start coverage of Acme Foil Ltd (ACM, Buy, TP 4.10) and of\nBeta Metals (BTM, Hold).\n",
+        "note.txt",
+    )
+    assert _pairs(doc) == [("drivers", "Grid buildout"), ("drivers", "Thinner foil"),
+                           ("restraints", "Copper prices"), ("restraints", "Tariffs")]
+
+
+def test_items_listed_in_prose_after_their_kind() -> None:
+    doc = shape(
+        "<html><body><h1>Foil demand to double, study says</h1><p>The study lists the main growth drivers as "
+        "cheaper rolling mills, thinner cell designs, and grid storage subsidies. Among restraints, it cites "
+        "volatile copper prices and slow permitting.</p></body></html>",
+        "news.html",
+    )
+    assert _pairs(doc) == [("drivers", "cheaper rolling mills"), ("drivers", "thinner cell designs"),
+                           ("drivers", "grid storage subsidies"), ("restraints", "volatile copper prices"),
+                           ("restraints", "slow permitting")]
+    doc = shape(
+        "<html><body><h1>Foil demand to double</h1><p>Analysts see the drivers as largely unchanged from "
+        "2023.</p></body></html>",
+        "news2.html",
+    )
+    assert _pairs(doc) == []
+
+
+def test_label_line_before_a_contents_list_gives_nothing() -> None:
+    doc = shape("# Foil note\n\nDrivers\n\n- Restraints\n- Opportunities\n", "toc.md")
+    assert _pairs(doc) == []

@@ -256,3 +256,54 @@ def test_rest_of_a_listed_region_is_its_detail() -> None:
     # a remainder listed beside its siblings (no "Asia Pacific" of its own) stays
     doc = shape("FELT NOTE\n\nRegional scope: China; Rest of Asia Pacific; Europe\n", "scope.txt")
     assert [c for _, c in _pairs(doc)] == ["china", "rest-of-asia-pacific", "europe"]
+
+
+def test_fact_box_regions_line() -> None:
+    doc = shape(
+        "<html><body><h1>Foil Market</h1><p>China bought most foil in 2024.</p><ul>"
+        "<li>Publisher: Acme Research</li><li>Regions: Asia-Pacific, Europe, Latin America, Rest of World</li>"
+        "</ul></body></html>",
+        "factbox.html",
+    )
+    labels = [label for label, _ in _pairs(doc)]
+    assert labels == ["Asia-Pacific", "Europe", "Latin America", "Rest of World"]
+    # a "Regions" word inside a sentence is no scope line
+    doc = shape("<html><body><h1>Foil Market</h1><p>New regions: demand is spreading fast.</p></body></html>",
+                "prose.html")
+    assert _pairs(doc) == []
+
+
+def test_pipe_rows_forecast_years_and_joined_places() -> None:
+    doc = shape(
+        "FOIL DECK\n\nSales by region (USD M)\nRegion | 2024 | 2030 | CAGR\nLatin America | 40 | 70 | 9.8%\n"
+        "Europe | 59 | 98 | 6.6%\nTotal | 99 | 168 | 9.2%\n",
+        "deck.txt",
+    )
+    assert {"Latin America", "Europe"} <= {label for label, _ in _pairs(doc)}
+    doc = shape(
+        "FOIL BRIEF\n\nTable 2. Output by country (bn)\n                2024   2029F\n  Canada        8.1    13.0\n"
+        "  Mexico        2.6     3.4\n  Brazil        1.1     4.6\n",
+        "brief.txt",
+    )
+    assert {"Canada", "Mexico", "Brazil"} <= {label for label, _ in _pairs(doc)}
+    doc = shape(
+        "# Foil\n\n| Region | Share |\n|---|---|\n| Europe | 40 % |\n| Canada & Mexico | 12 % |\n"
+        "| Coatings & Films | 3 % |\n",
+        "joined.md",
+    )
+    labels = [label for label, _ in _pairs(doc)]
+    assert "Canada & Mexico" in labels and "Coatings & Films" not in labels
+
+
+def test_contents_entries_under_a_regional_chapter() -> None:
+    doc = shape(
+        "FOIL REPORT\n\nTable of Contents\n"
+        "6  Market by Region, 2020-2030 ......................................... 60\n"
+        "   6.1  Latin America ................................................... 61\n"
+        "   6.2  Middle East & Africa ............................................ 66\n"
+        "7  Company Profiles .................................................... 70\n"
+        "   7.1  Brazil Foil Co ................................................... 71\n",
+        "toc.txt",
+    )
+    labels = [label for label, _ in _pairs(doc)]
+    assert "Latin America" in labels and "Middle East & Africa" in labels and "Brazil" not in labels

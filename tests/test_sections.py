@@ -342,3 +342,11 @@ def test_numbered_title_with_dash_description_is_a_prefix_title() -> None:
     # "1. Title: body"); with a shorter tail the whole line is the title (offset 3)
     assert numbered == [("Cheaper cells for scooters", 3.5), ("Longer warranties - two words", 3.0),
                         ("Grid - ok", 3.0)]
+
+
+def test_semantic_offset_ignores_callout_markers_and_closing_years() -> None:
+    assert semantic_offset("[!tip] Opportunities") == 2
+    assert semantic_offset("Key trends in 2025") == 2
+    assert semantic_offset("Drivers over 2024-2030") == 2
+    assert semantic_offset("Shipments in 2024") == 3
+    assert semantic_offset("[!info] Key numbers") == 3

@@ -256,3 +256,77 @@ def test_axis_part_ends_at_the_next_numbered_part() -> None:
     txt = ("FELT MARKET NOTE\n\n[2] MARKET SIZE BY GRADE\n\nAll values in USD million.\n\n"
            "[3] RISKS\n\n  + Fibre shortages in Asia\n  + Energy prices\n")
     assert _pairs(shape(txt, "parts.txt")) == []
+
+
+def test_contents_lines_lose_their_dotted_leaders() -> None:
+    doc = shape(
+        "RESIN BINDER MARKET REPORT\n\nContents\n\n"
+        "4  Market by Grade, 2020-2030 ............................................ 40\n"
+        "   4.1  Low Viscosity Grade ................................................ 41\n"
+        "   4.2  High Solids Grade .................................................. 45\n"
+        "5  Company Profiles ...................................................... 50\n",
+        "contents.txt",
+    )
+    labels = [label for _, label in _pairs(doc)]
+    assert "Low Viscosity Grade" in labels and "High Solids Grade" in labels
+    assert not any("..." in label or label.endswith(("41", "45")) for label in labels)
+
+
+def test_factor_type_columns_bylines_and_business_axes_are_no_segments() -> None:
+    assert axis_kind("Factor type") is None
+    assert axis_kind("Impact category") is None
+    assert axis_kind("By Maria Lopez \u00b7 2 May 2025 \u00b7 4 min read") is None
+    assert axis_kind("By supply model") is None
+    assert axis_kind("By Distribution Channel") is None
+    assert axis_kind("By Coating") == "type"
+    doc = shape(
+        "<html><body><h1>Binder Market</h1><table><tr><th>Factor type</th><th>Factor</th></tr>"
+        "<tr><td>Driver</td><td>More gigafactories</td></tr><tr><td>Restraint</td><td>Solvent rules</td></tr>"
+        "</table></body></html>",
+        "factors.html",
+    )
+    assert _pairs(doc) == []
+
+
+def test_card_descriptions_under_item_subheadings_are_no_items() -> None:
+    doc = shape(
+        "<html><body><h1>Foil Market</h1><h2>By Application</h2>"
+        "<div><h4>Power Tools</h4><p>Drills, saws, grinders</p></div>"
+        "<div><h4>Medical Devices</h4><p>Early pilots</p></div></body></html>",
+        "cards.html",
+    )
+    assert _pairs(doc) == [("application", "Power Tools"), ("application", "Medical Devices")]
+
+
+def test_fact_box_lines_naming_an_axis() -> None:
+    doc = shape(
+        "<html><body><h1>Foil Market</h1><ul><li>Publisher: Acme Research</li>"
+        "<li>Grade: Rolled foil, Electrolytic foil, Clad foil</li>"
+        "<li>End use: Power tools, Grid storage</li><li>Price: from USD 2,900</li></ul></body></html>",
+        "factbox.html",
+    )
+    pairs = _pairs(doc)
+    assert ("type", "Rolled foil") in pairs and ("type", "Clad foil") in pairs
+    assert ("end_user", "Grid storage") in pairs
+    assert not any(label.startswith(("Acme", "from")) for _, label in pairs)
+    doc = shape(
+        "FOIL DIGEST\n\nSegments covered: Grade -- Rolled foil, Clad foil | Application -- Power tools, "
+        "Grid storage\n",
+        "digest.txt",
+    )
+    assert _pairs(doc) == [("type", "Rolled foil"), ("type", "Clad foil"), ("application", "Power tools"),
+                           ("application", "Grid storage")]
+    # items split by "|" leave no way to tell the groups apart
+    doc = shape("FOIL DIGEST\n\nNotes: see annex | Application: Power tools | Grid storage\n", "notes.txt")
+    assert _pairs(doc) == []
+
+
+def test_prose_axis_with_bracketed_figures_and_numbered_paragraphs() -> None:
+    doc = shape(
+        "FOIL NOTE\n\n3. Segments. We split demand by end use: power tools (61% of volume), grid storage (30%)\n"
+        "and medical devices (9%).\n\n4. Risks.\n   Prices may fall.\n",
+        "note.txt",
+    )
+    pairs = _pairs(doc)
+    assert {label.lower() for _, label in pairs} == {"power tools", "grid storage", "medical devices"}
+    assert {kind for kind, _ in pairs} == {"end_user"}

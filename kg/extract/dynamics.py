@@ -18,7 +18,8 @@ Rules, in order:
    a one-sentence item is its own title); a joined "(a) ... (b) ..." run gives one item per marker; a
    body of plain lines gives each line ("Title -- description" lines their title). A kind label on its own
    line or glued to the end of an item ("Fast tools RESTRAINTS") switches the kind; an upper-case line
-   that names no kind ends the list.
+   that names no kind ends the list. "(a) Title: text" items wrapped over several lines give one title each.
+   A kind label the outline left in a body ("> [!success] Drivers") files the list items right after it.
 4. **Tables**: a column whose every body cell names a kind ("| Factor | Category |" with "Driver",
    "Restraint") files the row's first text cell under it; headers that each name a kind ("| Drivers |
    Restraints |") file their columns' cells.
@@ -28,8 +29,10 @@ Rules, in order:
    (drivers: boom, demand, fuel, growth...; trends: trend, development, technologies, integration,
    shift...; restraints, opportunities, challenges likewise); a run without cues is dropped. Reports list
    drivers first, so the first run wins ties towards drivers.
-6. **Prose, as a last resort**: in a report where rules 1-5 found nothing (a press release), bold phrases
-   of a clause that names one kind ("driven by the **adoption of X**", "**Y** remains the main challenge").
+6. **Prose, as a last resort**: in a report where rules 1-5 found nothing (a press release), a list after
+   its kind ("lists the main drivers as A, B, and C", "Among restraints, it cites X and Y"), else bold
+   phrases of a clause that names one kind ("driven by the **adoption of X**", "**Y** remains the main
+   challenge").
 
 Never items: FAQ questions, statistics ("CAGR (Global): 6.30%"), titles of more than 25 words.
 """
@@ -210,8 +213,47 @@ def _enumerated(doc: TextDocument, block: Block) -> list[Span]:
     return spans
 
 
+#: A lettered, numbered or roman marker opening a line: "(a) ", "b) ", "(3) ", "iv) ".
+_LINE_ENUM = re.compile(r"\s*\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+")
+
+
+def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
+    """"(a) Title: description ..." items whose wrapped lines the renderer kept as blocks of their own: each
+    marked line opens an item, unmarked lines continue it; the title runs up to the colon or the first
+    sentence end. Two marked lines or more, the first marked (a), (1) or (i); else nothing."""
+    body = [b for b in blocks if not b.boilerplate and block_text(doc, b).strip()]
+    if not body or not _ENUM_FIRST.match(block_text(doc, body[0])) or _enumerated(doc, body[0]):
+        return []
+    groups: list[list[Block]] = []
+    for b in body:
+        if b.kind not in ("paragraph", "list_item"):
+            return []
+        if _LINE_ENUM.match(block_text(doc, b)):
+            groups.append([b])
+        else:
+            groups[-1].append(b)
+    if len(groups) < 2:
+        return []
+    spans: list[Span] = []
+    for g in groups:
+        mark = _LINE_ENUM.match(block_text(doc, g[0]))
+        assert mark is not None
+        start = g[0].start + mark.end()
+        text = doc.text[start:g[-1].end]
+        cut = re.match(r"([^:]*?)\s*(?::|(?<=[a-z0-9)])\.(?:\s|$)|;|$)", text, re.S)
+        if cut is None or not cut.group(1).strip() or len(cut.group(1).split()) > 15:
+            return []
+        spans.append(Span(start=start, end=start + len(cut.group(1))))
+    return spans
+
+
 def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
     """Titles of items written without their own title: bold leads, or short list items."""
+    blocks = list(blocks)
+    marked = _marked_lines(doc, blocks)
+    if marked:
+        yield from marked
+        return
     for block in blocks:
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
             continue
@@ -398,6 +440,37 @@ def _inline(doc: TextDocument, sections: list[Section], out: _Out) -> None:
             out.add(kind, Span(start=start, end=start + len(piece.strip())))
 
 
+def _label_lines(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+    """A kind label on a line of its own that the outline left in the body ("> [!success] Drivers" in a
+    markdown callout, "Market drivers" in plain text) and the list items right after it: the items."""
+    titles = {s.block_index for s in sections}
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if i in titles or block.boilerplate or block.kind != "paragraph":
+            continue
+        text = block_text(doc, block).strip().rstrip(":")
+        if not text or len(text.split()) > 6:
+            continue
+        kind = dynamic_kind(text)
+        if kind is None:
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "list_item" and not blocks[j].boilerplate:
+            if semantic_offset(block_text(doc, blocks[j]).strip().rstrip(":")) < 3:
+                break  # a contents list ("Drivers" / "- Restraints" / "- Opportunities"), not items
+            j += 1
+        for span in _body_items(doc, blocks[i + 1:j]):
+            out.add(kind, span)
+
+
+def _next_number(a: str | None, b: str | None) -> bool:
+    """``b`` numbers the part right after ``a`` at the same depth ("6." then "7.", "4.1" then "4.2")."""
+    if not a or not b or re.sub(r"\d+", "0", a) != re.sub(r"\d+", "0", b):
+        return False
+    x, y = [int(n) for n in re.findall(r"\d+", a)], [int(n) for n in re.findall(r"\d+", b)]
+    return bool(x) and x[:-1] == y[:-1] and y[-1] > x[-1]
+
+
 def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
     """Rules 1-3; returns the block indexes of the item titles used (so rule 4 skips them)."""
     used: set[int] = set()
@@ -444,7 +517,9 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             if sec.style == "bold_prefix":  # "**Drivers:** rising EV demand, ..." - the body is the item list
                 boundary = sec.rank
             continue
-        if kind is not None and (sec.rank <= boundary or _ABOUT.match(sec.title)):
+        # "7. Coverage" after "6. Headwinds": the next numbered part of the report, whatever its rank.
+        if kind is not None and (sec.rank <= boundary or _ABOUT.match(sec.title)
+                                 or _next_number(kind_sec.number if kind_sec else None, sec.number)):
             flush()
             kind, kind_sec, group = None, None, []
             continue
@@ -593,6 +668,54 @@ def _prose(doc: TextDocument, sections: list[Section], out: _Out) -> None:
                     out.add(kinds[0], span)
 
 
+_KIND_PLURAL = r"(?P<kind>drivers|restraints|constraints|headwinds|tailwinds|opportunities|challenges|trends)"
+#: Prose naming a kind and listing its items: "lists the main growth drivers as A, B, and C", "the key
+#: restraints are A and B", "Among restraints, it cites A and B".
+_PROSE_LIST = re.compile(
+    rf"\b(?:(?:main|key|major|principal|chief|biggest)\s+)?(?:(?:growth|market)\s+)?{_KIND_PLURAL}\s+"
+    r"(?:as|are|were|include|included)\s*:?\s+(?P<items>[^.;:!?]+)"
+    rf"|\bamong\s+(?:the\s+)?(?:(?:main|key|major)\s+)?{_KIND_PLURAL.replace('kind', 'kind2')}\s*,\s*"
+    r"(?:it|the\s+(?:report|study|firm|authors?)|they|we)\s+(?:cites?|lists?|names?|includes?|mentions?|flags?)\s+"
+    r"(?P<items2>[^.;:!?]+)",
+    re.I,
+)
+
+
+def _prose_lists(doc: TextDocument, out: _Out) -> None:
+    """Items listed in a sentence after their kind (see :data:`_PROSE_LIST`): two or more parts of the
+    "A, B, and C" list, each of two to twelve words without figures; else nothing."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        for m in _PROSE_LIST.finditer(text):
+            group = "items" if m.group("items") is not None else "items2"
+            kind = dynamic_kind(m.group("kind") or m.group("kind2"))
+            if kind is None:
+                continue
+            base = m.start(group)
+            items = m.group(group).rstrip()
+            commas = [p for p in re.finditer(r"[^,]+", items)]
+            parts: list[tuple[int, str]] = [(p.start(), p.group()) for p in commas]
+            last_at, last = parts[-1]
+            k = last.rfind(" and ")
+            if k >= 0 and not re.match(r"\s*and\s", last):
+                parts[-1:] = [(last_at, last[:k]), (last_at + k + 5, last[k + 5:])]
+            spans: list[Span] = []
+            for at, raw in parts:
+                lead = re.match(r"\s*(?:(?:and|or)\s+)?(?:the\s+)?", raw)
+                off = lead.end() if lead else 0
+                piece = raw[off:].rstrip()
+                if not 2 <= len(piece.split()) <= 12 or re.search(r"\d", piece):
+                    spans = []
+                    break
+                start = block.start + base + at + off
+                spans.append(Span(start=start, end=start + len(piece)))
+            if len(spans) >= 2:
+                for span in spans:
+                    out.add(kind, span)
+
+
 def _prose_phrase(phrase: str) -> bool:
     """A bold phrase that can be a dynamic: three to fifteen words, no figure, not a name (Title Case), not
     a place or a part of the market."""
@@ -669,9 +792,12 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
     used = _titled(doc, secs, out)
+    _label_lines(doc, secs, out)
     _tables(doc, out)
     _inline(doc, secs, out)
     _numbered_runs(doc, secs, used, out)
+    if not out.items:
+        _prose_lists(doc, out)
     if not out.items:
         _prose(doc, secs, out)
     return out.items

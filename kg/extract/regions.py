@@ -12,7 +12,9 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    regional breakdown title proper ("REGIONAL INSIGHTS", not "Regional Capacity Strategies"), a paragraph
    that opens with a place as its subject ("North America is expected to...", "Europe relies on...") is an
    item too, unless it lies under another item ("### Middle East & Africa" / "The Middle East has...").
-2. **Region tables** anywhere: a table whose first column holds at least two places (region x year).
+2. **Region tables** anywhere: a table whose first column holds at least two places (region x year), also
+   as plain-text or pipe-separated rows; a row joining two places ("Japan & South Korea") is one region.
+   Contents lines one level under a "Market by Region ....... 67" entry that are places count too.
 3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region;
    and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...",
    "Regional coverage: A (members); B", "We cover A, B and C" (the report or "we" as subject, places only).
@@ -317,6 +319,23 @@ def _title_group(sec: Section) -> tuple[object, ...]:
     return ("title", sec.parent.block_index if sec.parent is not None else -1)
 
 
+def _joined_place(label: str) -> Place | None:
+    """Two places reported together as one row ("Japan & South Korea", "Canada/Mexico"): a region of its
+    own, keyed by the label. A name the vocabulary knows ("Middle East & Africa") is lookup_place's."""
+    label = " ".join(label.split())
+    parts = re.split(r"\s*(?:&|/|\band\b)\s*", label)
+    if len(parts) != 2 or lookup_place(label) is not None:
+        return None
+    found = [lookup_place(x) for x in parts]
+    if any(p is None or p.kind == "global" for p in found):
+        return None
+    a, b = found
+    assert a is not None and b is not None
+    key = "-".join(re.findall(r"[a-z0-9]+", label.lower().replace("&", " and ")))
+    broader = a.broader if a.broader == b.broader else None
+    return Place(key=key, name=label, kind="region", broader=broader, aliases=(label,))
+
+
 def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
     found: list[tuple[Place, Span]] = []
     for row in block.rows:
@@ -324,6 +343,8 @@ def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
             continue
         span = _trimmed(doc.text, row[0].start, row[0].end)
         p = _place_of(doc.text, span)
+        if p is None and span is not None:
+            p = _joined_place(doc.text[span.start:span.end])
         if p is not None and span is not None and p.kind != "global":
             found.append((p, span))
     if len(found) >= minimum:
@@ -331,11 +352,13 @@ def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
             out.add(p, span)
 
 
-_ROW_VALUES = re.compile(r"[ \t]+\d[\d,.]*(?:[ \t]+\d[\d,.]*%?)+(?=[ \t]+[A-Z]|[ \t]*$|\n)")
+#: Two or more numbers after a row label, space- or pipe-separated ("Europe  420  480", "Europe | 59 | 98 |").
+_ROW_VALUES = re.compile(
+    r"(?:[ \t]+\|?|[ \t]*\|)[ \t]*\d[\d,.]*%?(?:[ \t]*[ \t|][ \t]*\d[\d,.]*%?)+[ \t|]*(?=[ \t|]+[A-Z]|[ \t|]*$|\n)")
 
 
 def _text_table_rows(doc: TextDocument) -> list[list[tuple[Place, Span]]]:
-    """Runs of plain-text table rows, one block per line ("Asia Pacific  1,850  2,540")."""
+    """Runs of plain-text table rows, one block per line ("Asia Pacific  1,850  2,540", "Europe | 59 | 98")."""
     runs: list[list[tuple[Place, Span]]] = [[]]
     for block in doc.blocks:
         text = block_text(doc, block)
@@ -344,12 +367,12 @@ def _text_table_rows(doc: TextDocument) -> list[list[tuple[Place, Span]]]:
             ms = find_places(text)
             lead = len(text) - len(text.lstrip())
             if ms and ms[0].start == lead and not ms[0].adjective and ms[0].place.kind != "global" and (
-                re.fullmatch(r"(?:[ \t]+\d[\d,.]*%?){2,}[ \t]*", text[ms[0].end:])
+                re.fullmatch(r"(?:(?:[ \t]+\|?|[ \t]*\|)[ \t]*\d[\d,.]*%?){2,}[ \t|]*", text[ms[0].end:])
             ):
                 hit = (ms[0].place, Span(start=block.start + ms[0].start, end=block.start + ms[0].end))
         if hit is not None:
             runs[-1].append(hit)
-        elif runs[-1] and not re.fullmatch(r"\s*(?:total|sum|rest of world)?[\s\d,.%]*", text, re.I):
+        elif runs[-1] and not re.fullmatch(r"\s*(?:total|sum|rest of world)?[\s\d,.%|]*", text, re.I):
             runs.append([])
     return [r for r in runs if len(r) >= 2]
 
@@ -367,13 +390,51 @@ def _text_table(doc: TextDocument, block: Block, out: _Out) -> None:
         if m.adjective or m.place.kind == "global":
             continue
         before = text[:m.start].rstrip()
-        if before and not re.search(r"(?:\d%?|^[A-Za-z ]+)$", before):
+        # the row before ends in a number; the header in a year, maybe marked forecast/estimate ("2029F")
+        if before and not re.search(r"(?:\d%?|\b(?:19|20)\d\d[FEP]|^[A-Za-z ]+)\s*\|?$", before):
             continue
         if _ROW_VALUES.match(text, m.end):
             found.append((m.place, Span(start=block.start + m.start, end=block.start + m.end)))
     if len(found) >= 2:
         for p, span in found:
             out.add(p, span)
+
+
+#: A contents line: number, title, dotted leader, page ("7.1  North America ........ 68").
+_TOC_LINE = re.compile(
+    r"\s*(?P<num>\d+(?:\.\d+)*)\.?[ \t]+(?P<body>\S.*?)[ \t]*(?:(?:\.[ \t]?){4,}|\u2026+)[ \t]*\d+\s*")
+_TOC_REGIONAL = re.compile(
+    r"\bby\s+(?:regions?|geograph(?:y|ies)|countr(?:y|ies))\b|\bregional\b", re.I)
+
+
+def _from_toc(doc: TextDocument, out: _Out) -> None:
+    """A table of contents (numbered lines with dotted leaders and page numbers): the entries one level under
+    a "Market by Region ....... 67" line that are places ("7.1 North America ...... 68"). Contents lines are
+    often marked boilerplate, so they are read here and nowhere else."""
+    depth = 0
+    group = 0
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        m = _TOC_LINE.fullmatch(block_text(doc, block))
+        if m is None:
+            if block_text(doc, block).strip():
+                depth = 0
+            continue
+        d = len(m.group("num").split("."))
+        if _TOC_REGIONAL.search(m.group("body")):
+            depth, group = d, block.start
+            continue
+        if not depth or d <= depth:
+            depth = 0
+            continue
+        if d != depth + 1:
+            continue
+        start = block.start + m.start("body")
+        span = _trimmed(doc.text, start, block.start + m.end("body"))
+        p = _place_of(doc.text, span)
+        if p is not None and span is not None and p.kind != "global":
+            out.add(p, span, group=("toc", group))
 
 
 def _from_titles(doc: TextDocument, sections: list[Section], out: _Out) -> None:
@@ -424,8 +485,9 @@ _RAW_RESOURCE = re.compile(r"^[^.;]{0,60}?\b(?:reserves|resources|deposits)\b", 
 
 
 # "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C",
-# "By Geography: Asia-Pacific, North America, Europe", "Geographic coverage: ..."
+# "By Geography: Asia-Pacific, North America, Europe", "Geographic coverage: ...", a fact-box line "Regions: A, B"
 _SCOPE_CUE = re.compile(
+    r"^\s*(?:regions?|geograph(?:y|ies)|countries)\s*:\s*|"
     r"\b(?:regional\s+(?:scope|coverage|breakdown|split)|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
     r"by\s+(?:regions?|geography|geographies|geographic(?:al)?\s+regions?|countr(?:y|ies)|"
     r"regions?\s+(?:and|&)\s+countr(?:y|ies))|geograph(?:ic|ical|y)\s+(?:coverage|scope|breakdown|segmentation)|"
@@ -573,6 +635,7 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
         for p, span in run:
             out.add(p, span)
     _from_titles(doc, secs, out)
+    _from_toc(doc, out)
     _from_scope_lists(doc, out)
     if not out.items:
         _from_positions(doc, out)

@@ -249,6 +249,16 @@ def _plain_short(doc: TextDocument, block: Block) -> bool:
     )
 
 
+#: A markdown callout's type marker ("> [!warning] Restraints"): the title is what follows it.
+_CALLOUT = re.compile(r"^\[![\w\-]+\][+\-]?\s*")
+#: A closing time qualifier ("Trends observed in 2024", "Drivers for 2025-2030"): the title says what it
+#: lists without it.
+_WHEN_TAIL = re.compile(
+    r"\s+(?:(?:observed|seen|noted|expected|to\s+watch)\s+)?(?:in|for|during|through|over|since)\s+"
+    r"(?:19|20)\d\d(?:\s*[\-\u2013]\s*(?:19|20)?\d\d)?$"
+)
+
+
 @lru_cache(maxsize=16384)  # pure; outline, segments and dynamics each ask about the same titles
 def semantic_offset(title: str) -> int:
     """Rank offset from what a title says: 1 group, 2 kind (dynamics kind or segmentation axis), 3 item.
@@ -258,6 +268,8 @@ def semantic_offset(title: str) -> int:
     """
     t = re.sub(r"\s+", " ", title).strip(" :").lower()
     t = re.sub(r"\s*\((?!by\b)[^)]*\)", "", t).strip()
+    t = _CALLOUT.sub("", t)
+    t = _WHEN_TAIL.sub("", t) or t
     if _is_question(t):
         return 3
     for part in (t, *[p.strip() for p in t.split(":")]):

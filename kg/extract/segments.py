@@ -63,7 +63,7 @@ _TYPE_AXIS = re.compile(
 )
 _NOT_PRODUCT_AXIS = re.compile(
     r"\b(?:compan(?:y|ies)|manufacturers?|players?|vendors?|suppliers?|revenue|value|volume|sales|years?|"
-    r"price|segment|share|capacity)\b",
+    r"price|segment|share|capacity|models?|channels?|distribution|supply|ownership|procurement)\b",
     re.I,
 )
 _AXIS_TITLE = re.compile(
@@ -82,6 +82,11 @@ _GENERIC_TAIL = re.compile(
     re.I,
 )
 _MAX_LABEL_WORDS = 6
+#: The dotted leader of a contents line and its page number: "Coal Tar Pitch ...... 47", "Resins … 12".
+_TOC_LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|\u2026+)\s*\d*\s*$")
+#: A column or axis naming kinds of market factor ("Factor type", "Impact type", "Driver category"): its
+#: values are "Driver", "Restraint"..., dynamics, never segments.
+_FACTOR_AXIS = re.compile(r"\b(?:factors?|drivers?|restraints?|impacts?|dynamics|risks?|trends?)\b", re.I)
 #: Summary rows of a segment table, never a segment.
 _TOTAL_ROW = re.compile(r"(?:grand\s+|sub-?)?totals?|overall|all\s+segments", re.I)
 #: Where a list line's description starts: "Anode Binders – styrene-butadiene ...", "Natural: flake ...".
@@ -107,6 +112,8 @@ def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
     """
     m = re.search(r"\bby\s+(.+)", title, re.I)
     head = m.group(1) if m else title
+    if _FACTOR_AXIS.search(head):
+        return None
     if _REGION_AXIS.search(head) and not (_TYPE_AXIS.search(head) or _APPLICATION_AXIS.search(head)):
         return None
     if _END_USER_AXIS.search(head):
@@ -122,7 +129,9 @@ def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
         return "type"
     # Any other "by X" breakdown of a product market ("By Precursor", "By Coating") is one of its types,
     # unless X is not a product property at all (companies, values, time).
-    if m and not _NOT_PRODUCT_AXIS.search(head):
+    # A byline ("By Jane Doe · 4 March 2025 · 5 min read") is no breakdown: digits or separators say so.
+    byline = len(head.split()) > 3 or re.search(r"[\d\u00b7|\u2022@]", head)
+    if m and not _NOT_PRODUCT_AXIS.search(head) and not byline:
         return "type"
     return None
 
@@ -142,12 +151,20 @@ def clean_label(text: str, start: int, end: int) -> Span | None:
     """Trim a candidate label in place: descriptions, bullets, "Segment", final stops (parentheses stay:
     "Lithium Titanate (LTO)" is how the report names the segment)."""
     seg = text[start:end]
+    # A contents line: "Petroleum Pitch ........ 44" - the dotted leader and page number are no part of it.
+    leader = _TOC_LEADER.search(seg)
+    if leader and leader.start() > 0:
+        end = start + leader.start()
+        seg = text[start:end]
     # A dash between digits is a range inside the label ("50–100 µm"), not a description.
     cut = re.search(r"\s*(?::|\s[\-\u2013\u2014]\s|(?<!\d)\u2013|\u2013(?!\d)|\u2014)\s*", seg)
     if cut and cut.start() > 0:
         end = start + cut.start()
     while start < end and (text[start].isspace() or text[start] in "\u2022\u25aa\u25cf\u27a4*-\u2013>\u00b7"):
         start += 1
+    m = re.match(r"\d+(?:\.\d+)+\.?\s+(?=[A-Za-z])", text[start:end])  # "4.1 Low Viscosity Grade"
+    if m:
+        start += m.end()
     m = re.match(r"(?:the|a|an)\s+", text[start:end], re.I)
     if m and end - start - m.end() > 2:
         start += m.end()
@@ -349,6 +366,9 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
         stop = next((s.block_index for s in sections
                      if sec.block_index < s.block_index < stop and _next_sibling_number(sec.number, s.number)), stop)
         child_titles = {s.block_index: s for s in sections if sec.block_index < s.block_index < stop}
+        # Under an item that is itself a sub-heading (a card "Consumer Electronics" / "Smartphones, laptops"),
+        # the paragraphs describe that item; they list no further items of the axis.
+        described = False
         if sec.style == "bold_prefix" or (sec.style == "numbered" and sec.body is not None):
             # "**By Form:** Spherical Graphite, Flake Graphite, Amorphous Graphite"
             own = doc.blocks[sec.block_index]
@@ -367,6 +387,10 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 continue  # "Hard Carbon Segment Dominates the Market Due to ..." is a comment, not an item
             if sub is not None and sub.style == "bold_prefix":
                 out.add(kind, clean_label(doc.text, sub.span.start, sub.span.end))
+                continue
+            if sub is not None:
+                described = block.kind == "heading"
+            elif described and block.kind == "paragraph":
                 continue
             if _is_lead_in(doc, block):
                 continue
@@ -438,7 +462,7 @@ def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> Non
 #: A capitalised "By X:" opens a clause anywhere: label lines run together into one paragraph ("By Type: A |
 #: B By Application: C | D") have no stop between them.
 _AXIS_CLAUSE = re.compile(
-    r"(?:^|(?<=[.:;]\s)|(?<=[.:;])|(?<=\s)(?=(?-i:By)\s[^:.\n]{1,30}:))\s*by\s+"
+    r"(?:^|(?<=[.:;]\s)|(?<=[.:;])|(?<=\s)(?=by\s[^:.,\n]{1,30}:))\s*by\s+"
     r"(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
     r"(?=\s*[:,]|\s+(?:into|we|it|the|they|this)\b)",
     re.I,
@@ -448,6 +472,10 @@ _CLAUSE_LEAD = re.compile(
     r"(?:(?:types|segments|categories|groups)\s*:?\s+)?|^[\s:,]+",
     re.I | re.S,
 )
+
+
+#: A bracket holding a figure: "(78% of 2024 volume)", "(US$ 120 mn)".
+_FIGURE_BRACKET = re.compile(r"\s*\([^()]*[\d%$\u20ac][^()]*\)")
 
 
 def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> None:
@@ -466,7 +494,8 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
             region = text[m.end():region_end]
             lead = _CLAUSE_LEAD.match(region)
             start = m.end() + (lead.end() if lead else 0)
-            items = text[start:region_end].rstrip(" ;,")
+            # "EV batteries (78% of volume), storage (14%)": a bracketed figure qualifies an item, it is none.
+            items = _FIGURE_BRACKET.sub(lambda x: " " * len(x.group()), text[start:region_end]).rstrip(" ;,")
             if re.search(r"\d|%|\$|\u20ac", items):
                 continue
             if _LIST_MARK.search(items):  # "A | B | C": commas and "and" stay inside a label
@@ -724,7 +753,9 @@ def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
         body = m.group(2)
         body_start = block.start + m.start(2)
         if re.search(r"\bby\s+[\w\-]+", body, re.I):
-            k = axis_kind(body, out.product)
+            # "4. Segmentation. We model demand by end use: ..." is a numbered paragraph, not a contents line.
+            prose = re.search(r"[.!?]\s+\S", _TOC_LEADER.sub("", body))
+            k = axis_kind(body, out.product) if not prose else None
             if k is not None:  # a deeper "by Type" line re-anchors the depth of the items that follow
                 kind, depth, active = k, d, True
             elif k is None and active and d <= depth:
@@ -795,6 +826,43 @@ _SEGMENTS_LINE = re.compile(
 )
 
 
+#: One axis with its items on a line: "Type: A, B, C", "Application -- C, D" (groups run together with " | "
+#: or "; " after an optional "Segments covered:").
+_INLINE_AXIS = re.compile(
+    r"(?:^|(?<=[|;])|(?<=[|;]\s))\s*(?:by\s+)?(?P<axis>[A-Za-z][\w\-]*(?:[ \t]+[A-Za-z][\w\-]*){0,2})"
+    r"\s*(?::|--|\s\u2013\s|\s\u2014\s)\s*",
+    re.I,
+)
+
+
+def _from_inline_axes(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    """A fact-box line naming an axis and listing its items ("Type: A, B, C", "Segments covered: Type -- A,
+    B | Application -- C, D"), for axes the structure left empty. Only an axis word (type, application, end
+    user...) opens a group, and a group needs two or more short items without figures."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        whole = block_text(doc, block)
+        lead = _SEGMENTS_LINE.match(whole)
+        base = lead.end() if lead else 0
+        text = whole[base:]
+        hits = list(_INLINE_AXIS.finditer(text))
+        if not hits or hits[0].start() != 0:
+            continue
+        for n, m in enumerate(hits):
+            kind = _explicit_axis(m.group("axis"), out.product)
+            if kind is None or kind in have:
+                continue
+            stop = hits[n + 1].start() if n + 1 < len(hits) else len(text)
+            items = text[m.end():stop].rstrip(" |;\n")
+            # "A | B | C" items leave "|" no use as a group separator: the groups cannot be told apart
+            if not items or re.search(r"\d|%|\$|\u20ac|[.!?]$|\|", items):
+                continue
+            begin = block.start + base + m.end()
+            for span in _enumeration(doc, begin, begin + len(items)):
+                out.add(kind, span)
+
+
 def _from_segments_line(doc: TextDocument, out: _Collector) -> None:
     """Axes with their items in brackets on one "Segments covered:" line; digits are allowed in items
     ("Below 50 µm") but not years or money ("(2019-2025)", "(USD Million)")."""
@@ -831,6 +899,7 @@ def extract_segments(
     _from_label_lines(doc, out, have=set(out.kinds()))
     _from_axis_brackets(doc, out, have=set(out.kinds()))
     _from_axis_clauses(doc, out, have=set(out.kinds()))
+    _from_inline_axes(doc, out, have=set(out.kinds()))
     _from_prose(doc, out, have=set(out.kinds()))
     _from_title(doc, meta, out, have=set(out.kinds()))
     return out.items
