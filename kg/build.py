@@ -333,9 +333,11 @@ class _PendingWrites:
     """Mapped documents waiting to be written together (``Store.replace_graphs_ntriples``).
 
     Why: the embedded store writes a batch of new documents several times faster than the same
-    documents one by one. A batch holds at most ``WRITE_BATCH_TRIPLES`` triples (~130 synthetic
-    reports, ~20 MB), so memory stays flat whatever the corpus size; a document counts as built once
-    its batch is written, and a batch is written whole or not at all.
+    documents one by one. A batch holds at most ``WRITE_BATCH_TRIPLES`` triples (~260 synthetic
+    reports), so memory stays flat whatever the corpus size; a document counts as built once its batch
+    is written, and a batch is written whole or not at all. Measured on 3 000 synthetic documents
+    (building process): 100k triples per batch 67 s CPU / 405 MB peak, 200k 44 s / 717 MB, 400k
+    48 s / 1 325 MB; larger batches mean fewer ingestions (less compaction) but a bigger loader.
     """
 
     def __init__(self, store: Store, report: BuildReport) -> None:
@@ -357,7 +359,7 @@ class _PendingWrites:
         self.items, self.triples = [], 0
 
 
-WRITE_BATCH_TRIPLES = 100_000
+WRITE_BATCH_TRIPLES = 200_000
 
 
 def default_jobs(n_files: int) -> int:
