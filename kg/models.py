@@ -77,7 +77,14 @@ class RawDocument(Frozen):
     raw_sha256: str
     encoding: str  # what the bytes were decoded as, e.g. "utf-8", "cp1252"
     repaired: bool = False  # mojibake repaired by ftfy
-    media_type: Literal["text/html", "text/markdown", "text/plain"]
+    # PDF and DOCX bodies are the HTML kg.ingest.pdf / kg.ingest.docx made from the file
+    media_type: Literal[
+        "text/html",
+        "text/markdown",
+        "text/plain",
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]
     front_matter: dict[str, str] = Field(default_factory=dict)
     body: str  # decoded body without front matter
 

@@ -123,6 +123,14 @@ def test_good_reports_give_the_facts_they_give_alone(mixed: Mixed, alone: dict[s
 
 def test_a_file_without_facts_builds_with_a_note(mixed: Mixed) -> None:
     assert "note: no-facts.txt: built, but no market size" in mixed.proc.stderr
+    assert "note: report-brochure.pdf: built, but no market size" in mixed.proc.stderr
+
+
+def test_a_text_pdf_is_read() -> None:
+    """report-brochure.pdf, a hand-written one-line PDF, was refused before PDF support: now it is read."""
+    proc = run_kg("text", str(Path(__file__).resolve().parent / "bad" / "report-brochure.pdf"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "Anode market report 2025"
 
 
 NONSENSE = sparql_prefixes() + """

@@ -171,3 +171,18 @@ def test_media_type_by_content() -> None:
     assert sniff_media_type("just words", ".md") == "text/markdown"
     assert sniff_media_type("Prices <5% and a <T> type", ".txt") == "text/plain"
     assert sniff_media_type("# Title\n\n<p>a</p><p>b</p><div>c</div>", ".txt") == "text/html"
+
+
+def test_pdf_and_docx_are_recognised_by_their_bytes(tmp_path: Path) -> None:
+    """A PDF or Word file under any name is read as what it is; the hash stays that of the raw bytes."""
+    docs = ROOT / "tests" / "docs"
+    for source, media_type, encoding in (
+        ("prebaked-anode-middle-east-printed.pdf", "application/pdf", "pdf"),
+        ("natural-graphite-anode-word.docx",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    ):
+        data = (docs / source).read_bytes()
+        doc = read_document(write(tmp_path, "saved-as.txt", data))
+        assert (doc.media_type, doc.encoding) == (media_type, encoding)
+        assert doc.raw_sha256 == hashlib.sha256(data).hexdigest()
+        assert doc.body.startswith("<!doctype html>") and doc.front_matter == {}

@@ -3,8 +3,8 @@
 Steps, each deterministic (same bytes in, same document out):
 
 1. sha256 of the raw bytes (the graph records it so a quote can be re-derived from the file).
-2. Refuse what is not text: empty files, known binary formats (PNG, JPEG, GIF, PDF, ZIP/OOXML, OLE,
-   gzip... named in the error) and NUL bytes that are not UTF-16.
+2. Refuse what is not text: empty files, known binary formats (PNG, JPEG, GIF, ZIPs that are not Word
+   documents (XLSX, PPTX...), OLE, gzip... named in the error) and NUL bytes that are not UTF-16.
 3. Decode: a BOM wins (UTF-8-sig, UTF-32, UTF-16); else BOM-less UTF-16 recognised by its NUL pattern;
    else strict UTF-8; else strict cp1252 (the usual Windows export); else charset-normalizer's best
    guess (only reached when cp1252 has undefined bytes, i.e. the file is surely not cp1252); else
@@ -14,34 +14,62 @@ Steps, each deterministic (same bytes in, same document out):
    written; ``repaired`` says whether it changed anything.
 5. A leading ``---`` front-matter block of ``key: value`` lines is parsed and removed from the body.
 6. The media type is decided by content (all corpus files are ``.txt``), see :func:`sniff_media_type`.
+
+PDF and Word (.docx) files are recognised by their bytes (``%PDF-``; a ZIP package with a Word main
+part), whatever their name, and converted before step 2 (and instead of steps 3-6) by
+:mod:`kg.ingest.pdf` and :mod:`kg.ingest.docx` into a small HTML document (headings, paragraphs, lists,
+tables, bold) that becomes the body. Their media type stays the file's own (``application/pdf``, the
+DOCX type), because that is what the graph records as the document's format (``dcterms:format``); the
+text stage renders these bodies as HTML (:data:`HTML_BODIES`). The sha256 is still of the raw bytes;
+``encoding`` is ``"pdf"`` / ``"docx"`` (no character encoding was guessed). Encrypted, damaged, truncated
+and image-only PDFs and ZIPs that are not Word documents are refused with an :class:`InputError` naming
+the problem.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Literal
 
 import ftfy
 
 from kg.errors import InputError
+from kg.ingest.docx import DOCX_MEDIA_TYPE, docx_to_html, is_docx
+from kg.ingest.pdf import PDF_MEDIA_TYPE, pdf_to_html
 from kg.models import RawDocument
 
-MediaType = Literal["text/html", "text/markdown", "text/plain"]
+MediaType = Literal[
+    "text/html",
+    "text/markdown",
+    "text/plain",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+]
+#: Media types whose body (after conversion) is HTML for the text stage.
+HTML_BODIES = frozenset({"text/html", PDF_MEDIA_TYPE, DOCX_MEDIA_TYPE})
 
 # Magic numbers of formats users plausibly drop in the folder by mistake; checked before decoding.
-_NOT_A_REPORT = "remove it from the input folder: kg reads HTML, markdown and plain-text reports"
+_NOT_A_REPORT = "remove it from the input folder: kg reads PDF, Word (.docx), HTML, markdown and text reports"
+_SAVE_AS = "save the report as PDF, .docx, HTML or text"
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image", _NOT_A_REPORT),
     (b"\xff\xd8\xff", "a JPEG image", _NOT_A_REPORT),
     (b"GIF87a", "a GIF image", _NOT_A_REPORT),
     (b"GIF89a", "a GIF image", _NOT_A_REPORT),
-    (b"%PDF-", "a PDF document", "PDF input is not supported yet; save the report as HTML or text"),
-    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)", "unpack it or save the report as HTML or text"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old Word/Excel)", "save the report as HTML or text"),
+    (b"PK\x03\x04", "a ZIP archive", "unpack it, or " + _SAVE_AS),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old .doc/.xls)", _SAVE_AS),
     (b"\x1f\x8b", "a gzip archive", "decompress it first"),
-    (b"{\\rtf", "an RTF document", "save the report as HTML or text"),
+    (b"{\\rtf", "an RTF document", _SAVE_AS),
+)
+#: What a ZIP package is, by a part only that kind has (named in the refusal of ZIPs that are not DOCX).
+_ZIP_KINDS: tuple[tuple[str, str], ...] = (
+    ("xl/workbook.xml", "an Excel workbook (XLSX, a ZIP archive)"),
+    ("ppt/presentation.xml", "a PowerPoint file (PPTX, a ZIP archive)"),
+    ("content.xml", "an OpenDocument file (a ZIP archive)"),
 )
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -118,6 +146,11 @@ def read_document(path: Path) -> RawDocument:
 def decode_document(data: bytes, *, source: str, path: str = "") -> RawDocument:
     """The byte-level half of :func:`read_document`, separate so tests can feed any byte string."""
     sha = hashlib.sha256(data).hexdigest()
+    converted = _convert(data, source, Path(path or source).suffix.lower())
+    if converted is not None:
+        media_type, encoding, body = converted
+        return RawDocument(source=source, path=path, raw_sha256=sha, encoding=encoding, media_type=media_type,
+                           body=body)
     text, encoding = _decode(data, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     repaired = False
@@ -139,6 +172,38 @@ def decode_document(data: bytes, *, source: str, path: str = "") -> RawDocument:
         front_matter=front,
         body=body,
     )
+
+
+def _convert(data: bytes, source: str, suffix: str) -> tuple[MediaType, str, str] | None:
+    """PDF and DOCX bytes as (media type, "pdf"/"docx", HTML body); None for anything else."""
+    if data.startswith(b"%PDF-"):
+        return PDF_MEDIA_TYPE, "pdf", pdf_to_html(data, source)
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    if is_docx(data):
+        return DOCX_MEDIA_TYPE, "docx", docx_to_html(data, source)
+    what, known = _zip_kind(data)
+    if suffix == ".docx":
+        if what is None:
+            raise InputError(source, "is a damaged .docx file: its ZIP package cannot be opened", _SAVE_AS)
+        raise InputError(source, f"is named .docx but is not a Word document: it is {what}", _SAVE_AS)
+    named = f" saved with a {suffix} name" if suffix in _TEXT_SUFFIXES else ""
+    raise InputError(source, f"is {what or 'a damaged ZIP archive'}{named}, not a report",
+                     _SAVE_AS if known else "unpack it, or " + _SAVE_AS)
+
+
+def _zip_kind(data: bytes) -> tuple[str | None, bool]:
+    """What a ZIP file that is not a Word document is (None: it cannot be opened), and whether that is an
+    office format (to be re-saved, not unpacked)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None, False
+    for part, what in _ZIP_KINDS:
+        if part in names:
+            return what, True
+    return "a ZIP archive", False
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:

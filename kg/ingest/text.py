@@ -65,7 +65,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from kg.ingest.read import MediaType, is_mostly_html, read_document
+from kg.ingest.read import HTML_BODIES, MediaType, is_mostly_html, read_document
 from kg.models import Block, BlockKind, Cell, RawDocument, Span, TextDocument
 
 __all__ = ["load", "render", "render_text"]
@@ -689,7 +689,7 @@ def _with_html_title(raw: RawDocument) -> dict[str, str]:
     """The front matter, plus an HTML page's ``<title>`` as ``html_title`` (the text rendition drops the
     head; report metadata falls back to it when the body opens with a masthead instead of a title)."""
     fm = dict(raw.front_matter)
-    if raw.media_type == "text/html" and "html_title" not in fm:
+    if raw.media_type in HTML_BODIES and "html_title" not in fm:
         m = _HTML_TITLE.search(raw.body[:20000])
         if m:
             title = re.sub(r"\s+", " ", html.unescape(m.group(1))).strip()
@@ -742,7 +742,7 @@ def _assemble(raw: RawDocument, recs: list[_Rec]) -> TextDocument:
 
 def _records(body: str, media_type: str) -> list[_Rec]:
     body = _SOURCE_DROP.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
-    if media_type == "text/html":
+    if media_type in HTML_BODIES:  # HTML, and PDF/DOCX converted to HTML by kg.ingest.pdf / kg.ingest.docx
         return _walk_html(_markdown_headings_to_html(body))
     if media_type == "text/markdown":
         return _walk_html(_markdown_to_html(body))

@@ -1,9 +1,11 @@
 """The bad-input corpus: the small files committed beside this module plus the ones made at test time.
 
 Big or derived inputs (UTF-16/cp1252/mojibake re-encodings of corpus reports, a report cut mid-tag,
-20 000 levels of nesting, a byte-identical copy, a 50 MB report) are generated here instead of being
-committed. ``python -m tests.bad.generate DEST [--big]`` writes the whole mixed folder for a manual
-``kg build DEST``.
+20 000 levels of nesting, a byte-identical copy, a 50 MB report, a password-protected and a truncated copy
+of a printed PDF report, ZIP files that are not Word documents) are generated here instead of being
+committed. ``report-brochure.pdf`` is a real (tiny) text PDF: it builds, with the "no facts" note;
+``scanned-report.pdf`` is Chromium's print of a page holding only an image, so it has no text layer.
+``python -m tests.bad.generate DEST [--big]`` writes the whole mixed folder for a manual ``kg build DEST``.
 
 Every file has an expected outcome: ``built`` (a real report, possibly with odd encoding or content) or
 ``rejected`` with a fragment the rejection line must contain.
@@ -11,8 +13,10 @@ Every file has an expected outcome: ``built`` (a real report, possibly with odd 
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,6 +25,7 @@ import ftfy.bad_codecs  # noqa: F401 - registers the sloppy-windows-1252 codec u
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "data" / "corpus"
+PRINTED = HERE.parent / "docs" / "prebaked-anode-middle-east-printed.pdf"
 GOOD = sorted(CORPUS.glob("*.txt"))
 BIG_MB = 50
 
@@ -38,7 +43,8 @@ class Expect:
 COMMITTED: dict[str, Expect] = {
     "empty.txt": Expect("rejected", "is empty"),
     "market-chart.png": Expect("rejected", "PNG image"),
-    "report-brochure.pdf": Expect("rejected", "PDF document"),
+    "report-brochure.pdf": Expect("built"),
+    "scanned-report.pdf": Expect("rejected", "PDF without a text layer"),
     "photo saved as text.txt": Expect("rejected", "JPEG image"),
     "random-bytes.txt": Expect("rejected", "binary data"),
     "invalid-utf8.txt": Expect("built"),
@@ -106,6 +112,26 @@ def long_text(target_bytes: int) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
+def encrypted_pdf(pdf: bytes, password: str = "s3cret") -> bytes:
+    """``pdf`` re-written by pypdf with a user password (AES-256), as "protect with password" tools do."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def zip_package(parts: dict[str, str]) -> bytes:
+    """A ZIP file holding ``parts`` (name -> text), with fixed entry times."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text)
+    return out.getvalue()
+
+
 def write_bad_corpus(dest: Path, *, big: bool = False, good: bool = True) -> dict[str, Expect]:
     """Write the mixed folder into ``dest`` (created) and return every file name's expected outcome."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -143,6 +169,19 @@ def write_bad_corpus(dest: Path, *, big: bool = False, good: bool = True) -> dic
     if not good:  # the original of the copy must be there for the copy to be one
         shutil.copyfile(CORPUS / g[4], dest / g[4])
         expect[g[4]] = Expect("built", same_facts_as=g[4])
+    # PDF and Word files that cannot be read, each for its own reason
+    (dest / "password-protected.pdf").write_bytes(encrypted_pdf(PRINTED.read_bytes()))
+    expect["password-protected.pdf"] = Expect("rejected", "encrypted PDF")
+    printed = PRINTED.read_bytes()
+    (dest / "truncated-download.pdf").write_bytes(printed[: len(printed) // 2])
+    expect["truncated-download.pdf"] = Expect("rejected", "damaged PDF")
+    (dest / "spreadsheet-renamed.docx").write_bytes(zip_package({"[Content_Types].xml": "<Types/>",
+                                                                  "xl/workbook.xml": "<workbook/>",
+                                                                  "xl/worksheets/sheet1.xml": "<worksheet/>"}))
+    expect["spreadsheet-renamed.docx"] = Expect("rejected", "not a Word document")
+    (dest / "market-data.xlsx").write_bytes(zip_package({"[Content_Types].xml": "<Types/>",
+                                                         "xl/workbook.xml": "<workbook/>"}))
+    expect["market-data.xlsx"] = Expect("rejected", "Excel workbook")
     if big:
         (dest / "saved-page-50mb.html").write_bytes(saved_page())
         expect["saved-page-50mb.html"] = Expect("built", same_facts_as=g[1])
