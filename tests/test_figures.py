@@ -1203,3 +1203,164 @@ def test_we_model_a_place_revenue_continues_the_market_but_a_company_revenue_doe
         **TIN,
     )
     assert {(x.scope, x.value_usd_million) for x in f.market_sizes} == {("Japan", Decimal("95"))}
+
+
+# ------------------------------------------------------------------ held-out set 4 layouts (own examples)
+
+BN = {"market": "Binder Resins for Anodes", "forecast_period": (2025, 2032), "base_year": 2024}
+
+
+def test_card_grid_takes_its_subject_from_the_card_heading() -> None:
+    f = run_with(
+        "<h3>By Chemistry</h3><div><h4>Acrylic Binders</h4><p>2024: US$ 84.2 Mn</p>"
+        "<p>CAGR 2025–2032: 11.3%</p></div><div><h4>Styrene Butadiene (SBR)</h4><p>42.0% of 2024 revenue</p></div>"
+        "<h2>Regions</h2><div><h4>Europe</h4><p>Europe is forecast to grow at a CAGR of 14.0% through 2032.</p></div>"
+        "<div><h4>Canada</h4><p>The fastest-growing country, expanding at a CAGR of 16.5% over 2025–2032.</p></div>",
+        [seg("type", "Acrylic Binders"), seg("type", "Styrene Butadiene (SBR)")],
+        **BN,
+    )
+    assert sizes(f) == {("Global", "Acrylic Binders", 2024, Decimal("84.2"), "actual")}
+    assert rates_of(f) == {
+        ("Global", "Acrylic Binders", Decimal("11.3"), 2025, 2032),
+        ("Europe", None, Decimal("14.0"), 2025, 2032),
+        ("Canada", None, Decimal("16.5"), 2025, 2032),
+    }
+    assert shares_of(f) == {("styrene butadiene (sbr)", Decimal("42.0"))}
+
+
+def test_card_needs_a_subject_that_is_only_a_place_or_a_listed_segment() -> None:
+    f = run_with(
+        "<h4>Outlook notes</h4><p>CAGR 2025–2032: 11.3%</p><h4>Pricing</h4><p>2024: US$ 4.1 Mn</p>",
+        [seg("type", "Acrylic Binders")],
+        **BN,
+    )
+    assert all(g.segment is None and g.scope == "Global" for g in f.growth_rates)
+    assert all(s.segment is None for s in f.market_sizes)
+
+
+def test_rate_only_table_under_a_breakdown_and_the_total_row_is_no_share() -> None:
+    _, f = run(
+        "<h2>By region</h2><table><tr><th>Region</th><th>Share 2024</th><th>CAGR 2025–32</th></tr>"
+        "<tr><td>Europe</td><td>40 %</td><td>9.5 %</td></tr><tr><td>Canada</td><td>60 %</td><td>7.0 %</td></tr>"
+        "<tr><td>Total</td><td>100 %</td><td>8.0 %</td></tr></table>",
+        **BN,
+    )
+    assert shares_of(f) == {("europe", Decimal("40")), ("canada", Decimal("60"))}
+    assert {s.year for s in f.shares} == {2024}
+    assert ("Europe", None, Decimal("9.5"), 2025, 2032) in rates_of(f)
+
+
+def test_rate_only_table_about_something_else_gives_nothing() -> None:
+    _, f = run(
+        "<h2>Staff survey</h2><table><tr><th>Answer</th><th>Share</th></tr>"
+        "<tr><td>Yes</td><td>40 %</td></tr><tr><td>No</td><td>60 %</td></tr></table>",
+        **BN,
+    )
+    assert f.shares == [] and f.growth_rates == []
+
+
+def test_breakdown_line_rate_and_share_belong_to_the_label() -> None:
+    f = run_with(
+        "<p>Key numbers:</p><ul><li>Acrylic binders: 41% of 2024 revenue</li>"
+        "<li>Vietnam: the fastest-growing country, 17.5% p.a. to 2032</li></ul>",
+        [seg("type", "Acrylic Binders")],
+        **BN,
+    )
+    assert ("acrylic binders", Decimal("41")) in shares_of(f)
+    assert rates_of(f) == {("Vietnam", None, Decimal("17.5"), 2025, 2032)}
+
+
+def test_a_related_reports_line_is_no_snapshot_of_the_market() -> None:
+    _, f = run(
+        "<h2>More from us</h2><ul><li>Copper Foil Current Collectors — CAGR 6.1 % (2025–2032)</li></ul>",
+        **BN,
+    )
+    assert f.growth_rates == []
+
+
+def test_place_predicate_and_revenue_verb_sizes_and_the_elided_subjects_rate() -> None:
+    _, f = run(
+        "<p>The global binder resins for anodes market was US$ 900 million in 2024. Canada was a US$ 45mn market "
+        "in 2024 and should grow at 21.0% a year to 2032E. Mexico generated US$ 12.5 Mn in 2024 (1.4 % of "
+        "revenue). Germany is a $5bn market for car parts in 2024. Chile generated US$ 3 Mn in copper exports in "
+        "2024.</p>",
+        **BN,
+    )
+    assert sizes(f) == {
+        ("Global", None, 2024, Decimal("900"), "actual"),
+        ("Canada", None, 2024, Decimal("45"), "actual"),
+        ("Mexico", None, 2024, Decimal("12.5"), "actual"),
+    }
+    assert ("Canada", None, Decimal("21.0"), 2025, 2032) in rates_of(f)
+
+
+def test_amount_in_another_currency_takes_its_stated_dollar_equivalent() -> None:
+    _, f = run(
+        "<p>The binder resins for anodes market was worth $1.2 billion in 2024. China accounted for 60% of it in "
+        "2024, equivalent to roughly 5.1 billion yuan ($720 million).</p>",
+        **BN,
+    )
+    assert ("China", None, 2024, Decimal("720"), "actual") in sizes(f)
+    assert all(x.value_usd_million is not None for x in f.market_sizes)
+
+
+def test_nested_bullets_take_the_parent_bullet_as_subject() -> None:
+    doc = render_text(
+        "## By chemistry\n\n- Acrylic binders\n    - US$ 12.5 Mn in 2024 → 44.0 % share\n"
+        "- Polyimide binders\n    - small today, fastest growth: CAGR 19.5 %\n\n## Regions\n\n"
+        "- Canada — 30 %\n    - CAGR 8.8 % (2025–2032)\n- Mexico — 10 %\n\n"
+        "The top 3 players hold roughly 35 % of 2024 revenue.\n",
+        "text/markdown",
+    )
+    segs = [seg("type", "Acrylic Binders"), seg("type", "Polyimide Binders")]
+    f = extract_figures(doc, ReportMeta(**BN), segs)  # type: ignore[arg-type]
+    assert sizes(f) == {("Global", "Acrylic binders", 2024, Decimal("12.5"), "actual")}
+    assert rates_of(f) == {
+        ("Global", "Polyimide binders", Decimal("19.5"), 2025, 2032),
+        ("Canada", None, Decimal("8.8"), 2025, 2032),
+    }
+    assert ("acrylic binders", Decimal("44.0")) in shares_of(f)
+    # the paragraph after the list keeps its own holder
+    assert ("canada", Decimal("35")) not in shares_of(f) and ("mexico", Decimal("35")) not in shares_of(f)
+
+
+def test_a_year_labelled_key_number_is_the_markets() -> None:
+    _, f = run("<ul><li>2031 forecast: <b>US$ 75.0 Mn</b></li><li>2031 forecast: US$ 9 Mn per plant</li></ul>", **BN)
+    assert sizes(f) == {("Global", None, 2031, Decimal("75.0"), "forecast")}
+
+
+def test_share_holder_stops_before_a_participle_phrase() -> None:
+    _, f = run(
+        "<p>The binder resins for anodes market was US$ 900 million in 2024. In-house resin units operated by the "
+        "cell makers themselves account for 52 % of output.</p>",
+        **BN,
+    )
+    assert ("in-house resin units", Decimal("52")) in shares_of(f)
+
+
+def test_bracketed_shares_of_a_list_share_the_first_ones_basis() -> None:
+    _, f = run(
+        "<p>The binder resins for anodes market was US$ 900 million in 2024. By end use: power tools (61% of 2024 "
+        "revenue), drones (25%) and other uses (14%). Output rose (12%) and prices fell (3%).</p>",
+        **BN,
+    )
+    got = {(x.holder.lower(), x.share_percent, x.of) for x in f.shares}
+    assert got == {
+        ("power tools", Decimal("61"), "2024 revenue"),
+        ("drones", Decimal("25"), "2024 revenue"),
+        ("other uses", Decimal("14"), "2024 revenue"),
+    }
+
+
+def test_a_volume_row_of_a_mixed_table_is_no_money() -> None:
+    _, f = run(
+        "<p>Table 1. Binder resins for anodes market value (EUR bn)</p>"
+        "<table><tr><th></th><th>2024</th><th>2030</th></tr>"
+        "<tr><td>Shipments (kt)</td><td>120</td><td>210</td></tr>"
+        "<tr><td>Sales value (EUR bn)</td><td>1.1</td><td>1.9</td></tr></table>",
+        **BN,
+    )
+    assert {(x.segment, x.year, x.value_million) for x in f.market_sizes} == {
+        (None, 2024, Decimal("1100.0")),
+        (None, 2030, Decimal("1900.0")),
+    }

@@ -109,8 +109,29 @@ def _table(body: str) -> list[list[str]] | None:
     return None
 
 
+def _flat_table(body: str) -> list[list[str]] | None:
+    """``text_table`` over one paragraph per line, as a renderer that knows no plain-text tables gives them."""
+    from kg.models import Block, TextDocument
+
+    blocks, pos = [], 0
+    for line in body.split("\n"):
+        if line.strip():
+            a = pos + len(line) - len(line.lstrip())
+            blocks.append(Block(start=a, end=pos + len(line.rstrip()), kind="paragraph"))
+        pos += len(line) + 1
+    doc = TextDocument(
+        source="t.txt", raw_sha256="0", text_sha256="0", media_type="text/plain", encoding="utf-8", text=body,
+        blocks=tuple(blocks),
+    )
+    for i in range(len(doc.blocks)):
+        found = text_table(doc, i)
+        if found is not None:
+            return [[doc.text[c.start : c.end] for c in row] for row in found[0].rows]
+    return None
+
+
 def test_plain_text_table_with_unit_headers_and_a_cagr_column() -> None:
-    rows = _table(
+    rows = _flat_table(
         "Table 7: Pitch binder revenue by region\n\n"
         "  Region          2023 (USD M)    2030 (USD M)    CAGR 24-30\n"
         "  Latin America          12.5            20.1          7.0%\n"
@@ -124,7 +145,7 @@ def test_plain_text_table_with_unit_headers_and_a_cagr_column() -> None:
 
 
 def test_plain_text_table_with_its_unit_on_the_line_above() -> None:
-    rows = _table(
+    rows = _flat_table(
         "Figures in EUR thousand.\n\n  Grade        2022      2028   CAGR 23-28\n"
         "  ------------------------------------\n"
         "  Coarse     1,200     1,900        8.0%\n  Fine         800     1,500       11.1%\n"
@@ -146,3 +167,22 @@ def test_empty_cell_under_the_label_column() -> None:
 def test_section_label_row_across_the_table_is_no_header_row() -> None:
     rows = [["Country", "2024", "2030"], ["Americas"], ["Chile", "5", "7"]]
     assert header_layout(rows, [[True] * 3, [True], [False] * 3]).rows == 1
+
+
+def test_plain_text_table_whose_header_opens_with_its_caption_and_unit() -> None:
+    rows = _flat_table(
+        "Table 5. Binder sales by country (EUR bn)   2024    2030F\n"
+        "  Poland                                    1.2      2.0\n"
+        "  Hungary                                   0.8      1.9\n"
+    )
+    assert rows == [
+        ["Table 5. Binder sales by country (EUR bn)", "2024", "2030F"],
+        ["Poland", "1.2", "2.0"],
+        ["Hungary", "0.8", "1.9"],
+    ]
+
+
+def test_plain_text_caption_with_a_single_year_and_no_columns_is_no_table() -> None:
+    # "2024" in the caption is no year column, and nothing names a currency
+    body = "Table 6. Shipments by use, 2024   kt   Share\n  Buses   1,200   61.0%\n  Rail   700   39.0%\n"
+    assert _flat_table(body) is None

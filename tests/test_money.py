@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.money import exchange_rate_spans, find_exchange_rates, find_money, parse_money, usd_million
+from kg.extract.money import (
+    exchange_rate_spans,
+    find_exchange_rates,
+    find_money,
+    parse_money,
+    usd_equivalents,
+    usd_million,
+)
 
 
 @pytest.mark.parametrize(
@@ -126,3 +133,21 @@ def test_never_crashes_and_offsets_slice(text: str) -> None:
 def test_arbitrary_unicode(text: str) -> None:
     for m in find_money(text):
         assert text[m.start : m.end] == m.as_written
+
+
+def test_a_word_before_t_is_no_price_unit() -> None:
+    # "$102 million at the ..." is an amount, not a price per "t"
+    ms = find_money("about $75 million at the 2024 average rate")
+    assert [(m.as_written, m.per_unit) for m in ms] == [("$75 million", None)]
+    assert find_money("$410 a tonne")[0].per_unit == "tonne"
+    assert find_money("$410/t")[0].per_unit == "t"
+
+
+def test_usd_equivalents_pair_an_amount_with_its_dollars() -> None:
+    text = "worth 3.2 billion yuan ($450 million) in 2024, or €60 million, or about $65 million at $1.08 per euro"
+    ms = find_money(text)
+    pairs = {ms[i].as_written: eq.as_written for i, eq in usd_equivalents(text, ms).items()}
+    assert pairs == {"3.2 billion yuan": "$450 million", "€60 million": "$65 million"}
+    # two amounts joined by "and" are two figures, and a dollar amount has no equivalent
+    text2 = "EUR 40 million and $30 million; $5 million ($5 million)"
+    assert usd_equivalents(text2, find_money(text2)) == {}

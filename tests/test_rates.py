@@ -197,3 +197,82 @@ def test_supplied_is_a_share_verb() -> None:
 
 def test_could_supply_is_a_prospect_not_a_share() -> None:
     assert find_shares("Recovered scrap could supply 15% of feedstock needs by 2031.") == []
+
+
+# ------------------------------------------------------------------ held-out set 4 forms (own examples)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "period"),
+    [
+        ("sales should reach $2.4bn by 2031 -- about 9.1% p.a. over 2025-2031.", "9.1", Period(2025, 2031)),
+        ("Vietnam: the fastest-growing country, 17.5% p.a. to 2032", "17.5", Period(None, 2032)),
+        ("Resin grades: 22%, but growing faster at 12.4% annually", "12.4", Period()),
+        ("Binder demand should grow at 18.0% a year to 2029E as plants ramp.", "18.0", Period(None, 2029)),
+        ("Hybrid grades are the fastest-growing, at an annual growth rate of 9.9 % through 2031.", "9.9",
+         Period(None, 2031)),
+    ],
+)
+def test_worded_annual_rates(text: str, percent: str, period: Period) -> None:
+    found = find_cagr(text)
+    assert [c.percent for c in found] == [Decimal(percent)]
+    assert found[0].period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loan carries interest of 6% p.a. and matures in 2030.",  # no horizon after the rate
+        "Coke prices fell 4% p.a. to 2024.",  # a fall, not growth
+        "Its annual growth rate of 7% in 2023 was a one-off.",  # one year, no horizon
+    ],
+)
+def test_worded_rates_negatives(text: str) -> None:
+    assert find_cagr(text) == []
+
+
+def test_cagr_does_not_reach_past_and_to_another_subjects_rate() -> None:
+    found = find_cagr("Japan is projected to expand at a 7.7 % CAGR and Canada at 6.1 % as plants open.")
+    assert [c.percent for c in found] == [Decimal("7.7")]
+
+
+def test_verbless_shares_after_a_label_a_bracket_or_at_line_start() -> None:
+    assert [(s.percent, s.basis) for s in find_shares("Resin-based grades: 41% of 2024 revenue")] == [
+        (Decimal("41"), "2024 revenue")
+    ]
+    got = find_shares("Demand splits by use: buses (61% of 2024 volume), rail (22%) and other.")
+    assert [(s.percent, s.basis) for s in got] == [(Decimal("61"), "2024 volume")]
+    assert [s.percent for s in find_shares("38.5% of 2024 revenue")] == [Decimal("38.5")]
+    # a percentage in running text with no verb, label or bracket is no share
+    assert find_shares("Yields rose and 15% of the batch was recycled") == []
+
+
+def test_a_years_forecast_mark_ends_a_sentence() -> None:
+    from kg.extract.sentences import split_sentences
+
+    text = "Demand should double by 2030E. Prices stay flat. See N. America below."
+    assert [s.text for s in split_sentences(text)] == [
+        "Demand should double by 2030E.",
+        "Prices stay flat.",
+        "See N. America below.",
+    ]
+
+
+def test_present_supply_is_a_share_verb() -> None:
+    got = find_shares("The three largest toll processors supply about 31 % of global coke demand.")
+    assert [(s.percent, s.basis) for s in got] == [(Decimal("31"), "global coke demand")]
+
+
+def test_short_line_label_with_tilde_or_equals_opens_a_share() -> None:
+    assert [(s.percent, s.basis) for s in find_shares("Vietnam ~12% of global demand (rail)")] == [
+        (Decimal("12"), "global demand")
+    ]
+    assert [s.percent for s in find_shares("Top 4 = 61% of 2024 revenue")] == [Decimal("61")]
+    # a clause with a verb before "~" is no label
+    assert find_shares("Margins rose and yields ~15% of the batch") == []
+
+
+def test_incl_is_an_abbreviation() -> None:
+    from kg.extract.sentences import split_sentences
+
+    assert len(split_sentences("Oceania (incl. Australia) holds 9% of value. Next.")) == 2

@@ -214,7 +214,10 @@ _TT_RATE = (
     r"(?:\s*\(%\))?)?"
 )
 _TT_HEAD_RX = re.compile(
-    rf"\s*(?P<label>[A-Z][A-Za-z/&\- ]{{0,40}}?)\s+(?P<years>(?:{_TT_YEAR}\s+)*{_TT_YEAR})"
+    # the label may carry the table's caption and unit: "Table 2. Sales value by country (CNY bn) 2024 2029F"
+    rf"\s*(?P<caption>(?:Table|Exhibit)\s+\d{{1,3}}[.:]?\s+(?:[A-Za-z][A-Za-z/&,\- ]{{0,80}}?)?"
+    rf"(?:\([^()\d]{{1,24}}\)\s*)?)?"
+    rf"(?P<label>[A-Z][A-Za-z/&\- ]{{0,40}}?)?\s+(?P<years>(?:{_TT_YEAR}\s+)*{_TT_YEAR})"
     rf"(?P<rates>(?:\s+{_TT_RATE})*)(?=\s)"
 )
 _TT_YEAR_RX = re.compile(_TT_YEAR)
@@ -246,7 +249,10 @@ def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
     block = doc.blocks[index]
     text = doc.text[block.start : block.end]
     head = _TT_HEAD_RX.match(text + " ")
-    if head is None or head.start("years") > 0 and re.search(r"\d", head.group("label")):
+    if head is None or head.group("label") and re.search(r"\d", head.group("label")):
+        return None
+    lab = "label" if head.group("label") else "caption"  # the first header cell: its label, else its caption
+    if head.group(lab) is None:
         return None
     hs = head.start("years")
     years = list(_TT_YEAR_RX.finditer(text, hs, head.end("years")))
@@ -296,7 +302,8 @@ def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
         last += 1
     if len(body) < 2:
         return None
-    label = Cell(start=block.start + head.start("label"), end=block.start + head.end("label"), header=True)
+    label_end = head.start(lab) + len(head.group(lab).rstrip())
+    label = Cell(start=block.start + head.start(lab), end=block.start + label_end, header=True)
     cols = (Cell(start=block.start + m.start(), end=block.start + m.end(), header=True) for m in years + rates)
     header = (label, *cols)
     end = doc.blocks[last].end

@@ -90,6 +90,7 @@ from kg.extract.money import (
     find_exchange_rates,
     find_money,
     parse_money,
+    usd_equivalents,
     usd_million,
 )
 from kg.extract.rates import CagrMatch, ShareMatch, find_cagr, find_shares
@@ -183,7 +184,8 @@ _PREPOSITIONS_BEFORE_PLACE = _wordset(
     "except"
 )
 _YEAR_AFTER_RX = re.compile(
-    r"\s*(?:,\s*)?\(?\s*(?:in|by|for|of|during|through|until|till|to|as\s+of|at\s+the\s+end\s+of|"
+    # "a US$120mn market in 2024": the noun the amount sizes may come between
+    r"\s*(?:(?:-\s*)?market\s+)?(?:,\s*)?\(?\s*(?:in|by|for|of|during|through|until|till|to|as\s+of|at\s+the\s+end\s+of|"
     r"in\s+the\s+year|in\s+fiscal(?:\s+year)?|in\s+FY|in\s+CY|FY|CY)?\s*(?:the\s+year\s+)?"
     r"(?P<year>(?:19|20)\d{2})(?![\d\-–])",
     re.IGNORECASE,
@@ -313,6 +315,9 @@ class _Context:
     last_year: int | None = None  # the last year the previous sentences named ("in the same year")
     # a label-colon line of a breakdown ("CMC: €0.58 bn in 2024"): (label, its place or None, end of "Label:")
     line_label: tuple[str, Place | None, int] | None = None
+    # the subject of a card in a grid of divs: the heading or short line above it that is just a place or
+    # a listed segment ("<h4>Europe</h4><p>CAGR 2025-2034: 33.0%</p>"): (label, its place or None)
+    card: tuple[str, Place | None] | None = None
 
 
 def _base_year(meta: ReportMeta) -> int | None:
@@ -395,11 +400,15 @@ def extract_figures(
             _table(ctx, i, tt[0], tt[1])
             skip_to = tt[1]
             continue
+        ctx.card = _card_subject(ctx, i)
         for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
             ctx.line_label = _line_label(ctx, i, sent.text) if n_sent == 0 else None
+            if ctx.line_label is None and ctx.card is not None:
+                ctx.line_label = (*ctx.card, _card_line_start(sent.text))
             _sentence(ctx, sent)
             ctx.line_label = None
             ctx.sentence_no += 1
+        ctx.card = None
     del blocks
     _apply_default_scope(ctx)
     return Figures(
@@ -915,6 +924,47 @@ class _Size:
     status: Status | None = None
 
 
+_PLACE_IS_A_RX = re.compile(
+    r"^\W*(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3}\s+(?:is|was|will\s+be|would\s+be|remains|"
+    r"remained|became|has\s+become)\s+(?:already\s+|still\s+|now\s+)?(?:an?|the)\s+(?:estimated\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_MARKET_AFTER_RX = re.compile(r"\s*(?:-\s*)?markets?\b(?!\s+(?:for|of)\b)", re.IGNORECASE)
+
+
+_YEAR_LABEL_RX = re.compile(
+    r"^\W*(?:19|20)\d{2}[EFP]?\s+(?:forecast|estimate|projection|outlook|market\s+size|market\s+value|value|size)"
+    r"\s*:\s*\W*$",
+    re.IGNORECASE,
+)
+_PLACE_EARNED_RX = re.compile(
+    r"^\W*(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3}\s+(?:alone\s+)?(?:generated|was\s+worth|"
+    r"was\s+valued\s+at|recorded|posted|totall?ed|accounted\s+for)\s+(?:revenues?\s+of\s+|sales\s+of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|approximately\s+)?$",
+    re.IGNORECASE,
+)
+# the amount ends with its year and nothing that names another measure: "US$ 881.5 Mn in 2024 (80.4 %..."
+_YEAR_THEN_END_RX = re.compile(r"\s*(?:in|for|during)\s+(?:19|20)\d{2}\b\s*(?:[,;.(]|and\b|$)", re.IGNORECASE)
+
+
+def _place_earned(gov: str, s: str, m: MoneyMatch) -> bool:
+    """ "Asia Pacific generated US$ 881.5 Mn in 2024": a place whose only verb is a revenue verb and whose
+    amount is followed only by its year (not "in graphite exports")."""
+    return _PLACE_EARNED_RX.match(gov) is not None and _YEAR_THEN_END_RX.match(s, m.end) is not None
+
+
+def _place_market_predicate(gov: str, s: str, m: MoneyMatch) -> bool:
+    """ "<Place> was a US$120mn market in 2024": the place is the subject and the amount sizes a bare
+    "market" (not "a $5bn market for EV batteries", another product's)."""
+    return _PLACE_IS_A_RX.match(gov) is not None and _BARE_MARKET_AFTER_RX.match(s, m.end) is not None
+
+
+def _usd(ctx: _Context, m: MoneyMatch, equivalent_usd: dict[int, Decimal]) -> Decimal | None:
+    """The amount in USD million: by the document's stated rate, else by the dollar equivalent beside it."""
+    value = usd_million(m, ctx.rates)
+    return value if value is not None else equivalent_usd.get(id(m))
+
+
 def _sentence(ctx: _Context, sent: Sentence) -> None:
     s = sent.text
     monies = find_money(s)
@@ -924,9 +974,16 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
     first_clause_own = False
     first_clause_scope: tuple[Place | None, str | None] = (None, None)
     found_before = len(ctx.growth) + len(ctx.shares)
+    equivalent_usd: dict[int, Decimal] = {}  # id of an amount -> its stated dollar equivalent
     if monies:
         rate_spans = exchange_rate_spans(s)
         monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
+        pairs = usd_equivalents(s, monies)
+        if pairs:
+            # "5.9 billion yuan ($838 million)": one figure; its dollars stand in when no rate is stated
+            equivalent_usd = {id(monies[i]): eq.value_million for i, eq in pairs.items()}
+            dropped = {id(eq) for eq in pairs.values()}
+            monies = [m for m in monies if id(m) not in dropped]
     if monies:
         years = _bind_years(ctx, s, monies)
         sizes: list[_Size] = []
@@ -946,6 +1003,23 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             if ref is None and cs > 0 and place is None and first_clause_own and _IT_RX.search(gov):
                 ref = "own"  # "..., but domestic cell plants could lift it to INR 7,400 crore by 2031"
                 place, place_text = first_clause_scope
+            if ref is None and year is not None and _place_earned(gov, s, m):
+                subj = _subject_places(gov)
+                if subj and subj[0].place.kind != "global":
+                    ref = "own"  # "Asia Pacific generated US$ 881.5 Mn in 2024."
+                    place, place_text = subj[0].place, subj[0].as_written
+            if (
+                ref is None
+                and _YEAR_LABEL_RX.match(gov)
+                and not s[m.end :].strip(" .*")
+                and not (ctx.last_foreign_no is not None and ctx.last_foreign_no >= ctx.sentence_no - 1)
+            ):
+                ref = "own"  # a key-numbers line: "2031 forecast: US$ 512.0 Mn"
+            if ref is None and _place_market_predicate(gov, s, m):
+                subj = _subject_places(gov)
+                if subj and subj[0].place.kind != "global":
+                    ref = "own"  # "North America was a US$120mn market in 2024"
+                    place, place_text = subj[0].place, subj[0].as_written
             if ref is None and _continues_market(ctx, gov):
                 ref = "own"  # "North America is expected to reach ..." in a passage about the market
             whole_size = next((x for x in reversed(sizes) if x.own), None)
@@ -1007,7 +1081,7 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
                     scope_as_written=sz.place_text,
                     segment=sz.segment,
                     year=sz.year,
-                    value_usd_million=usd_million(sz.money, ctx.rates),
+                    value_usd_million=_usd(ctx, sz.money, equivalent_usd),
                     status=status,
                     value_text=sz.money.as_written,
                     currency=sz.money.currency,
@@ -1168,6 +1242,7 @@ def _cagr(
         and bool(_LABEL_LINE_RX.match(gov))
         and len(s) < 160
         and not (ctx.last_foreign_no is not None and ctx.last_foreign_no >= ctx.sentence_no - 1)
+        and not _other_product_label(ctx, gov)
     )
     if aside:
         # the aside is about what precedes it: use the text before the opening dash/bracket
@@ -1187,8 +1262,25 @@ def _cagr(
     if ref is None and governing_size is not None:
         # "..., reaching USD 1,210 mn by 2032, a CAGR of 16.8%": the rate of the amount it follows
         ref = "own"
+    # (a "market" word before it, e.g. "a US$120mn market", was the own amount's noun, so any reference)
+    elided = _ELIDED_SUBJECT_RX.search(s, cs, c.start) if ref != "own" and own_sizes else None
+    if elided is not None and any(x.money.end <= elided.start() for x in own_sizes):
+        # "North America was a US$120mn market in 2024 and should grow at 41.2% a year": the subject of the
+        # first clause, whose amount was the market's
+        ref = "own"
+        governing_size = governing_size or [x for x in own_sizes if x.money.end <= elided.start()][-1]
     if ref is None and _continues_market(ctx, gov):
         ref = "own"
+    label_owner = (
+        (ref is None or (label_line and segment is None and not _subject_places(gov)))
+        and ctx.line_label is not None
+        and c.start >= ctx.line_label[2]
+    )
+    if label_owner and ctx.line_label is not None:
+        # "India: the fastest-growing country, 21.4% p.a. to 2030": the rate of the breakdown line's label
+        ref = "own"
+        if ctx.line_label[1] is None:
+            segment = ctx.line_label[0]
     if segment is None and governing_size is not None and governing_size.segment is not None and ref == "own":
         segment = governing_size.segment  # "Others: €0.18 bn in 2024, the fastest-growing type at a CAGR of 14.2%"
     label_place = lookup_place(c.label) if c.label else None
@@ -1196,9 +1288,13 @@ def _cagr(
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, c.start), value_text=c.as_written))
         return
     place, place_text = _scope(ctx, gov, c.label if label_place else None, s[:cs])
+    if label_owner and ctx.line_label is not None and ctx.line_label[1] is not None:
+        place, place_text = ctx.line_label[1], ctx.line_label[0]
     if place is None and governing_size is not None and governing_size.place is not None and not label_place:
         place, place_text = governing_size.place, governing_size.place_text
     start, end = _resolve_period(ctx, c, own_years)
+    if label_owner and start is None and end is None and ctx.meta.forecast_period:
+        start, end = ctx.meta.forecast_period  # a breakdown line's rate is over the report's forecast
     ctx.growth.append(
         GrowthRate(
             evidence=(ev,),
@@ -1211,6 +1307,33 @@ def _cagr(
             value_text=c.as_written,
         )
     )
+
+
+_DASH_LABEL_RX = re.compile(r"^\W*(?P<label>[A-Za-z][\w ]*?)\s*[–—-]\s*$")
+
+
+def _other_product_label(ctx: _Context, gov: str) -> bool:
+    """ "Coal Tar Pitch Binder — CAGR 3.8%" (a list of other reports): a name of two or more words before
+    the dash that is neither a place, a listed segment nor made of the market's words names another
+    product, so the line is no snapshot of the report's market."""
+    m = _DASH_LABEL_RX.match(gov)
+    if m is None:
+        return False
+    label = m.group("label")
+    words = _words(label)
+    if len(words) < 2 or lookup_place(label) is not None or _listed_segment(ctx, words) is not None:
+        return False
+    if re.search(r"(?i)\b(?:cagr|growth|forecast|market|revenue|value|total|overall|global)\b", label):
+        return False
+    return not {_norm_word(w) for w in words} & ctx.market.words
+
+
+# a coordinated clause with no subject of its own: "... and should grow at", "... but is expected to grow"
+_ELIDED_SUBJECT_RX = re.compile(
+    r"\b(?:and|but)\s+(?:is|are|was|were|should|will|would|could|may|might|can|has|have|had|grows?|expands?)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
 
 
 # a relative clause that a rate ends: "driven by EV sales, which are growing"
@@ -1307,6 +1430,9 @@ _HOLDER_STRIP_TAIL = _wordset(
     "have has had is are was were which that who reportedly jointly combined nevertheless nonetheless "
     "however thus therefore meanwhile today presently instead likewise similarly though"
 )
+_POST_PARTICIPLE_RX = re.compile(
+    r"\s+(?:operated|owned|run|managed|based|located|headquartered|controlled)\s+(?:by|in|at)\b", re.IGNORECASE
+)
 _VERBISH = re.compile(
     r"\b(?:dominat\w*|lead(?:s|ing)?|led|continu\w*|account\w*|hold\w*|held|remain\w*|is|are|was|were|has|have|"
     r"had|represent\w*|control\w*|captur\w*|command\w*|mak\w+|made|compris\w*|constitut\w*|contribut\w*|"
@@ -1336,7 +1462,7 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     if basis_ok and _other_product(ctx, basis_words):
         basis_ok = False  # "90% of the world's graphite anode output" in a battery anode materials report
     holder = _holder(ctx, s, sh)
-    if ctx.line_label is not None and sh.start > ctx.line_label[2]:
+    if ctx.line_label is not None and sh.start >= ctx.line_label[2] and (holder is None or ctx.card is None):
         # "SBR: €0.66 bn in 2024, equal to a 46.5% share of the market": the line's label holds it
         lp = ctx.line_label[1]
         holder = (lp.name, "region") if lp is not None else (ctx.line_label[0], "segment")
@@ -1376,6 +1502,9 @@ def _elliptical_share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence, share
     the same basis, when the first one was the market's and the second holder is a place."""
     if not ctx.shares or ctx.shares[-1].value_text != sh.as_written or ctx.shares[-1].evidence[0] != ev:
         return
+    if s[sh.basis_end : sh.basis_end + 1] == ")" and ctx.shares[-1].holder_kind != "company":
+        _bracketed_shares(ctx, s, sh.basis_end, shares)
+        return
     m = _ELLIPTICAL_SHARE_RX.match(s, sh.basis_end)
     if m is None or any(o.start == m.start("value") for o in shares):
         return
@@ -1393,6 +1522,34 @@ def _elliptical_share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence, share
             }
         )
     )
+
+
+# "EV batteries (78% of 2024 volume), energy storage systems (14%) and other (8%)": the next bracketed
+# shares of a list, of the first one's basis
+_BRACKETED_NEXT_RX = re.compile(
+    r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<holder>[A-Za-z][\w&\-]*(?:\s+[\w&\-]+){0,4}?)\s*"
+    r"\(\s*(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s*(?=\))"
+)
+
+
+def _bracketed_shares(ctx: _Context, s: str, pos: int, shares: Sequence[ShareMatch]) -> None:
+    first = ctx.shares[-1]
+    while (m := _BRACKETED_NEXT_RX.match(s, pos)) is not None:
+        if any(o.start == m.start("value") for o in shares):
+            return
+        holder = m.group("holder")
+        place = lookup_place(holder)
+        ctx.shares.append(
+            first.model_copy(
+                update={
+                    "holder": place.name if place is not None else holder[0].upper() + holder[1:],
+                    "holder_kind": "region" if place is not None else first.holder_kind,
+                    "share_percent": Decimal(m.group("pct")),
+                    "value_text": m.group("value"),
+                }
+            )
+        )
+        pos = m.end("value")
 
 
 _BASIS_GENERIC = _wordset("of the world all total share combined installed annual domestic nameplate")
@@ -1430,6 +1587,9 @@ _EMPTY_WITH_RX = re.compile(
 def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
     """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
     cs = _clause_start(s, sh.verb_start)
+    seg_text = s[cs : sh.verb_start]
+    if ")" in seg_text and "(" not in seg_text[: seg_text.find(")")] and (op := s.rfind("(", 0, cs + 1)) >= 0:
+        cs = _clause_start(s, op)  # "Asia (incl. China) — 58.9 %": the clause began before the bracket
     # a bracketed list or gloss is not the subject: "South India (Tamil Nadu, Karnataka, Andhra Pradesh):"
     w = _PAREN_RX.sub(" ", s[cs : sh.verb_start])
     # a relative clause or aside: "hard carbon anode materials—which account for ..."
@@ -1460,6 +1620,8 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
         v = _VERBISH.search(w)
         if v is not None and v.start() > 0:
             w = w[: v.start()]
+        # a participle phrase after the head noun: "Captive plants operated by the smelters": Captive plants
+        w = _POST_PARTICIPLE_RX.split(w, maxsplit=1)[0]
     w = re.sub(r"[’']s\s*$", " ", w)  # "Europe’s share of the market": Europe
     raw_np = " ".join(re.findall(r"[\w&’'.\-]+", w))
     np = _clean_np(w)
@@ -1587,8 +1749,65 @@ _OTHER_MEASURE_RX = re.compile(
 
 
 _LINE_LABEL_RX = re.compile(
-    r"^\s*(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?\s*:\s*(?=[$€£¥]|[A-Z]{3}\b|US\$)"
+    r"^\s*(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?\s*(?::|\s[—–])\s*"
+    # an amount, a percentage ("Coal-based: 37% of revenue") or a superlative ("India: the fastest-growing
+    # country, 21.4% p.a.")
+    r"(?=[$€£¥]|[A-Z]{3}\b|US\$|~?\d{1,3}(?:[.,]\d+)?\s*%|(?:the\s+)?(?:fastest|slowest|largest|smallest|biggest)\b)"
 )
+
+
+_CARD_MAX = 250  # characters: a card's line is short; a longer paragraph names its own subject
+# a sibling figure line of the same card: short, a digit, no sentence end ("2024: US$ 238.1 Mn", "CAGR: 9%")
+_CARD_SIBLING_RX = re.compile(r"^(?=.{1,80}$)(?=.*\d)(?:[^.!?]|\.(?=\d))*$")
+_CARD_LABELLED_RX = re.compile(r"^[A-Z][^\d:—–]{0,58}?\s+[—–]\s+")  # "Asia Pacific — 54 %": a subject itself
+_CARD_YEAR_RX = re.compile(r"^\s*(?:19|20)\d{2}[EFP]?\s*[:|–—-]\s*")
+
+
+def _card_subject(ctx: _Context, index: int) -> tuple[str, Place | None] | None:
+    """The card subject of a short block: the heading or short line just above it (past at most three
+    sibling figure lines of the same card) that is only a place or a listed segment."""
+    doc = ctx.doc
+    block = doc.blocks[index]
+    if block.kind not in ("paragraph", "list_item") or block.end - block.start > _CARD_MAX:
+        return None
+    if _CARD_LABELLED_RX.match(doc.text[block.start : block.end]):
+        return None  # "Europe — 21 %" names its own subject
+    j = index - 1
+    for _ in range(3):
+        if j < 0:
+            return None
+        b = doc.blocks[j]
+        t = doc.text[b.start : b.end].strip()
+        if b.kind in ("paragraph", "list_item") and _CARD_SIBLING_RX.match(t) and not _CARD_LABELLED_RX.match(t):
+            j -= 1
+            continue
+        break
+    if j < 0:
+        return None
+    b = doc.blocks[j]
+    t = doc.text[b.start : b.end].strip()
+    if b.kind == "list_item" and block.kind != "list_item":
+        return None  # a bullet heads only its sub-bullets
+    if b.kind == "list_item" or b.kind == "paragraph":
+        # "Asia Pacific — 54 %": a labelled figure line is the card's subject by its label
+        t = re.split(r"\s+[—–]\s+", t, maxsplit=1)[0].strip()
+    if b.boilerplate or b.kind not in ("heading", "paragraph", "list_item") or len(t) > 60:
+        return None
+    if re.search(r"\d|[.:;!?]$", t):
+        return None
+    place = lookup_place(t)
+    if place is not None:
+        return None if place.kind == "global" else (t, place)
+    hit = _listed_segment(ctx, _words(_PAREN_RX.sub(" ", t)))
+    if hit is not None and hit[2] == len(_words(_PAREN_RX.sub(" ", t))):
+        return t, None  # as written, with its gloss: "Silicon Oxide (SiOx)"
+    return None
+
+
+def _card_line_start(s: str) -> int:
+    """Where a card line's figure starts: after a leading "2024:" year label, else at the start."""
+    m = _CARD_YEAR_RX.match(s)
+    return m.end() if m else 0
 
 
 def _line_label(ctx: _Context, index: int, s: str) -> tuple[str, Place | None, int] | None:
@@ -1601,7 +1820,10 @@ def _line_label(ctx: _Context, index: int, s: str) -> tuple[str, Place | None, i
     if _market_ref(ctx, label) is not None or re.search(r"(?i)\b(?:market|total|cagr|share|price)\b", label):
         return None
     place = lookup_place(label)
-    listed = _listed_segment(ctx, _words(label)) is not None
+    hit = _listed_segment(ctx, _words(label))
+    listed = hit is not None
+    if hit is not None and place is None:
+        label = hit[0]  # "Coal-based needle coke: ..." in a needle coke report: the listed "Coal-based"
     if place is None and not listed:
         # the nearest block above that is not a sibling line must introduce a breakdown
         j = index - 1
@@ -1664,6 +1886,13 @@ def _table(ctx: _Context, index: int, block: Block | None = None, last: int | No
         about_market = bool(
             _BREAKDOWN_RX.search(before[-120:]) or re.search(r"\bCAGR\b", header, re.IGNORECASE)
         ) and not _OTHER_MEASURE_RX.search(caption)
+    if not about_market and caption_ref is None and not year_layout and any(rate_column(h) for h in heads[1:]):
+        # only rate columns ("Region | Share 2024 | CAGR 2025-30") under a breakdown heading or label column
+        if (_BREAKDOWN_RX.search(before[-120:]) or _BREAKDOWN_RX.search(heads[0])) and not _OTHER_MEASURE_RX.search(
+            caption
+        ):
+            _table_rates(ctx, block, rows, heads, top)
+        return
     if not about_market:
         return
     currency, scale = unit_of(unit)
@@ -1783,9 +2012,11 @@ def _row_scope(ctx: _Context, label: str) -> tuple[Place | None | bool, str | No
     clean = label.strip(" *:")
     if not clean:
         return False, None
+    if VOLUME_RX.search(clean) and not UNIT_RX.search(clean):
+        return False, None  # "Shipments (kt)": a volume row of a mixed table, not money
     if re.fullmatch(
-        r"(?i)(?:total|grand\s+total|global|world|worldwide|overall|market\s+size|revenue|value|"
-        r"market\s+value|global\s+market)(?:\s*\(.*\))?",
+        r"(?i)(?:total|grand\s+total|global|world|worldwide|overall|market\s+size|revenue|value|sales|"
+        r"sales\s+value|market\s+value|global\s+market)(?:\s*\(.*\))?",
         clean,
     ):
         return None, None
@@ -1798,6 +2029,12 @@ def _row_scope(ctx: _Context, label: str) -> tuple[Place | None | bool, str | No
     if words and words <= ctx.market.words | {"global", "market", "total"}:
         return None, None
     return None, clean
+
+
+def _places_joined(label: str) -> bool:
+    """ "Japan & South Korea", "Middle East and Africa" (unless a place itself): places joined, no segment."""
+    parts = [p for p in re.split(r"\s*(?:&|\band\b|/|,)\s*", label) if p]
+    return len(parts) >= 2 and all(lookup_place(p) is not None for p in parts)
 
 
 _LEGAL_SUFFIX_RX = re.compile(
@@ -1830,6 +2067,8 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
             continue
         is_cagr = kind == "cagr"
         period = header_period(h)
+        hy = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", h)
+        share_year = int(hy[0]) if len(hy) == 1 else None  # "Share 2024"
         for r in range(top, len(rows)):
             if j >= len(rows[r]):
                 continue
@@ -1844,8 +2083,8 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                 continue
             ev = ctx.doc.quote(cells[r][lc].start, cells[r][j].end)
             if is_cagr:
-                if not Decimal(-50) < pct < Decimal(100):
-                    continue
+                if not Decimal(-50) < pct < Decimal(100) or (seg is not None and _places_joined(seg)):
+                    continue  # "Japan & South Korea": a scope of two places, not a segment of the market
                 ctx.growth.append(
                     GrowthRate(
                         evidence=(ev,),
@@ -1864,6 +2103,8 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                     )
                 )
             elif Decimal(0) < pct <= Decimal(100):
+                if place is None and seg is None:
+                    continue  # the "Total | 100 %" row: the whole market, no holder
                 holder = place.name if isinstance(place, Place) else (seg or rows[r][lc])
                 holder_kind: HolderKind = "region" if isinstance(place, Place) else "segment"
                 if holder_kind == "segment" and (
@@ -1877,7 +2118,7 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                         holder_kind=holder_kind,
                         share_percent=pct,
                         of="market share",
-                        year=None,
+                        year=share_year,
                         value_text=rows[r][j],
                     )
                 )

@@ -36,6 +36,7 @@ __all__ = [
     "exchange_rate_spans",
     "find_exchange_rates",
     "find_money",
+    "usd_equivalents",
     "parse_money",
     "parse_number",
     "usd_million",
@@ -201,7 +202,8 @@ _APPROX_RX = re.compile(
     re.IGNORECASE,
 )
 _PER_UNIT_RX = re.compile(
-    r"\s*(?:per|/|a|an|each)\s*(?:metric\s+|short\s+|long\s+)?"
+    # "a"/"an"/"each" need a space after them: "$102 million at the rate" is no price per "t"
+    r"\s*(?:per\s*|/\s*|(?:a|an|each)\s+)(?:metric\s+|short\s+|long\s+)?"
     r"(?P<unit>tonnes?|tons?|t|mt|kgs?|kilograms?|lbs?|pounds?|units?|kwh|mwh|gwh|wh|barrels?|bbl|lit(?:er|re)s?"
     r"|gallons?|oz|ounces?|pieces?|pcs|cells?|vehicles?|cars?|packs?|modules?|sq\.?\s?m|m2|m²)\b",
     re.IGNORECASE,
@@ -359,6 +361,31 @@ def usd_million(match: MoneyMatch, rates: Mapping[str, Decimal]) -> Decimal | No
     if rate is None or rate <= 0:
         return None
     return (match.value_million * rate).quantize(Decimal("0.0001"))
+
+
+# "5.9 billion yuan ($838 million)", "€94 million, or about $102 million": an amount and its dollar
+# equivalent, written together
+_EQUIVALENT_JOIN_RX = re.compile(
+    r"\s*(?:\(\s*|,?\s*or\s+|,\s*i\.e\.\s*|\s*[–—-]\s*)"
+    r"(?:(?:about|around|roughly|approximately|approx\.|some|nearly|c\.|~)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def usd_equivalents(text: str, matches: list[MoneyMatch]) -> dict[int, MoneyMatch]:
+    """For each amount in another currency that is followed at once by its US-dollar equivalent (the
+    index of the amount in ``matches``): that equivalent. The pair is one figure, not two."""
+    out: dict[int, MoneyMatch] = {}
+    for i in range(len(matches) - 1):
+        a, b = matches[i], matches[i + 1]
+        if a.currency == "USD" or b.currency != "USD" or b.per_unit is not None or b.high_million is not None:
+            continue
+        if _EQUIVALENT_JOIN_RX.match(text[a.end : b.start]) is None:
+            continue
+        if re.match(r"\s*per\b|\s*/", text[b.end : b.end + 8], re.IGNORECASE):
+            continue  # "$1.085 per euro": a rate, not an equivalent
+        out[i] = b
+    return out
 
 
 # ------------------------------------------------------------------ stated exchange rates

@@ -58,23 +58,47 @@ _GROW_VERB = (
     r"increase|increases|increased|increasing|advance|advances|advanced|advancing|climb|climbs|climbed|climbing)"
 )
 _ABOUT = r"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|some|close\s+to|more\s+than|over|~)\s*)?"
-_PER_YEAR = r"(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
+_PER_YEAR = r"(?:(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b|p\.\s?a\.)"
+# a horizon after the rate: "to 2030", "through 2033", "over 2025-2030", "over the forecast period"
+_HORIZON = (
+    r"\s*(?:to|through|till|until|by|over|during|between|from)\s+(?:the\s+)?"
+    r"(?:" + _YEAR + r"|forecast\s+(?:period|horizon))"
+)
 _ANNUAL_RXS = (
-    re.compile(r"\b" + _GROW_VERB + r"\s+(?:at\s+|by\s+)?" + _ABOUT + _PCT + r"\s*" + _PER_YEAR, re.IGNORECASE),
+    # "growing 5.2% a year", "growing faster at 15.2% annually"
+    re.compile(
+        r"\b" + _GROW_VERB + r"\s+(?:(?:faster|fastest|quickly|rapidly|strongly|steadily)\s+)?(?:at\s+|by\s+)?"
+        + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b" + _GROW_VERB + r"\s+(?:at|by)\s+(?:an?|the)\s+"
         r"(?:(?:average|estimated|projected|expected|steady|healthy|robust)\s+)*"
         r"annual(?:i[sz]ed)?\s+(?:growth\s+)?(?:rate|pace)\s+of\s+" + _ABOUT + _PCT,
         re.IGNORECASE,
     ),
+    # no verb, but "per annum" and a horizon make it a growth rate: "roughly 13.6% p.a. over 2025-2030",
+    # "the fastest-growing country, 21.4% p.a. to 2030" (not after a fall: "prices fell 3% p.a. to 2024")
+    re.compile(
+        r"(?<![\w.,])(?<!fell\s)(?<!declined\s)(?<!dropped\s)" + _ABOUT + _PCT
+        + r"\s*(?:p\.\s?a\.|per\s+annum\b)(?=" + _HORIZON + r")",
+        re.IGNORECASE,
+    ),
+    # "at an annual growth rate of 11.9 % through 2033" (a span or horizon, so not a one-year change)
+    re.compile(
+        r"\b(?:average\s+)?annual(?:i[sz]ed)?\s+growth\s+rate\s+of\s+" + _ABOUT + _PCT + r"(?=" + _HORIZON + r")",
+        re.IGNORECASE,
+    ),
 )
-_ANNUAL_HINT_RX = re.compile(r"annu|year", re.IGNORECASE)
+_ANNUAL_HINT_RX = re.compile(r"annu|year|p\.\s?a\.", re.IGNORECASE)
 _GAP_OK_RX = re.compile(
     r"^[\s:,(]*(?:(?:of|at|is|was|will\s+be|reached|registering|recording|around|about|approximately|approx\.?"
     r"|nearly|almost|roughly|over|more\s+than|close\s+to|an?|the|estimated|expected|projected|to\s+be|by)\b"
     r"[\s,:]*)*$",
     re.IGNORECASE,
 )
+
+_GAP_CONJUNCTION_RX = re.compile(r"\b(?:and|while|whereas|but|versus|vs)\b", re.IGNORECASE)
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -103,7 +127,8 @@ _SPAN_RXS = (
     re.compile(r"(?<![\d.])(?P<a>" + _YEAR + r")\s*(?:-|–|—|/|to)\s*(?P<b>" + _YEAR + r"|\d{2})(?![\d%])"),
 )
 _UNTIL_RX = re.compile(
-    r"\b(?:through|thru|till|until|to|by|up\s+to)\s+(?:the\s+year\s+)?(?P<b>" + _YEAR + r")\b", re.IGNORECASE
+    # "to 2030", "to 2030E" (a forecast year's E/F/P mark)
+    r"\b(?:through|thru|till|until|to|by|up\s+to)\s+(?:the\s+year\s+)?(?P<b>" + _YEAR + r")[EFP]?\b", re.IGNORECASE
 )
 _FORECAST_RX = re.compile(
     r"\b(?:during|over|in|for|throughout|across)\s+the\s+(?:entire\s+|whole\s+)?"
@@ -198,6 +223,8 @@ def find_cagr(text: str) -> list[CagrMatch]:
     worded: set[int] = set()  # starts of the rates worded without "CAGR"
     if _CAGR_HINT_RX.search(text) is not None:
         for m in _CAGR_AFTER_RX.finditer(text):
+            if _GAP_CONJUNCTION_RX.search(m.group("gap")):
+                continue  # "a 13.1% CAGR and Europe at 12.2%": the rate after "and" is another subject's
             found.append((m.start(), m.end(), m))
         for m in _CAGR_BEFORE_RX.finditer(text):
             if _GAP_OK_RX.match(m.group("gap")) is None:
@@ -287,7 +314,9 @@ _SHARE_VERB = (
     r"command(?:s|ed|ing)?|control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|constitut(?:e|es|ed|ing)|"
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
     r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
-    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying))"
+    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|"
+    # the base form only as a present fact: "producers supply 27%", not "scrap could supply 15% by 2031"
+    r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!will\s)(?<!can\s)(?<!to\s)(?<!should\s)supply)"
 )
 _HEDGE = (
     r"(?:(?:approximately|approx\.?|about|around|nearly|almost|roughly|over|more\s+than|close\s+to|some|"
@@ -302,7 +331,9 @@ _CHANGE_AFTER_RX = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_BEFORE_RX = re.compile(
-    r"(?:\bby|\bup\s+to|\bdown|\bto|[-–—]|\d\s*(?:%|percent)?\s*(?:to|and|or))\s*$", re.IGNORECASE
+    # a range ("15–20%") or a sign ("-5%"); a spaced dash after a word is a separator: "Asia — 58.9 % of value"
+    r"(?:(?:\bby|\bup\s+to|\bdown|\bto|\d\s*[-–—]|\d\s*(?:%|percent)?\s*(?:to|and|or))\s*|[-–—]|(?<![A-Za-z)])\s+[-–—]\s*)$",
+    re.IGNORECASE,
 )
 _SHARE_WORD_AFTER_RX = re.compile(
     r"\s*(?:of\s+(?:the\s+)?(?:global\s+|total\s+|overall\s+|worldwide\s+)?)?"
@@ -333,6 +364,13 @@ _TERMS_OF_RX = re.compile(
     r"^\s*(?:in\s+terms\s+of|by)\s+(?P<basis>revenue|sales|value|volume|production|"
     r"capacity|consumption|shipments)\b",
     re.IGNORECASE,
+)
+
+
+# at the start of a line, right after a label's colon or an opening bracket, a percentage needs no share verb
+_LABEL_OPEN_RX = re.compile(
+    # ... or after a short line-opening name and "~"/"=": "China ~31% of global demand", "Top 3 = 52% of revenue"
+    r"(?:^|[A-Za-z)]\s*:|[A-Za-z)]\s+[—–]|\w\s+\(|(?:^|\n)\s*[A-Z][\w&\-]*(?:\s+[\w&\-]+){0,2}\s*(?:=|~|≈))\s*(?:~\s*)?$"
 )
 
 
@@ -397,6 +435,8 @@ def find_shares(text: str) -> list[ShareMatch]:
             )
             continue
         verb = _last_verb(clause)
+        if verb is None and _LABEL_OPEN_RX.search(before) is not None:
+            verb = len(clause)  # "Coal-based: 37% of 2024 revenue", "EV batteries (78% of volume)": no verb
         if verb is None:
             continue
         of = _OF_BASIS_RX.match(after)

@@ -6,7 +6,7 @@ Why not a library splitter: evidence quotes must be exact slices of the text, an
 
 * A sentence ends at ". ! ?" (plus closing quotes/brackets) followed by whitespace and a capital, digit,
   quote or bullet -- unless the word before the period is a known abbreviation, a single letter ("U.S.",
-  "N. America"), or a bare number opening the sentence ("1. Electric ...").
+  "N. America"; not a year's forecast mark "2030E."), or a bare number opening the sentence ("1. Electric ...").
 * A newline always ends a sentence (blocks and table rows are separated by newlines).
 * Sentences are trimmed of surrounding whitespace; empty ones are dropped.
 """
@@ -36,7 +36,7 @@ class Sentence:
 _ABBREVIATIONS = _wordset(
     "co corp inc ltd llc plc ag nv bv sa spa gmbh bhd pvt pte kk no nos vs approx est fig figs e.g "
     "i.e etc al rs jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st mt dept govt "
-    "intl u.s u.k u.a.e p.r u.s.a e.u n.a"
+    "intl incl excl approx resp u.s u.k u.a.e p.r u.s.a e.u n.a"
 )
 _END_RX = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9•➤\-–—>])|\n")
 
@@ -50,7 +50,9 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     if word.isdigit():  # "1. Electric Vehicle Boom": an enumerator opens the sentence
         return text[sentence_start : sentence_start + m.start(1)].strip() == ""
     if len(word) == 1 and word.isupper():  # "N. America", the "S" of "U.S"
-        return True
+        # but not a forecast mark glued to a year: "to 2032E. Mexico ..."
+        at = sentence_start + m.start(1)
+        return not (at > 0 and text[at - 1].isdigit())
     return word.lower().rstrip(".") in _ABBREVIATIONS
 
 
