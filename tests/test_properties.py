@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -167,8 +166,6 @@ def test_render_markdown_grammar(body: str) -> None:
     # an unsafe "[x](javascript:...)" link is refused by markdown-it and stays literal text: inert
 
 
-@pytest.mark.xfail(strict=True, reason="kg/ingest/text.py: a <noscript> before <body> is parsed in head mode; "
-                   "HTML5 (scripting off) moves its text into the body, so it reaches the rendition")
 def test_noscript_before_body_is_dropped() -> None:
     assert "Enable" not in render_text("<!doctype html><noscript>Enable JS</noscript><p>y</p>", "text/html").text
 

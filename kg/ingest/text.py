@@ -65,6 +65,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from kg.ingest.plain import plain_blocks
 from kg.ingest.read import HTML_BODIES, MediaType, is_mostly_html, read_document
 from kg.models import Block, BlockKind, Cell, RawDocument, Span, TextDocument
 
@@ -490,9 +491,13 @@ class _HtmlWalker:
         )
 
 
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def _walk_html(html: str) -> list[_Rec]:
     """Walk the parsed tree in document order with an explicit stack (no recursion)."""
-    tree = LexborHTMLParser(html)
+    # HTML5 parses a <noscript> before <body> in head mode and moves its text into the body: drop it first.
+    tree = LexborHTMLParser(_NOSCRIPT.sub("", html) if "<noscript" in html.lower() else html)
     root = tree.root
     w = _HtmlWalker()
     if root is None:
@@ -572,13 +577,16 @@ def _markdown_to_html(body: str) -> str:
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+\S")
 _LETTERS = re.compile(r"[^\W\d_]")
+# "Date: Tue, 11 Feb 2025", "Regions: China, Japan": a label with a data value (digits, a list, an
+# address) is a field line, not a heading.
+_LABEL_VALUE = re.compile(r"^[^:]{1,30}:\s+\S.*[\d,@<]")
 _SMALL_WORD_NAMES = "a an and as at by for from in of on or the to vs with "
 _SMALL_WORDS = frozenset(_SMALL_WORD_NAMES.split())
 
 
 def _heading_guess(line: str, next_line: str | None, first_heading: bool, para_start: bool) -> int | None:
     """A conservative heading guess for one plain-text line; None if it is not a heading."""
-    if len(line) > 80 or line[-1] in ".;,!?":
+    if len(line) > 80 or line[-1] in ".;,!?" or " | " in line or _LABEL_VALUE.match(line):
         return None
     m = _NUMBERED.match(line)
     if m:
@@ -599,31 +607,40 @@ def _heading_guess(line: str, next_line: str | None, first_heading: bool, para_s
 
 
 def _plain_records(body: str) -> list[_Rec]:
-    body = _clean(body)
-    lines: list[tuple[str, bool]] = []  # (text, first line of its paragraph)
-    pos = 0
-    for sep in [*_BLANK_LINES.finditer(body), None]:
-        end = len(body) if sep is None else sep.start()
-        for i, (s, e) in enumerate(_group_lines(body, pos, end, first_at_line_start=True, plain=True)):
-            text = _collapse(body, s, e, [])[0]
-            if text:
-                lines.append((text, i == 0))
-        if sep is not None:
-            pos = sep.end()
+    """Plain text through :func:`kg.ingest.plain.plain_blocks`, plus the heading guesses."""
+    blocks = plain_blocks(_clean(body))
     recs: list[_Rec] = []
     seen_heading = False
-    for i, (text, para_start) in enumerate(lines):
-        nxt = lines[i + 1][0] if i + 1 < len(lines) else None
-        level = _heading_guess(text, nxt, not seen_heading, para_start)
+    for i, pb in enumerate(blocks):
+        if pb.kind == "table":
+            t = _Table()
+            for row in pb.rows:
+                cells = []
+                for text, header in row:
+                    seg = _Segment()
+                    seg.add(text, False)
+                    cells.append((seg, header))
+                t.rows.append(cells)
+            w = _HtmlWalker()
+            w._emit_table(t)
+            recs.extend(w.recs)
+            continue
+        if pb.kind == "heading":
+            seen_heading = True
+            recs.append(_Rec("heading", pb.text, level=1 if pb.level == 1 else (pb.level or 2)))
+            continue
+        if pb.kind == "list_item":
+            recs.append(_Rec("list_item", pb.text, depth=pb.depth))
+            continue
+        nxt = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else None
+        level = _heading_guess(pb.text, nxt or None, not seen_heading, pb.para_start)
         if level is not None:
             seen_heading = True
-            recs.append(_Rec("heading", text, level=level))
+            recs.append(_Rec("heading", pb.text, level=level))
         else:
-            recs.append(_Rec("paragraph", text))
+            recs.append(_Rec("paragraph", pb.text))
     return recs
 
-
-_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 # ------------------------------------------------------------------ boilerplate
@@ -685,6 +702,21 @@ def _flag_boilerplate(recs: list[_Rec]) -> None:
 _HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
 
 
+_META_PUBLISHED = re.compile(
+    r"<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*[\"']?(?:article:published_time|datePublished)[\"']?"
+    r"[^>]*?\bcontent\s*=\s*[\"']([^\"'<>]{4,40})", re.I)
+_TIME_PUBLISHED = re.compile(
+    r"<header\b[^>]*>(?:(?!</header>).){0,3000}?<time\b[^>]*?\bdatetime\s*=\s*[\"']([^\"'<>]{4,40})", re.I | re.S)
+
+
+def _html_published(body: str) -> str | None:
+    """The page's own publication date: ``article:published_time`` meta, else a ``<time datetime>`` in a
+    ``<header>`` (the article's by-line); a date elsewhere (related posts, comments) is not taken."""
+    head = body[:50000]
+    m = _META_PUBLISHED.search(head) or _TIME_PUBLISHED.search(head)
+    return m.group(1).strip() if m else None
+
+
 def _with_html_title(raw: RawDocument) -> dict[str, str]:
     """The front matter, plus an HTML page's ``<title>`` as ``html_title`` (the text rendition drops the
     head; report metadata falls back to it when the body opens with a masthead instead of a title)."""
@@ -695,6 +727,10 @@ def _with_html_title(raw: RawDocument) -> dict[str, str]:
             title = re.sub(r"\s+", " ", html.unescape(m.group(1))).strip()
             if title:
                 fm["html_title"] = title
+    if raw.media_type == "text/html" and "datePublished" not in fm:
+        published = _html_published(raw.body)
+        if published:
+            fm["datePublished"] = published
     return fm
 
 

@@ -1,0 +1,66 @@
+"""plain.py and the plain-text path of text.py: layout rules on invented plain-text reports."""
+
+from __future__ import annotations
+
+from kg.ingest.text import render_text
+
+
+def _blocks(body: str) -> list[tuple[str, str]]:
+    doc = render_text(body, "text/plain")
+    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+
+
+def test_wrapped_prose_is_one_paragraph() -> None:
+    body = ("The widget coating market was worth USD 2.1 billion in 2024, helped by demand from\n"
+            "Asian cell makers and new lines in Europe, and should reach USD 3.0 billion by\n"
+            "2030.\n")
+    assert _blocks(body) == [("paragraph", " ".join(body.split()))]
+
+
+def test_short_lines_and_title_case_lines_stay_separate() -> None:
+    body = "Widget Coating Market Outlook to 2031: Supply, Demand and Prices Across Regions\nNorthwind Advisory\n"
+    assert [t for _, t in _blocks(body)] == [
+        "Widget Coating Market Outlook to 2031: Supply, Demand and Prices Across Regions", "Northwind Advisory"]
+
+
+def test_underlined_heading_and_bullets() -> None:
+    got = _blocks("Contact\n-------\nKEY POINTS\n\n- Alpha grows\n  quickly in Asia\n- Beta slows\nSUMMARY\n")
+    assert got[0] == ("heading", "Contact")
+    assert ("list_item", "Alpha grows quickly in Asia") in got and ("list_item", "Beta slows") in got
+    assert got[-1][1] == "SUMMARY" and got[-1][0] != "list_item"
+
+
+def test_space_aligned_table() -> None:
+    body = ("  Zone        2024     2030\n  --------------------------\n  North        1.5      2.5\n"
+            "  South        3.25     4.0\n")
+    doc = render_text(body, "text/plain")
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert doc.text[table.start : table.end] == "Zone | 2024 | 2030\nNorth | 1.5 | 2.5\nSouth | 3.25 | 4.0"
+    assert all(c.header for c in table.rows[0]) and not table.rows[1][0].header
+
+
+def test_numbered_list_and_label_lines_are_not_tables() -> None:
+    got = _blocks("1.1   Acme Corp (USA)\n1.2   Beta Ltd (Japan)\n1.3   Gamma AG (Germany)\n")
+    assert all(k != "table" for k, _ in got) and len(got) == 3
+    got = _blocks("By Grade:   Fine | Coarse\nBy Use:     Cells | Kilns\nBy Region:  East | West\n")
+    assert all(k != "table" for k, _ in got)
+
+
+def test_indented_items_under_a_label_are_list_items() -> None:
+    got = _blocks("By Form\n  Powder\n  Flake\n")
+    assert got == [("paragraph", "By Form"), ("list_item", "Powder"), ("list_item", "Flake")]
+
+
+def test_field_lines_are_not_headings() -> None:
+    got = _blocks("Date: Mon, 3 Mar 2025 09:00\nRegions: North, South\n"
+                  "The full report covers every region in detail and is sold as a single licence.\n")
+    assert all(k == "paragraph" for k, _ in got)
+
+
+def test_html_published_date_reaches_front_matter() -> None:
+    meta = '<head><meta property="article:published_time" content="2025-03-04T08:00:00Z"></head><p>x</p>'
+    assert render_text(meta, "text/html").front_matter["datePublished"] == "2025-03-04T08:00:00Z"
+    header = '<article><header><h1>T</h1><time datetime="2025-06-01">1 June</time></header><p>x</p></article>'
+    assert render_text(header, "text/html").front_matter["datePublished"] == "2025-06-01"
+    aside = '<p>x</p><aside><time datetime="2025-06-01">related</time></aside>'
+    assert "datePublished" not in render_text(aside, "text/html").front_matter
