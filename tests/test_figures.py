@@ -1364,3 +1364,74 @@ def test_a_volume_row_of_a_mixed_table_is_no_money() -> None:
         (None, 2024, Decimal("1100.0")),
         (None, 2030, Decimal("1900.0")),
     }
+
+
+PG = {"market": "Porous Graphite", "forecast_period": (2025, 2031)}
+
+
+def test_regional_frame_before_the_country_subject() -> None:
+    _, f = run(
+        "<p>The porous graphite market was USD 900 million in 2024. Within Europe, Germany alone accounted for "
+        "US$ 210.5 million in 2024.</p>",
+        **PG,
+    )
+    assert ("Germany", None, 2024, Decimal("210.5"), "actual") in sizes(f)
+
+
+def test_fastest_growing_country_market_rate() -> None:
+    _, f = run(
+        "<p>Brazil is expected to be the fastest-growing country market, at a CAGR of 8.8% from 2025 to 2031.</p>",
+        **PG,
+    )
+    assert rates_of(f) == {("Brazil", None, Decimal("8.8"), 2025, 2031)}
+
+
+def test_numbered_paragraph_region_line() -> None:
+    _, f = run(
+        "3.1 The global porous graphite market was US$ 500.0 million in 2024.\n"
+        "3.2 Latin America: US$ 41.3 million in 2024; expected CAGR 7.2% (2025-2031).\n",
+        "text/plain",
+        **PG,
+    )
+    assert ("Latin America", None, 2024, Decimal("41.3"), "actual") in sizes(f)
+    assert ("Latin America", None, Decimal("7.2"), 2025, 2031) in rates_of(f)
+    assert not any(r[0] == "Global" and r[2] == Decimal("7.2") for r in rates_of(f))
+
+
+def test_year_after_a_bracketed_dollar_equivalent() -> None:
+    _, f = run(
+        "<p>The domestic porous graphite market in India is set to reach INR 41,000 million (USD 492 million) "
+        "in 2031.</p>",
+        **PG,
+    )
+    assert {(x.year, x.value_usd_million) for x in f.market_sizes} == {(2031, Decimal("492"))}
+
+
+def test_compound_rate_from_a_year_onwards_ends_at_the_target() -> None:
+    _, f = run(
+        '<p>The porous graphite market will reach USD 2.1bn in 2030, "about 12.5 percent compound from 2025 '
+        'onwards".</p>',
+        **PG,
+    )
+    assert rates_of(f) == {("Global", None, Decimal("12.5"), 2025, 2030)}
+
+
+def test_product_named_subject_of_a_bare_market() -> None:
+    _, f = run("<p>Porous graphite was a USD 1.4bn market in 2024.</p>", **PG)
+    assert sizes(f) == {("Global", None, 2024, Decimal("1400.0"), "actual")}
+    _, f = run("<p>Expanded graphite was a USD 1.4bn market in 2024.</p>", **PG)
+    assert sizes(f) == set()  # another product's market
+    _, f = run("<p>Porous graphite was a USD 1.4bn market for sensors in 2024.</p>", **PG)
+    assert sizes(f) == set()
+
+
+def test_share_of_a_parent_total_is_not_the_markets() -> None:
+    _, f = run("<p>Porous graphite took 12% of total graphite demand in 2024.</p>", **PG)
+    assert shares_of(f) == set()
+    _, f = run("<p>Coated grades took 40% of total porous graphite demand in 2024.</p>", **PG)
+    assert shares_of(f) == {("coated grades", Decimal("40"))}
+
+
+def test_occupied_is_not_part_of_the_holder() -> None:
+    _, f = run("<p>By type, Micro-porous Grade occupied 35.5% of porous graphite revenue in 2024.</p>", **PG)
+    assert shares_of(f) == {("micro-porous grade", Decimal("35.5"))}

@@ -276,3 +276,18 @@ def test_incl_is_an_abbreviation() -> None:
     from kg.extract.sentences import split_sentences
 
     assert len(split_sentences("Oceania (incl. Australia) holds 9% of value. Next.")) == 2
+
+
+def test_percent_compound_with_a_horizon_is_a_rate() -> None:
+    [c] = find_cagr('the analyst called it "about 11.4 percent compound from 2026 onwards".')
+    assert c.percent == Decimal("11.4")
+    assert c.period == Period(2026, None)
+
+
+def test_compound_without_a_horizon_is_no_rate() -> None:
+    assert find_cagr("The resin offers a 12% compound yield on reinvested coupons.") == []
+
+
+def test_absorbed_is_a_share_verb() -> None:
+    [s] = find_shares("Grid storage absorbed 18% of demand in 2024.")
+    assert s.percent == Decimal("18")

@@ -67,7 +67,7 @@ quotes; the quote is the sentence (or the table row up to the cell).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -138,7 +138,7 @@ _GENERIC_MODIFIERS = _wordset(
     "fastest growing fast-growing mature nascent smaller larger significant for of and in to on & "
     "niche premium mainstream commercial merchant captive total-addressable said aforementioned same "
     "projected estimated expected forecast forecasted anticipated combined cumulative annual current "
-    "present today's valued overall u.s.-based"
+    "present today's valued overall u.s.-based fastest-growing country national"
 )
 _MARKET_NOT_ENTITY = _wordset(
     "share shares penetration participation dynamics growth access entry position positions "
@@ -873,13 +873,26 @@ _OF_WHICH_RX = re.compile(
 _SAME_YEAR_RX = re.compile(r"\s*(?:in|during|for)\s+(?:the\s+same|that)\s+year\b", re.IGNORECASE)
 
 
-def _bind_years(ctx: _Context, s: str, monies: Sequence[MoneyMatch]) -> list[int | None]:
-    """One year per amount, by the rules in the module docstring (context fallback excluded)."""
+_EQUIVALENT_CLOSE_RX = re.compile(r"\s*\)")
+
+
+def _bind_years(
+    ctx: _Context, s: str, monies: Sequence[MoneyMatch], equivalents: Mapping[int, MoneyMatch] | None = None
+) -> list[int | None]:
+    """One year per amount, by the rules in the module docstring (context fallback excluded).
+
+    An amount followed by its bracketed dollar equivalent ("KRW 1.0 trillion (USD 700 million) in 2032")
+    takes the year after the bracket: the pair is one figure."""
     years: list[int | None] = [None] * len(monies)
     used: set[int] = set()
     for i, m in enumerate(monies):
+        end = m.end
+        eq = (equivalents or {}).get(id(m))
+        if eq is not None:
+            close = _EQUIVALENT_CLOSE_RX.match(s, eq.end)
+            end = close.end() if close else eq.end
         nxt = monies[i + 1].start if i + 1 < len(monies) else len(s)
-        a = _YEAR_AFTER_RX.match(s, m.end, min(nxt, m.end + 40))
+        a = _YEAR_AFTER_RX.match(s, end, min(nxt, end + 40))
         if a:
             years[i] = int(a.group("year"))
             used.add(a.start("year"))
@@ -938,7 +951,9 @@ _YEAR_LABEL_RX = re.compile(
     re.IGNORECASE,
 )
 _PLACE_EARNED_RX = re.compile(
-    r"^\W*(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3}\s+(?:alone\s+)?(?:generated|was\s+worth|"
+    # an opening frame may name the wider region first: "Within Asia Pacific, China alone accounted for"
+    r"^\W*(?P<frame>(?:within|in|among|across|inside)\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3},\s*)?"
+    r"(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3}\s+(?:alone\s+)?(?:generated|was\s+worth|"
     r"was\s+valued\s+at|recorded|posted|totall?ed|accounted\s+for)\s+(?:revenues?\s+of\s+|sales\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|approximately\s+)?$",
     re.IGNORECASE,
@@ -959,6 +974,24 @@ def _place_market_predicate(gov: str, s: str, m: MoneyMatch) -> bool:
     return _PLACE_IS_A_RX.match(gov) is not None and _BARE_MARKET_AFTER_RX.match(s, m.end) is not None
 
 
+_PRODUCT_IS_A_RX = re.compile(
+    r"^\W*(?:the\s+)?(?P<subj>[^,;:()\"“”]{1,80}?)\s+(?:(?:together|combined|alone)\s+)?(?:is|was|were|are|"
+    r"will\s+be|would\s+be|remains|remained|became|has\s+become)\s+(?:already\s+|still\s+|now\s+)?(?:an?)\s+"
+    r"(?:estimated\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _product_market_predicate(ctx: _Context, gov: str, s: str, m: MoneyMatch) -> bool:
+    """ "Spherical graphite was a USD 3bn market in 2024": the subject names the report's product (every
+    head word of its market) and the amount sizes a bare "market" right after it."""
+    pm = _PRODUCT_IS_A_RX.match(gov)
+    if pm is None or not ctx.market.head or _BARE_MARKET_AFTER_RX.match(s, m.end) is None:
+        return False
+    words = set(_words(pm.group("subj")))
+    return ctx.market.head <= words and not words & ctx.market.tail
+
+
 def _usd(ctx: _Context, m: MoneyMatch, equivalent_usd: dict[int, Decimal]) -> Decimal | None:
     """The amount in USD million: by the document's stated rate, else by the dollar equivalent beside it."""
     value = usd_million(m, ctx.rates)
@@ -975,6 +1008,7 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
     first_clause_scope: tuple[Place | None, str | None] = (None, None)
     found_before = len(ctx.growth) + len(ctx.shares)
     equivalent_usd: dict[int, Decimal] = {}  # id of an amount -> its stated dollar equivalent
+    equivalents: dict[int, MoneyMatch] = {}
     if monies:
         rate_spans = exchange_rate_spans(s)
         monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
@@ -982,10 +1016,11 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
         if pairs:
             # "5.9 billion yuan ($838 million)": one figure; its dollars stand in when no rate is stated
             equivalent_usd = {id(monies[i]): eq.value_million for i, eq in pairs.items()}
+            equivalents = {id(monies[i]): eq for i, eq in pairs.items()}
             dropped = {id(eq) for eq in pairs.values()}
             monies = [m for m in monies if id(m) not in dropped]
     if monies:
-        years = _bind_years(ctx, s, monies)
+        years = _bind_years(ctx, s, monies, equivalents)
         sizes: list[_Size] = []
         for m, year in zip(monies, years, strict=True):
             cs, _, aside = _governing(s, m.start)
@@ -1004,7 +1039,8 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
                 ref = "own"  # "..., but domestic cell plants could lift it to INR 7,400 crore by 2031"
                 place, place_text = first_clause_scope
             if ref is None and year is not None and _place_earned(gov, s, m):
-                subj = _subject_places(gov)
+                frame = _PLACE_EARNED_RX.match(gov)
+                subj = _subject_places(gov[frame.end("frame") if frame and frame.group("frame") else 0 :])
                 if subj and subj[0].place.kind != "global":
                     ref = "own"  # "Asia Pacific generated US$ 881.5 Mn in 2024."
                     place, place_text = subj[0].place, subj[0].as_written
@@ -1020,6 +1056,9 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
                 if subj and subj[0].place.kind != "global":
                     ref = "own"  # "North America was a US$120mn market in 2024"
                     place, place_text = subj[0].place, subj[0].as_written
+            if ref is None and _product_market_predicate(ctx, gov, s, m):
+                ref = "own"  # "Spherical graphite was a USD 3bn market in 2024"
+                segment = None
             if ref is None and _continues_market(ctx, gov):
                 ref = "own"  # "North America is expected to reach ..." in a passage about the market
             whole_size = next((x for x in reversed(sizes) if x.own), None)
@@ -1397,6 +1436,14 @@ def _resolve_period(ctx: _Context, c: CagrMatch, own_years: list[int]) -> tuple[
     if p.end_year:
         start = fp[0] if fp and fp[0] < p.end_year else None
         return start, p.end_year
+    if p.start_year:
+        # "from 2025 onwards": the end is the sentence's own target year, else the report's horizon
+        later = [y for y in own_years if y > p.start_year]
+        if later:
+            return p.start_year, max(later)
+        if fp and fp[1] > p.start_year:
+            return p.start_year, fp[1]
+        return None, None
     if p.relative_years:
         target = max(own_years) if own_years else None
         if target is not None and (base is None or target > base):
@@ -1436,7 +1483,8 @@ _POST_PARTICIPLE_RX = re.compile(
 _VERBISH = re.compile(
     r"\b(?:dominat\w*|lead(?:s|ing)?|led|continu\w*|account\w*|hold\w*|held|remain\w*|is|are|was|were|has|have|"
     r"had|represent\w*|control\w*|captur\w*|command\w*|mak\w+|made|compris\w*|constitut\w*|contribut\w*|"
-    r"now|currently|collectively|together|alone|still|already|also|will|can|could|emerg\w*|stand\w*|stood)\b",
+    r"now|currently|collectively|together|alone|still|already|also|will|can|could|emerg\w*|stand\w*|stood|"
+    r"occup(?:y|ies|ied|ying)|absorb\w*)\b",
     re.IGNORECASE,
 )
 _ANAPHOR_COMPANY = re.compile(
@@ -1461,6 +1509,8 @@ def _share(ctx: _Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
         basis_ok = False
     if basis_ok and _other_product(ctx, basis_words):
         basis_ok = False  # "90% of the world's graphite anode output" in a battery anode materials report
+    if basis_ok and _parent_total(ctx, basis_words):
+        basis_ok = False  # "36% of total natural graphite demand" in a flake graphite report
     holder = _holder(ctx, s, sh)
     if ctx.line_label is not None and sh.start >= ctx.line_label[2] and (holder is None or ctx.card is None):
         # "SBR: €0.66 bn in 2024, equal to a 46.5% share of the market": the line's label holds it
@@ -1553,6 +1603,19 @@ def _bracketed_shares(ctx: _Context, s: str, pos: int, shares: Sequence[ShareMat
 
 
 _BASIS_GENERIC = _wordset("of the world all total share combined installed annual domestic nameplate")
+
+
+_HEAD_GENERIC = _wordset("anode anodes material materials product products powder powders battery batteries grade")
+
+
+def _parent_total(ctx: _Context, basis_words: Sequence[str]) -> bool:
+    """ "total hard carbon demand" in a pitch-based hard carbon report: a total of the product without the
+    word that makes the market narrower is the parent market's, so a share of it is not the market's."""
+    if not basis_words or basis_words[0] not in {"total", "overall", "entire", "all"}:
+        return False
+    named = set(basis_words) & ctx.market.head
+    missing = ctx.market.head - set(basis_words) - _HEAD_GENERIC
+    return bool(named) and bool(missing)
 
 
 def _other_product(ctx: _Context, basis_words: Sequence[str]) -> bool:
@@ -1749,7 +1812,8 @@ _OTHER_MEASURE_RX = re.compile(
 
 
 _LINE_LABEL_RX = re.compile(
-    r"^\s*(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?\s*(?::|\s[—–])\s*"
+    # after an optional numbered-paragraph mark ("2.2 Europe: US$ 88.2 million")
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?\s*(?::|\s[—–])\s*"
     # an amount, a percentage ("Coal-based: 37% of revenue") or a superlative ("India: the fastest-growing
     # country, 21.4% p.a.")
     r"(?=[$€£¥]|[A-Z]{3}\b|US\$|~?\d{1,3}(?:[.,]\d+)?\s*%|(?:the\s+)?(?:fastest|slowest|largest|smallest|biggest)\b)"

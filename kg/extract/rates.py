@@ -84,13 +84,20 @@ _ANNUAL_RXS = (
         + r"\s*(?:p\.\s?a\.|per\s+annum\b)(?=" + _HORIZON + r")",
         re.IGNORECASE,
     ),
+    # "compound" after the rate, with a horizon: "roughly 12.5 percent compound from 2026 onwards",
+    # "9% compounded through 2031" (not "a 9% compound yield", which names no horizon)
+    re.compile(
+        r"(?<![\w.,])" + _ABOUT + _PCT + r"\s+compound(?:ed)?(?:\s+(?:annual(?:ly)?|growth|annual\s+growth))?"
+        + r"(?=" + _HORIZON + r")",
+        re.IGNORECASE,
+    ),
     # "at an annual growth rate of 11.9 % through 2033" (a span or horizon, so not a one-year change)
     re.compile(
         r"\b(?:average\s+)?annual(?:i[sz]ed)?\s+growth\s+rate\s+of\s+" + _ABOUT + _PCT + r"(?=" + _HORIZON + r")",
         re.IGNORECASE,
     ),
 )
-_ANNUAL_HINT_RX = re.compile(r"annu|year|p\.\s?a\.", re.IGNORECASE)
+_ANNUAL_HINT_RX = re.compile(r"annu|year|p\.\s?a\.|compound", re.IGNORECASE)
 _GAP_OK_RX = re.compile(
     r"^[\s:,(]*(?:(?:of|at|is|was|will\s+be|reached|registering|recording|around|about|approximately|approx\.?"
     r"|nearly|almost|roughly|over|more\s+than|close\s+to|an?|the|estimated|expected|projected|to\s+be|by)\b"
@@ -166,6 +173,11 @@ class Period:
     relative_years: int | None = None  # "in next six years"
 
 
+_ONWARDS_RX = re.compile(
+    r"\b(?:from|since|starting(?:\s+in)?)\s+(?P<a>" + _YEAR + r")\s+(?:on(?:wards?)?|forward)\b", re.IGNORECASE
+)
+
+
 def find_period(text: str) -> Period:
     """The period phrase in ``text`` (first explicit span, else "through YYYY", else the vaguer forms)."""
     for rx in _SPAN_RXS:
@@ -179,6 +191,9 @@ def find_period(text: str) -> Period:
     forecast = bool(_FORECAST_RX.search(text))
     if m:
         return Period(None, int(m.group("b")), forecast)
+    since = _ONWARDS_RX.search(text)
+    if since:  # "from 2025 onwards": the start only; the end is the caller's to resolve
+        return Period(int(since.group("a")), None, forecast)
     rel = _RELATIVE_RX.search(text)
     if rel:
         n = rel.group("n").lower()
@@ -314,7 +329,7 @@ _SHARE_VERB = (
     r"command(?:s|ed|ing)?|control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|constitut(?:e|es|ed|ing)|"
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
     r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
-    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|"
+    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|absorb(?:s|ed|ing)?|"
     # the base form only as a present fact: "producers supply 27%", not "scrap could supply 15% by 2031"
     r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!will\s)(?<!can\s)(?<!to\s)(?<!should\s)supply)"
 )
