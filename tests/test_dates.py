@@ -17,6 +17,9 @@ _NAV = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Topics", "S
     ("Feb. 4, 2026", date(2026, 2, 4)),
     ("4-Feb-2026", date(2026, 2, 4)),
     ("2026/02/04", date(2026, 2, 4)),
+    ("2026.02.04", date(2026, 2, 4)),
+    ("2026.02/04", None),  # mixed separators are no date
+    ("2026.13.04", None),
     ("by 2030", None),  # a forecast year is no date
 ])
 def test_parse_date_forms(value: str, expected: date | None) -> None:
@@ -116,4 +119,24 @@ def test_no_date_from_an_unlabelled_issued_phrase_or_a_non_header_date() -> None
     # a by-line date followed by a sentence-case line is not cut out of it
     doc = _joined("Zinc Foil Anode Market\nAcme Partners | 3 June 2026 revised figures follow in the "
                   "annex of this note\n", "r.txt")
+    assert extract_meta(doc).published is None
+
+
+def test_issue_date_row_with_a_dotted_year_first_date() -> None:
+    doc = shape(
+        "<h1>Zinc Foil Anode Market Report (2026~2033)</h1><table><tr><td>Publisher</td><td>Acme</td></tr>"
+        "<tr><td>Issue date</td><td>2026.03.09</td></tr></table><p>The market was USD 5 million in 2025.</p>",
+        "k.html",
+    )
+    assert extract_meta(doc).published == date(2026, 3, 9)
+
+
+def test_a_write_up_dated_after_its_kind_near_the_title() -> None:
+    doc = _joined("Zinc Foil Anode Market Outlook 2026-2031: Panel Notes\n\nAnode Forum 2026, Oslo\n"
+                  "Speaker: J. Doe, Acme Research\nSecretariat's summary, 4 June 2026. Figures are from the "
+                  "speaker's slides.\n", "p.txt")
+    assert extract_meta(doc).published == date(2026, 6, 4)
+    # a date after a place, or after a kind word that does not close the sentence, is no publication date
+    doc = _joined("Zinc Foil Anode Market Outlook 2026-2031\n\nAnode Forum, Oslo, 4 June 2026 and 5 June "
+                  "2026 were busy.\nSee the summary, 4 June 2026 edition of the programme for details.\n", "q.txt")
     assert extract_meta(doc).published is None

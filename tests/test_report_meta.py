@@ -392,3 +392,49 @@ def test_deck_title_is_on_the_title_slide_not_a_later_slide_heading() -> None:
 
     assert _deck_title("Zinc Anode Market Report for the EU battery sector") == (
         "Zinc Anode Market Report for the EU battery sector")
+
+
+def test_a_newsletter_issue_takes_market_and_scope_of_the_report_it_reviews() -> None:
+    from kg.extract.report import cited_report
+
+    doc = shape(
+        "# Pole to Pole \u2014 Issue #7: Brazil's zinc moment\n\n*By A. Writer \u00b7 3 Mar 2026*\n\n"
+        "This week I read Vantor Research's new *Brazil Zinc Foil Anode Market Report 2026\u20132033*. "
+        "Forecast period 2026\u20132033.\n\n- Market size, 2025: **US$ 40 million**\n",
+        "n.md",
+    )
+    meta = extract_meta(doc)
+    assert (meta.market, meta.scope) == ("Zinc Foil Anode", "Brazil")
+    # a capitalised "X Market" without a report word or years after it names no report
+    assert cited_report("Prices in the Zinc Foil Anode Market rose.", named_only=True) == (None, None)
+    # a title naming a report keeps its own market, whatever report the text cites
+    doc = shape(
+        "# Tin Anode Market Outlook 2026-2031\n\nWe draw on the Brazil Zinc Foil Anode Market Report "
+        "2026-2033.\n",
+        "t.md",
+    )
+    meta = extract_meta(doc)
+    assert (meta.market, meta.scope) == ("Tin Anode", None)
+
+
+@pytest.mark.parametrize(("title", "market"), [
+    ("Between the lines: Acme Research on the zinc foil anode market to 2031", "Zinc Foil Anode"),
+    ("A second look at the global tin anode market", "Tin Anode"),
+    # title-cased, or the phrase opening the title: the usual rule
+    ("Anode Binders for the Electric Vehicle Market", "Anode Binders for the Electric Vehicle"),
+    ("The Zinc Foil Anode Market 2026-2031", "Zinc Foil Anode"),
+])
+def test_a_headline_names_its_market_in_lower_case(title: str, market: str) -> None:
+    assert market_from_title(title) == market
+
+
+def test_a_tilde_year_range_is_a_forecast_period() -> None:
+    from kg.extract.report import find_forecast_period
+
+    empty = _plain("No years here.\n", "e.txt")
+    assert find_forecast_period("Zinc Foil Anode Market Report (2026~2033)", empty) == (2026, 2033)
+    assert find_forecast_period("Zinc Foil Anode Market", _plain("Forecast period: 2026\uff5e2033\n", "f.txt")) == (
+        2026, 2033)
+    # an approximate year ("~2030") after a year that is no range start gives none
+    assert find_forecast_period("Zinc Foil Anode Market", _plain("Sales doubled in 2024 and ~30% more.\n",
+                                                                 "n.txt")) is None

@@ -2,20 +2,22 @@
 
 Rules (each general to the genre, none about a particular file or publisher):
 
-* **parse_date**: ISO (maybe with a time), "2025/07/01", "Fri Dec 12 2025 08:01:34 GMT+0000", "Dec. 12,
-  2025", "12 December 2025", "12-Dec-2025", and "31/12/2025" only when day and month cannot be mixed up.
+* **parse_date**: ISO (maybe with a time), "2025/07/01", "2025.07.01", "Fri Dec 12 2025 08:01:34 GMT+0000",
+  "Dec. 12, 2025", "12 December 2025", "12-Dec-2025", and "31/12/2025" only when day and month cannot be
+  mixed up.
 * **find_published**, in this order:
 
   1. front matter ``datePublished``/``date``/``published``... in any of those formats;
-  2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Last
-     updated ...", a "Published | 30 June 2025" table row, a "Date:" label opening a line or a masthead
-     part ("BATTERY MATERIALS Date: 2024-08-12", where the text rendition joined the lines);
+  2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Issue
+     date ...", "Last updated ...", a "Published | 30 June 2025" table row, a "Date:" label opening a
+     line or a masthead part ("BATTERY MATERIALS Date: 2024-08-12", where the rendition joined the lines);
      near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 15 July 2025" label;
   3. near the title only (the top of the document up to a few blocks after the title): a line that is
      (or ends with) a date, maybe with a clock time ("Jan 21, 2025, 08:30 ET"); a masthead part that is
      a date ("Study no. X-117 · 19 May 2025 · 164 pages"); a by-line closing with a date ("prepared by
      X, 9 January 2025."); a press-release dateline ("PUNE, India, Jan. 21, 2025 /PRNewswire/ --",
-     "... Jan. 21, 2025 (GLOBE WIRE) --").
+     "... Jan. 21, 2025 (GLOBE WIRE) --"); a write-up's kind dated after a comma ("Rapporteur's summary,
+     22 May 2025.").
 
   An unlabelled date further down (a "Related reports" list, a dated news item) is never taken, and a
   bare year (a forecast year) is no date at all.
@@ -49,9 +51,10 @@ def parse_date(value: str) -> date | None:
     m = re.search(rf"(?<![\d/.-])({YEAR})-(\d{{1,2}})-(\d{{1,2}})(?![\d/])", s)  # ISO, maybe with a time
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.match(rf"^({YEAR})/(\d{{1,2}})/(\d{{1,2}})\b", s)
+    # "2025/07/01", and "2025.07.01" (year first, as East Asian reports write dates)
+    m = re.match(rf"^({YEAR})(?P<sep>[/.])(\d{{1,2}})(?P=sep)(\d{{1,2}})(?!\d|\.\d)", s)
     if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     # "Fri Dec 12 2025 08:01:34 GMT+0000", "Dec 12, 2025", "December 12 2025"
     m = re.search(rf"\b({MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})\b", s, re.I)
     if m:
@@ -91,6 +94,7 @@ _DATE_KEYS = ("datepublished", "date_published", "published", "publishdate", "pu
 #: A labelled publication date; the value may follow a colon, a dash or a table cell's "|".
 _PUBLISHED_LINE = re.compile(
     r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|release\s+date|released(?:\s+on)?|"
+    r"issue\s+date|date\s+of\s+issue|"
     r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:))"
     r"\s*(?:[:\-]|\|(?=\s*[\dA-Za-z]))?\s*([^\n|]{6,60})",
     re.I,
@@ -130,6 +134,14 @@ _ISSUED = re.compile(
     rf"\b(?:Issued|ISSUED|Dated|DATED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}}))\b"
 )
+#: "Rapporteur's summary, 22 May 2025.", "Briefing note, 3 March 2025": a write-up's kind, a comma and its
+#: date closing the sentence (the by-line of a summary, a note or a digest).
+_KIND_DATED = re.compile(
+    rf"\b(?:summary|note|notes|brief|briefing|memo|memorandum|minutes|digest|bulletin|newsletter|recap|"
+    rf"transcript|write-up|update|edition)\s*,\s*({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})(?=\s*[.;]|\s*$)",
+    re.I,
+)
 _CAPS_LINE = re.compile(r"\s+[A-Z]{3,}\b(?![a-z])")
 #: A masthead's parts: "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk | 7 October 2025".
 _PART_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
@@ -154,7 +166,7 @@ def find_published(doc: TextDocument, title_start: int | None = None) -> date | 
             return d
     for block in _near_title(doc, title_start):
         line = doc.text[block.start:block.end].strip()
-        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED):
+        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED, _KIND_DATED):
             if (dm := rx.search(line)) and (d := parse_date(dm.group(1))) is not None:
                 return d
         if (d := _date_line(line)) is not None:

@@ -22,8 +22,12 @@ Rules (each general to the genre, none about a particular file or publisher):
   ("Lithium Titanate (LTO) Anode Material"), one closing it goes ("Graphitized Petroleum Coke (GPC)
   Market" -> "Graphitized Petroleum Coke"). A title naming no market falls back to the "the (global) X
   market" phrase the text repeats most (at least twice). A news headline (a sentence in lower case, no
-  "Market") gives way to the title-cased "Global X Market" report the article cites.
-* **forecast_period**: a year range in the title ("2025-2032", "2025 forecast to 2032", "Forecast
+  "Market") gives way to the title-cased "Global X Market" report the article cites; a title naming no
+  report at all (a newsletter issue) to a report the text cites by its own title ("India X Market Report
+  2025-2032"), whose place is then the scope. A headline naming its market in lower case after other
+  words ("Reading the fine print: Acme on the x anode market to 2031") gives that phrase's words.
+* **scope**: the place the title (or the cited report's title) limits the market to, else None.
+* **forecast_period**: a year range in the title ("2025-2032", "2025~2032", "2025 forecast to 2032", "Forecast
   2024-2030"); "2024 Results and Outlook to 2029" -> 2025-2029; else a "forecast period (2025-2032)" /
   "from 2025 to 2032" / "CAGR over 2025-30E" statement, or an "Outlook 2025-2032" line, in the text.
 * **base_year**: an explicit "base year 2024" / "2024 as the base year", else the latest year of a
@@ -50,7 +54,8 @@ from kg.extract.publisher import display_name
 from kg.models import Block, Evidence, ReportMeta, TextDocument
 
 _YEAR = YEAR
-_DASH = r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|to|through|until|and)\s*"
+#: A year range's joint; "~" (and its full-width forms) is how East Asian reports write "2025~2032".
+_DASH = r"\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|~|\uff5e|\u301c|to|through|until|and)\s*"
 
 
 def find_published(doc: TextDocument) -> date | None:
@@ -397,17 +402,34 @@ _CITED_REPORT = re.compile(
 )
 
 
+#: A report's title-cased name that says it is one by what follows "Market": a report word or its years
+#: ("India Zinc Anode Market Report 2025-2032", "Zinc Anode Market - Global Forecast 2024-2031").
+_NAMED_REPORT = re.compile(
+    r"(?<![\w\-])((?:(?:Global|Worldwide|World)\s+)?[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|&|in)\s+)?"
+    r"(?:[A-Z][\w\-]*|\([A-Z]{2,8}\)))+\s+Markets?\s*(?:[:\-\u2013\u2014,]\s*)?(?:(?:Global|Worldwide)\s+)?"
+    rf"(?:Report|Study|Outlook|Forecasts?|Analysis|Research|Review|\(?{_YEAR})\b[^.;\n]{{0,40}})"
+)
+
+
+def cited_report(text: str, *, named_only: bool = False) -> tuple[str | None, str | None]:
+    """The market and scope of a report the text cites by its title-cased name, for an article whose own
+    title names no report: after "report"/"study" in the sentence, or (``named_only``, and always as a
+    second try) a name that is a report's title by itself ("X Market Report 2025-2032"). The first such
+    name is taken; one naming only a place ("Asia Pacific Market") is none."""
+    for rx in ((_NAMED_REPORT,) if named_only else (_CITED_REPORT, _NAMED_REPORT)):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if name.split()[0] in ("The", "This", "Our", "Its"):
+                continue
+            market, scope = _market_and_scope(name)
+            if market and (scope or not find_places(market, adjectives=False)):
+                return market, scope
+    return None, None
+
+
 def market_from_cited_report(text: str) -> str | None:
-    """The market of a report the text cites by its title-cased name, for an article whose title is a
-    headline. The first such name is taken; one naming only a place ("Asia Pacific Market") is none."""
-    for m in _CITED_REPORT.finditer(text):
-        name = m.group(1)
-        if name.split()[0] in ("The", "This", "Our", "Its"):
-            continue
-        market, scope = _market_and_scope(name)
-        if market and (scope or not find_places(market, adjectives=False)):
-            return market
-    return None
+    """The market of a report the text cites by its title-cased name (see :func:`cited_report`)."""
+    return cited_report(text)[0]
 
 
 def scope_from_title(title: str | None) -> str | None:
@@ -457,6 +479,12 @@ def _market_and_scope(title: str | None) -> tuple[str | None, str | None]:
 def _market_text(title: str) -> str | None:
     t = re.sub(r"\s+", " ", title).strip()
     m = re.search(r"\bmarkets?\b", t, re.I)
+    if m and (phrase := _HEADLINE_MARKET.search(t[:m.end()])) is not None and phrase.start() > 0:
+        # a headline naming the market in lower case after other words ("Reading the fine print: Acme
+        # on the zinc foil anode market"): the market is that phrase's words, not the headline.
+        words = phrase.group(1).split()
+        if not any(w in _NOT_IN_NAME for w in words) and not find_places(phrase.group(1), adjectives=True):
+            return " ".join(w[:1].upper() + w[1:] for w in words)
     if m:
         head = t[:m.start()]
         head = re.sub(r"^\s*the\b|\b(?:global|worldwide)\b", "", head, flags=re.I)
@@ -478,6 +506,9 @@ def _market_text(title: str) -> str | None:
         words.pop(0)
     return _clean_market(" ".join(words)) or None
 
+
+#: "the zinc foil anode market" ending a headline: the market in lower case, as a sentence writes it.
+_HEADLINE_MARKET = re.compile(r"\bthe\s+(?:(?:global|worldwide|world)\s+)?((?:[a-z][\w\-]*\s+){1,6}?)markets?$")
 
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
@@ -503,7 +534,7 @@ def _period(a: str, b: str) -> tuple[int, int] | None:
 
 
 _RANGE = re.compile(
-    rf"\b({_YEAR})\s*(?:(?:-|\u2013|\u2014|to|through|until)|forecast\s+to|,)\s*({_YEAR})\b", re.I
+    rf"\b({_YEAR})\s*(?:(?:-|\u2013|\u2014|~|\uff5e|\u301c|to|through|until)|forecast\s+to|,)\s*({_YEAR})\b", re.I
 )
 _TEXT_PERIOD = (
     re.compile(rf"forecast(?:ed)?\s+period\s*(?:\(|of|from|:|between|,)?\s*({_YEAR}){_DASH}({_YEAR})", re.I),
@@ -683,24 +714,34 @@ def _rates(doc: TextDocument) -> dict[str, Decimal]:
 # ------------------------------------------------------------------ all together
 
 
-def _market(title: str | None, doc: TextDocument) -> str | None:
-    """The title's market; for a headline, the market of the report the article cites by name first."""
+def _market(title: str | None, doc: TextDocument) -> tuple[str | None, str | None]:
+    """The title's market and scope. For a headline, the report the article cites by name comes first;
+    for a title naming no report at all (a newsletter issue, "Cell Talk #7: Korea's anode bet"), a report
+    cited by its own title ("X Market Report 2025-2032") does."""
     if headline(title):
-        return market_from_cited_report(doc.text) or market_from_text(doc.text) or market_from_title(title)
-    return market_from_title(title) or market_from_text(doc.text)
+        market, scope = cited_report(doc.text)
+        if market:
+            return market, scope
+        return market_from_text(doc.text) or market_from_title(title), scope_from_title(title)
+    if title and not _title_like(title):
+        market, scope = cited_report(doc.text, named_only=True)
+        if market:
+            return market, scope
+    return market_from_title(title) or market_from_text(doc.text), scope_from_title(title)
 
 
 def extract_meta(doc: TextDocument) -> ReportMeta:
     """Everything about the report itself (see the module docstring for the rules)."""
     title, evidence = find_title(doc)
     period = find_forecast_period(title, doc)
+    market, scope = _market(title, doc)
     return ReportMeta(
         title=title,
         title_evidence=evidence,
         publisher=find_publisher(doc),
         published=find_published(doc),
-        market=_market(title, doc),
-        scope=scope_from_title(title),
+        market=market,
+        scope=scope,
         forecast_period=period,
         base_year=find_base_year(doc, period),
         currency_rates=_rates(doc),
