@@ -629,3 +629,97 @@ def test_ranking_table_flattened_into_a_paragraph() -> None:
     # two numbered rows are no ranking, nor is a numbered contents line
     text = "Ranks 1 Alder Carbon Co., Ltd. CN 120 2 Birch Graphite Corporation JP 95. Contents 1 Scope 2 Data.\n"
     assert _extract(render_text(text, "text/plain")) == []
+
+
+def test_players_title_that_says_the_study_profiles_them() -> None:
+    doc = _html(
+        "<h2>Who is covered</h2><p>The pitch chapter profiles six producers:</p><ol>"
+        "<li>Orlen Pitch Works S.A. (Poland)</li><li>Hoshino Carbon Corporation (Japan)</li>"
+        "<li>Danbury Coke Inc.</li></ol>"
+    )
+    assert _countries(doc) == {
+        "Orlen Pitch Works S.A.": "PL", "Hoshino Carbon Corporation": "JP", "Danbury Coke Inc.": None,
+    }
+    # a line that profiles something else opens no list
+    doc = _html("<h2>Scope</h2><p>The chapter profiles three regions:</p><ol><li>Baltic Rim</li>"
+                "<li>Grey Coast</li></ol>")
+    assert _extract(doc) == []
+
+
+def test_supplier_list_with_bracketed_country_codes() -> None:
+    text = ("4. PRICING\n\nSee annex.\n\n5. KNOWN SUPPLIERS OF TITANATE POWDER (indicative only)\n\n"
+            "  - Hoshino Carbon Corporation [JP] -- captive powder\n  - Marlow Titanate Ltd. [CA]\n"
+            "  - Orlen Pitch Works S.A. (formerly Orlen Tar) [PL]\n\n6. HOW BIDS ARE SCORED\n\nBids close in May.\n")
+    assert _countries(render_text(text, "text/plain")) == {
+        "Hoshino Carbon Corporation": "JP", "Marlow Titanate Ltd.": "CA", "Orlen Pitch Works S.A.": "PL",
+    }
+    # a bracket that is no two-letter code is not read as a country
+    parts = split_list_item("Hoshino Carbon Corporation [12]", 0, 31)
+    assert parts is None or not parts.parens
+
+
+def test_bold_bullets_with_country_and_dash_description() -> None:
+    doc = render_text(
+        "# Paste\n\n## Companies\n\nThe study profiles the following producers:\n\n"
+        "- **Fjordvik Carbon AS** (Norway) — electrode paste since 1931\n"
+        "- **Kessler Pitch GmbH** (formerly Kessler Tar), Germany — pitch and paste\n"
+        "- **Orlen Pitch Works S.A.**\n",
+        "text/markdown",
+    )
+    got = _countries(doc)
+    assert got["Fjordvik Carbon AS"] == "NO" and got["Kessler Pitch GmbH"] == "DE"
+    assert got["Orlen Pitch Works S.A."] is None
+
+
+def test_registered_name_with_former_name_after_its_country() -> None:
+    text = ("Companies profiled:\n\nHoshino Carbon Co., Ltd. (Japan), formerly Hoshino Tar Co., Ltd.\n"
+            "Danbury Coke Inc. (United States)\n")
+    assert _countries(render_text(text, "text/plain"))["Hoshino Carbon Co., Ltd."] == "JP"
+    # a report word inside a full registered name is the company's own
+    assert looks_like_company("Linyi Hengtai Group Share Holding Co., Ltd.")
+    assert not looks_like_company("Market Share Co., Ltd.")
+
+
+def test_companies_the_text_puts_out_of_scope_are_no_players() -> None:
+    doc = _html(
+        "<h2>Competitive landscape</h2><p>Leading producers include Hoshino Carbon Corporation and Danbury "
+        "Coke Inc.</p><p>Tar-based producers such as Marlow Tar Ltd. and Kessler Pitch GmbH compete in "
+        "electrodes but are outside the scope of this report.</p><p>Fenwick Cathode Ltd, which supplies "
+        "cathode powder to cell makers, is often named too, but cathodes are not covered in this study.</p>"
+    )
+    assert set(_countries(doc)) == {"Hoshino Carbon Corporation", "Danbury Coke Inc."}
+
+
+def test_semicolon_enumeration_after_a_player_noun_and_colon() -> None:
+    doc = _html(
+        "<p>She named the incumbents, Hoshino Carbon Corporation (Japan), and then the ex-Japan "
+        "contenders: Danbury Coke Inc., with its plant in Ohio; Marlow Titanate Ltd. (Canada); and "
+        "Ontario's Borealis Anode Works.</p>"
+    )
+    got = _countries(doc)
+    assert got == {
+        "Hoshino Carbon Corporation": "JP", "Danbury Coke Inc.": None, "Marlow Titanate Ltd.": "CA",
+        "Borealis Anode Works": None,
+    }
+
+
+def test_plain_text_section_headers_after_prose_are_no_companies() -> None:
+    text = ("COMPANIES MENTIONED\n\nLeading producers include Hoshino Carbon Corporation and Danbury Coke "
+            "Inc.\n\nQ&A\n\nQ: Are prices rising? A: Slowly.\n\nLOGISTICS\n\nSlides are online for 30 days.\n")
+    assert set(_countries(render_text(text, "text/plain"))) == {"Hoshino Carbon Corporation", "Danbury Coke Inc."}
+
+
+def test_product_form_holding_a_share_is_a_segment() -> None:
+    text = "Key findings:\n\n1. Rolled Copper Foil accounted for 58.0% of 2024 revenue.\n"
+    assert _extract(render_text(text, "text/plain")) == []
+    text = "Key findings:\n\n1. Hoshino Carbon Corporation accounted for 21.0% of 2024 revenue.\n"
+    assert set(_countries(render_text(text, "text/plain"))) == {"Hoshino Carbon Corporation"}
+
+
+def test_possessive_country_in_a_description_is_not_the_seat() -> None:
+    doc = render_text(
+        "# Note\n\n## Companies to watch\n\n- **Quillon Carbon Pty Ltd** — India's first coated graphite line\n"
+        "- **Vestmark Anodes AB** — Swedish anode start-up\n",
+        "text/markdown",
+    )
+    assert _countries(doc) == {"Quillon Carbon Pty Ltd": None, "Vestmark Anodes AB": "SE"}

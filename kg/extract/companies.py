@@ -82,12 +82,14 @@ PLAYER_NOUNS = (
 )
 _QUALIFIERS = (
     r"(?:key|major|leading|top|prominent|main|notable|principal|dominant|important|largest|biggest|"
-    r"profiled|primary|significant|established|emerging)"
+    r"profiled|primary|significant|established|emerging|known)"
 )
 #: Titles that introduce a list of players.
 _LIST_TITLE = re.compile(
     rf"\b{_QUALIFIERS}\b.{{0,80}}\b{PLAYER_NOUNS}\b"
     rf"|\b{PLAYER_NOUNS}\b.{{0,40}}\b(?:profiled|covered|included|analy[sz]ed|listed|studied|mentioned)\b"
+    # "The study profiles the following producers:", "The company chapter profiles ten suppliers:"
+    rf"|\b(?:profiles|covers|lists)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}{PLAYER_NOUNS}\b"
     rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b|\b{PLAYER_NOUNS}[ \t]+to[ \t]+watch\b"
     r"|\bmarket\s+(?:compan(?:y|ies)|players|manufacturers|vendors|suppliers|producers)\s*$",
     re.I,
@@ -255,7 +257,10 @@ def _country_in_description(text: str, start: int, end: int) -> tuple[str, tuple
     )
     if lead:
         places = find_places(seg[lead.end():lead.end() + 40])
-        if places and places[0].start == 0 and places[0].place.kind == "country" and places[0].place.iso2:
+        possessive = places and re.match(r"['\u2019]s\b", seg[lead.end() + places[0].end:])
+        if (places and places[0].start == 0 and places[0].place.kind == "country" and places[0].place.iso2
+                and not possessive):
+            # "India's first anode line": where the company operates, not where it is based.
             p, code = places[0], places[0].place.iso2
             return code, (start + lead.end() + p.start, start + lead.end() + p.end)
     return None
@@ -270,6 +275,8 @@ def _phrase_country(text: str, start: int, end: int) -> tuple[str, tuple[int, in
         if code:
             found.setdefault(code, (start + m.start(1), start + m.end(1)))
     for pm in find_places(seg):
+        if re.search(r"\b(?:ex|non)-$", seg[:pm.start]):
+            continue  # "ex-China contenders": players from anywhere but China
         if pm.place.kind == "country" and pm.place.iso2:
             found.setdefault(pm.place.iso2, (start + pm.start, start + pm.end))
         elif pm.place.kind != "country":
@@ -327,6 +334,7 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
     out: list[_Candidate] = []
     mode: _Mode | None = None
     run: list[_Candidate] = []
+    after_prose = False
 
     def flush() -> None:
         if run and mode is not None:
@@ -356,6 +364,10 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             if prev is not None and prev.country is None and i and doc.blocks[i - 1].start <= prev.start:
                 prev.country, prev.country_span, prev.priority = hq[0], hq[1], _P_ATTACHED
             continue
+        if deeper and _caps_header_after_prose(doc, i, after_prose):
+            after_prose = False
+            continue
+        after_prose = False
         if deeper:
             led = _leader_candidates(doc, block)
             if led:
@@ -393,8 +405,26 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
                 mode = None
         else:
             flush()  # prose breaks a run of names, but not the section
+            after_prose = True
     flush()
     return out
+
+
+def _caps_header_after_prose(doc: TextDocument, i: int, after_prose: bool) -> bool:
+    """A plain-text section header between prose paragraphs ("Q&A", "LOGISTICS"): a one-line all-caps
+    paragraph after prose that the next paragraph never names. A company's own line in a card layout is
+    followed by its description, which names it; a registered or legal name is always kept."""
+    block = doc.blocks[i]
+    if not after_prose or block.kind not in ("paragraph", "heading") or i + 1 >= len(doc.blocks):
+        return False
+    line = doc.text[block.start:block.end].strip()
+    letters = [ch for ch in line if ch.isalpha()]
+    if "\n" in line or len(line.split()) > 4 or len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return False
+    if has_legal_suffix(line) or _registry_key(line) is not None:
+        return False
+    nxt = doc.blocks[i + 1]
+    return line.lower() not in doc.text[nxt.start:nxt.end].lower()
 
 
 #: A slide or page marker an export puts before a slide's title: "=== Slide 7 ===", "--- Page 3 ---".
@@ -465,7 +495,9 @@ def _players_title_line(raw: str) -> bool:
     "KEY PLAYERS", "9) Major Manufacturers") that names a players section: a title even as a paragraph.
     Other such lines keep their old reading (an all-caps "JAPAN" inside a players list is not an end)."""
     line = raw.strip().rstrip(":").strip()
-    if not line or len(line.split()) > 8 or line[-1] in ".;,!?":
+    # A parenthetical note after the capitals is not part of the title: "KNOWN SUPPLIERS (non-exhaustive)".
+    line = re.sub(r"[ \t]*\([^()\n]{1,80}\)$", "", line)
+    if not line or len(line.split()) > 10 or line[-1] in ".;,!?":
         return False
     numbered = _SECTION_NUMBER_RX.match(line)
     title = line[numbered.end():] if numbered else line
@@ -790,8 +822,27 @@ def _subject_candidates(doc: TextDocument, line_starts: Sequence[int] = ()) -> l
             if any(rx.match(text, p, block.end) for rx in _SUBJECT_TAILS for p in tails_at) or (
                 len(items) == 1 and _SUBJECT_TAILS[2].match(text, last.end, block.end)
             ):
+                if any(_SUBJECT_TAILS[3].match(text, p, block.end) for p in tails_at) and any(
+                    _product_form(n) for n in names
+                ):
+                    continue  # "Standard Copper Foil accounted for 61% of revenue": a product segment
                 out.extend(_Candidate(i.start, i.end) for i in items)
     return out
+
+
+#: Words naming the physical form of a product: a name ending in one is a product type, not a firm.
+_FORM_WORDS = frozenset({
+    "foil", "foils", "powder", "powders", "flake", "flakes", "sheet", "sheets", "film", "films", "fiber",
+    "fibers", "fibre", "fibres", "paste", "pastes", "briquette", "briquettes", "pellet", "pellets",
+})
+
+
+def _product_form(name: str) -> bool:
+    """"Ultra-thin Copper Foil", "Coated Spherical Powder": ends in a product-form word, with no legal form
+    and no registry entry."""
+    words = tokens(name)
+    last = words[-1].strip(".,;:()'’\"").casefold() if words else ""
+    return last in _FORM_WORDS and not has_legal_suffix(name) and _registry_key(name) is None
 
 
 def _product_plural(name: str) -> bool:
@@ -863,7 +914,8 @@ _CLAUSE_OPENERS = frozenset({
     "while", "whereas", "and", "but", "meanwhile", "although", "though", "since", "because", "when",
     "where", "also", "then", "yet", "so", "whilst", "today", "currently",
 })
-_NOUN_END_RX = re.compile(rf"\b{PLAYER_NOUNS}[ \t]+$", re.I)
+#: A player noun right before the names, or before a colon opening them ("the ex-China contenders: A; B").
+_NOUN_END_RX = re.compile(rf"\b{PLAYER_NOUNS}[ \t]*:?[ \t]+$", re.I)
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -976,7 +1028,7 @@ def _prose_candidates(doc: TextDocument) -> list[_Candidate]:
                 if nm is not None:
                     np_start = m.start() - len(before) + nm.start()
                     head = before[:nm.start()]
-                    cut = max(head.rfind(ch) for ch in ",.;:(")
+                    cut = max(head.rfind(ch) for ch in ",.;:()\u2013\u2014")  # the noun phrase's own words
                     qual = re.findall(r"[\w'’-]+", head[cut + 1:])
                     if qual and qual[-1].casefold() in _CUSTOMER_QUALIFIERS:
                         continue
@@ -1368,6 +1420,31 @@ def _unwrapped(doc: TextDocument) -> tuple[TextDocument, list[int]] | None:
 # ------------------------------------------------------------------ the extractor
 
 
+#: A sentence that puts what it names outside the report: "... but are outside the scope of this report",
+#: "..., but cathode materials are not covered in this study".
+_OUT_OF_SCOPE_RX = re.compile(
+    r"\b(?:outside|beyond)[ \t]+(?:the[ \t]+)?scope[ \t]+of\b|\bout[ \t]+of[ \t]+scope\b"
+    r"|\bnot[ \t]+(?:covered|included|considered)[ \t]+(?:in|by)[ \t]+(?:this|the)[ \t]+"
+    r"(?:report|study|analysis)\b",
+    re.I,
+)
+
+
+def _out_of_scope(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a name in prose excludes it from the report's scope: a company named
+    only to be left out is not a player of the market (the same name in a list or table still counts)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    stops = list(re.finditer(r"[.!?;][ \t]+(?=[A-Z])", head))
+    s = line_start + stops[-1].end() if stops else line_start
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?;](?=[ \t]+[A-Z]|[ \t]*$)")
+    m = stop.search(text, end, line_end)
+    e = m.end() if m else line_end
+    return _OUT_OF_SCOPE_RX.search(text, s, e) is not None
+
+
 def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None) -> list[CompanyMention]:
     """The players the document names, one mention per spelling, in order of first occurrence.
 
@@ -1382,6 +1459,7 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     listed = _list_candidates(source, outline) + _rank_row_candidates(source)
     prose = _inline_candidates(doc) + _subject_candidates(doc, line_starts) + _prose_candidates(doc)
     prose += _ticker_candidates(doc)
+    prose = [c for c in prose if not _out_of_scope(text, c.start, c.end)]
     candidates = _without_cut_names(source.text, listed, prose) + prose
     by_name: dict[str, list[_Candidate]] = {}
 

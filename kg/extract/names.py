@@ -126,8 +126,9 @@ _SEP_RX = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:and|&)[ \t]+|,[ \t]*|[ \t]+and[ \t]+|[ \t]*;[ \t]*)"
 )
 _STOP_RX = re.compile(r"(?:etc\b|among(?:st)? others|and (?:many )?others?\b|others?\b|amongst)", re.I)
-_APPOSITIVE_RX = re.compile(r"(?:a|an|the|one of|which|who|whose|headquartered|based|known|formerly)\b")
-_PAREN_RX = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_APPOSITIVE_RX = re.compile(r"(?:a|an|the|one of|which|who|whose|headquartered|based|known|formerly|with)\b")
+#: Also a bracketed two-letter country code, as supplier lists in tenders write it: "Kobo Denki K.K. [JP]".
+_PAREN_RX = re.compile(r"[ \t]*(?:\(([^()\n]{1,60})\)|\[([A-Z]{2})\])")
 #: At most this many parentheses in a row after one name: "A Co., Ltd. (formerly B) (Japan)".
 _MAX_PARENS = 3
 _LOCATIVE_RX = re.compile(r"[ \t]+(?:(?:based|headquartered)[ \t]+)?(?:in|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
@@ -185,7 +186,7 @@ def skip_place_possessive(text: str, start: int, end: int) -> int:
     if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
         return start  # no possessive (most names): skip the slice and the pattern
     m = re.match(r"([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+(?=\S)", text[start:end])
-    if m and is_place(m.group(1)):
+    if m and (is_place(m.group(1)) or city_country(m.group(1))):  # "Quebec's", "Ontario's": a province
         return start + m.end()
     return start
 
@@ -218,6 +219,16 @@ def is_name_shape(name: str) -> bool:
     return False
 
 
+_CO_LTD_RX = re.compile(r",?[ \t]*Co\.?,?[ \t]+Ltd\.?$")
+
+
+def _registered_form(words: list[str]) -> bool:
+    """A full registered name ending in "Co., Ltd." whose first word is not a report word ("Jinan Bright
+    Share Holding Co., Ltd."): a word such as "share" or "holding" is then the company's own."""
+    name = " ".join(words)
+    return bool(_CO_LTD_RX.search(name)) and len(words) >= 5 and _bare(words[0]) not in _REPORT_WORDS
+
+
 @lru_cache(maxsize=65536)  # pure; a name is tested at each of its occurrences
 def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     """Shape test for one candidate name (as written, already trimmed).
@@ -237,7 +248,7 @@ def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     if not core or len(core) > 8:
         return False
     bare = [_bare(w) for w in words]
-    if any(b in _REPORT_WORDS for b in bare):
+    if any(b in _REPORT_WORDS for b in bare) and not _registered_form(words):
         return False
     if re.fullmatch(r"[\d\s.,%]+", name):
         return False
@@ -327,7 +338,8 @@ def parentheses(text: str, pos: int, end: int) -> tuple[tuple[tuple[int, int], .
     as well as its country, each in a parenthesis of its own."""
     spans: list[tuple[int, int]] = []
     while len(spans) < _MAX_PARENS and (pm := _PAREN_RX.match(text, pos, end)):
-        spans.append((pm.start(1), pm.end(1)))
+        group = pm.lastindex or 1
+        spans.append((pm.start(group), pm.end(group)))
         pos = pm.end()
     return tuple(spans), pos
 
@@ -391,9 +403,15 @@ def split_enumeration(
         if _STOP_RX.match(text, nxt, end):
             break
         if "," in sm.group() and _APPOSITIVE_RX.match(text, nxt, end):
-            comma = text.find(",", nxt, min(end, nxt + 160))
-            if comma < 0:
+            # the apposition ends at the next comma, or at the semicolon of a ";"-separated list
+            # ("A, with its plant in Ohio; B; C")
+            marks = [p for p in (text.find(",", nxt, min(end, nxt + 160)),
+                                 text.find(";", nxt, min(end, nxt + 160))) if p >= 0]
+            if not marks:
                 break
+            comma = min(marks)
+            if "." in text[nxt:comma].replace("Inc.", "").replace("Co.", "").replace("Ltd.", ""):
+                break  # the sentence ended inside the apposition
             sm = _SEP_RX.match(text, comma, end)
             if sm is None:  # pragma: no cover - a comma always matches the separator
                 break
@@ -412,7 +430,11 @@ _ITEM_PREFIX_RX = re.compile(
 #: ("Kuraray Co., Ltd. (Japan) ........ hard carbon"; a long name leaves room for one dot: "... (US) . foil").
 LEADER_RX = re.compile(r"[ \t]*(?:\.[ \t]*){3,}|[ \t]*\u2026[\u2026. \t]*|[ \t]+\.[ \t]+")
 _ITEM_TAIL_RX = re.compile(
-    r"[ \t]*(?::|[ \t](?:--|[\u2013\u2014\-|])[ \t]|,[ \t]+(?=[A-Z][\w .]+$))|" + LEADER_RX.pattern
+    r"[ \t]*(?::|[ \t](?:--|[\u2013\u2014\-|])[ \t]|,[ \t]+(?=[A-Z][\w .]+$)"
+    # ", formerly Old Name": a former name after the name (and its country)
+    r"|,[ \t]+(?=(?:formerly|previously)[ \t]+[A-Z])"
+    # ", South Korea — description": a short capitalised label (its country) before a dash
+    r"|,[ \t]+(?=[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2}[ \t]+(?:--|[\u2013\u2014])[ \t]))|" + LEADER_RX.pattern
 )
 
 
