@@ -470,3 +470,73 @@ def test_items_listed_in_prose_after_their_kind() -> None:
 def test_label_line_before_a_contents_list_gives_nothing() -> None:
     doc = shape("# Foil note\n\nDrivers\n\n- Restraints\n- Opportunities\n", "toc.md")
     assert _pairs(doc) == []
+
+
+def test_bracketed_factor_labels_name_kinds_by_meaning() -> None:
+    assert dynamic_kind("[Growth factor]") == "drivers"
+    assert dynamic_kind("[Obstruct factor]") == "restraints"
+    assert dynamic_kind("[Threat factor]") == "challenges"
+    assert dynamic_kind("[Trend keyword]") == "trends"
+    assert dynamic_kind("[Appendix]") is None
+    assert dynamic_kind("Threat of New Entrants") is None  # a five-forces heading, not a kind
+
+
+def test_bold_titles_split_from_their_description_items() -> None:
+    html = ("<html><body><h1>Q Market</h1><h3>[Growth factor]</h3><ol>"
+            "<li><b>Cheaper cathode recycling</b><br>Recyclers cut costs by a third.</li>"
+            "<li><b>Grid buffer tenders</b></li></ol></body></html>")
+    assert _pairs(shape(html, "br.html")) == [
+        ("drivers", "Cheaper cathode recycling"), ("drivers", "Grid buffer tenders"),
+    ]
+
+
+def test_soft_wrapped_bold_kind_labels_in_one_paragraph() -> None:
+    md = ("# Q Market\n\n## Dynamics\n\n**Driver:** Cheaper sodium salts\n**Driver:** Port electrification\n"
+          "**Challenge:** Thin supplier base\n")
+    assert _pairs(shape(md, "labels.md")) == [
+        ("drivers", "Cheaper sodium salts"), ("drivers", "Port electrification"),
+        ("challenges", "Thin supplier base"),
+    ]
+    # one bold label with prose after it is no label run
+    md = "# Q Market\n\n## Notes\n\n**Driver:** the author of this note drove the survey.\n"
+    assert not any(title == "Driver" for _, title in _pairs(shape(md, "one.md")))
+
+
+def test_run_on_kind_labels_in_one_list_item() -> None:
+    txt = ("Q MARKET ABSTRACT\n\nKey facts:\n\n 4. Drivers: (a) Cheaper sodium salts; (b) Port electrification. "
+           "Restraint: Thin supplier base. Trend: Dry electrode coating.\n")
+    assert _pairs(shape(txt, "runon.txt")) == [
+        ("drivers", "Cheaper sodium salts"), ("drivers", "Port electrification"),
+        ("restraints", "Thin supplier base"), ("trends", "Dry electrode coating"),
+    ]
+
+
+def test_counted_kind_announcements() -> None:
+    md = ("# Q Market\n\n## What moves it\n\nThe analysts list two **drivers**:\n\n"
+          "1. **Cheaper sodium salts** - a note\n2. **Port electrification**\n\n"
+          "One **challenge**: **Thin supplier base**.\n")
+    pairs = _pairs(shape(md, "counted.md"))
+    assert ("drivers", "Cheaper sodium salts") in pairs and ("drivers", "Port electrification") in pairs
+    assert ("challenges", "Thin supplier base") in pairs
+    md = "# Q Market\n\n## Notes\n\nOne **reader** wrote: **more charts please**.\n"
+    assert _pairs(shape(md, "none.md")) == []
+
+
+def test_quoted_titles_in_a_review() -> None:
+    html = ("<html><body><h1>Review of a Q study</h1><p>The study names two drivers \u2014 \u201ccheaper sodium "
+            "salts\u201d and \u201cport electrification\u201d \u2014 and one trend, \u201cdry electrode coating\u201d. "
+            "Its title, \u201cQ Market Outlook\u201d, is dull; a reader called it \u201ca good read\u201d.</p>"
+            "</body></html>")
+    assert _pairs(shape(html, "review.html")) == [
+        ("drivers", "cheaper sodium salts"), ("drivers", "port electrification"), ("trends", "dry electrode coating"),
+    ]
+
+
+def test_kind_column_table_under_an_unflagged_header_row() -> None:
+    txt = ("Q MARKET NOTE\n\nFACTOR                          CATEGORY      WEIGHT\n"
+           "Cheaper sodium salts            Driver        High\n"
+           "Thin supplier base              Challenge     Low\n"
+           "Dry electrode coating           Trend         Medium\n")
+    pairs = _pairs(shape(txt, "factors.txt"))
+    assert ("drivers", "Cheaper sodium salts") in pairs and ("trends", "Dry electrode coating") in pairs
+    assert not any(title in ("FACTOR", "CATEGORY") for _, title in pairs)

@@ -307,3 +307,33 @@ def test_contents_entries_under_a_regional_chapter() -> None:
     )
     labels = [label for label, _ in _pairs(doc)]
     assert "Latin America" in labels and "Middle East & Africa" in labels and "Brazil" not in labels
+
+
+def test_scope_sentences_in_prose_and_joined_label_lines() -> None:
+    html = ("<html><body><h1>Review of a Q study</h1><p>The study splits demand by use. Geographic coverage is "
+            "Europe, North America and Rest of World.</p></body></html>")
+    assert [label for label, _ in _pairs(shape(html, "cover.html"))] == ["Europe", "North America", "Rest of World"]
+    html = ("<html><body><h1>Q abstract</h1><p>The study covers product grades (Coarse, Fine) across Europe, "
+            "Latin America and Asia Pacific.</p></body></html>")
+    assert [label for label, _ in _pairs(shape(html, "across.html"))] == ["Europe", "Latin America", "Asia Pacific"]
+    txt = "Q NOTE\n\nType:    Coarse | Fine\nRegions: Europe | Latin America\n"
+    assert [label for label, _ in _pairs(shape(txt, "joined.txt"))] == ["Europe", "Latin America"]
+    # a company selling across places is no coverage statement
+    html = ("<html><body><h1>Q note</h1><p>Acme ships across Europe, Latin America and Asia Pacific.</p>"
+            "</body></html>")
+    assert _pairs(shape(html, "ships.html")) == []
+
+
+def test_region_table_with_row_header_cells() -> None:
+    html = ("<html><body><h1>Q Report</h1><table><tr><th>Region</th><th>2024</th></tr>"
+            "<tr><th scope=\"row\">Europe</th><td>10.5</td></tr>"
+            "<tr><th scope=\"row\">Latin America</th><td>20.1</td></tr></table></body></html>")
+    assert [label for label, _ in _pairs(shape(html, "rows.html"))] == ["Europe", "Latin America"]
+
+
+def test_single_place_report_named_as_such() -> None:
+    html = ("<html><body><h1>Q newsletter</h1><p>It is a Brazil-only study, so there is no regional split.</p>"
+            "<p>Exports go to Chile.</p></body></html>")
+    assert [label for label, _ in _pairs(shape(html, "only.html"))] == ["Brazil"]
+    html = "<html><body><h1>Q newsletter</h1><p>Brazil only ships coke to Chile.</p></body></html>"
+    assert _pairs(shape(html, "ships.html")) == []

@@ -350,3 +350,10 @@ def test_semantic_offset_ignores_callout_markers_and_closing_years() -> None:
     assert semantic_offset("Drivers over 2024-2030") == 2
     assert semantic_offset("Shipments in 2024") == 3
     assert semantic_offset("[!info] Key numbers") == 3
+
+
+def test_bracketed_factor_labels_are_kind_titles() -> None:
+    offset = semantic_offset
+    assert offset("[Growth factor]") == 2 and offset("[Threat factor]") == 2 and offset("[Trend keyword]") == 2
+    assert offset("[Obstruct factor]") == 2
+    assert offset("[Editor's note]") == 3 and offset("Growth of factor markets") == 3

@@ -330,3 +330,37 @@ def test_prose_axis_with_bracketed_figures_and_numbered_paragraphs() -> None:
     pairs = _pairs(doc)
     assert {label.lower() for _, label in pairs} == {"power tools", "grid storage", "medical devices"}
     assert {kind for kind, _ in pairs} == {"end_user"}
+
+
+def test_joined_axis_label_lines() -> None:
+    txt = ("Q SODIUM NOTE\n\nSEGMENTS\n\nType:        Flaky Powder | Dense Pellet | Coated Grain\n"
+           "Application: Marine Packs | Forklift Packs\nRegions:     Europe | Asia\n")
+    assert _pairs(shape(txt, "joined.txt")) == [
+        ("type", "Flaky Powder"), ("type", "Dense Pellet"), ("type", "Coated Grain"),
+        ("application", "Marine Packs"), ("application", "Forklift Packs"),
+    ]
+    md = "# Q Sodium Market\n\n## Scope\n\n**Product types:** Flaky Powder; Dense Pellet.\n"
+    assert _pairs(shape(md, "one.md")) == [("type", "Flaky Powder"), ("type", "Dense Pellet")]
+    # a mail header and a prose "Type:" line are no axis lists
+    txt = "Q NOTE\n\nContent-Type: text/plain; charset=utf-8\n\nType: the dense grade, which sells best.\n"
+    assert _pairs(shape(txt, "header.txt")) == []
+
+
+def test_plural_axis_brackets_and_a_two_label_pair() -> None:
+    html = ("<html><body><h1>Q Sodium Anode Report</h1><p>The study covers product types (Flaky Powder, Dense "
+            "Pellet), applications (Marine Packs, Forklift Packs) and end users (Utilities, Fleet Operators). "
+            "By customer (fleet operators and port authorities) demand is split.</p></body></html>")
+    pairs = _pairs(shape(html, "abstract.html"))
+    assert ("type", "Dense Pellet") in pairs and ("application", "Forklift Packs") in pairs
+    assert ("end_user", "Fleet Operators") in pairs
+    html = ("<html><body><h1>Q Sodium Anode Report</h1><p>Segmented by end user (oil and gas).</p>"
+            "<p>Its applications (see chapter four) are many.</p></body></html>")
+    assert _pairs(shape(html, "pair.html")) == []  # "oil and gas" is not split in two; no list, no items
+
+
+def test_row_header_cells_of_an_axis_table() -> None:
+    html = ("<html><body><h1>Q Flake Report</h1><h3>By particle size</h3><table>"
+            "<tr><th>Size</th><th>2024</th></tr>"
+            "<tr><th scope=\"row\">Coarse Grade</th><td>10.5</td></tr>"
+            "<tr><th scope=\"row\">Fine Grade</th><td>20.1</td></tr></table></body></html>")
+    assert _pairs(shape(html, "rowheads.html")) == [("type", "Coarse Grade"), ("type", "Fine Grade")]

@@ -34,6 +34,12 @@ Rules, in order:
    phrases of a clause that names one kind ("driven by the **adoption of X**", "**Y** remains the main
    challenge").
 
+Also, anywhere: soft-wrapped "**Driver:** X" / "**Restraint:** Y" lines joined into one paragraph and run-on
+"Drivers: (a) X; (b) Y. Opportunity: Z." blocks (one item list per label); "lists three **drivers**:" before
+a list and "One **challenge**: **X**."; bracketed labels ("[Growth factor]", "[Obstruct factor]", "[Threat
+factor]", "[Trend keyword]") are kind titles by meaning; a plain-text kind-column table may carry an unflagged
+header row. Last resort after rule 6: titles quoted in a review, filed under the kind noun just before them.
+
 Never items: FAQ questions, statistics ("CAGR (Global): 6.30%"), titles of more than 25 words.
 """
 
@@ -59,13 +65,13 @@ from kg.models import Block, Dynamic, DynamicKind, Evidence, Span, TextDocument
 #: drivers, "Headwinds" and "What Is Holding It Back" restraints, "Upside Scenarios" opportunities, "Key
 #: Risks" challenges, "What's Trending" trends); a title naming two kinds names none.
 _KIND_WORDS: tuple[tuple[DynamicKind, re.Pattern[str]], ...] = (
-    ("drivers", re.compile(r"\bdrivers?\b|\bdriving\b|\bdrives\b|\bfuell?ing\b|\bgrowth\s+factors\b"
+    ("drivers", re.compile(r"\bdrivers?\b|\bdriving\b|\bdrives\b|\bfuell?ing\b|\bgrowth\s+factors?\b"
                            r"|\btailwinds\b", re.I)),
     ("restraints", re.compile(r"\brestraints?\b|\bconstraints?\b|\binhibitors?\b|\brestrictive\s+factors\b"
                               r"|\bheadwinds\b|\blimitations\b|\brestraining\b|\bhindering\b"
-                              r"|\blimiting\b|\b(?:holding|keeping)\b.*\bback\b", re.I)),
+                              r"|\blimiting\b|\b(?:holding|keeping)\b.*\bback\b|\bobstruct\w*\s+factors?\b", re.I)),
     ("opportunities", re.compile(r"\bopportunit(?:y|ies)\b|\bupsides?\b|\bwhite[\s\-]+spaces?\b", re.I)),
-    ("challenges", re.compile(r"\bchallenges?\b|\bbarriers\b|\brisks\b|\bthreats\b", re.I)),
+    ("challenges", re.compile(r"\bchallenges?\b|\bbarriers\b|\brisks\b|\bthreats\b|\bthreat\s+factors?\b", re.I)),
     ("trends", re.compile(r"\btrends?\b|\btrending\b", re.I)),
 )
 _CUES: dict[DynamicKind, re.Pattern[str]] = {
@@ -165,6 +171,8 @@ class _Out:
         key = (kind, re.sub(r"[^a-z0-9]+", " ", title.lower()).strip())
         if not key[1] or key in self._seen or _STATISTIC.search(title) or title.endswith("?"):
             return
+        if _cell_kind(title.rstrip(":")) is not None:
+            return  # "Driver", "Key Trends": a kind label, never an item of its own kind
         self._seen.add(key)
         self.items.append(Dynamic(kind=kind, title=title, evidence=(Evidence(start=span.start, end=span.end,
                                                                               quote=quote),)))
@@ -254,9 +262,14 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
     if marked:
         yield from marked
         return
+    prev_bold = False
     for block in blocks:
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
             continue
+        after_bold, prev_bold = prev_bold, block.kind == "list_item" and strong_coverage(doc, block) >= 0.9
+        sentence = block_text(doc, block).rstrip().endswith(".")
+        if after_bold and block.kind == "list_item" and not block.strong and sentence:
+            continue  # "<b>Title</b><br>A sentence." split in two items: the sentence describes the title
         parts = _enumerated(doc, block)
         if parts:
             yield from parts
@@ -415,7 +428,7 @@ _INLINE = re.compile(
 )
 
 
-def _inline(doc: TextDocument, sections: list[Section], out: _Out) -> None:
+def _inline(doc: TextDocument, sections: list[Section], out: _Out, done: set[int]) -> None:
     """A paragraph opening with a plain kind label and a colon: its first sentence lists the items,
     separated by ";" (one item without ";")."""
     prefixed = {s.block_index for s in sections if s.style == "bold_prefix"}
@@ -424,7 +437,7 @@ def _inline(doc: TextDocument, sections: list[Section], out: _Out) -> None:
             continue
         text = block_text(doc, block)
         m = _INLINE.match(text)
-        if m is None:
+        if m is None or i in done:
             continue
         kind = dynamic_kind(m.group("kind"))
         if kind is None:
@@ -438,6 +451,110 @@ def _inline(doc: TextDocument, sections: list[Section], out: _Out) -> None:
                 continue
             start = base + part.start() + lead
             out.add(kind, Span(start=start, end=start + len(piece.strip())))
+
+
+_KIND_NOUN = r"(?:drivers?|restraints?|opportunit(?:y|ies)|challenges?|trends?)"
+#: "Drivers: (a) X; (b) Y. Restraints: Z. Opportunity: W." - kind labels opening the sentences of one block.
+_RUN_ON = re.compile(
+    rf"(?:^|(?<=[.;]\s))\s*(?:\d{{1,2}}\.\s+)?(?P<kind>{_KIND_NOUN})\s*:\s*(?P<items>[^:]+?)(?=\.\s|\.?$)",
+    re.I,
+)
+_ITEM_MARK = re.compile(r"\s*\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)\s+")
+
+
+def _run_on_labels(doc: TextDocument, out: _Out) -> set[int]:
+    """A block whose sentences each open with a kind label ("Drivers: (a) X; (b) Y. Restraints: Z.
+    Opportunity: W."), two labels or more: each label's ";"-separated items, "(a)" marks dropped. Returns the
+    blocks read."""
+    done: set[int] = set()
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        found = [(k, m) for m in _RUN_ON.finditer(text) if (k := dynamic_kind(m.group("kind"))) is not None]
+        if len({k for k, _ in found}) < 2:
+            continue
+        done.add(i)
+        for kind, m in found:
+            base = block.start + m.start("items")
+            for part in re.finditer(r"[^;]+", m.group("items")):
+                mark = _ITEM_MARK.match(part.group())
+                at = part.start() + (mark.end() if mark else 0)
+                piece = m.group("items")[at:part.end()]
+                if 0 < len(piece.split()) <= 15:
+                    out.add(kind, _trim(doc.text, base + at, base + part.end()))
+    return done
+
+
+def _bold_labels(doc: TextDocument, out: _Out) -> set[int]:
+    """Soft-wrapped markdown lines "**Driver:** X" / "**Restraint:** Y" that became one paragraph: each bold
+    kind label (two or more in the block) files the text up to the next label (";"-separated items).
+    Returns the blocks read, whose first label the outline took for a kind title."""
+    done: set[int] = set()
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate or block.kind != "paragraph" or len(block.strong) < 2:
+            continue
+        labels: list[tuple[DynamicKind, int, int]] = []
+        for run in block.strong:
+            raw = doc.text[run.start:run.end]
+            after = doc.text[run.end:run.end + 1]
+            if not (raw.rstrip().endswith(":") or after == ":"):
+                continue
+            kind = _cell_kind(raw.strip(" *:"))
+            if kind is not None:
+                labels.append((kind, run.start, run.end + (1 if after == ":" else 0)))
+        if len(labels) < 2 or labels[0][1] - block.start > 3:
+            continue
+        done.add(i)
+        ends = [lab[1] for lab in labels[1:]] + [block.end]
+        for (kind, _, body), end in zip(labels, ends, strict=True):
+            for part in re.finditer(r"[^;]+", doc.text[body:end]):
+                if 0 < len(part.group().split()) <= _MAX_TITLE_WORDS:
+                    out.add(kind, _trim(doc.text, body + part.start(), body + part.end()))
+    return done
+
+
+#: "The study lists three **drivers**:" - a count and a kind closing a paragraph: the list items after it.
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:key|main|major)\s+)?"
+    r"(?P<kind>drivers|restraints|opportunities|challenges|trends)\s*:$",
+    re.I,
+)
+#: "One **opportunity**: **X**." - a single item named after "one <kind>:".
+_ONE = re.compile(
+    r"^(?:and\s+)?(?:one|a\s+single)\s+(?P<kind>driver|restraint|opportunity|challenge|trend)\s*:\s*"
+    r"(?P<item>[^.;:]+?)\.?$",
+    re.I,
+)
+
+
+def _counted(doc: TextDocument, out: _Out) -> None:
+    """Kinds announced with their count in a paragraph ("lists three **drivers**:", "One **trend**: X.")."""
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.boilerplate or block.kind != "paragraph":
+            continue
+        raw = block_text(doc, block)
+        text = raw.strip().replace("*", "")
+        if len(text.split()) > 12 and not _ONE.match(text):
+            continue
+        m = _COUNTED.search(text)
+        if m is not None and (kind := dynamic_kind(m.group("kind"))) is not None:
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "list_item" and not blocks[j].boilerplate:
+                j += 1
+            for span in _body_items(doc, blocks[i + 1:j]):
+                out.add(kind, span)
+            continue
+        one = _ONE.match(text)
+        if one is not None and (kind := dynamic_kind(one.group("kind"))) is not None:
+            item = one.group("item").strip()
+            at = raw.find(item.split()[0]) if item else -1
+            if at >= 0 and len(item.split()) <= 15:
+                # Map the starred-free item back onto the raw text: it ends where its last word ends.
+                last = item.split()[-1]
+                end = raw.rfind(last) + len(last)
+                out.add(kind, _trim(doc.text, block.start + at, block.start + end))
 
 
 def _label_lines(doc: TextDocument, sections: list[Section], out: _Out) -> None:
@@ -573,6 +690,14 @@ def _tables(doc: TextDocument, out: _Out) -> None:
             continue
         body = [row for row in block.rows if not all(c.header for c in row)]
         heads = [row for row in block.rows if row and all(c.header for c in row)]
+        if not heads and len(body) > 2 and not any(_STATISTIC.search(_cell(doc, c)) for c in body[0]):
+            # "FACTOR  CATEGORY  RELEVANCE" over a plain-text table: an unflagged header row whose cells
+            # name no kind while the column under one of them does.
+            first = [_cell(doc, c) for c in body[0]]
+            if all(_cell_kind(c) is None for c in first) and any(
+                all(col < len(r) and _cell_kind(_cell(doc, r[col])) for r in body[1:]) for col in range(len(first))
+            ):
+                heads, body = [body[0]], body[1:]
         if not body:
             continue
         width = max(len(row) for row in block.rows)
@@ -716,6 +841,42 @@ def _prose_lists(doc: TextDocument, out: _Out) -> None:
                     out.add(kind, span)
 
 
+#: A kind noun in prose, the anchor of the quoted titles after it ("two drivers - "A" and "B"").
+_KIND_MENTION = re.compile(
+    r"\b(?:drivers?|restraints?|opportunit(?:y|ies)|challenges?|trends?|headwinds?|tailwinds?)\b", re.I
+)
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,120})[\"\u201d]")
+
+
+def _quoted(doc: TextDocument, out: _Out) -> None:
+    """A review quoting the titles of the report it reviews: "It lists two drivers - "A" and "B" - and one
+    restraint, "C". Its single challenge is "D"". Each quoted phrase of two to fifteen words (no figures,
+    not all Title Case) is filed under the closest kind noun before it in its sentence, when at most six
+    words (other quotes aside) stand between them."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        for sent in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
+            s = sent.group()
+            quotes = list(_QUOTED.finditer(s))
+            for q in quotes:
+                kinds = [m for m in _KIND_MENTION.finditer(s, 0, q.start())]
+                if not kinds:
+                    continue
+                anchor = kinds[-1]
+                gap = _QUOTED.sub(" ", s[anchor.end():q.start()])
+                kind = dynamic_kind(anchor.group())
+                phrase = q.group(1).strip()
+                words = phrase.split()
+                if kind is None or len(re.findall(r"[A-Za-z]+", gap)) > 6 or not 2 <= len(words) <= 15:
+                    continue
+                if re.search(r"\d", phrase) or all(w[:1].isupper() for w in words if len(w) > 3):
+                    continue
+                start = block.start + sent.start() + q.start(1)
+                out.add(kind, _trim(doc.text, start, start + len(q.group(1))))
+
+
 def _prose_phrase(phrase: str) -> bool:
     """A bold phrase that can be a dynamic: three to fifteen words, no figure, not a name (Title Case), not
     a place or a part of the market."""
@@ -791,15 +952,19 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     """Every dynamics title of the report, in document order (see the module docstring)."""
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
-    used = _titled(doc, secs, out)
+    labelled = _bold_labels(doc, out) | _run_on_labels(doc, out)
+    used = _titled(doc, [s for s in secs if s.block_index not in labelled], out)
+    _counted(doc, out)
     _label_lines(doc, secs, out)
     _tables(doc, out)
-    _inline(doc, secs, out)
+    _inline(doc, secs, out, labelled)
     _numbered_runs(doc, secs, used, out)
     if not out.items:
         _prose_lists(doc, out)
     if not out.items:
         _prose(doc, secs, out)
+    if not out.items:
+        _quoted(doc, out)
     return out.items
 
 

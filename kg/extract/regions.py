@@ -18,6 +18,9 @@ Rules, in order (the first three are structural; the last is a fallback for repo
 3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region;
    and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...",
    "Regional coverage: A (members); B", "We cover A, B and C" (the report or "we" as subject, places only).
+   Scope phrases also read: "Geographic coverage is A, B and C", a "Regions: A | B" line joined after other
+   label lines, and "across A, B and C" in the sentence where the report covers something. Only when nothing
+   else was found: "an India-only report" (a single-place report).
 4. **Market-position sentences**, only when rules 1-3 found nothing: a place (or its demonym) directly
    tied to a market position - "China continues to dominate with 76% market share", "North American and
    European producers are investing heavily". A place next to anything else ("U.S. legislation") is a
@@ -339,8 +342,8 @@ def _joined_place(label: str) -> Place | None:
 def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
     found: list[tuple[Place, Span]] = []
     for row in block.rows:
-        if not row or row[0].header:
-            continue
+        if not row or all(c.header for c in row):
+            continue  # the header row; a row-header cell (<th scope="row">) is a label like any other
         span = _trimmed(doc.text, row[0].start, row[0].end)
         p = _place_of(doc.text, span)
         if p is None and span is not None:
@@ -487,11 +490,12 @@ _RAW_RESOURCE = re.compile(r"^[^.;]{0,60}?\b(?:reserves|resources|deposits)\b", 
 # "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C",
 # "By Geography: Asia-Pacific, North America, Europe", "Geographic coverage: ...", a fact-box line "Regions: A, B"
 _SCOPE_CUE = re.compile(
-    r"^\s*(?:regions?|geograph(?:y|ies)|countries)\s*:\s*|"
+    r"^\s*(?:regions?|geograph(?:y|ies)|countries)\s*:\s*|(?<=\s)(?-i:Regions?|Geograph(?:y|ies)|Countries)\s*:\s*|"
     r"\b(?:regional\s+(?:scope|coverage|breakdown|split)|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
     r"by\s+(?:regions?|geography|geographies|geographic(?:al)?\s+regions?|countr(?:y|ies)|"
     r"regions?\s+(?:and|&)\s+countr(?:y|ies))|geograph(?:ic|ical|y)\s+(?:coverage|scope|breakdown|segmentation)|"
-    r"(?:covers|studies|analy[sz]es|includes)\s+(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)\s*(?:[:|]|\s-\s)\s*",
+    r"(?:covers|studies|analy[sz]es|includes)\s+(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)"
+    r"\s*(?:[:|]|\s-\s|\s+(?:is|are|includes?|spans?|comprises?)\s+(?=[A-Z]))\s*",
     re.I,
 )
 
@@ -503,6 +507,21 @@ _COVER_VERB = re.compile(
     r"\b(?i:we|(?:the|this|our)\s+(?:report|study|analysis|research|survey))\s+(?:also\s+)?"
     r"(?:covers?|analy[sz]es?|stud(?:y|ies)|examines?|tracks?|spans?)\s+(?:the\s+)?(?=[A-Z])"
 )
+
+
+#: "The study covers product types (...), applications (...) and end users (...), across A, B and C":
+#: the places the report's coverage spans, later in the sentence of its covering verb.
+_COVERING = re.compile(_COVER_VERB.pattern.replace(r"(?=[A-Z])", ""))
+_ACROSS = re.compile(r"\b(?:across|in)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _across(text: str) -> list[re.Match[str]]:
+    """"across"/"in" lists in the sentence where the report (or "we") covers something (see _COVER_VERB)."""
+    found: list[re.Match[str]] = []
+    for verb in _COVERING.finditer(text):
+        end = re.compile(r"[.!?](?:\s|$)").search(text, verb.end())
+        found.extend(_ACROSS.finditer(text, verb.end(), end.start() if end else len(text)))
+    return found
 
 
 def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
@@ -521,6 +540,8 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
         pos += len(raw) + width
         item = re.sub(r"^\s*(?:and|&)\s+", "", raw.strip())
         start += len(raw.strip()) - len(item)
+        if item.endswith(".") and lookup_place(item) is None:
+            item = item[:-1]  # "... and Rest of World." closing the block
         if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(item) is None:
             parts = re.split(r"\s+(?:and|&)\s+", item)
             results = [(lookup_place(x), x) for x in parts]
@@ -584,9 +605,26 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
                         out.add(place, span, group=("scope", cell.start))
             continue
         text = block_text(doc, block)
-        for m in (*_SCOPE_CUE.finditer(text), *_COVER_VERB.finditer(text)):
+        for m in (*_SCOPE_CUE.finditer(text), *_COVER_VERB.finditer(text), *_across(text)):
             for place, span in _scope_items(doc.text[:block.end], block.start + m.end()):
                 out.add(place, span, group=("scope", block.start + m.end()))
+
+
+#: "an India-only report", "a Europe-only study": a report scoped to one place says so after its name.
+_ONLY_SCOPE = re.compile(r"[\s\-]only\s+(?:report|study|analysis|market\s+study|coverage|scope)\b", re.I)
+
+
+def _from_only_scope(doc: TextDocument, out: _Out) -> None:
+    """A single-place report naming its scope ("Regionally it is an India-only report"): that place."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        if "only" not in text:
+            continue
+        for m in find_places(text):
+            if not m.adjective and _ONLY_SCOPE.match(text, m.end):
+                out.add(m.place, Span(start=block.start + m.start, end=block.start + m.end))
 
 
 _REST_OF = re.compile(r"\s*(?:the\s+)?rest\s+of\b", re.I)
@@ -637,6 +675,8 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
     _from_titles(doc, secs, out)
     _from_toc(doc, out)
     _from_scope_lists(doc, out)
+    if not out.items:
+        _from_only_scope(doc, out)
     if not out.items:
         _from_positions(doc, out)
     return _drop_members(out)

@@ -61,6 +61,7 @@ _KIND_PHRASE = (
     rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})\s+(?:to\s+(?:watch|monitor)|ahead)$"
     rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})\s+shaping(?:\s+[\w\-]+){{1,5}}$"
     rf"|^(?:(?:{_QUALIFIERS})\s+)*factors\s+(?:driving|fuell?ing|restraining|hindering|limiting)(?:\s+[\w\-]+){{1,4}}$"
+    r"|^(?:growth|obstruct(?:ive|ing)?|threat|opportunity)\s+factors?$|^trend\s+keywords?$"
 )
 #: Titles that name a dynamics kind ("Drivers", "Other Restraints", "X Market Trends") or a segmentation
 #: axis ("By Type", "Market Segmentation (by Application)") - rank offset 2.
@@ -269,6 +270,7 @@ def semantic_offset(title: str) -> int:
     t = re.sub(r"\s+", " ", title).strip(" :").lower()
     t = re.sub(r"\s*\((?!by\b)[^)]*\)", "", t).strip()
     t = _CALLOUT.sub("", t)
+    t = re.sub(r"^\[([^\[\]]+)\]$", r"\1", t)  # "[Growth factor]": a bracketed label
     t = _WHEN_TAIL.sub("", t) or t
     if _is_question(t):
         return 3

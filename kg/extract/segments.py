@@ -34,6 +34,11 @@ Items may be separated by "," ";" or spaced "·" / "|"; a "Chapter 2 ..." line a
 or "CAGR" are never items, and an axis part ends at the next part numbered like it ("[2]" -> "[3]"). Labels
 lose descriptions after ":" / " - " / "-", periods and the word "Segment"; parentheses stay as written.
 
+   Also for empty axes: label lines joined into one block ("Type: A | B Application: C; D") and plural axis
+   nouns before brackets ("covers product types (A, B), applications (C, D) and end users (E, F)"); a
+   bracket "(A and B)" of two multi-word labels is two items. Row-header cells (``<th scope="row">``) and a
+   "Grade | 2024 | 2031" header over a plain-text table give first-column items too.
+
 5. **The report title**, last and only for an axis still empty: "... by Material (A, B, Others), End-use
    Industry (C, D)"; a parenthesis holding digits or units is not a list.
 """
@@ -41,7 +46,7 @@ lose descriptions after ":" / " - " / "-", periods and the word "Segment"; paren
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
 from kg.models import Block, Evidence, ReportMeta, SegmentKind, SegmentMention, Span, TextDocument
@@ -261,7 +266,7 @@ def _block_items(doc: TextDocument, block: Block) -> Iterable[Span]:
         return
     if block.kind == "table":
         for row in block.rows:
-            if row and not row[0].header:
+            if row and not all(c.header for c in row):  # a <th scope="row"> label is a label like any other
                 span = clean_label(doc.text, row[0].start, row[0].end)
                 if span is not None:
                     yield span
@@ -521,8 +526,14 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
 
 #: "segments the market by type (A, B), by application (C, D) and by region (...)": an axis with its items
 #: in brackets, anywhere in a sentence.
-_AXIS_BRACKET = re.compile(r"\bby\s+(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s*\((?P<items>[^()]{3,300})\)",
-                           re.I)
+_AXIS_BRACKET = re.compile(
+    r"\bby\s+(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s*\((?P<items>[^()]{3,300})\)"
+    # "covers product types (A, B), applications (C, D) and end users (E, F)": a plural axis noun, no "by"
+    r"|(?:\b(?:covers|includes|spans|segments)\s+|,\s*|\band\s+)(?P<axis2>(?:[a-z][\w\-]*\s+)?(?:types|"
+    r"applications|end[\s\-]users|end[\s\-]uses|grades|forms|materials|technologies|industries))\s*"
+    r"\((?P<items2>[^()]{3,300})\)",
+    re.I,
+)
 
 
 _NOT_ITEMS = re.compile(r"\d|%|\$|\u20ac|\b(?:usd|eur|million|billion|units?|tons?|tonnes?|kt)\b", re.I)
@@ -538,12 +549,21 @@ def _from_axis_brackets(doc: TextDocument, out: _Collector, have: set[str]) -> N
         if "(" not in text:
             continue
         for m in _AXIS_BRACKET.finditer(text):
-            kind = _explicit_axis(m.group("axis"), out.product)
+            g = "" if m.group("axis") is not None else "2"
+            kind = _explicit_axis(m.group("axis" + g), out.product)
             if kind is None or kind in have:
                 continue
-            if _NOT_ITEMS.search(m.group("items")):
+            items = m.group("items" + g)
+            if _NOT_ITEMS.search(items):
                 continue
-            for span in _enumeration(doc, block.start + m.start("items"), block.start + m.end("items")):
+            start, end = block.start + m.start("items" + g), block.start + m.end("items" + g)
+            spans = _enumeration(doc, start, end)
+            pair = re.fullmatch(r"(\S+\s+\S+.*?)\s+and\s+(\S+\s+\S+.*)", items)
+            if not spans and pair and all(2 <= len(p.split()) <= 4 for p in pair.groups()):
+                # "(cell makers and pack assemblers)": two labels of two words or more ("Oil and Gas" is one)
+                spans = [x for x in (clean_label(doc.text, start + pair.start(k), start + pair.end(k)) for k in (1, 2))
+                         if x is not None]
+            for span in spans:
                 out.add(kind, span)
 
 
@@ -585,6 +605,19 @@ def _key_value_rows(doc: TextDocument, block: Block, out: _Collector) -> bool:
     return found
 
 
+def _year_header(doc: TextDocument, header: Sequence[Span]) -> bool:
+    """A header row "Grade | 2024 | 2031 | CAGR" (a plain-text table made a table block): an explicit axis
+    word then only years and figure headings, so the first column lists that axis's items."""
+    first = doc.text[header[0].start:header[0].end].strip()
+    rest = [doc.text[c.start:c.end].strip() for c in header[1:]]
+    return (
+        _explicit_axis(first) is not None
+        and len(rest) >= 2
+        and all(re.fullmatch(r"(?:(?:19|20)\d\d\w?|CAGR|share|%)[\w\s()%\-\u2013/]*", c, re.I) for c in rest if c)
+        and any(re.match(r"(?:19|20)\d\d", c) for c in rest)
+    )
+
+
 def _from_tables(doc: TextDocument, out: _Collector) -> None:
     for block in doc.blocks:
         if block.kind != "table" or not block.rows or block.boilerplate:
@@ -600,7 +633,7 @@ def _from_tables(doc: TextDocument, out: _Collector) -> None:
             kind = axis_kind(head, out.product) if len(head.split()) <= 5 else None
             if kind is None:
                 continue
-            if (k == 0 and _AXIS_HEADER.search(head)) or _AXIS_COLUMN.fullmatch(head):
+            if (k == 0 and (_AXIS_HEADER.search(head) or _year_header(doc, header))) or _AXIS_COLUMN.fullmatch(head):
                 columns.append((k, kind))
         for k, kind in columns:
             for row in block.rows[1:]:
@@ -884,6 +917,57 @@ def _from_segments_line(doc: TextDocument, out: _Collector) -> None:
                 out.add(kind, span)
 
 
+_LABEL_WORD = re.compile(r"\S+")
+
+
+def _run_labels(text: str) -> list[tuple[int, int, str]]:
+    """The labels before the colons of ``text`` as (start, end after the colon, label): each label runs
+    back from its colon to the closest capitalised word, at most five words ("Type", "Product types",
+    "Share by application (2023)"), so "... Dense Pellet Application:" ends an item list at "Application"."""
+    found: list[tuple[int, int, str]] = []
+    for colon in re.finditer(r"(?<=\S):(?=\s)", text):
+        words = list(_LABEL_WORD.finditer(text, 0, colon.start()))[-5:]
+        for w in reversed(words):
+            if w.group()[:1].isupper() or w.group().lstrip("*")[:1].isupper():
+                start = w.start() + (len(w.group()) - len(w.group().lstrip("*")))
+                found.append((start, colon.end(), text[start:colon.start()].strip(" *")))
+                break
+    return found
+
+
+def _from_label_runs(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    """Label lines ("Type: A; B; C" / "Application: D | E") that a renderer joined into one block, or one
+    such line on its own, for an axis still empty: a block opening with an explicit axis label. Each axis
+    label's items run to the next capitalised label before a colon ("... Dense Pellet Application: ...") or
+    the end of the sentence, split on ";" or spaced "|" (two or more short labels, else nothing)."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        labels = _run_labels(text)
+        lead = re.match(r"[\s*\-\u2022]*", text)
+        if not labels or labels[0][0] != (lead.end() if lead else 0):
+            continue
+        if any(text[:at].rstrip().endswith(("|", ";", ",")) for at, _, _ in labels[1:]):
+            continue  # "Notes: see annex | Application: A | B": the item separator also parts the groups
+        for k, (_, start, label) in enumerate(labels):
+            kind = _explicit_axis(label, out.product)
+            if kind in have or label.lower().startswith("by "):
+                continue  # "By type: A; B. By application: ..." clauses are read in order by the clause rule
+            if kind is None or len(label.split()) > 3 or re.search(r"-(?!us)|[^\w\s\-]", label, re.I):
+                continue  # "Content-Type: text/plain; charset=utf-8": a header line, not an axis
+            end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
+            stop = re.search(r"\.(?:\s|$)", text[start:end])
+            if stop:
+                end = start + stop.start()
+            body = text[start:end]
+            if not re.search(r";|\s\|\s", body):
+                continue  # "Type: natural graphite, the dominant form" - prose, not a list
+            spans = _enumeration(doc, block.start + start, block.start + end)
+            for span in spans:
+                out.add(kind, span)
+
+
 def extract_segments(
     doc: TextDocument, sections: list[Section] | None = None, meta: ReportMeta | None = None
 ) -> list[SegmentMention]:
@@ -897,6 +981,7 @@ def extract_segments(
     _from_text_tables(doc, out)
     _from_toc(doc, out, have=set(out.kinds()))
     _from_label_lines(doc, out, have=set(out.kinds()))
+    _from_label_runs(doc, out, have=set(out.kinds()))
     _from_axis_brackets(doc, out, have=set(out.kinds()))
     _from_axis_clauses(doc, out, have=set(out.kinds()))
     _from_inline_axes(doc, out, have=set(out.kinds()))
