@@ -64,3 +64,16 @@ def test_html_published_date_reaches_front_matter() -> None:
     assert render_text(header, "text/html").front_matter["datePublished"] == "2025-06-01"
     aside = '<p>x</p><aside><time datetime="2025-06-01">related</time></aside>'
     assert "datePublished" not in render_text(aside, "text/html").front_matter
+
+
+def test_numbered_items_after_long_lines_are_not_wrapped_prose() -> None:
+    """A long item line is followed by the next item, not by its own continuation; a wrapped line that
+    merely starts with a number ("13.1 % ...", "2024 and ...") still joins."""
+    body = ("1) Faster charging cells - several widget makers began volume production of coated grades in 2024.\n"
+            "2) Cold-climate performance - coated widgets keep most of their capacity well below freezing.\n"
+            "(c) Lower costs - the price of the precursor fell sharply over the last two years in Asia.\n")
+    texts = [t for _, t in _blocks(body)]
+    assert len(texts) == 3 and texts[1].startswith("2) Cold-climate") and texts[2].startswith("(c) Lower")
+    wrapped = ("The coated widget segment is the fastest growing part of the market, expanding at a\n"
+               "13.1 % CAGR over the forecast period as new plants in Europe come on stream.\n")
+    assert [t for _, t in _blocks(wrapped)] == [" ".join(wrapped.split())]

@@ -52,6 +52,9 @@ _JOIN_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in"
 _SENTENCE_END = ".:!?"
 _LABEL = re.compile(r"^[A-Z][\w ./&()-]{0,30}:\s+\S")  # "Contact: ...", "Tel: ..." open a new line
 _LONG = 60
+#: A numbered or lettered item ("1) Title", "2. Title", "(b) Title", "iv. Title") starts its own line; a
+#: wrapped "13.1 % CAGR" or "2024 and ..." does not look like one.
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}[.)])\s+[A-Z(\"'\u201c]")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\)|[ivx]{1,4}\.)$")
 
 
@@ -160,7 +163,7 @@ def _is_value(cell: str) -> bool:
 def _continues(prev: _Line, line: _Line, width: int) -> bool:
     """``line`` wraps ``prev`` (same block): see the module docstring."""
     p, t = prev.flat, line.text
-    if _BULLET.match(t) or _is_rule(line) or "...." in p:
+    if _BULLET.match(t) or _NUMBERED.match(t) or _is_rule(line) or "...." in p:
         return False
     last = p[-1]
     if (t[0].islower() or t[0] in ",;)]%") and last not in _SENTENCE_END:
