@@ -1435,3 +1435,46 @@ def test_share_of_a_parent_total_is_not_the_markets() -> None:
 def test_occupied_is_not_part_of_the_holder() -> None:
     _, f = run("<p>By type, Micro-porous Grade occupied 35.5% of porous graphite revenue in 2024.</p>", **PG)
     assert shares_of(f) == {("micro-porous grade", Decimal("35.5"))}
+
+
+def test_numbered_brief_items_open_their_own_line() -> None:
+    _, f = run(
+        "3.1 The global sodium anode market was US$ 250.0 million in 2024, a CAGR of 6.5% over 2025-2031. "
+        "3.2 Oceania: US$ 12.5 million in 2024. "
+        "3.3 Grid storage represented 41% of sodium anode market demand in 2024.",
+        "text/plain",
+        market="Sodium Anode",
+        forecast_period=(2025, 2031),
+    )
+    assert ("Oceania", None, 2024, Decimal("12.50"), "actual") in {
+        (x.scope, x.segment, x.year, x.value_usd_million, x.status) for x in f.market_sizes
+    }
+    assert ("grid storage", Decimal("41")) in shares_of(f)
+    assert not any(x.holder[0].isdigit() for x in f.shares)
+
+
+def test_a_numbered_amount_is_not_an_enumerator() -> None:
+    _, f = run("<p>2.4 Million tonnes of sodium anode were shipped in 2024.</p>", market="Sodium Anode")
+    assert f.market_sizes == [] and f.shares == []
+
+
+def test_an_indefinite_holder_is_no_holder() -> None:
+    _, f = run(
+        "<p>Bids relying on a single vendor holding more than 40% of global revenue lose points.</p>",
+        market="Sodium Anode",
+    )
+    assert f.shares == []
+
+
+def test_reported_speech_pronoun_takes_the_listed_names() -> None:
+    _, f = run(
+        "<p>Alpha Corp, Beta Ltd and Gamma Inc form the leading trio — Vesta Research says they hold 47% of "
+        "global revenue.</p>",
+        market="Sodium Anode",
+    )
+    assert shares_of(f) == {("alpha corp, beta ltd and gamma inc", Decimal("47"))}
+
+
+def test_reported_speech_without_listed_names_is_dropped() -> None:
+    _, f = run("<p>Vesta Research says they hold 47% of global revenue.</p>", market="Sodium Anode")
+    assert f.shares == []

@@ -402,7 +402,16 @@ def extract_figures(
             continue
         ctx.card = _card_subject(ctx, i)
         for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
-            ctx.line_label = _line_label(ctx, i, sent.text) if n_sent == 0 else None
+            # a numbered item opens a line of its own, also inside a paragraph ("... 2.2 Europe: US$ 88.2 million")
+            own_line = n_sent == 0 or _ENUMERATOR_RX.match(sent.text) is not None
+            ctx.line_label = _line_label(ctx, i, sent.text) if own_line else None
+            if (
+                n_sent > 0
+                and ctx.line_label is not None
+                and ctx.line_label[1] is None
+                and _listed_segment(ctx, _words(ctx.line_label[0])) is None
+            ):
+                ctx.line_label = None  # the breakdown intro test looks above the block, not inside it
             if ctx.line_label is None and ctx.card is not None:
                 ctx.line_label = (*ctx.card, _card_line_start(sent.text))
             _sentence(ctx, sent)
@@ -998,8 +1007,15 @@ def _usd(ctx: _Context, m: MoneyMatch, equivalent_usd: dict[int, Decimal]) -> De
     return value if value is not None else equivalent_usd.get(id(m))
 
 
+# a numbered clause of a brief or list, "2.4 Electric buses represented ...": the number is no part of it
+_ENUMERATOR_RX = re.compile(
+    r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z]+\b)(?!(?:Million|Billion|Thousand|Trillion|Percent)\b)"
+)
+
+
 def _sentence(ctx: _Context, sent: Sentence) -> None:
-    s = sent.text
+    # blanked, not cut, so that every offset into the sentence stays an offset into its evidence
+    s = _ENUMERATOR_RX.sub(lambda m: " " * len(m.group()), sent.text)
     monies = find_money(s)
     cagrs = find_cagr(s)
     shares = find_shares(s)
@@ -1647,6 +1663,13 @@ _EMPTY_WITH_RX = re.compile(
 )
 
 
+_INDEFINITE_END_RX = re.compile(r"\b(?:a|an|any|each|every|no)\s+(?:[\w\-]+\s+)?[\w\-]+\s*$", re.IGNORECASE)
+_REPORTED_RX = re.compile(
+    r"\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}\s+(?:says|said|estimates|estimated|reckons|believes|notes|"
+    r"argues|claims|reports|thinks)\s+(?:that\s+)?"
+)
+
+
 def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
     """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
     cs = _clause_start(s, sh.verb_start)
@@ -1685,6 +1708,19 @@ def _holder(ctx: _Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | N
             w = w[: v.start()]
         # a participle phrase after the head noun: "Captive plants operated by the smelters": Captive plants
         w = _POST_PARTICIPLE_RX.split(w, maxsplit=1)[0]
+    if _INDEFINITE_END_RX.search(w):
+        return None  # "dependency on a supplier holding more than 30%": a hypothetical holder, no one named
+    reported = _REPORTED_RX.match(w)
+    if reported is not None:
+        # "— Pellham says they hold 51%": the source speaks; its pronoun is the list the sentence opened with
+        if not _ANAPHOR_COMPANY.match(w[reported.end() :].strip()):
+            return None
+        names = _OPENING_NAMES_RX.match(s)
+        if names is None or not re.search(r",|\band\b|&", names.group("names")):
+            return None
+        if names.group("names").split()[0].lower() in _SENTENCE_STARTERS or names.end() > sh.verb_start:
+            return None
+        return names.group("names"), "company"
     w = re.sub(r"[’']s\s*$", " ", w)  # "Europe’s share of the market": Europe
     raw_np = " ".join(re.findall(r"[\w&’'.\-]+", w))
     np = _clean_np(w)
