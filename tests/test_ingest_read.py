@@ -186,3 +186,35 @@ def test_pdf_and_docx_are_recognised_by_their_bytes(tmp_path: Path) -> None:
         assert (doc.media_type, doc.encoding) == (media_type, encoding)
         assert doc.raw_sha256 == hashlib.sha256(data).hexdigest()
         assert doc.body.startswith("<!doctype html>") and doc.front_matter == {}
+
+
+def test_mail_header_becomes_front_matter() -> None:
+    from kg.ingest.read import split_mail_header
+
+    text = ("From: Grafton Notes <news@grafton.example>\nTo: readers@grafton.example\n"
+            "Date: Wed, 05 Mar 2025 09:15:00 +0100\nSubject: Weekly: resin anode prices\n"
+            "  continue to climb\n\nGRAFTON NOTES\nResin anode prices rose again.\n")
+    front, body = split_mail_header(text)
+    assert front["datePublished"] == "2025-03-05"
+    assert front["subject"] == "Weekly: resin anode prices continue to climb"
+    assert "title" not in front
+    assert body.startswith("GRAFTON NOTES\n")
+
+
+def test_mail_header_needs_mail_fields_at_the_top() -> None:
+    from kg.ingest.read import split_mail_header
+
+    for text in (
+        "ACME RESEARCH | NOTE\nDate: 2025-01-02\nSubject: x\n\nBody.\n",  # not on the first line
+        "Date: 2025-01-02\nAnalysts: A. B.\n\nBody.\n",  # one mail field only
+        "From: Acme\nTo: you\nThis line is prose, not a field.\n\nBody.\n",  # prose inside the block
+        "Region: Europe\nSubject: x\n\nBody.\n",  # first line is not a mail field
+    ):
+        assert split_mail_header(text) == ({}, text)
+
+
+def test_mail_header_read_from_bytes() -> None:
+    raw = decode_document(b"Subject: Coke digest\nFrom: Desk <d@x.example>\nDate: junk\n\nHello world.\n",
+                          source="m.txt")
+    assert raw.front_matter["datePublished"] == "junk"
+    assert raw.body == "Hello world.\n"

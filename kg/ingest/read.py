@@ -12,7 +12,9 @@ Steps, each deterministic (same bytes in, same document out):
 4. Line endings to ``\\n``; mojibake (UTF-8 once decoded as cp1252, "HÃ©roult", "â€”") repaired by
    ftfy with every fixer that is not about encoding turned off, so quotes, ligatures and widths stay as
    written; ``repaired`` says whether it changed anything.
-5. A leading ``---`` front-matter block of ``key: value`` lines is parsed and removed from the body.
+5. A leading ``---`` front-matter block of ``key: value`` lines is parsed and removed from the body; so is
+   a leading e-mail header block (``From:``/``Date:``/``Subject:`` ... up to the first blank line) of a
+   saved mail, see :func:`split_mail_header`.
 6. The media type is decided by content (all corpus files are ``.txt``), see :func:`sniff_media_type`.
 
 PDF and Word (.docx) files are recognised by their bytes (``%PDF-``; a ZIP package with a Word main
@@ -32,6 +34,7 @@ import hashlib
 import io
 import re
 import zipfile
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Literal
 
@@ -163,6 +166,8 @@ def decode_document(data: bytes, *, source: str, path: str = "") -> RawDocument:
         repaired = fixed != text
         text = fixed
     front, body = split_front_matter(text)
+    if not front:
+        front, body = split_mail_header(body)
     if not body.strip() and not front:
         raise InputError(source, "contains only whitespace", "remove it or add the report text")
     suffix = Path(path or source).suffix.lower()
@@ -321,6 +326,55 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if rest.startswith("\n"):
         rest = rest[1:]
     return front, rest
+
+
+_MAIL_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*?)[ \t]*$")
+#: Fields only a mail header has together; the block needs two of them, one being From or Subject.
+_MAIL_KNOWN = frozenset({"from", "to", "cc", "bcc", "date", "sent", "subject", "reply-to", "message-id"})
+
+
+def split_mail_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a saved e-mail's leading RFC-822 header block off the text, as front matter.
+
+    A mail export starts with ``From:``/``To:``/``Date:``/``Subject:`` lines; left in the body they read
+    as the report's opening lines (the subject taken for its title). The block must start on the first
+    line with a known mail field, hold only ``Name: value`` lines (and folded continuation lines), end at
+    the first blank line and name at least two known fields, one of them From or Subject. ``Date`` becomes
+    ``datePublished`` (ISO when parseable), ``Subject`` ``subject`` and ``From`` ``from``; the subject is not
+    made the title (a newsletter's subject line is the issue's teaser, not the report's name).
+    """
+    head, sep, rest = text.partition("\n\n")
+    lines = head.split("\n")
+    first = _MAIL_FIELD.match(lines[0])
+    if not sep or first is None or first.group(1).lower() not in _MAIL_KNOWN:
+        return {}, text
+    fields: list[list[str]] = []
+    for line in lines:
+        m = _MAIL_FIELD.match(line)
+        if line[:1] in " \t" and fields:
+            fields[-1][1] += " " + line.strip()
+        elif m is not None:
+            fields.append([m.group(1).lower(), m.group(2)])
+        else:
+            return {}, text
+    names = {name for name, _ in fields}
+    if len(names & _MAIL_KNOWN) < 2 or not names & {"from", "subject"}:
+        return {}, text
+    front: dict[str, str] = {}
+    for name, value in fields:
+        if name == "date" and value:
+            front.setdefault("datePublished", _mail_date(value))
+        elif name in ("from", "subject", "to") and value:
+            front.setdefault(name, value)
+    return front, rest.lstrip("\n")
+
+
+def _mail_date(value: str) -> str:
+    """An RFC-822 date ("Tue, 11 Feb 2025 07:30:00 +0000") as an ISO date; anything else as written."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return value
 
 
 def html_tag_count(body: str) -> int:
