@@ -1478,3 +1478,28 @@ def test_reported_speech_pronoun_takes_the_listed_names() -> None:
 def test_reported_speech_without_listed_names_is_dropped() -> None:
     _, f = run("<p>Vesta Research says they hold 47% of global revenue.</p>", market="Sodium Anode")
     assert f.shares == []
+
+
+def test_an_application_named_as_such_is_a_segment_of_the_market() -> None:
+    segs = [seg("application", "Drones"), seg("application", "Power Tools")]
+    f = run_with(
+        "<p>The Drones application is projected to reach USD 88.5 million by 2031. "
+        "Power Tools applications were worth 0.42 (USD Billion) in 2024.</p>",
+        segs,
+        market="Solid Polymer Electrolyte",
+        forecast_period=(2025, 2031),
+    )
+    assert sizes(f) == {
+        ("Global", "Drones", 2031, Decimal("88.5"), "forecast"),
+        ("Global", "Power Tools", 2024, Decimal("420.00"), "actual"),
+    }
+
+
+def test_an_application_as_a_bare_subject_is_another_market() -> None:
+    f = run_with(
+        "<p>Drones are a USD 30 billion industry in 2024.</p>",
+        [seg("application", "Drones")],
+        market="Solid Polymer Electrolyte",
+        forecast_period=(2025, 2031),
+    )
+    assert f.market_sizes == []

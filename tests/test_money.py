@@ -151,3 +151,25 @@ def test_usd_equivalents_pair_an_amount_with_its_dollars() -> None:
     # two amounts joined by "and" are two figures, and a dollar amount has no equivalent
     text2 = "EUR 40 million and $30 million; $5 million ($5 million)"
     assert usd_equivalents(text2, find_money(text2)) == {}
+
+
+def test_unit_bracketed_after_the_number() -> None:
+    # "2.45 (USD Billion)": the landing-page style writes currency and scale in brackets after the amount
+    [m] = find_money("The widget market stood at 2.45 (USD Billion) in 2023.")
+    assert (m.as_written, m.currency, m.value_million) == ("2.45 (USD Billion)", "USD", Decimal("2450.00"))
+    [e] = find_money("Sales reached 310 (EUR Mn) last year.")
+    assert (e.currency, e.value_million) == ("EUR", Decimal("310"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Market Size 2023 (USD Million)",  # a year heading over a column
+        "CAGR 2024-2031 (USD Billion)",  # a period
+        "Table 7 (USD Million)",  # a caption's number
+        "Figure 3 (US$ Billion)",
+        "Revenue grew 12 (percent) in 2023",  # no currency in the bracket
+    ],
+)
+def test_bracketed_unit_after_a_year_or_caption_number_is_no_amount(text: str) -> None:
+    assert find_money(text) == []

@@ -824,9 +824,14 @@ def _segment_subject(ctx: _Context, gov: str) -> str | None:
     if hit is None:
         return None
     label, kind, _ = hit
-    if kind != "type" and not set(_words(" ".join(words))) & ctx.market.head:
+    explicit = len(words) > 1 and words[-1].lower() in _SEGMENT_ROLE_WORDS  # "The Drones application"
+    if kind != "type" and not explicit and not set(_words(" ".join(words))) & ctx.market.head:
         return None  # an application ("Electric vehicles are a USD 800 billion market") is another market
     return label
+
+
+# a subject's last word that names it as this market's segment, not as an industry of its own
+_SEGMENT_ROLE_WORDS = frozenset({"application", "applications", "segment", "segments", "sub-segment"})
 
 
 def _is_listed_company(ctx: _Context, name: str) -> bool:

@@ -172,7 +172,14 @@ _MONEY_RX = re.compile(
     + _SCALE.replace("?P<scale>", "?P<scale_b>")
     + r"))?\s?(?i:"
     + _POST
-    + r")(?![\w]))"
+    + r")(?![\w])"
+    # "1.08 (USD Billion)": the landing-page style that brackets currency and scale after the number. A
+    # four-digit integer there is a year heading ("Market Size 2024 (USD Million)"), never an amount.
+    + r"|(?<![\d.,\-–])(?!(?:19|20)\d\d(?![\d.,]))(?P<num_c>"
+    + _NUM
+    + r")(?![\d])\s?\(\s?(?P<pre_c>US\s?\$|USD|€|EUR|£|GBP|RMB|CNY|JPY|INR)\s?(?i:"
+    + _SCALE.replace("?P<scale>", "?P<scale_c>")
+    + r")\s?\))"
 )
 
 _SCALES: dict[str, Decimal] = {
@@ -208,6 +215,7 @@ _PER_UNIT_RX = re.compile(
     r"|gallons?|oz|ounces?|pieces?|pcs|cells?|vehicles?|cars?|packs?|modules?|sq\.?\s?m|m2|m²)\b",
     re.IGNORECASE,
 )
+_NUMBERED_RX = re.compile(r"\b(?:table|figure|fig\.?|exhibit|chart|chapter|section|no\.?|#)\s*$", re.IGNORECASE)
 _RANGE_JOIN_RX = re.compile(r"\s*(?:and|to|-|–|—|or)\s*$", re.IGNORECASE)
 _MAX_PLAUSIBLE = Decimal(100_000_000)  # USD 100 trillion, in millions: more than world GDP
 
@@ -259,9 +267,12 @@ def find_money(text: str) -> list[MoneyMatch]:
     out: list[MoneyMatch] = []
     for m in _MONEY_RX.finditer(text):
         prefix_form = m.group("num") is not None
-        num = m.group("num") if prefix_form else m.group("num_b")
-        scale = m.group("scale") if prefix_form else m.group("scale_b")
+        bracket_form = m.group("num_c") is not None
+        num = m.group("num") if prefix_form else m.group("num_c") if bracket_form else m.group("num_b")
+        scale = m.group("scale") if prefix_form else m.group("scale_c") if bracket_form else m.group("scale_b")
         negative = bool(m.group("sign") if prefix_form else m.group("sign_b"))
+        if bracket_form and _NUMBERED_RX.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "Table 5 (USD Million)": a caption's number, not an amount
         value = parse_number(num)
         if value is None:
             continue
@@ -284,7 +295,7 @@ def find_money(text: str) -> list[MoneyMatch]:
                 start=start,
                 end=end,
                 as_written=text[start:end],
-                currency=_currency(m.group("pre"), m.group("post")),
+                currency=_currency(m.group("pre") or m.group("pre_c"), m.group("post")),
                 value_million=value_million,
                 approximate=bool(_APPROX_RX.search(text[max(0, start - 25) : start])),
                 high_million=high,
