@@ -118,6 +118,9 @@ def _tokens(text: str) -> list[str]:
 
 _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _LAST_TOKEN = re.compile(r"[\s,;]*([^\s,;]+)[\s,;.]*$")
+#: Two-word legal forms of Chinese and post-Soviet registered names, before "Co., Ltd." / "Company":
+#: "Share Holding", "Shareholding", "Joint Stock", "Joint-Stock".
+_TWO_WORD_FORM = re.compile(r"[\s,]+(?:share[\s-]*holding|joint[\s-]+stock)$", re.IGNORECASE)
 
 
 def display_name(name: str) -> str:
@@ -141,6 +144,9 @@ def display_name(name: str) -> str:
                 s = s[: m.start()].rstrip(" ,;:-")
                 s = re.sub(r"[\s,]*(?:&|\+|\band)$", "", s, flags=re.IGNORECASE)  # "GmbH & Co. KG"
                 s = re.sub(r"(?<=\.)[\s,]*de$", "", s)  # "S.A. de C.V.", "S. de R.L."
+        form = _TWO_WORD_FORM.search(s)
+        if form and re.search(r"\w", s[: form.start()]):
+            s = s[: form.start()]
         if s == before:
             break
     return s if re.search(r"\w", s) else original

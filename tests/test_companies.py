@@ -723,3 +723,49 @@ def test_possessive_country_in_a_description_is_not_the_seat() -> None:
         "text/markdown",
     )
     assert _countries(doc) == {"Quillon Carbon Pty Ltd": None, "Vestmark Anodes AB": "SE"}
+
+
+def test_plain_text_players_lines_joined_to_their_lead_in() -> None:
+    # plain-text lines without blank lines are one paragraph: the lead-in and every "Name (Country)" line
+    text = ("MAJOR VENDORS\nLeading vendors in the titanate anode market include:\nHoshino Carbon Corporation "
+            "(Japan)\nDanbury Coke Inc. (US)\nMarlow Titanate Ltd. (Canada)\n\nOutlook\nDemand keeps rising.\n")
+    assert _countries(render_text(text, "text/plain")) == {
+        "Hoshino Carbon Corporation": "JP", "Danbury Coke Inc.": "US", "Marlow Titanate Ltd.": "CA",
+    }
+    # a lead-in followed by prose, not by "(Country)" lines, adds no run of names
+    text = "Leading vendors in the titanate anode market include: pricing pressure (2024) and slow demand.\n"
+    assert _extract(render_text(text, "text/plain")) == []
+
+
+def test_question_title_opens_a_players_list() -> None:
+    doc = render_text(
+        "# Note\n\n## Who are the key suppliers?\n\n- **Quillon Carbon Pty Ltd** – HQ: Perth, Australia\n"
+        "- **Vestmark Anodes AB** – HQ: Lund, Sweden\n\n## Who buys anodes?\n\n- **Fast charging**\n",
+        "text/markdown",
+    )
+    assert _countries(doc) == {"Quillon Carbon Pty Ltd": "AU", "Vestmark Anodes AB": "SE"}
+
+
+def test_related_reports_label_is_no_company() -> None:
+    doc = render_text(
+        "# Note\n\n## Key players\n\n- Quillon Carbon Pty Ltd\n- Vestmark Anodes AB\n\n"
+        "Related: Pitch Coke Market Report 2025 | Titanate Market Outlook\n",
+        "text/markdown",
+    )
+    assert set(_countries(doc)) == {"Quillon Carbon Pty Ltd", "Vestmark Anodes AB"}
+
+
+def test_companies_covered_in_a_separate_report_are_no_players() -> None:
+    doc = _html(
+        "<p>Leading producers include Hoshino Carbon Corporation and Danbury Coke Inc.</p>"
+        "<p>Cathode pastes are excluded from this study; paste suppliers such as Marlow Paste Ltd. are "
+        "covered in our separate Paste Market report.</p>"
+    )
+    assert set(_countries(doc)) == {"Hoshino Carbon Corporation", "Danbury Coke Inc."}
+
+
+def test_compound_descriptor_holding_a_share_is_a_segment() -> None:
+    text = "Key findings:\n\n1. Micron-sized Titanate held 44% of revenue in 2024.\n"
+    assert _extract(render_text(text, "text/plain")) == []
+    text = "Key findings:\n\n1. Hoshino-Danbury Titanate held 44% of revenue in 2024.\n"
+    assert set(_countries(render_text(text, "text/plain"))) == {"Hoshino-Danbury Titanate"}

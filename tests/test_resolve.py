@@ -269,3 +269,15 @@ def test_more_legal_forms_dropped(written: str, display: str) -> None:
     from kg.resolve import display_name
 
     assert display_name(written) == display
+
+
+def test_two_word_legal_forms_are_folded() -> None:
+    # Chinese "Share Holding" / "Shareholding" and post-Soviet "Joint Stock" forms before "Co., Ltd."
+    assert display_name("Weifang Qilong Share Holding Co., Ltd.") == "Weifang Qilong"
+    assert display_name("Weifang Qilong Shareholding Co., Ltd.") == "Weifang Qilong"
+    assert display_name("Uralsk Titanate Joint Stock Company") == "Uralsk Titanate"
+    # a name that is only the form keeps a word; "Share" alone inside a name is kept
+    assert display_name("Market Share Analytics Ltd") == "Market Share Analytics"
+    short, full = "Qilong", "Shandong Qilong Share Holding Co., Ltd."
+    got = resolve_all([full, short])
+    assert got[short].key == got[full].key

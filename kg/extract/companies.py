@@ -90,6 +90,8 @@ _LIST_TITLE = re.compile(
     rf"|\b{PLAYER_NOUNS}\b.{{0,40}}\b(?:profiled|covered|included|analy[sz]ed|listed|studied|mentioned)\b"
     # "The study profiles the following producers:", "The company chapter profiles ten suppliers:"
     rf"|\b(?:profiles|covers|lists)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}{PLAYER_NOUNS}\b"
+    # a title asked as a question: "Who are the players?", "Which companies lead?"
+    rf"|^(?:who|which)\b[^?.]{{0,40}}\b{PLAYER_NOUNS}\b"
     rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b|\b{PLAYER_NOUNS}[ \t]+to[ \t]+watch\b"
     r"|\bmarket\s+(?:compan(?:y|ies)|players|manufacturers|vendors|suppliers|producers)\s*$",
     re.I,
@@ -388,7 +390,8 @@ def _list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> lis
             # "Companies profiled: A, B and C" on one line.
             flush()
             base = block.start + raw.index(stripped) + tail.start("tail")
-            out.extend(_enumeration_candidates(doc, base, block.end, phrase=None))
+            # the lines of a plain-text list joined to their lead-in: "Key players include: A Inc. (US) B AG (DE)"
+            out.extend(_paren_run(doc, block, base) or _enumeration_candidates(doc, base, block.end, phrase=None))
             mode = None
             continue
         players_line = _players_title_line(raw) or _list_lead_title(doc, i)
@@ -464,13 +467,15 @@ def _list_lead_title(doc: TextDocument, i: int) -> bool:
     return bool(_LIST_TITLE.search(line) or _LOOSE_TITLE.search(line))
 
 
-def _paren_run(doc: TextDocument, block: Block) -> list[_Candidate]:
+def _paren_run(doc: TextDocument, block: Block, start: int | None = None) -> list[_Candidate]:
     """One-name-per-line list lines run together into one paragraph (markdown joins lines that no blank
     line parts): "A Co., Ltd. (Japan) B Corporation (Japan) C Ltd (China)". Each name must be closed by
-    its parentheses, look like a company and be followed by the next name; two names at least."""
+    its parentheses, look like a company and be followed by the next name; two names at least.
+    ``start`` reads the run from inside the block (after a "... players include:" lead-in)."""
     text = doc.text
-    lead = _LEAD_IN.match(text, block.start, block.end)
-    pos = lead.end() if lead else block.start
+    begin = block.start if start is None else start
+    lead = _LEAD_IN.match(text, begin, block.end)
+    pos = lead.end() if lead else begin
     out: list[_Candidate] = []
     while pos < block.end:
         cut = name_end(text, pos, block.end)
@@ -616,7 +621,14 @@ def _lead_in_label(doc: TextDocument, block: Block, parts: ItemParts) -> bool:
     if len(items) >= 2 and all(looks_like_company(doc.text[i.start:i.end]) for i in items):
         return True
     one_word = len(name.split()) == 1 and name[1:].islower()
+    if one_word and _LINK_LIST_RX.fullmatch(tail.strip()):
+        return True  # "Related: Coke Market Report 2025 | Pitch Market Outlook": a label over links
     return block.kind == "paragraph" and one_word and len(tail.split()) > 25
+
+
+#: Two or more report titles parted by "|" or "·": a "Related:" / "See also:" link list.
+_LINK_PIECE = r"[^|\u00b7\n]*\b(?:markets?|reports?)\b[^|\u00b7\n]*"
+_LINK_LIST_RX = re.compile(rf"{_LINK_PIECE}(?:[|\u00b7]{_LINK_PIECE})+", re.I)
 
 
 _COMPANY_HEADER = re.compile(
@@ -838,11 +850,17 @@ _FORM_WORDS = frozenset({
 
 
 def _product_form(name: str) -> bool:
-    """"Ultra-thin Copper Foil", "Coated Spherical Powder": ends in a product-form word, with no legal form
-    and no registry entry."""
+    """"Ultra-thin Copper Foil", "Coated Spherical Powder", "Micron-sized LTO": ends in a product-form word
+    or opens with a compound descriptor, with no legal form and no registry entry."""
     words = tokens(name)
     last = words[-1].strip(".,;:()'’\"").casefold() if words else ""
-    return last in _FORM_WORDS and not has_legal_suffix(name) and _registry_key(name) is None
+    descriptor = _DESCRIPTOR_RX.match(name) is not None
+    return (last in _FORM_WORDS or descriptor) and not has_legal_suffix(name) and _registry_key(name) is None
+
+
+#: A name opening with a lower-case compound descriptor ("Nano-structured", "Coal-based", "Battery-grade"):
+#: a product type, as firms' hyphenated names capitalise both halves ("Rolls-Royce", "Hydro-Québec").
+_DESCRIPTOR_RX = re.compile(r"[A-Z][a-z]+-[a-z]+(?:ed|grade)\b")
 
 
 def _product_plural(name: str) -> bool:
@@ -1425,7 +1443,10 @@ def _unwrapped(doc: TextDocument) -> tuple[TextDocument, list[int]] | None:
 _OUT_OF_SCOPE_RX = re.compile(
     r"\b(?:outside|beyond)[ \t]+(?:the[ \t]+)?scope[ \t]+of\b|\bout[ \t]+of[ \t]+scope\b"
     r"|\bnot[ \t]+(?:covered|included|considered)[ \t]+(?:in|by)[ \t]+(?:this|the)[ \t]+"
-    r"(?:report|study|analysis)\b",
+    r"(?:report|study|analysis)\b"
+    # "... are excluded from this study", "... are covered in our separate Cathode Market report"
+    r"|\bexcluded[ \t]+from[ \t]+(?:this|the)[ \t]+(?:report|study|analysis|scope)\b"
+    r"|\bcovered[ \t]+(?:in|by)[ \t]+(?:our|a|another)[ \t]+separate\b",
     re.I,
 )
 
