@@ -140,3 +140,18 @@ def test_a_write_up_dated_after_its_kind_near_the_title() -> None:
     doc = _joined("Zinc Foil Anode Market Outlook 2026-2031\n\nAnode Forum, Oslo, 4 June 2026 and 5 June "
                   "2026 were busy.\nSee the summary, 4 June 2026 edition of the programme for details.\n", "q.txt")
     assert extract_meta(doc).published is None
+
+
+def test_posted_label_in_a_blog_byline() -> None:
+    doc = shape(
+        "# Tin Foil Anode Market Outlook\n\n_Posted 9 February 2026 \u00b7 Harbor Notes \u00b7 Metals Series_\n\n"
+        "The market was USD 40 million in 2025.\n",
+        "t.md",
+    )
+    assert find_published(doc) == date(2026, 2, 9)
+
+
+def test_posted_far_below_the_title_is_not_the_publication_date() -> None:
+    body = "# Tin Foil Anode Market Outlook\n\n" + "".join(f"Paragraph {i} says little.\n\n" for i in range(12))
+    doc = shape(body + "Comments: posted 9 February 2026 by a reader.\n", "t.md")
+    assert find_published(doc) is None

@@ -540,3 +540,35 @@ def test_kind_column_table_under_an_unflagged_header_row() -> None:
     pairs = _pairs(shape(txt, "factors.txt"))
     assert ("drivers", "Cheaper sodium salts") in pairs and ("trends", "Dry electrode coating") in pairs
     assert not any(title in ("FACTOR", "CATEGORY") for _, title in pairs)
+
+
+def test_question_kind_titles_and_bracketed_kind_tags() -> None:
+    doc = shape(
+        "# Tin Foil Anode Market\n\n## What is driving demand?\n\n### Cheaper Wearables\nWatch makers buy more.\n\n"
+        "### Thinner Rolling Mills (trend)\nNew mills roll foil below ten microns.\n\n"
+        "## What is holding it back?\n\n### Tin Price Swings\nPrices moved 30% in a year.\n\n"
+        "## FAQ\n\n### What is the market size?\nUSD 40 million.\n",
+        "t.md",
+    )
+    assert _pairs(doc) == [
+        ("drivers", "Cheaper Wearables"), ("trends", "Thinner Rolling Mills"), ("restraints", "Tin Price Swings"),
+    ]
+
+
+def test_untagged_item_titles_over_one_sentence_bodies() -> None:
+    doc = shape(
+        "<h1>Tin Foil Anode Market</h1><p><b>Restraints</b></p>"
+        "<p><u>Tin Price Swings</u><br>Smelter outages moved tin prices sharply during the last year.</p>"
+        "<p><b>Trends</b></p><p><u>Thinner Foils</u><br>New mills now roll foil below ten microns in width.</p>",
+        "t.html",
+    )
+    assert _pairs(doc) == [("restraints", "Tin Price Swings"), ("trends", "Thinner Foils")]
+
+
+def test_kind_question_inside_an_faq_is_no_kind_title() -> None:
+    doc = shape(
+        "# Tin Foil Anode Market\n\n## Frequently Asked Questions\n\n### What is driving demand?\n\n"
+        "#### Cheaper wearables\nWatch makers buy more foil every year now.\n",
+        "t.md",
+    )
+    assert _pairs(doc) == []

@@ -337,3 +337,24 @@ def test_single_place_report_named_as_such() -> None:
     assert [label for label, _ in _pairs(shape(html, "only.html"))] == ["Brazil"]
     html = "<html><body><h1>Q newsletter</h1><p>Brazil only ships coke to Chile.</p></body></html>"
     assert _pairs(shape(html, "ships.html")) == []
+
+
+def test_regional_subtitles_carrying_a_headline_figure() -> None:
+    doc = shape(
+        "# Tin Foil Anode Market\n\n## Regional Outlook\n\n### Europe \u2014 USD 12.5 Mn (2025)\n"
+        "Germany alone accounted for USD 4.1 million in 2025.\n\n### Asia Pacific: CAGR 8.2%\n\n"
+        "### Rising Demand \u2014 A Note\n",
+        "t.md",
+    )
+    assert [c for _, c in _pairs(doc)] == ["europe", "asia-pacific"]
+
+
+def test_two_regions_sharing_one_item_line() -> None:
+    doc = shape(
+        "<h1>Tin Foil Anode Market</h1><p><b>REGIONAL ANALYSIS</b></p>"
+        "<p><b>Europe:</b> the largest buyer.</p>"
+        "<p><b>Latin America</b> and <b>Middle East &amp; Africa:</b> small markets for now.</p>"
+        "<p>Costs and Margins: both fell in 2025.</p>",
+        "t.html",
+    )
+    assert [c for _, c in _pairs(doc)] == ["europe", "latin-america", "middle-east-and-africa"]

@@ -357,3 +357,9 @@ def test_bracketed_factor_labels_are_kind_titles() -> None:
     assert offset("[Growth factor]") == 2 and offset("[Threat factor]") == 2 and offset("[Trend keyword]") == 2
     assert offset("[Obstruct factor]") == 2
     assert offset("[Editor's note]") == 3 and offset("Growth of factor markets") == 3
+
+
+def test_kind_questions_rank_as_kind_titles_other_questions_as_items() -> None:
+    assert semantic_offset("What is driving demand?") == 2
+    assert semantic_offset("Where are the opportunities?") == 2
+    assert semantic_offset("What is the market size?") == 3

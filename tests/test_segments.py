@@ -364,3 +364,47 @@ def test_row_header_cells_of_an_axis_table() -> None:
             "<tr><th scope=\"row\">Coarse Grade</th><td>10.5</td></tr>"
             "<tr><th scope=\"row\">Fine Grade</th><td>20.1</td></tr></table></body></html>")
     assert _pairs(shape(html, "rowheads.html")) == [("type", "Coarse Grade"), ("type", "Fine Grade")]
+
+
+def test_breakup_by_label_line_names_any_product_property_as_an_axis() -> None:
+    doc = shape(
+        "Tin Foil Anode Market Report 2026\n\nThe market was USD 40 million in 2025.\n\n"
+        "Breakdown by Purity Level:\n- Standard Purity (<99.5%)\n- High Purity (99.5-99.9%)\n\n"
+        "Split by Application:\n- Coin Cells\n- Pouch Cells\n",
+        "t.txt",
+    )
+    assert _pairs(doc) == [
+        ("type", "Standard Purity (<99.5%)"), ("type", "High Purity (99.5-99.9%)"),
+        ("application", "Coin Cells"), ("application", "Pouch Cells"),
+    ]
+
+
+def test_breakup_by_a_non_product_property_is_no_axis() -> None:
+    doc = shape(
+        "Tin Foil Anode Market Report 2026\n\nThe market was USD 40 million in 2025.\n\n"
+        "Breakdown by Supplier:\n- Acme Foils\n- Borel Metals\n\nSplit by Region:\n- Europe\n- Asia\n",
+        "t.txt",
+    )
+    assert _pairs(doc) == []
+
+
+def test_a_bare_share_in_brackets_is_no_label_but_a_bounded_grade_is() -> None:
+    doc = shape(
+        "Tin Foil Anode Market Report 2026\n\nThe market was USD 40 million in 2025.\n\n"
+        "Breakup by Grade:\n- Coarse (45%)\n- Fine (55%)\n",
+        "t.txt",
+    )
+    assert _pairs(doc) == []
+
+
+def test_run_together_by_lines_stop_at_a_region_axis() -> None:
+    doc = shape(
+        "Tin Foil Anode Market Report 2026\n\nThe market was USD 40 million in 2025.\n\n"
+        "By Type: Rolled Foil | Plated Foil By End User: Wearables | Medical Devices | Toys "
+        "By Region: Europe | Asia\n",
+        "t.txt",
+    )
+    assert _pairs(doc) == [
+        ("type", "Rolled Foil"), ("type", "Plated Foil"),
+        ("end_user", "Wearables"), ("end_user", "Medical Devices"), ("end_user", "Toys"),
+    ]

@@ -11,7 +11,8 @@ Rules (each general to the genre, none about a particular file or publisher):
   2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Issue
      date ...", "Last updated ...", a "Published | 30 June 2025" table row, a "Date:" label opening a
      line or a masthead part ("BATTERY MATERIALS Date: 2024-08-12", where the rendition joined the lines);
-     near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 15 July 2025" label;
+     near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 15 July 2025" or
+     "Posted 4 May 2025" label;
   3. near the title only (the top of the document up to a few blocks after the title): a line that is
      (or ends with) a date, maybe with a clock time ("Jan 21, 2025, 08:30 ET"); a masthead part that is
      a date ("Study no. X-117 · 19 May 2025 · 164 pages"); a by-line closing with a date ("prepared by
@@ -129,9 +130,10 @@ _DATELINE = re.compile(
 _MAIL_DATE = re.compile(
     rf"\bDate:\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(\d{{1,2}}\s+{MONTH_RX}\s+{YEAR})\b", re.I
 )
-#: "Issued 15 July 2025", "Dated: 3 March 2025": a capitalised issue label directly followed by a date.
+#: "Issued 15 July 2025", "Dated: 3 March 2025", a blog's "Posted 4 May 2025": a capitalised issue label
+#: directly followed by a date.
 _ISSUED = re.compile(
-    rf"\b(?:Issued|ISSUED|Dated|DATED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
+    rf"\b(?:Issued|ISSUED|Dated|DATED|Posted|POSTED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}}))\b"
 )
 #: "Rapporteur's summary, 22 May 2025.", "Briefing note, 3 March 2025": a write-up's kind, a comma and its

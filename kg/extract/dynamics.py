@@ -156,6 +156,17 @@ def _cut_description(text: str, span: Span) -> Span:
     return span
 
 
+_FAQ = re.compile(r"\b(?:faqs?|frequently asked|questions)\b", re.I)
+#: A bracketed kind tag closing an item title: "(trend)", "(Challenge)", "(key opportunity)".
+_KIND_TAG = re.compile(
+    r"\s*\((?:key\s+|main\s+|major\s+)?(driver|restraint|opportunity|challenge|trend)\)\s*$", re.I
+)
+_TAG_KINDS: dict[str, DynamicKind] = {
+    "driver": "drivers", "restraint": "restraints", "opportunity": "opportunities", "challenge": "challenges",
+    "trend": "trends",
+}
+
+
 class _Out:
     def __init__(self, doc: TextDocument) -> None:
         self.doc = doc
@@ -166,6 +177,11 @@ class _Out:
         if span is None:
             return
         span = _cut_description(self.doc.text, span)
+        tag = _KIND_TAG.search(self.doc.text, span.start, span.end)
+        if tag is not None and tag.end() == span.end and tag.start() > span.start:
+            # "Integrated Graphitization (trend)" under "What is driving demand?": the item's own tag files it
+            kind = _TAG_KINDS[tag.group(1).lower()]
+            span = Span(start=span.start, end=tag.start())
         quote = self.doc.text[span.start:span.end]
         title = re.sub(r"\s+", " ", quote).strip()
         key = (kind, re.sub(r"[^a-z0-9]+", " ", title.lower()).strip())
@@ -626,6 +642,9 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             kind, kind_sec, group = None, None, []
             continue
         k = dynamic_kind(sec.title)
+        if k is not None and sec.title.rstrip().endswith("?") and any(
+                _FAQ.search(a.title) for a in sec.ancestors()):
+            k = None  # "FAQ" / "What is driving demand?": a question and its answer, not a list of drivers
         if k is not None:
             flush()
             if kind is None or sec.rank <= boundary:

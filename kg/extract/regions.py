@@ -173,7 +173,23 @@ def _title_place(text: str, span: Span, compass: bool = False) -> tuple[Place, S
     matches = find_places(title)
     if matches and matches[0].start == 0 and not matches[0].adjective and _MARKET_TAIL.match(title[matches[0].end:]):
         return matches[0].place, Span(start=span.start, end=span.start + matches[0].end)
+    if compass:
+        # A regional section's sub-title with its headline figure: "Europe — USD 410 Mn (2024)", "China: CAGR 9%".
+        head = _TITLE_FIGURE.match(title)
+        if head:
+            lead = _trimmed(text, span.start, span.start + head.end("place"))
+            p = _place_of(text, lead, compass=True)
+            if p is not None and lead is not None:
+                return p, _outside_brackets(text, lead)
     return None
+
+
+#: A place, a spaced dash or colon, then a figure: the title of one region's block in a regional section.
+_TITLE_FIGURE = re.compile(
+    r"(?P<place>[^:\u2013\u2014]{2,60}?)\s*(?::|\s[\-\u2013\u2014]\s|\u2014)\s*"
+    r"(?=(?:USD|US\$|EUR|\$|\u20ac|\u00a3|CAGR|\d)[^\n]*\d)",
+    re.I,
+)
 
 
 def _within(place: Place, region: Place) -> bool:
@@ -218,6 +234,31 @@ def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
         if p is not None and s2 is not None:
             return p, s2
     return None
+
+
+def _paired_places(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
+    """Regions sharing one item line: "South America and Middle East & Africa: small markets", "Japan,
+    Korea: ...". Every part before the colon must be a place, else nothing."""
+    if block.boilerplate:
+        return []
+    text = block_text(doc, block)
+    cut = re.match(r"[\s*\u2022\-]*([^:.]{3,80}?)\s*\*{0,2}\s*:", text)
+    if not cut:
+        return []
+    found: list[tuple[Place, Span]] = []
+    pos = block.start + cut.start(1)
+    parts = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+)", cut.group(1))
+    if len(parts) < 3:
+        return []
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            span = _trimmed(doc.text, pos, pos + len(part))
+            p = _place_of(doc.text, span)
+            if p is None or span is None:
+                return []
+            found.append((p, span))
+        pos += len(part)
+    return found
 
 
 # What follows a place that opens a paragraph as its subject: a verb ("North America is expected to...",
@@ -293,12 +334,13 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> Non
                 continue
             if i in titles:
                 continue
-            hit = _block_place(doc, block)
-            if hit is not None:
+            hits = _paired_places(doc, block) or [h for h in [_block_place(doc, block)] if h is not None]
+            if hits:
                 # siblings: the items of one list (same section, same nesting), or one section's lines
                 owner = section_at(sections, i)
                 group = ("item", owner.block_index if owner else -1, block.kind == "list_item", block.depth)
-                out.add(hit[0], _outside_brackets(doc.text, hit[1]), group=group)
+                for place, span in hits:
+                    out.add(place, _outside_brackets(doc.text, span), group=group)
                 continue
             owner = section_at(sections, i)
             if _BREAKDOWN_TITLE.search(sec.title.split(":")[0].strip()) and not _inside_item(doc.text, owner, sec):

@@ -63,6 +63,17 @@ _KIND_PHRASE = (
     rf"|^(?:(?:{_QUALIFIERS})\s+)*factors\s+(?:driving|fuell?ing|restraining|hindering|limiting)(?:\s+[\w\-]+){{1,4}}$"
     r"|^(?:growth|obstruct(?:ive|ing)?|threat|opportunity)\s+factors?$|^trend\s+keywords?$"
 )
+#: A kind asked as a question about the market as a whole: "What is driving demand?", "What's holding the
+#: market back?", "Where are the opportunities?" ("What is driving the shift?" asks about one item).
+_KIND_QUESTION = re.compile(
+    r"^(?:what(?:'s|\u2019s|\s+is|\s+are))\s+(?:driving|fuell?ing|restraining|hindering|limiting)\s+(?:the\s+)?"
+    r"(?:(?:[\w\-]+\s+)?market(?:\s+growth)?|demand|growth|adoption|sales|uptake)"
+    r"|^(?:what(?:'s|\u2019s|\s+is|\s+are))\s+(?:holding|keeping)\s+(?:it|(?:the\s+)?(?:[\w\-]+\s+)?market|growth|"
+    r"demand|adoption)\s+back"
+    r"|^(?:what(?:'s|\u2019s|\s+is|\s+are))\s+trending"
+    rf"|^where\s+are\s+the\s+(?:(?:{_QUALIFIERS}|new|real|biggest)\s+)*(?:opportunities|risks|challenges)",
+    re.I,
+)
 #: Titles that name a dynamics kind ("Drivers", "Other Restraints", "X Market Trends") or a segmentation
 #: axis ("By Type", "Market Segmentation (by Application)") - rank offset 2.
 _KIND_TITLE = re.compile(
@@ -273,7 +284,9 @@ def semantic_offset(title: str) -> int:
     t = re.sub(r"^\[([^\[\]]+)\]$", r"\1", t)  # "[Growth factor]": a bracketed label
     t = _WHEN_TAIL.sub("", t) or t
     if _is_question(t):
-        return 3
+        # "What is driving demand?" / "Where are the opportunities?": a kind asked as a question (any other
+        # question is an item, e.g. an FAQ entry).
+        return 2 if _KIND_QUESTION.fullmatch(t.rstrip(" ?")) else 3
     for part in (t, *[p.strip() for p in t.split(":")]):
         if _KIND_TITLE.search(part) and len(_words(part)) <= 8:
             return 2
@@ -394,7 +407,7 @@ def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
     if not _title_like(stripped.rstrip(":").strip()) or len(_words(title)) > 14:
         return None
     if _is_question(title):
-        return _Candidate("plain_heading", span.start, span.end, None, 3.0)
+        return _Candidate("plain_heading", span.start, span.end, None, float(semantic_offset(title)))
     offset = float(semantic_offset(title))
     if stripped.endswith(":") and offset == 3:
         return None
@@ -405,7 +418,11 @@ def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
     next_short = nxt is not None and _plain_short(doc, nxt)
     if prev_short or next_short or nxt is None:
         return None
-    if nxt.kind == "paragraph" and len(_words(block_text(doc, nxt))) >= 15 and len(_words(title)) <= 10:
+    body = block_text(doc, nxt).strip() if nxt.kind == "paragraph" else ""
+    n = len(_words(body))
+    # the line introduces prose: a long paragraph, or one whole sentence longer than the line itself
+    # ("Inert Anode Technology Threat" / "The ELYSIS venture aims to ... before 2030.")
+    if (n >= 15 or (n >= 8 and n > len(_words(title)) + 3 and body.endswith("."))) and len(_words(title)) <= 10:
         return _Candidate("plain_heading", span.start, span.end, None, 3.0)
     return None
 

@@ -189,8 +189,17 @@ def _is_label(s: str) -> bool:
         and any(ch.isalpha() for ch in s)
         and not re.search(r"https?://|www\.|@", s)
         and not re.search(r"\b(?:is|are|was|were|include|includes|into|will|has|have)\b", s, re.I)
-        and not _FIGURE_WORDS.search(s)
+        and not _FIGURE_WORDS.search(_BOUND_QUALIFIER.sub("", s))
     )
+
+
+#: A bracketed bound or range qualifying a grade ("Low Sulphur (<1.5%)", "Medium (1.5-3%)", "Fine (below 10
+#: µm)"): part of the label as the report writes it, not a figure; a bare share "(45%)" is none.
+_BOUND_QUALIFIER = re.compile(
+    r"\s*\(\s*(?:(?:[<>\u2264\u2265]=?|up\s+to|above|below|under|over|less\s+than|more\s+than)\s*\d[\d.,]*"
+    r"|\d[\d.,]*\s*(?:-|\u2013|to)\s*\d[\d.,]*)\s*(?:%|wt\s*%|ppm|\u00b5m|\u03bcm|nm|mm)\s*\)\s*$",
+    re.I,
+)
 
 
 #: A year, a percentage or a CAGR: a table header or a figure ("Form 2023 2030 CAGR 24-30"), never a label.
@@ -432,7 +441,11 @@ def _is_group_line(doc: TextDocument, block: Block) -> bool:
 
 
 #: A plain label line introducing a bullet list: "Type:", "Application:", "By End User:".
-_LABEL_LINE = re.compile(r"\s*(?:by\s+)?(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2})\s*:\s*", re.I)
+_LABEL_LINE = re.compile(
+    r"\s*(?P<split>(?:break[\s\-]?up|break[\s\-]?down|split|segmentation|analysis)\s+)?(?:by\s+)?"
+    r"(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2})\s*:\s*",
+    re.I,
+)
 
 
 def _explicit_axis(axis: str, product: str | None = None) -> SegmentKind | None:
@@ -453,6 +466,10 @@ def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> Non
         if m is None:
             continue
         kind = _explicit_axis(m.group("axis"), out.product)
+        if kind is None and m.group("split") and re.search(r"\bby\s", m.group(), re.I):
+            # "Breakup by Sulphur Content:" says outright that a breakdown follows: any product property
+            # is an axis, named by meaning (:func:`axis_kind`), not only the usual axis words.
+            kind = axis_kind("by " + m.group("axis"), out.product)
         if kind is None or kind in have:
             continue
         j = i + 1
@@ -488,12 +505,14 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
             continue
         text = block_text(doc, block)
-        hits = [m for m in _AXIS_CLAUSE.finditer(text) if _explicit_axis(m.group("axis"))]
-        for n, m in enumerate(hits):
+        # Every "By X:" ends the clause before it, an axis read here or not ("... | C By Region: ...").
+        found = list(_AXIS_CLAUSE.finditer(text))
+        hits = [m for m in found if _explicit_axis(m.group("axis"))]
+        for m in hits:
             kind = _explicit_axis(m.group("axis"), out.product)
             if kind is None or kind in have:
                 continue
-            stop = hits[n + 1].start() if n + 1 < len(hits) else len(text)
+            stop = next((x.start() for x in found if x.start() > m.start()), len(text))
             end_m = re.search(r"\.(?:\s|$)|;\s*(?=by\s)", text[m.end():stop], re.I)
             region_end = m.end() + end_m.start() if end_m else stop
             region = text[m.end():region_end]
