@@ -1503,3 +1503,98 @@ def test_an_application_as_a_bare_subject_is_another_market() -> None:
         forecast_period=(2025, 2031),
     )
     assert f.market_sizes == []
+
+
+def test_labelled_lines_take_the_unit_of_their_caption() -> None:
+    _, f = run(
+        "Regional Outlook (EUR Million)\nLatin America: 12.5 (2023) -> 40 (2030)\nOceania: 3.1 (2023)\n",
+        "text/plain",
+        market="Lithium Titanate Anode",
+        base_year=2023,
+        currency_rates={"EUR": Decimal("1.1")},
+    )
+    assert {(x.scope, x.year, x.value_million, x.currency, x.status) for x in f.market_sizes} == {
+        ("Latin America", 2023, Decimal("12.5"), "EUR", "actual"),
+        ("Latin America", 2030, Decimal("40"), "EUR", "forecast"),
+        ("Oceania", 2023, Decimal("3.1"), "EUR", "actual"),
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the caption names a volume, or a label is neither a place nor a listed segment
+        "Regional Outlook (kilotons)\nLatin America: 12.5 (2023) -> 40 (2030)\n",
+        "Plant Capacity (USD Million)\nAcme Plant: 12.5 (2023) -> 40 (2030)\n",
+    ],
+)
+def test_labelled_lines_that_are_not_market_sizes(body: str) -> None:
+    _, f = run(body, "text/plain", market="Lithium Titanate Anode", base_year=2023)
+    assert f.market_sizes == []
+
+
+def test_the_product_across_all_its_uses_is_a_broader_market() -> None:
+    meta = {"market": "Pitch Binder for Sodium-ion Battery Anode", "base_year": 2024}
+    _, f = run(
+        "<p>The global pitch binder for sodium-ion battery anode market was USD 84 million in 2024. "
+        "Across all applications the pitch binder industry was worth USD 2.6 billion in 2024. "
+        "The overall pitch binder market reached USD 2.7 billion in 2024.</p>",
+        **meta,
+    )
+    assert sizes(f) == {("Global", None, 2024, Decimal("84"), "actual")}
+    # a report whose market has no downstream use: "overall" is its own market
+    _, g = run("<p>The overall pitch binder market reached USD 2.7 billion in 2024.</p>", market="Pitch Binder")
+    assert {x.value_usd_million for x in g.market_sizes} == {Decimal("2700")}
+
+
+def test_a_shorter_segment_name_takes_the_listed_label() -> None:
+    segs = [seg("type", "High Purity (>99.9%)"), seg("type", "Flake Graphite Powder"), seg("type", "Spherical")]
+    f = run_with(
+        "<p>The high purity segment was valued at USD 410 million in 2024. "
+        "The flake segment held 38% of revenue in 2024.</p>",
+        segs,
+        market="Graphite Powder for Anodes",
+        base_year=2024,
+    )
+    assert {(x.segment, x.value_usd_million) for x in f.market_sizes} == {("High Purity (>99.9%)", Decimal("410"))}
+    assert {(x.holder, x.share_percent) for x in f.shares} == {("Flake Graphite Powder", Decimal("38"))}
+
+
+def test_a_segment_name_matching_no_single_listed_label_is_kept() -> None:
+    segs = [seg("type", "Coated Flake"), seg("type", "Uncoated Flake")]
+    f = run_with(
+        "<p>The pellet segment was valued at USD 90 million in 2024.</p>",
+        segs,
+        market="Graphite Powder for Anodes",
+        base_year=2024,
+    )
+    assert {x.segment for x in f.market_sizes} == {"pellet"}
+
+
+def test_the_later_of_two_joined_clauses_governs_its_figure() -> None:
+    meta = {"market": "Lithium Titanate Anode", "base_year": 2024}
+    _, f = run(
+        "<p>The Japan lithium titanate anode market was valued at USD 210 million in 2024, and Germany is "
+        "expected to post the fastest CAGR of 12.5% from 2025 to 2032.</p>"
+        "<p>The lithium titanate anode market in Europe will grow at a CAGR of 9.0% to 2032, with the France "
+        "market alone expected to reach USD 95 million by 2032.</p>",
+        **meta,
+    )
+    assert {(x.scope, x.value_usd_million) for x in f.market_sizes} == {
+        ("Japan", Decimal("210")),
+        ("France", Decimal("95")),
+    }
+    assert {(x.scope, x.cagr_percent) for x in f.growth_rates} == {
+        ("Germany", Decimal("12.5")),
+        ("Europe", Decimal("9.0")),
+    }
+
+
+def test_a_place_in_a_prepositional_phrase_is_no_later_subject() -> None:
+    _, f = run(
+        "<p>The Japan lithium titanate anode market was valued at USD 210 million in 2024, and demand from "
+        "Germany added USD 40 million in 2024.</p>",
+        market="Lithium Titanate Anode",
+        base_year=2024,
+    )
+    assert ("Germany", Decimal("40")) not in {(x.scope, x.value_usd_million) for x in f.market_sizes}

@@ -186,3 +186,20 @@ def test_plain_text_caption_with_a_single_year_and_no_columns_is_no_table() -> N
     # "2024" in the caption is no year column, and nothing names a currency
     body = "Table 6. Shipments by use, 2024   kt   Share\n  Buses   1,200   61.0%\n  Rail   700   39.0%\n"
     assert _flat_table(body) is None
+
+
+def test_unit_lines_under_a_money_caption() -> None:
+    from kg.extract.figure_tables import only_unit_lines, unit_lines
+
+    got = unit_lines("Sales by Country (USD Billion) Chile: 1.2 (2022) -> 3 (2029) Peru: 0.4 (2022)")
+    assert got is not None
+    currency, scale, lines = got
+    assert (currency, scale) == ("USD", Decimal(1000))
+    assert [(x.label, [(v, y) for v, _, y in x.values]) for x in lines] == [
+        ("Chile", [("1.2", 2022), ("3", 2029)]),
+        ("Peru", [("0.4", 2022)]),
+    ]
+    assert unit_lines("Chile: 1.2 (2022)", "Output (tonnes)") is None  # a volume caption
+    assert unit_lines("Chile: 1.2 (2022)") is None  # no caption at all
+    assert unit_lines("Notes (USD Mn) Chile: 1.2 (2022) grew fast") is None  # prose after the lines
+    assert only_unit_lines("Peru: 0.4 (2022) -> 0.9 (2029)") and not only_unit_lines("Peru grew 4%")

@@ -15,6 +15,8 @@ year and a scope; this module only reads the table's shape, which needs no knowl
 * Plain-text tables. A space-aligned table that the renderer flattened into paragraphs ("Region  2024 (USD
   M)  2032 (USD M)  CAGR 25-32" then "Asia-Pacific  221.4  748.0  16.4%") is rebuilt as a table block,
   when its header or a short line just above it names a currency unit.
+* Unit lines. Under a caption that states the unit ("Regional Insights (USD Billion)"), labelled lines
+  of bare numbers with years ("Europe: 0.16 (2024) -> 1.85 (2035)") are money in that unit.
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ __all__ = [
     "HeaderLayout",
     "header_layout",
     "header_period",
+    "only_unit_lines",
     "rate_column",
     "text_table",
+    "unit_lines",
     "unit_of",
 ]
 
@@ -308,3 +312,65 @@ def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
     header = (label, *cols)
     end = doc.blocks[last].end
     return block.model_copy(update={"kind": "table", "rows": (header, *body), "end": end}), last
+
+
+# ------------------------------------------------------------------ labelled lines under a unit caption
+
+_UL_CAPTION_RX = re.compile(r"\s*(?P<cap>[A-Z][^\d:%()]{0,60}\(\s*[^()\d%]{1,20}\))\s*:?\s*")
+_UL_NUM = r"\d[\d,]*(?:\.\d+)?\s*\(\s*(?:19|20)\d{2}\s*\)"
+# the renderer may join the lines with spaces: each item starts at a capitalised label and ends at its years
+_UL_LINE_RX = re.compile(
+    r"\s*(?:[-*•]\s*)?(?P<label>[A-Z][\w&/.\-]*(?:\s+(?:[A-Z&][\w&/.\-]*|of|and|the)){0,4})\s*:\s*"
+    rf"(?P<pairs>{_UL_NUM}(?:\s*(?:->|→|⟶|–>|=>|to)\s*{_UL_NUM})*)(?=\s|$)"
+)
+_UL_PAIR_RX = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*\(\s*(?P<year>(?:19|20)\d{2})\s*\)")
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    """One labelled line under a unit caption: offsets are into the text given to :func:`unit_lines`."""
+
+    label: str
+    start: int
+    end: int
+    values: tuple[tuple[str, int, int], ...]  # (number as written, its offset, year)
+
+
+def unit_lines(text: str, caption_above: str = "") -> tuple[str, Decimal, list[UnitLine]] | None:
+    """(currency, millions per unit, lines) of a block that is only "Label: 0.71 (2024) -> 7.9 (2035)"
+    lines under a caption naming a money unit: its own opening, else ``caption_above``. A caption naming a
+    volume or a percentage is no money caption; anything else in the block voids it."""
+    pos = 0
+    caption = caption_above.strip()
+    cap = _UL_CAPTION_RX.match(text)
+    if cap is not None and _UL_LINE_RX.match(text) is None:
+        caption, pos = cap.group("cap"), cap.end()
+    if not _UL_CAPTION_RX.fullmatch(caption) or VOLUME_RX.search(caption):
+        return None
+    unit = UNIT_RX.search(caption)
+    if unit is None:
+        return None
+    out: list[UnitLine] = []
+    while text[pos:].strip():
+        m = _UL_LINE_RX.match(text, pos)
+        if m is None:
+            return None
+        values = tuple(
+            (p.group("num"), m.start("pairs") + p.start("num"), int(p.group("year")))
+            for p in _UL_PAIR_RX.finditer(m.group("pairs"))
+        )
+        out.append(UnitLine(m.group("label"), m.start("label"), m.end(), values))
+        pos = m.end()
+    if not out:
+        return None
+    currency, scale = unit_of(unit)
+    return currency, scale, out
+
+
+def only_unit_lines(text: str) -> bool:
+    """Whether ``text`` is nothing but "Label: 0.71 (2024) -> 7.9 (2035)" lines (a sibling block of the
+    lines under a unit caption)."""
+    pos = 0
+    while m := _UL_LINE_RX.match(text, pos):
+        pos = m.end()
+    return pos > 0 and not text[pos:].strip()

@@ -78,8 +78,10 @@ from kg.extract.figure_tables import (
     YEAR_HEADER_RX,
     header_layout,
     header_period,
+    only_unit_lines,
     rate_column,
     text_table,
+    unit_lines,
     unit_of,
 )
 from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
@@ -311,6 +313,7 @@ class _Context:
     default_place: Place | None = None  # the report's own scope ("Middle East Prebaked Anode Market")
     default_place_text: str | None = None
     segment_keys: dict[tuple[str, ...], tuple[str, SegmentKind]] = field(default_factory=dict)
+    segment_labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # key -> label as listed
     company_keys: tuple[tuple[str, ...], ...] = ()  # the document's listed players, as word sequences
     last_year: int | None = None  # the last year the previous sentences named ("in the same year")
     # a label-colon line of a breakdown ("CMC: €0.58 bn in 2024"): (label, its place or None, end of "Label:")
@@ -387,6 +390,7 @@ def extract_figures(
         key = tuple(_words(label))
         if key and key not in {("other",), ("others",)}:
             ctx.segment_keys.setdefault(key, (label, seg.kind))
+            ctx.segment_labels.setdefault(key, " ".join(seg.label.split()))
     ctx.company_keys = tuple(k for c in companies if (k := _company_key(c.name)))
     blocks = [b for b in doc.blocks if not b.boilerplate]
     skip_to = -1
@@ -399,6 +403,8 @@ def extract_figures(
         if block.kind in ("paragraph", "heading") and (tt := text_table(doc, i)) is not None:
             _table(ctx, i, tt[0], tt[1])
             skip_to = tt[1]
+            continue
+        if block.kind in ("paragraph", "list_item") and _unit_line_sizes(ctx, i):
             continue
         ctx.card = _card_subject(ctx, i)
         for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
@@ -420,6 +426,7 @@ def extract_figures(
         ctx.card = None
     del blocks
     _apply_default_scope(ctx)
+    _use_listed_labels(ctx)
     return Figures(
         market_sizes=_dedupe_sizes(ctx.sizes),
         growth_rates=_dedupe_growth(ctx.growth),
@@ -458,6 +465,8 @@ def _governing(s: str, pos: int) -> tuple[int, int, bool]:
 
 def _market_ref(ctx: _Context, text: str) -> str | None:
     """ "own", "foreign" or None: does ``text`` refer to the report's market, to another one, or neither?"""
+    if _broader_scope(ctx, text):
+        return "foreign"
     last: str | None = None
     for m in _MARKET_WORD_RX.finditer(text):
         nxt = _NEXT_WORD_RX.match(text, m.end())
@@ -503,6 +512,34 @@ def _market_ref(ctx: _Context, text: str) -> str | None:
     if ctx.prev_own and (_bare_measure(text) or _MEASURE_LABEL_RX.match(text)):
         return "own"  # "We expect revenue to reach ...": an unmodified measure continues the market's story
     return None
+
+
+# "across all end uses", "in all applications combined": the product's whole market, every downstream use
+_ALL_USES_RX = re.compile(
+    r"\b(?:across|in|for|over|spanning|covering|including)\s+all\s+(?:its\s+)?(?:end[\s\-]+uses?|end[\s\-]+markets|"
+    r"applications|uses|end[\s\-]+use\s+(?:sectors|industries|markets)|downstream\s+(?:uses|sectors|markets))\b",
+    re.IGNORECASE,
+)
+# "the whole needle coke industry", "the overall coke market", "total coke demand": the product at large
+_WHOLE_PRODUCT_RX = re.compile(
+    r"\b(?:the\s+)?(?:whole|entire|overall|total|broader|wider)\s+(?P<np>(?:[\w\-]+\s+){1,4}?)"
+    r"(?:markets?|industry|industries|demand|consumption)\b",
+    re.IGNORECASE,
+)
+
+
+def _broader_scope(ctx: _Context, text: str) -> bool:
+    """A report on a product for one use ("needle coke for Li-ion anodes") that names the product across
+    all its uses, or its whole/overall market without the use, refers to a broader market than its own."""
+    if not ctx.market.tail or set(_words(text)) & ctx.market.tail:
+        return False
+    if _ALL_USES_RX.search(text):
+        return True
+    for m in _WHOLE_PRODUCT_RX.finditer(text):
+        np = set(_words(m.group("np")))
+        if np & ctx.market.head and np <= ctx.market.head | _GENERIC_MODIFIERS:
+            return True
+    return False
 
 
 # "market", "industry", "sector"; the first-letter lookahead lets the scan skip most positions at once
@@ -714,6 +751,29 @@ def _scope(ctx: _Context, gov: str, label: str | None = None, earlier: str = "")
         if ctx.last_place is not None:
             return ctx.last_place, ctx.last_place_text
     return None, None
+
+
+# ", and Europe is anticipated to ...", ", with the U.S. market alone expected to ...": a later clause whose
+# subject is a place of its own
+_LATER_SUBJECT_LEAD_RX = re.compile(r"(?:,\s*(?:and|with)|\band|;)\s+(?:the\s+)?$", re.IGNORECASE)
+_LATER_SUBJECT_VERB_RX = re.compile(
+    r"\s*(?:(?:region|market|area)\s+)?(?:(?:alone|also|itself|too)\s+)?"
+    r"(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|expected|projected|"
+    r"forecast|anticipated|set|poised|estimated)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_subject_place(gov: str) -> PlaceMatch | None:
+    """The place that is the subject of the last of two joined clauses before a figure ("The U.K. market
+    was worth X in 2023, and France is expected to ..."): that clause, not the first, governs the figure."""
+    for pm in reversed(find_places(gov)):
+        if pm.place.kind == "global" or pm.adjective:
+            continue
+        if _LATER_SUBJECT_LEAD_RX.search(gov[: pm.start]) and _LATER_SUBJECT_VERB_RX.match(gov, pm.end):
+            return pm
+        return None
+    return None
 
 
 def _segment_name(gov: str) -> str | None:
@@ -1048,6 +1108,9 @@ def _sentence(ctx: _Context, sent: Sentence) -> None:
             gov = s[cs : m.start] if not aside else s[_clause_start(s, m.start) : m.start]
             ref = _market_ref(ctx, gov)
             place, place_text = _scope(ctx, gov, None, s[:cs])
+            later = _later_subject_place(gov) if place is not None else None
+            if later is not None:
+                place, place_text = later.place, later.as_written
             subject = _segment_subject(ctx, gov)
             segment = _clause_segment(ctx, gov) or subject
             if ref is None and subject is not None and not _WHOLE_MARKET_AFTER_RX.match(s, m.end):
@@ -1348,6 +1411,10 @@ def _cagr(
         ctx.stats.append(Statistic(evidence=(ev,), label=_label(s, c.start), value_text=c.as_written))
         return
     place, place_text = _scope(ctx, gov, c.label if label_place else None, s[:cs])
+    later = _later_subject_place(gov) if place is not None and not label_place else None
+    if later is not None:
+        place, place_text = later.place, later.as_written
+        governing_size = None
     if label_owner and ctx.line_label is not None and ctx.line_label[1] is not None:
         place, place_text = ctx.line_label[1], ctx.line_label[0]
     if place is None and governing_size is not None and governing_size.place is not None and not label_place:
@@ -1944,6 +2011,57 @@ def _line_label(ctx: _Context, index: int, s: str) -> tuple[str, Place | None, i
     return label, place, m.end()
 
 
+def _unit_line_sizes(ctx: _Context, index: int) -> bool:
+    """ "Europe: 0.16 (2024) -> 1.85 (2035)" lines under "Regional Insights (USD Billion)": sizes in the
+    caption's unit, when every label is a place or a listed segment (else the lines may count anything)."""
+    doc = ctx.doc
+    block = doc.blocks[index]
+    above = ""
+    j = index - 1
+    while j >= 0 and index - j <= 12 and only_unit_lines(doc.text[doc.blocks[j].start : doc.blocks[j].end]):
+        j -= 1  # past the sibling lines above, to their caption
+    if j >= 0 and doc.blocks[j].kind in ("heading", "paragraph"):
+        prev = doc.blocks[j]
+        above = doc.text[prev.start : prev.end] if prev.end - prev.start <= 80 else ""
+    parsed = unit_lines(doc.text[block.start : block.end], above)
+    if parsed is None:
+        return False
+    currency, scale, lines = parsed
+    scoped: list[tuple[Place | None, str | None]] = []
+    for line in lines:
+        place = lookup_place(line.label)
+        hit = _listed_segment(ctx, _words(line.label))
+        if place is not None and place.kind != "global":
+            scoped.append((place, None))
+        elif place is None and hit is not None and hit[2] == len(_words(line.label)):
+            scoped.append((None, hit[0]))
+        else:
+            return False
+    for line, (place, seg) in zip(lines, scoped, strict=True):
+        ev = doc.quote(block.start + line.start, block.start + line.end)
+        for number, _, year in line.values:
+            m = parse_money(number, default_currency=currency)
+            if m is None:
+                continue
+            value = m.value_million * scale
+            money = MoneyMatch(m.start, m.end, m.as_written, m.currency, value)
+            ctx.sizes.append(
+                MarketSize(
+                    evidence=(ev,),
+                    scope=place.name if place else "Global",
+                    scope_as_written=line.label if place else None,
+                    segment=seg,
+                    year=year,
+                    value_usd_million=usd_million(money, ctx.rates),
+                    status=_status(ctx, year, ""),
+                    value_text=number,
+                    currency=m.currency,
+                    value_million=value,
+                )
+            )
+    return True
+
+
 def _table(ctx: _Context, index: int, block: Block | None = None, last: int | None = None) -> None:
     doc = ctx.doc
     block = block if block is not None else doc.blocks[index]
@@ -2227,6 +2345,48 @@ def _table_rates(ctx: _Context, block: object, rows: list[list[str]], header: li
                         value_text=rows[r][j],
                     )
                 )
+
+
+# ------------------------------------------------------------------ listed labels
+
+
+def _bare_key(ctx: _Context, name: str) -> tuple[str, ...]:
+    """A segment name's words without its gloss, a "segment" tail or the market's head nouns at its end:
+    "Petroleum-based Needle Coke" and "the petroleum-based segment" both give ("petroleum-based",)."""
+    key = [_norm_word(w) for w in _words(_PAREN_RX.sub(" ", name))]
+    while len(key) > 1 and key[-1] in _SEGMENT_TAIL_WORDS:
+        key.pop()
+    while len(key) > 1 and key[-1] in ctx.market.head:
+        key.pop()
+    return tuple(key)
+
+
+def _listed_label(ctx: _Context, name: str) -> str:
+    """The segment as the document lists it ("Low Sulphur (<1.5%)", "Petroleum-based Needle Coke") when
+    a figure's sentence names it shorter ("the low sulphur segment", "petroleum-based"); one match only."""
+    if not ctx.segment_labels or name in ctx.segment_labels.values():
+        return name
+    words = tuple(_norm_word(w) for w in _words(name))
+    if words in ctx.segment_keys and "(" not in ctx.segment_labels.get(words, ""):
+        return name  # the listed words themselves, as the sentence writes them ("Synthetic graphite")
+    key = _bare_key(ctx, name)
+    if not key:
+        return name
+    hits = {label for k, label in ctx.segment_labels.items() if _bare_key(ctx, label) == key}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def _use_listed_labels(ctx: _Context) -> None:
+    ctx.sizes = [
+        x.model_copy(update={"segment": _listed_label(ctx, x.segment)}) if x.segment else x for x in ctx.sizes
+    ]
+    ctx.growth = [
+        x.model_copy(update={"segment": _listed_label(ctx, x.segment)}) if x.segment else x for x in ctx.growth
+    ]
+    ctx.shares = [
+        x.model_copy(update={"holder": _listed_label(ctx, x.holder)}) if x.holder_kind == "segment" else x
+        for x in ctx.shares
+    ]
 
 
 # ------------------------------------------------------------------ deduplication
