@@ -71,6 +71,39 @@ def test_third_heldout_set_scores(heldout3_facts: dict, kind: str) -> None:
     assert scores[kind] >= OWN_BARS[kind], lines
 
 
+#: Sets 4-6 were scored on first contact (README), then tuned on for a round or two; they are not yet at
+#: the project's bars, so each kind is held at what it reached (minus 0.02 of slack): a regression
+#: guard, not a promise. Raise a floor when a kind improves.
+LATER_SET_FLOORS = {
+    "heldout4": {"documents": 0.98, "market_sizes": 0.87, "growth_rates": 0.84, "shares": 0.73,
+                 "companies": 0.97, "countries": 0.96, "linkage": 0.96, "regions": 0.95, "segments": 0.89,
+                 "dynamics": 0.92},
+    "heldout5": {"documents": 0.95, "market_sizes": 0.80, "growth_rates": 0.88, "shares": 0.54,
+                 "companies": 0.98, "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98,
+                 "dynamics": 0.93},
+    "heldout6": {"documents": 0.98, "market_sizes": 0.94, "growth_rates": 0.95, "shares": 0.95,
+                 "companies": 0.98, "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98,
+                 "dynamics": 0.91},
+}
+
+
+@pytest.fixture(scope="module")
+def later_set_scores() -> dict[str, dict[str, float]]:
+    out = {}
+    for name in LATER_SET_FLOORS:
+        folder = ROOT / "benchmarks" / name
+        scores, _, lines = f1_by_kind(heldout_gold(folder), _facts([folder / "docs"]))
+        out[name] = scores
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SET_FLOORS))
+def test_later_heldout_sets_do_not_regress(later_set_scores: dict[str, dict[str, float]], name: str) -> None:
+    scores = later_set_scores[name]
+    below = {k: round(scores[k], 3) for k, floor in LATER_SET_FLOORS[name].items() if scores[k] < floor}
+    assert not below, f"{name}: below its floor: {below}"
+
+
 @pytest.mark.parametrize("kind", sorted(OWN_BARS))
 def test_second_heldout_set_scores(heldout_facts: dict, kind: str) -> None:
     scores, _, lines = f1_by_kind(heldout_gold(), heldout_facts)
