@@ -1,0 +1,154 @@
+"""The country a report states for a company *at the name*: in its parentheses ("(China)", "(Tokyo,
+Japan)"), in a description ("a Japan-based ...", "headquartered in Quebec", "Australian graphite miner"),
+in the noun phrase that introduces an enumeration ("Chinese firms like A and B"), or right around one
+occurrence ("China-based X", "the Swiss specialist X", "X, a Japan-based ..."). Every reader needs the same
+answer to "which country does this label state", and the priorities (attached tag over "X-based" over a
+noun phrase) decide between them, so the rules sit in one place; a region or a list of countries gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.geo import city_country, country_code, find_places
+
+_BASED_RX = r"([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2})-(?:based|headquartered)\b"
+_COUNTRY_HQ_RX = re.compile(
+    r"\b(?:headquartered|based|domiciled|incorporated)[ \t]+in[ \t]+"
+    r"([A-Z][\w.'’]*(?:[ \t](?:of[ \t])?[A-Z][\w.'’]*){0,3})"
+)
+
+# Country-evidence priorities: smaller is more explicit.
+P_ATTACHED, P_BASED, P_PHRASE = 0, 1, 2
+
+
+def _seat_country(label: str) -> str | None:
+    """The country of a company's seat as "X-based" / "based in X" names it: a country, or a major city or
+    province ("Tokyo-based", "based in Quebec")."""
+    return country_code(label) or city_country(label)
+
+
+def country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The country a short label states: "China", "U.S.", "Tokyo, Japan", "Japan-based"."""
+    label = text[start:end]
+    stripped = label.strip(" \t;,")
+    if not stripped:
+        return None
+    offset = start + label.index(stripped)
+    code = country_code(stripped)
+    if code is None and stripped.endswith(".") and (code := country_code(stripped.rstrip("."))):
+        stripped = stripped.rstrip(".")
+    if code:
+        return code, (offset, offset + len(stripped))
+    m = re.fullmatch(r"(.+?)-(?:based|headquartered)", stripped)
+    if m and (code := _seat_country(m.group(1))):
+        return code, (offset, offset + len(m.group(1)))
+    # "Tokyo, Japan" / "(formerly B; Japan)": the last comma or semicolon part.
+    for sep in (",", ";"):
+        if sep in stripped:
+            last = stripped.rsplit(sep, 1)[1].strip()
+            if last and (code := country_code(last)) is not None:
+                pos = offset + stripped.rindex(last)
+                return code, (pos, pos + len(last))
+    return None
+
+
+def parens_country(text: str, parens: Sequence[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+    """The country the first parenthesis that states one gives: "(OTC) (Japan)" -> Japan."""
+    for a, b in parens:
+        if found := country_in(text, a, b):
+            return found
+    return None
+
+
+def country_in_description(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """A country a description states about its subject: "Japan-based ...", "headquartered in Japan",
+    or a demonym opening it ("Australian graphite miner", "a Japanese chemical company")."""
+    seg = text[start:end]
+    for rx in (re.compile(_BASED_RX), _COUNTRY_HQ_RX):
+        m = rx.search(seg)
+        if m and (code := _seat_country(m.group(1))):
+            return code, (start + m.start(1), start + m.end(1))
+    lead = re.match(
+        r"[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?)?(?=[A-Z])", seg
+    )
+    if lead:
+        places = find_places(seg[lead.end():lead.end() + 40])
+        possessive = places and re.match(r"['\u2019]s\b", seg[lead.end() + places[0].end:])
+        if (places and places[0].start == 0 and places[0].place.kind == "country" and places[0].place.iso2
+                and not possessive):
+            # "India's first anode line": where the company operates, not where it is based.
+            p, code = places[0], places[0].place.iso2
+            return code, (start + lead.end() + p.start, start + lead.end() + p.end)
+    return None
+
+
+def phrase_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The one country a noun phrase names: "China-based giants", "emerging Chinese manufacturers"."""
+    seg = text[start:end]
+    found: dict[str, tuple[int, int]] = {}
+    for m in re.finditer(_BASED_RX, seg):
+        code = country_code(m.group(1))
+        if code:
+            found.setdefault(code, (start + m.start(1), start + m.end(1)))
+    for pm in find_places(seg):
+        if re.search(r"\b(?:ex|non)-$", seg[:pm.start]):
+            continue  # "ex-China contenders": players from anywhere but China
+        if pm.place.kind == "country" and pm.place.iso2:
+            found.setdefault(pm.place.iso2, (start + pm.start, start + pm.end))
+        elif pm.place.kind != "country":
+            return None  # "Asian and European firms": a region, not a country
+    if len(found) == 1:
+        code, span = next(iter(found.items()))
+        return code, span
+    return None
+
+
+def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
+    """A country stated right next to one occurrence of a name."""
+    pm = re.match(r"[ \t]*\(([^()\n]{1,60})\)", text[end:end + 64])
+    if pm and (found := country_in(text, end + pm.start(1), end + pm.end(1))):
+        return found[0], found[1], P_ATTACHED
+    window = text[max(0, start - 40):start]
+    bm = re.search(_BASED_RX + r"\s+$", window)
+    if bm and (code := _seat_country(bm.group(1))):
+        base = start - len(window)
+        return code, (base + bm.start(1), base + bm.end(1)), P_BASED
+    am = re.match(
+        r",?[ \t]+(?:(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?" + _BASED_RX + r"|(?:which[ \t]+is[ \t]+)?"
+        r"(?:headquartered|based)[ \t]+in[ \t]+([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2}))",
+        text[end:end + 120],
+    )
+    if am:
+        g = 1 if am.group(1) else 2
+        code = _seat_country(am.group(g))
+        if code:
+            return code, (end + am.start(g), end + am.end(g)), P_BASED
+    # "the Swiss specialist Kaltenbach Polymer AG": a demonym in a descriptor right before the name.
+    dm = re.search(
+        r"\b(?:the|a|an)[ \t]+([A-Z][a-z]+)[ \t]+(?:[a-z\-]+[ \t]+)?(?:specialist|group|company|firm|"
+        r"producer|maker|supplier|manufacturer)[ \t]+$",
+        window,
+    )
+    demonym = find_places(dm.group(1)) if dm else []
+    if dm and demonym and demonym[0].place.kind == "country" and (code := demonym[0].place.iso2):
+        base = start - len(window)
+        return code, (base + dm.start(1), base + dm.end(1)), P_PHRASE
+    possessive = re.search(r"\b([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+$", window)
+    if possessive and (code := country_code(possessive.group(1))):
+        base = start - len(window)
+        return code, (base + possessive.start(1), base + possessive.end(1)), P_PHRASE
+    return None
+
+
+__all__ = [
+    "P_ATTACHED",
+    "P_BASED",
+    "P_PHRASE",
+    "context_country",
+    "country_in",
+    "country_in_description",
+    "parens_country",
+    "phrase_country",
+]

@@ -1,0 +1,93 @@
+"""Tests that keep non-companies out once a reader has found a company-shaped name: product types named
+like firms ("Standard Copper Foil", "Slotted Prebaked Anodes", "Coal-based ..."), a research house (the
+publisher in an about-us line), and names a sentence puts outside the report's scope. The reference
+registry is the counterweight: a name it lists, or one with a legal form, is never dropped as a product.
+They are separate from :mod:`kg.extract.names` because they need the registry and the sentence around the
+name, where that module judges a spelling alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import GENERIC_WORDS, has_legal_suffix, is_name_shape, tokens
+from kg.resolve import default_resolver
+
+#: Words naming the physical form of a product: a name ending in one is a product type, not a firm.
+_FORM_WORDS = frozenset({
+    "foil", "foils", "powder", "powders", "flake", "flakes", "sheet", "sheets", "film", "films", "fiber",
+    "fibers", "fibre", "fibres", "paste", "pastes", "briquette", "briquettes", "pellet", "pellets",
+})
+
+
+def product_form(name: str) -> bool:
+    """"Ultra-thin Copper Foil", "Coated Spherical Powder", "Micron-sized LTO": ends in a product-form word
+    or opens with a compound descriptor, with no legal form and no registry entry."""
+    words = tokens(name)
+    last = words[-1].strip(".,;:()'’\"").casefold() if words else ""
+    descriptor = _DESCRIPTOR_RX.match(name) is not None
+    return (last in _FORM_WORDS or descriptor) and not has_legal_suffix(name) and registry_key(name) is None
+
+
+#: A name opening with a lower-case compound descriptor ("Nano-structured", "Coal-based", "Battery-grade"):
+#: a product type, as firms' hyphenated names capitalise both halves ("Rolls-Royce", "Hydro-Québec").
+_DESCRIPTOR_RX = re.compile(r"[A-Z][a-z]+-[a-z]+(?:ed|grade)\b")
+
+
+def product_plural(name: str) -> bool:
+    """"Slotted Prebaked Anodes": a name ending in a generic product noun in the plural, without a legal
+    form or a registry entry, names a product segment ("held 41% of the market"), not a firm."""
+    words = tokens(name)
+    last = words[-1].strip(".,;:()'’\"").casefold() if words else ""
+    if not (last.endswith("s") and last[:-1] in GENERIC_WORDS) or has_legal_suffix(name):
+        return False
+    return registry_key(name) is None
+
+
+def registry_name(name: str) -> bool:
+    """A name the reference registry lists as written (case and legal form aside): a company even when it
+    is made of place and generic words ("Emirates Global Aluminium"), which the shape test refuses."""
+    hit = default_resolver().match_registry(name, fuzzy=False)
+    return hit is not None and hit.method != "registry-fuzzy" and is_name_shape(name)
+
+
+def registry_key(name: str) -> str | None:
+    """The reference registry's company this spelling is (exact, alias or distinctive-token match)."""
+    hit = default_resolver().match_registry(name, fuzzy=False)
+    return hit.key if hit is not None else None
+
+
+#: A research house (the publisher, in an about-us line), not a player.
+RESEARCH_HOUSE_RX = re.compile(
+    r"\b(?:research|analytics|insights?|consulting|consultants|advisory|intelligence|data|securities)\b", re.I
+)
+
+#: A sentence that puts what it names outside the report: "... but are outside the scope of this report",
+#: "..., but cathode materials are not covered in this study".
+_OUT_OF_SCOPE_RX = re.compile(
+    r"\b(?:outside|beyond)[ \t]+(?:the[ \t]+)?scope[ \t]+of\b|\bout[ \t]+of[ \t]+scope\b"
+    r"|\bnot[ \t]+(?:covered|included|considered)[ \t]+(?:in|by)[ \t]+(?:this|the)[ \t]+"
+    r"(?:report|study|analysis)\b"
+    # "... are excluded from this study", "... are covered in our separate Cathode Market report"
+    r"|\bexcluded[ \t]+from[ \t]+(?:this|the)[ \t]+(?:report|study|analysis|scope)\b"
+    r"|\bcovered[ \t]+(?:in|by)[ \t]+(?:our|a|another)[ \t]+separate\b",
+    re.I,
+)
+
+
+def out_of_scope(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a name in prose excludes it from the report's scope: a company named
+    only to be left out is not a player of the market (the same name in a list or table still counts)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    stops = list(re.finditer(r"[.!?;][ \t]+(?=[A-Z])", head))
+    s = line_start + stops[-1].end() if stops else line_start
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?;](?=[ \t]+[A-Z]|[ \t]*$)")
+    m = stop.search(text, end, line_end)
+    e = m.end() if m else line_end
+    return _OUT_OF_SCOPE_RX.search(text, s, e) is not None
+
+
+__all__ = ["RESEARCH_HOUSE_RX", "out_of_scope", "product_form", "product_plural", "registry_key", "registry_name"]

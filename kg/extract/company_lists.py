@@ -1,0 +1,132 @@
+"""The most reliable source of players: lists under a players title. It walks the blocks in order and keeps
+the state of the list it is in -- opened by which title, loose or strict, at which heading level -- so that
+deeper headings, list lines, tables and name-only paragraphs count while the next title that is not a name
+ends the list. Under a loose title a lone short line is not enough: it takes two names in a row or a legal
+suffix. The walk is separate from the line readers it calls so that its one piece of state stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract.company_candidates import Candidate, enumeration_candidates
+from kg.extract.company_countries import P_ATTACHED
+from kg.extract.company_list_lines import (
+    hq_line_country,
+    item_candidate,
+    leader_candidates,
+    line_enumeration,
+    paren_run,
+)
+from kg.extract.company_tables import table_candidates
+from kg.extract.company_titles import (
+    BARE_TITLE_RX,
+    LIST_TITLE,
+    LOOSE_TITLE,
+    SECTION_NUMBER_RX,
+    SLIDE_MARK_RX,
+    TITLE_TAIL,
+    caps_header_after_prose,
+    is_title,
+    list_lead_title,
+    players_title_line,
+    title_blocks,
+)
+from kg.extract.names import has_legal_suffix
+from kg.models import TextDocument
+
+_NUMBERED_RX = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
+
+
+@dataclass
+class _Mode:
+    loose: bool
+    level: int | None  # heading level of a real heading that opened the list, else None
+
+
+def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list[Candidate]:
+    titles = title_blocks(outline)
+    text = doc.text
+    out: list[Candidate] = []
+    mode: _Mode | None = None
+    run: list[Candidate] = []
+    after_prose = False
+
+    def flush() -> None:
+        if run and mode is not None:
+            if not mode.loose or len(run) >= 2:
+                out.extend(run)
+            else:
+                out.extend(c for c in run if has_legal_suffix(text[c.start:c.end]))
+        run.clear()
+
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate:
+            continue
+        raw = text[block.start:block.end]
+        if not raw.strip():
+            continue
+        if block.kind == "table":
+            flush()
+            out.extend(table_candidates(doc, block, in_list=mode is not None))
+            continue
+        deeper = mode is not None and (
+            mode.level is None or block.kind != "heading" or (block.level or 1) > mode.level
+            or _NUMBERED_RX.match(raw) is not None  # "1. Sila Nanotechnologies Inc. (US)" read as a heading
+        )
+        if deeper and (hq := hq_line_country(doc, block)) is not None:
+            # "Abingdon, United Kingdom" under a name: the card's address line, not a company.
+            prev = run[-1] if run else None
+            if prev is not None and prev.country is None and i and doc.blocks[i - 1].start <= prev.start:
+                prev.country, prev.country_span, prev.priority = hq[0], hq[1], P_ATTACHED
+            continue
+        if deeper and caps_header_after_prose(doc, i, after_prose):
+            after_prose = False
+            continue
+        after_prose = False
+        if deeper:
+            led = leader_candidates(doc, block)
+            if led:
+                run.extend(led)
+                continue
+            cand = item_candidate(doc, block)
+            if cand is not None:
+                run.append(cand)
+                run.extend(cand.renamed)
+                continue
+            listed = line_enumeration(doc, block) or paren_run(doc, block)
+            if listed:
+                run.extend(listed)
+                continue
+        stripped = raw.strip()
+        tail = TITLE_TAIL.match(stripped)
+        if tail and LIST_TITLE.search(tail.group("title")) and not LIST_TITLE.search(tail.group("tail")):
+            # "Companies profiled: A, B and C" on one line.
+            flush()
+            base = block.start + raw.index(stripped) + tail.start("tail")
+            # the lines of a plain-text list joined to their lead-in: "Key players include: A Inc. (US) B AG (DE)"
+            out.extend(paren_run(doc, block, base) or enumeration_candidates(doc, base, block.end, phrase=None))
+            mode = None
+            continue
+        players_line = players_title_line(raw) or list_lead_title(doc, i)
+        if players_line or is_title(doc, i, block, titles):
+            flush()
+            title = SECTION_NUMBER_RX.sub("", SLIDE_MARK_RX.sub("", stripped).rstrip(":").strip())
+            bare = BARE_TITLE_RX.fullmatch(title) is not None
+            if len(title.split()) <= 20 and (LIST_TITLE.search(title) or LOOSE_TITLE.search(title) or bare):
+                mode = _Mode(loose=bare or not LIST_TITLE.search(title),
+                             level=(block.level or 1) if block.kind == "heading" else None)
+            elif mode is not None and (
+                block.kind != "heading" or mode.level is None or (block.level or 1) <= mode.level
+            ):
+                mode = None
+        else:
+            flush()  # prose breaks a run of names, but not the section
+            after_prose = True
+    flush()
+    return out
+
+
+__all__ = ["list_candidates"]
