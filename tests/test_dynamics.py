@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.dynamics import dynamic_kind, extract_dynamics
-from kg.extract.sections import outline
+from kg.extract.dynamics_vocab import KIND_WORDS
+from kg.extract.sections import outline, semantic_offset
 from kg.models import TextDocument
 from tests.test_sections import BOLD_DOC, HTML_DOC, MARKDOWN_DOC, TEXT_DOC, seed_score, shape
 
@@ -37,6 +38,21 @@ def test_kind_titles() -> None:
     assert dynamic_kind("Market Dynamics (Drivers, Restraints, Opportunities, and Challenges)") is None
     assert dynamic_kind("Rising Demand to Drive Growth") is None
     assert dynamic_kind("What are the key growth drivers?") is None
+
+
+def test_one_vocabulary_for_outline_and_kinds() -> None:
+    """Every noun of the table titles a section in the outline (rank offset 2) and names its own kind;
+    a hint word alone ("Technological Limitations", "Key Barriers") stays an item title."""
+    for words in KIND_WORDS:
+        for noun in (words.singular, words.plural):
+            for title in (noun.title(), f"Key {noun.title()}", f"Silicon Anode Market {noun.title()}"):
+                assert semantic_offset(title) == 2 and dynamic_kind(title) == words.kind, title
+    for title, kind in (("Tailwinds", "drivers"), ("Headwinds", "restraints"), ("Upside Scenarios", "opportunities"),
+                        ("Key Risks", "challenges"), ("What's Trending", "trends"),
+                        ("What Is Holding It Back", "restraints"), ("Threat Factors", "challenges")):
+        assert dynamic_kind(title) == kind, title
+    for item in ("Technological Limitations", "Key Barriers", "Trade Threats", "Growth of Fast Charging"):
+        assert semantic_offset(item) == 3 and dynamic_kind(item) is None, item
 
 
 def test_html_h3_li_and_h4() -> None:

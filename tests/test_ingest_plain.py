@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.ingest import plain
 from kg.ingest.plain import plain_blocks
 from kg.ingest.text import render_text
 
@@ -81,43 +78,6 @@ def test_numbered_items_after_long_lines_are_not_wrapped_prose() -> None:
     wrapped = ("The coated widget segment is the fastest growing part of the market, expanding at a\n"
                "13.1 % CAGR over the forecast period as new plants in Europe come on stream.\n")
     assert [t for _, t in _blocks(wrapped)] == [" ".join(wrapped.split())]
-
-
-def test_numbered_list_items_keep_their_marker(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plain, "NUMBERED_ITEMS", True)
-    body = ("Highlights\n1. Resin binders took 41% of 2023 revenue.\n2) Pitch coating is the fastest riser.\n"
-            "(c) Europe trails Asia in capacity.\n")
-    blocks = plain_blocks(body)
-    assert [(b.kind, b.text, b.depth) for b in blocks[1:]] == [
-        ("list_item", "1. Resin binders took 41% of 2023 revenue.", 0),
-        ("list_item", "2) Pitch coating is the fastest riser.", 0),
-        ("list_item", "(c) Europe trails Asia in capacity.", 0),
-    ]
-
-
-def test_lone_short_numbered_line_stays_a_title(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plain, "NUMBERED_ITEMS", True)
-    blocks = plain_blocks("4. Market Outlook\n\nDemand for coated flake rose in every region last year.\n"
-                          "\n5. Drivers.\n   (a) Cheaper kilns: firing costs fell by a third.\n")
-    assert (blocks[0].kind, blocks[0].text) == ("paragraph", "4. Market Outlook")
-    assert (blocks[2].kind, blocks[2].text) == ("paragraph", "5. Drivers.")
-    assert (blocks[3].kind, blocks[3].text) == ("list_item", "(a) Cheaper kilns: firing costs fell by a third.")
-
-
-def test_numbered_item_joins_hanging_and_wrapped_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plain, "NUMBERED_ITEMS", True)
-    body = ("(a) Feedstock: petroleum coke supply tightened as refiners\n"
-            "              cut runs in the second half.\n"
-            "(b) Power: kiln electricity costs doubled in several provinces.\n\n"
-            "3. Outlook. We expect the resin anode market to reach USD 410 million in\n"
-            "2029 and keep growing at a steady rate after that year.\n")
-    blocks = plain_blocks(body)
-    assert [(b.kind, b.text) for b in blocks] == [
-        ("list_item", "(a) Feedstock: petroleum coke supply tightened as refiners cut runs in the second half."),
-        ("list_item", "(b) Power: kiln electricity costs doubled in several provinces."),
-        ("list_item", "3. Outlook. We expect the resin anode market to reach USD 410 million in 2029 and keep "
-                      "growing at a steady rate after that year."),
-    ]
 
 
 def test_decimal_section_numbers_are_not_items() -> None:

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extract.dynamics_vocab import KIND_NOUNS, KIND_OF_SINGULAR, KIND_WORDS, PLURALS, SINGULARS, kind_pattern
 from kg.extract.geo import find_places
 from kg.extract.sections import (
     Section,
@@ -64,15 +65,8 @@ from kg.models import Block, Dynamic, DynamicKind, Evidence, Span, TextDocument
 #: The kind each kind title names, by the meaning of its words ("Tailwinds" and "What Is Driving Demand" are
 #: drivers, "Headwinds" and "What Is Holding It Back" restraints, "Upside Scenarios" opportunities, "Key
 #: Risks" challenges, "What's Trending" trends); a title naming two kinds names none.
-_KIND_WORDS: tuple[tuple[DynamicKind, re.Pattern[str]], ...] = (
-    ("drivers", re.compile(r"\bdrivers?\b|\bdriving\b|\bdrives\b|\bfuell?ing\b|\bgrowth\s+factors?\b"
-                           r"|\btailwinds\b", re.I)),
-    ("restraints", re.compile(r"\brestraints?\b|\bconstraints?\b|\binhibitors?\b|\brestrictive\s+factors\b"
-                              r"|\bheadwinds\b|\blimitations\b|\brestraining\b|\bhindering\b"
-                              r"|\blimiting\b|\b(?:holding|keeping)\b.*\bback\b|\bobstruct\w*\s+factors?\b", re.I)),
-    ("opportunities", re.compile(r"\bopportunit(?:y|ies)\b|\bupsides?\b|\bwhite[\s\-]+spaces?\b", re.I)),
-    ("challenges", re.compile(r"\bchallenges?\b|\bbarriers\b|\brisks\b|\bthreats\b|\bthreat\s+factors?\b", re.I)),
-    ("trends", re.compile(r"\btrends?\b|\btrending\b", re.I)),
+_KIND_WORDS: tuple[tuple[DynamicKind, re.Pattern[str]], ...] = tuple(
+    (w.kind, re.compile(rf"\b(?:{kind_pattern(w)})\b", re.I)) for w in KIND_WORDS
 )
 _CUES: dict[DynamicKind, re.Pattern[str]] = {
     "drivers": re.compile(
@@ -158,13 +152,7 @@ def _cut_description(text: str, span: Span) -> Span:
 
 _FAQ = re.compile(r"\b(?:faqs?|frequently asked|questions)\b", re.I)
 #: A bracketed kind tag closing an item title: "(trend)", "(Challenge)", "(key opportunity)".
-_KIND_TAG = re.compile(
-    r"\s*\((?:key\s+|main\s+|major\s+)?(driver|restraint|opportunity|challenge|trend)\)\s*$", re.I
-)
-_TAG_KINDS: dict[str, DynamicKind] = {
-    "driver": "drivers", "restraint": "restraints", "opportunity": "opportunities", "challenge": "challenges",
-    "trend": "trends",
-}
+_KIND_TAG = re.compile(rf"\s*\((?:key\s+|main\s+|major\s+)?({SINGULARS})\)\s*$", re.I)
 
 
 class _Out:
@@ -180,7 +168,7 @@ class _Out:
         tag = _KIND_TAG.search(self.doc.text, span.start, span.end)
         if tag is not None and tag.end() == span.end and tag.start() > span.start:
             # "Integrated Graphitization (trend)" under "What is driving demand?": the item's own tag files it
-            kind = _TAG_KINDS[tag.group(1).lower()]
+            kind = KIND_OF_SINGULAR[tag.group(1).lower()]
             span = Span(start=span.start, end=tag.start())
         quote = self.doc.text[span.start:span.end]
         title = re.sub(r"\s+", " ", quote).strip()
@@ -383,9 +371,9 @@ def _described_line(text: str) -> bool:
 #: A list item that swallowed the next line's kind label ("Volume expansion during cycling Opportunities",
 #: "Fast-charging tools RESTRAINTS": a plain-text label line read as a lazy continuation of the bullet
 #: above it). The label is a capitalised kind word or a run of upper-case words.
+_TITLE_PLURALS = "|".join(w.plural.capitalize() for w in KIND_WORDS)  # "Drivers|Restraints|..."
 _TRAILING_KIND = re.compile(
-    r"\s+((?:Drivers|Restraints|Opportunities|Challenges|Trends)|(?:[A-Z][A-Z\-'\u2019]+\s+){0,4}[A-Z][A-Z\-]+)"
-    r"\s*:?\s*$"
+    rf"\s+((?:{_TITLE_PLURALS})|(?:[A-Z][A-Z\-'\u2019]+\s+){{0,4}}[A-Z][A-Z\-]+)\s*:?\s*$"
 )
 
 
@@ -438,7 +426,7 @@ def _trailing_label(text: str) -> tuple[DynamicKind, int] | None:
 
 #: "Drivers: rising silicon content in EV anodes; longer warranty requirements for grid storage. Both ..."
 _INLINE = re.compile(
-    r"\s*(?P<kind>(?:(?:key|main|major|market|growth)\s+)?(?:drivers|restraints|opportunities|challenges|trends))"
+    rf"\s*(?P<kind>(?:(?:key|main|major|market|growth)\s+)?(?:{PLURALS}))"
     r"\s*:\s*(?P<items>[^.:]+?)(?:\.(?:\s|$)|$)",
     re.I,
 )
@@ -469,7 +457,7 @@ def _inline(doc: TextDocument, sections: list[Section], out: _Out, done: set[int
             out.add(kind, Span(start=start, end=start + len(piece.strip())))
 
 
-_KIND_NOUN = r"(?:drivers?|restraints?|opportunit(?:y|ies)|challenges?|trends?)"
+_KIND_NOUN = rf"(?:{KIND_NOUNS})"
 #: "Drivers: (a) X; (b) Y. Restraints: Z. Opportunity: W." - kind labels opening the sentences of one block.
 _RUN_ON = re.compile(
     rf"(?:^|(?<=[.;]\s))\s*(?:\d{{1,2}}\.\s+)?(?P<kind>{_KIND_NOUN})\s*:\s*(?P<items>[^:]+?)(?=\.\s|\.?$)",
@@ -533,12 +521,12 @@ def _bold_labels(doc: TextDocument, out: _Out) -> set[int]:
 #: "The study lists three **drivers**:" - a count and a kind closing a paragraph: the list items after it.
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?:key|main|major)\s+)?"
-    r"(?P<kind>drivers|restraints|opportunities|challenges|trends)\s*:$",
+    rf"(?P<kind>{PLURALS})\s*:$",
     re.I,
 )
 #: "One **opportunity**: **X**." - a single item named after "one <kind>:".
 _ONE = re.compile(
-    r"^(?:and\s+)?(?:one|a\s+single)\s+(?P<kind>driver|restraint|opportunity|challenge|trend)\s*:\s*"
+    rf"^(?:and\s+)?(?:one|a\s+single)\s+(?P<kind>{SINGULARS})\s*:\s*"
     r"(?P<item>[^.;:]+?)\.?$",
     re.I,
 )
@@ -812,7 +800,7 @@ def _prose(doc: TextDocument, sections: list[Section], out: _Out) -> None:
                     out.add(kinds[0], span)
 
 
-_KIND_PLURAL = r"(?P<kind>drivers|restraints|constraints|headwinds|tailwinds|opportunities|challenges|trends)"
+_KIND_PLURAL = rf"(?P<kind>{PLURALS}|constraints|headwinds|tailwinds)"
 #: Prose naming a kind and listing its items: "lists the main growth drivers as A, B, and C", "the key
 #: restraints are A and B", "Among restraints, it cites A and B".
 _PROSE_LIST = re.compile(
@@ -861,9 +849,7 @@ def _prose_lists(doc: TextDocument, out: _Out) -> None:
 
 
 #: A kind noun in prose, the anchor of the quoted titles after it ("two drivers - "A" and "B"").
-_KIND_MENTION = re.compile(
-    r"\b(?:drivers?|restraints?|opportunit(?:y|ies)|challenges?|trends?|headwinds?|tailwinds?)\b", re.I
-)
+_KIND_MENTION = re.compile(rf"\b(?:{KIND_NOUNS}|headwinds?|tailwinds?)\b", re.I)
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,120})[\"\u201d]")
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from kg.extract.dynamics_vocab import TITLE_NOUNS
 from kg.models import Block, Span, TextDocument
 
 Style = Literal["heading", "bold_line", "bold_prefix", "centered", "numbered", "caps", "plain_heading"]
@@ -38,12 +39,6 @@ Style = Literal["heading", "bold_line", "bold_prefix", "centered", "numbered", "
 #: Leading numbering of a title: "1.", "2.1", "1)", "IV.", "A.", "[4]" (kept in ``Section.number``).
 _NUMBER = re.compile(r"^\s*((?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.)]|\[\d{1,2}\]))\s+(?=\S)")
 _BULLET = re.compile(r"^[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]+(?=\w)")
-#: Nouns that name a dynamics kind, the plain ones and the figurative ones reports use for them ("Tailwinds",
-#: "Headwinds", "Key Risks", "Upside Scenarios", "White Space").
-_DYNAMIC_WORDS = (
-    r"drivers?|restraints?|constraints?|opportunit(?:y|ies)|challenges?|trends?|inhibitors?|tailwinds|"
-    r"headwinds|risks|upsides?(?:\s+(?:scenarios?|potential))?|white[\s\-]+spaces?"
-)
 _QUALIFIERS = (
     r"other|key|major|main|market|growth|emerging|industry|recent|current|future|primary|global|notable|"
     r"important|latest|technology|technological|biggest|principal"
@@ -58,8 +53,8 @@ _KIND_PHRASE = (
     r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)trending(?:\s+now)?$"
     rf"|^where\s+(?:are\s+)?the\s+(?:(?:{_QUALIFIERS}|new|real)\s+)*(?:opportunities|risks|challenges)"
     r"(?:\s+(?:are|lie))?$"
-    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})\s+(?:to\s+(?:watch|monitor)|ahead)$"
-    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})\s+shaping(?:\s+[\w\-]+){{1,5}}$"
+    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})\s+(?:to\s+(?:watch|monitor)|ahead)$"
+    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})\s+shaping(?:\s+[\w\-]+){{1,5}}$"
     rf"|^(?:(?:{_QUALIFIERS})\s+)*factors\s+(?:driving|fuell?ing|restraining|hindering|limiting)(?:\s+[\w\-]+){{1,4}}$"
     r"|^(?:growth|obstruct(?:ive|ing)?|threat|opportunity)\s+factors?$|^trend\s+keywords?$"
 )
@@ -77,8 +72,8 @@ _KIND_QUESTION = re.compile(
 #: Titles that name a dynamics kind ("Drivers", "Other Restraints", "X Market Trends") or a segmentation
 #: axis ("By Type", "Market Segmentation (by Application)") - rank offset 2.
 _KIND_TITLE = re.compile(
-    rf"^(?:(?:{_QUALIFIERS})\s+)*(?:{_DYNAMIC_WORDS})(?:\s*(?:,|and|&)\s*(?:{_DYNAMIC_WORDS}))*$"
-    rf"|\b(?:market|industry)\s+(?:{_DYNAMIC_WORDS})$"
+    rf"^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})(?:\s*(?:,|and|&)\s*(?:{TITLE_NOUNS}))*$"
+    rf"|\b(?:market|industry)\s+(?:{TITLE_NOUNS})$"
     rf"|{_KIND_PHRASE}"
     r"|^(?:(?:total\s+)?market\s+)?(?:(?:segment(?:ation)?s?|break-?up|breakdown|split)\s+)?(?:analysis\s+)?"
     r"\(?by\s+[\w\- ]{2,30}\)?$"

@@ -55,11 +55,6 @@ _LONG = 60
 #: A numbered or lettered item ("1) Title", "2. Title", "(b) Title", "iv. Title") starts its own line; a
 #: wrapped "13.1 % CAGR" or "2024 and ..." does not look like one.
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}[.)])\s+[A-Z(\"'\u201c]")
-#: Off: kg.extract.sections reads numbered plain-text paragraphs as numbered section titles, so numbered
-#: lines stay paragraphs until it also reads list items (tests/test_sections.py pins that).
-NUMBERED_ITEMS = False
-#: The marker of such an item (kept in its text: the outline reads section numbers from it).
-_ITEM_MARK = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}[.)])[ \t]+")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\)|[ivx]{1,4}\.)$")
 
 
@@ -189,16 +184,6 @@ def _continues(prev: _Line, line: _Line, width: int) -> bool:
     return True
 
 
-def _numbered_item(para: list[_Line], i: int, text: str, n_lines: int) -> bool:
-    """A numbered line is a list item when another numbered line at its indentation shares its paragraph
-    (a list), or it reads as an item, not a title: it wraps onto further lines, is a sentence (5+ words) or
-    is long. A lone short "2. Market Overview" or "5. Drivers." stays a paragraph (a section title or label)."""
-    line = para[i]
-    if any(k != i and x.indent == line.indent and _NUMBERED.match(x.text) for k, x in enumerate(para)):
-        return True
-    return n_lines > 1 or text[-1] in ".!?" and len(text.split()) >= 5 or len(text) > 80
-
-
 def plain_blocks(body: str) -> list[PlainBlock]:
     """The blocks of a plain-text body (headings are only the underlined ones; guesses are the caller's)."""
     out: list[PlainBlock] = []
@@ -233,11 +218,9 @@ def plain_blocks(body: str) -> list[PlainBlock]:
             m = _BULLET.match(line.text)
             labelled = (label_indent is not None and line.indent > label_indent and len(line.flat) <= 80
                         and line.flat[-1] not in ".!?")
-            num = _ITEM_MARK.match(line.text) if NUMBERED_ITEMS and _NUMBERED.match(line.text) else None
-            if m is not None or labelled or num is not None:
-                mark = m or num
-                parts = [line.text[m.end():] if m else line.text]  # a number stays: sections read it
-                item_indent = line.indent + (mark.end() if mark else 0)
+            if m is not None or labelled:
+                parts = [line.text[m.end():] if m else line.text]
+                item_indent = line.indent + (m.end() if m else 0)
                 j = i + 1
                 while j < len(para):
                     cont = para[j]
@@ -246,22 +229,17 @@ def plain_blocks(body: str) -> list[PlainBlock]:
                         break
                     deeper = cont.indent >= item_indent and cont.indent > line.indent
                     lazy = (cont.text[0].islower() or cont.text[0] in ",;)]%") and parts[-1][-1] not in ".:!?"
-                    # A numbered item's text wraps like prose (markdown's lazy continuation lines).
-                    wraps = num is not None and _continues(para[j - 1], cont, width)
-                    if not (deeper or lazy or wraps) or (mark is None and not lazy):
+                    if not (deeper or lazy) or (m is None and not lazy):
                         break
                     parts.append(cont.text)
                     j += 1
                 text = " ".join(" ".join(parts).split())
-                if m is None and not labelled and not _numbered_item(para, i, text, len(parts)):
-                    num = None  # a lone short numbered line: a section title, left to the heading guess
-                else:
-                    while stack and stack[-1] >= line.indent:
-                        stack.pop()
-                    out.append(PlainBlock("list_item", text, depth=len(stack)))
-                    stack.append(line.indent)
-                    i = j
-                    continue
+                while stack and stack[-1] >= line.indent:
+                    stack.pop()
+                out.append(PlainBlock("list_item", text, depth=len(stack)))
+                stack.append(line.indent)
+                i = j
+                continue
             stack = []
             label_indent = None
             parts = [line.text]

@@ -131,9 +131,6 @@ _MD_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S", re.MULTILINE)
 _MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _PLAIN_SUFFIXES = {".txt", ".text"}
-#: Off: the plain renderer does not yet match the markdown rendering for bullet-only .txt reports
-#: (measured: held-out set 2 and 4 regress); see sniff_media_type.
-_STRICT_TXT = False
 _TEXT_SUFFIXES = _MD_SUFFIXES | _HTML_SUFFIXES | _PLAIN_SUFFIXES
 _BINARY_HINT = "remove it from the input folder, or if it is a report, re-save it as UTF-8 text"
 
@@ -411,12 +408,7 @@ def sniff_media_type(body: str, suffix: str = "") -> MediaType:
         return "text/markdown"
     if is_mostly_html(body):
         return "text/html"
-    if suffix in _PLAIN_SUFFIXES and _STRICT_TXT:
-        # A text file is markdown only on unambiguous markup: "- " bullets and underlined headings are
-        # just as common in plain-text reports, whose line layout a markdown parser would join.
-        if _MD_STRONG_SIGNAL.search(body):
-            return "text/markdown"
-    elif markdown_signal_count(body) >= 1:
+    if markdown_signal_count(body) >= 1:
         return "text/markdown"
     if suffix in _HTML_SUFFIXES and html_tag_count(body) >= 1:
         return "text/html"
