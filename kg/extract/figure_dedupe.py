@@ -1,0 +1,84 @@
+"""One fact stated several times is one fact with several evidence quotes.
+
+Reports repeat their headline figures (body, FAQ, "Key statistics" recap, a table); each repetition is
+evidence for the same fact, not a new one. Sizes are one by scope, segment, year and value (in USD when
+known); growth rates by scope, segment and rate (the one with an end year wins); shares by holder and
+percentage; statistics by label and value text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from kg.models import Evidence, GrowthRate, MarketSize, Share, Statistic
+
+__all__ = ["dedupe_growth", "dedupe_shares", "dedupe_sizes", "dedupe_stats"]
+
+
+def _merge_evidence(a: Iterable[Evidence], b: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    seen: dict[tuple[int, int], Evidence] = {}
+    for e in (*a, *b):
+        seen.setdefault((e.start, e.end), e)
+    return tuple(sorted(seen.values(), key=lambda e: (e.start, e.end)))
+
+
+def _key_text(s: str | None) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).replace(" segment", " ").split())
+
+
+def dedupe_sizes(items: list[MarketSize]) -> list[MarketSize]:
+    out: dict[tuple[object, ...], MarketSize] = {}
+    for x in items:
+        value = x.value_usd_million if x.value_usd_million is not None else (x.currency, x.value_million)
+        if isinstance(value, Decimal):
+            value = value.normalize()
+        k = (_key_text(x.scope), _key_text(x.segment), x.year, value)
+        if k in out:
+            out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
+        else:
+            out[k] = x
+    return list(out.values())
+
+
+def dedupe_growth(items: list[GrowthRate]) -> list[GrowthRate]:
+    out: list[GrowthRate] = []
+    for x in items:
+        for i, y in enumerate(out):
+            if (_key_text(x.scope), _key_text(x.segment), x.cagr_percent.normalize()) != (
+                _key_text(y.scope),
+                _key_text(y.segment),
+                y.cagr_percent.normalize(),
+            ):
+                continue
+            if x.end_year is not None and y.end_year is not None and x.end_year != y.end_year:
+                continue
+            keep = y if y.end_year is not None or x.end_year is None else x
+            out[i] = keep.model_copy(update={"evidence": _merge_evidence(y.evidence, x.evidence)})
+            break
+        else:
+            out.append(x)
+    return out
+
+
+def dedupe_shares(items: list[Share]) -> list[Share]:
+    out: dict[tuple[str, Decimal], Share] = {}
+    for x in items:
+        k = (_key_text(x.holder), x.share_percent.normalize())
+        if k in out:
+            out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
+        else:
+            out[k] = x
+    return list(out.values())
+
+
+def dedupe_stats(items: list[Statistic]) -> list[Statistic]:
+    out: dict[tuple[str, str], Statistic] = {}
+    for x in items:
+        k = (x.label, x.value_text)
+        if k in out:
+            out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
+        else:
+            out[k] = x
+    return list(out.values())

@@ -1,0 +1,152 @@
+"""The document's own segment lists and named players, as the figure rules match them.
+
+The segment and company extractors run before the figures; what they listed decides names and kinds
+here: a clause subject or share holder that is a listed segment ("Silicon-carbon composite anodes" for the
+listed "Silicon-Carbon Composite") is that segment, typed by its list; a holder that is a listed player,
+a registry company or carries a legal suffix is a company; and at the end a segment the text names
+shorter ("the low sulphur segment") takes the label as listed ("Low Sulphur (<1.5%)") when exactly one
+listed label matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from kg.extract.figure_context import Context
+from kg.extract.figure_words import PAREN_RX, norm_word, words_of, wordset
+from kg.models import CompanyMention, SegmentKind, SegmentMention
+
+__all__ = [
+    "LEGAL_SUFFIX_RX",
+    "SEGMENT_TAIL_WORDS",
+    "is_listed_company",
+    "listed_in",
+    "listed_segment",
+    "load_listed",
+    "use_listed_labels",
+]
+
+
+def listed_in(ctx: Context, text: str) -> str | None:
+    """The listed segment ``text`` names last (nearest to the figure that follows it)."""
+    if not ctx.segment_keys:
+        return None
+    words = words_of(text)
+    longest = max(len(k) for k in ctx.segment_keys)
+    found: str | None = None
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            hit = ctx.segment_keys.get(tuple(words[i : i + n]))
+            if hit is not None:
+                found = hit[0]
+                break
+    return found
+
+
+def _company_key(name: str) -> tuple[str, ...]:
+    """A company name as lower-case words without its legal suffix ("Cabot Corporation" -> ("cabot",))."""
+    words = [w.lower().strip(".,") for w in PAREN_RX.sub(" ", name).split()]
+    while len(words) > 1 and LEGAL_SUFFIX_RX.fullmatch(words[-1].capitalize()):
+        words.pop()
+    return tuple(w for w in words if w)
+
+
+def load_listed(ctx: Context, segments: Sequence[SegmentMention], companies: Sequence[CompanyMention]) -> None:
+    """Index the document's segment lists and named players by their words, for the matching below."""
+    for seg in segments:
+        label = " ".join(PAREN_RX.sub(" ", seg.label).split())
+        key = tuple(words_of(label))
+        if key and key not in {("other",), ("others",)}:
+            ctx.segment_keys.setdefault(key, (label, seg.kind))
+            ctx.segment_labels.setdefault(key, " ".join(seg.label.split()))
+    ctx.company_keys = tuple(k for c in companies if (k := _company_key(c.name)))
+
+
+def listed_segment(ctx: Context, words: Sequence[str]) -> tuple[str, SegmentKind, int] | None:
+    """The listed segment a noun phrase names: (label, kind, words used). The phrase may add the market's
+    head nouns ("Silicon-carbon composite anodes" for "Silicon-Carbon Composite") or a "segment" tail."""
+    if not ctx.segment_keys:
+        return None
+    raw = list(words)
+    while len(raw) > 1 and raw[-1].lower() in SEGMENT_TAIL_WORDS:
+        raw.pop()
+    key = [norm_word(w) for w in raw]
+    hit = ctx.segment_keys.get(tuple(key))
+    if hit is not None:
+        return hit[0], hit[1], len(raw)
+    seq = ctx.market.head_seq
+    for k in range(len(seq), 0, -1):
+        if len(key) > k and key[-k:] == list(seq[-k:]):
+            hit = ctx.segment_keys.get(tuple(key[:-k]))
+            if hit is not None:
+                return hit[0], hit[1], len(raw) - k
+    return None
+
+
+def is_listed_company(ctx: Context, name: str) -> bool:
+    """A company signal: a legal suffix, a registry company, or one of the document's listed players."""
+    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited)\b\.?", name):
+        return True
+    key = _company_key(name)
+    if key and any(c[: len(key)] == key for c in ctx.company_keys):
+        return True
+    return _registry_company(name)
+
+
+@lru_cache(maxsize=4096)
+def _registry_company(name: str) -> bool:
+    from kg.resolve import default_resolver  # the registry loads once, on the first holder that needs it
+
+    return default_resolver().match_registry(name, fuzzy=False) is not None
+
+
+SEGMENT_TAIL_WORDS = wordset(
+    "applications application sector sectors segment segments sub-segment end-use end-user end-uses uses "
+    "industry industries vertical verticals category categories"
+)
+
+
+LEGAL_SUFFIX_RX = re.compile(
+    r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited|N\.?V|S\.?A)\b\.?$"
+)
+
+
+def _bare_key(ctx: Context, name: str) -> tuple[str, ...]:
+    """A segment name's words without its gloss, a "segment" tail or the market's head nouns at its end:
+    "Petroleum-based Needle Coke" and "the petroleum-based segment" both give ("petroleum-based",)."""
+    key = [norm_word(w) for w in words_of(PAREN_RX.sub(" ", name))]
+    while len(key) > 1 and key[-1] in SEGMENT_TAIL_WORDS:
+        key.pop()
+    while len(key) > 1 and key[-1] in ctx.market.head:
+        key.pop()
+    return tuple(key)
+
+
+def _listed_label(ctx: Context, name: str) -> str:
+    """The segment as the document lists it ("Low Sulphur (<1.5%)", "Petroleum-based Needle Coke") when
+    a figure's sentence names it shorter ("the low sulphur segment", "petroleum-based"); one match only."""
+    if not ctx.segment_labels or name in ctx.segment_labels.values():
+        return name
+    words = tuple(norm_word(w) for w in words_of(name))
+    if words in ctx.segment_keys and "(" not in ctx.segment_labels.get(words, ""):
+        return name  # the listed words themselves, as the sentence writes them ("Synthetic graphite")
+    key = _bare_key(ctx, name)
+    if not key:
+        return name
+    hits = {label for k, label in ctx.segment_labels.items() if _bare_key(ctx, label) == key}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def use_listed_labels(ctx: Context) -> None:
+    ctx.sizes = [
+        x.model_copy(update={"segment": _listed_label(ctx, x.segment)}) if x.segment else x for x in ctx.sizes
+    ]
+    ctx.growth = [
+        x.model_copy(update={"segment": _listed_label(ctx, x.segment)}) if x.segment else x for x in ctx.growth
+    ]
+    ctx.shares = [
+        x.model_copy(update={"holder": _listed_label(ctx, x.holder)}) if x.holder_kind == "segment" else x
+        for x in ctx.shares
+    ]

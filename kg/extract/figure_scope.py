@@ -1,0 +1,252 @@
+"""The place and segment a clause is about, and the report's own default scope.
+
+Once a figure is the market's, it is bound to a scope and a segment. Scope: the first place written as the
+clause subject (not after "from", "by", "like", "including"...; "Chinese EV makers" is no scope, "Chinese
+graphite anode market" is), a parenthesised label ("CAGR (North America)"), "the region" -> the last place
+subject, else Global; the last of two joined clauses with place subjects ("..., and France is expected to
+...") governs. A figure the text scopes to no place (and does not call global) belongs to the report's
+own scope ("Middle East Prebaked Anode Market"). Segment: "<Name> Segment" in the clause ("Bottom Carbon
+Anode Segment to Reach ...", "The pre-coated LFP segment"); when that noun is not one of the document's
+listed segments but the clause names one, the listed one; a listed product type that is the clause's
+whole subject ("Carbon nanotubes (CNTs) are the fastest-growing product").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kg.extract.figure_clauses import CLAUSE_BOUNDARY, clause_start
+from kg.extract.figure_context import Context
+from kg.extract.figure_listed import listed_in, listed_segment
+from kg.extract.figure_words import GENERIC_MODIFIERS, PAREN_RX, words_of, wordset
+from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
+from kg.models import Evidence, ReportMeta
+
+__all__ = [
+    "ANAPHOR_PLACE_RX",
+    "apply_default_scope",
+    "clause_scope",
+    "clause_segment",
+    "default_scope",
+    "later_subject_place",
+    "segment_name",
+    "segment_subject",
+    "subject_places",
+]
+
+
+_PREPOSITIONS_BEFORE_PLACE = wordset(
+    "from by than like including include includes via into among amongst with over against outside "
+    "beyond between across throughout such as to toward towards versus vs unlike besides excluding "
+    "except"
+)
+
+
+_SEGMENT_RX = re.compile(
+    r"(?P<name>(?:[A-Z][\w&\-]*\s+){1,6})(?:[Ss]egment|[Ss]ub-?segment)s?\b"
+    r"|\b[Tt]he\s+(?P<lname>[a-z][\w\-]*\s+(?:[A-Za-z][\w\-]*\s+){0,3})(?:segment|sub-?segment)\b"
+)
+_SEGMENT_NAME_STOP = wordset(
+    "the this that each every a an market application type product end-user end user regional region "
+    "which largest other others one second third first fastest growing fastest-growing dominant "
+    "leading key major by of for in and its our their global"
+)
+ANAPHOR_PLACE_RX = re.compile(
+    r"\b(?:the|this|that)\s+(?:region|regional\s+market|country|area|geography)\b"
+    # "it is the fastest-growing region, with demand there rising at ...": "it" is the place named before
+    r"|\bit\s+(?:is|was|remains|will\s+be)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}(?:region|country)\b",
+    re.IGNORECASE,
+)
+
+
+def default_scope(meta: ReportMeta) -> tuple[Place | None, str | None]:
+    """The report's own scope (``meta.scope``, from its title: "Middle East Prebaked Anode Market")."""
+    if not meta.scope:
+        return None, None
+    p = lookup_place(meta.scope)
+    return (p, meta.scope) if p is not None and p.kind != "global" else (None, None)
+
+
+_GLOBAL_WORD_RX = re.compile(r"\b(?:global(?:ly)?|worldwide|world(?:wide)?|international)\b", re.IGNORECASE)
+
+
+def apply_default_scope(ctx: Context) -> None:
+    """Figures the text scopes to no place (and does not call global) are the report's own scope."""
+    place = ctx.default_place
+    if place is None:
+        return
+
+    def local(scope: str, as_written: str | None, evidence: tuple[Evidence, ...]) -> bool:
+        return scope == "Global" and as_written is None and not _GLOBAL_WORD_RX.search(evidence[0].quote)
+
+    update = {"scope": place.name, "scope_as_written": ctx.default_place_text}
+    ctx.sizes = [
+        x.model_copy(update=update) if local(x.scope, x.scope_as_written, x.evidence) else x for x in ctx.sizes
+    ]
+    ctx.growth = [
+        x.model_copy(update=update) if local(x.scope, x.scope_as_written, x.evidence) else x for x in ctx.growth
+    ]
+
+
+def subject_places(text: str, product_words: Iterable[str] = (), market_words: Iterable[str] = ()) -> list[PlaceMatch]:
+    """Places in subject position: not after "from", "like", "including"...; "in X" only at clause start."""
+    out: list[PlaceMatch] = []
+    product_words = tuple(product_words)
+    product_words_all = frozenset(market_words) | frozenset(product_words)
+    for p in find_places(text):
+        if p.place.kind == "global":
+            continue
+        prev = re.search(r"([A-Za-z]+)\W*$", text[: p.start])
+        prev_word = prev.group(1).lower() if prev else ""
+        adj = re.match(r"\s*(?P<np>(?:[\w\-]+\s+){0,5}?)(?:market|region)\b", text[p.end :])
+        if (
+            p.adjective
+            and not re.match(r"\s*(?:anode|\w+\s+market)\b", text[p.end :])
+            and not (adj and all(w in product_words_all or w in GENERIC_MODIFIERS for w in words_of(adj.group("np"))))
+        ):
+            continue  # "Chinese graphite anode market" is a scope; "Chinese EV makers" is not
+        if prev_word in _PREPOSITIONS_BEFORE_PLACE:
+            continue
+        if (
+            prev_word == "in"
+            and text[: p.start].strip().lower() not in ("in",)
+            and not _measure_in_rx(product_words).search(text[: p.start])
+        ):
+            continue
+        poss = re.match(r"[’']s\s+(?P<np>(?:[\w\-]+\s+){0,6}?)(?:market|industry)\b", text[p.end :])
+        if re.match(r"[’']s\s", text[p.end :]) and not (
+            poss and all(w in product_words_all or w in GENERIC_MODIFIERS for w in words_of(poss.group("np")))
+        ):
+            continue  # "China's aluminum production"; but "Europe's synthetic graphite anode market" is ours
+        out.append(p)
+    return out
+
+
+@lru_cache(maxsize=256)  # one per report market; built once instead of per place mention
+def _measure_in_rx(product_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "demand in", "graphite anode sales in": a measure (or product word) then "in", ending the text."""
+    return re.compile(
+        r"\b(?:market|demand|sales|revenue|size|consumption|"
+        + "|".join(map(re.escape, product_words))
+        + r")s?\s+in\s*$",
+        re.IGNORECASE,
+    )
+
+
+def clause_scope(
+    ctx: Context, gov: str, label: str | None = None, earlier: str = ""
+) -> tuple[Place | None, str | None]:
+    """The (place, as written) a figure is about; (None, None) means Global. "the region" (or "it is the
+    fastest-growing region") is the place subject of an ``earlier`` clause of the sentence, else of the
+    sentences before."""
+    if label:
+        p = lookup_place(label)
+        if p is not None:
+            return (None, label) if p.kind == "global" else (p, label)
+    places = subject_places(gov, ctx.market.head, ctx.market.words)
+    if places:
+        return places[0].place, places[0].as_written
+    if ANAPHOR_PLACE_RX.search(gov):
+        ends = [m for m in CLAUSE_BOUNDARY.finditer(earlier) if m.end() == len(earlier)]
+        prev_clause = earlier[: ends[-1].start()] if ends else earlier  # without its closing ";" / ", while"
+        before = subject_places(prev_clause[clause_start(prev_clause, len(prev_clause)) :]) if earlier else []
+        if before:
+            return before[0].place, before[0].as_written
+        if ctx.last_place is not None:
+            return ctx.last_place, ctx.last_place_text
+    return None, None
+
+
+# ", and Europe is anticipated to ...", ", with the U.S. market alone expected to ...": a later clause whose
+# subject is a place of its own
+_LATER_SUBJECT_LEAD_RX = re.compile(r"(?:,\s*(?:and|with)|\band|;)\s+(?:the\s+)?$", re.IGNORECASE)
+_LATER_SUBJECT_VERB_RX = re.compile(
+    r"\s*(?:(?:region|market|area)\s+)?(?:(?:alone|also|itself|too)\s+)?"
+    r"(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|expected|projected|"
+    r"forecast|anticipated|set|poised|estimated)\b",
+    re.IGNORECASE,
+)
+
+
+def later_subject_place(gov: str) -> PlaceMatch | None:
+    """The place that is the subject of the last of two joined clauses before a figure ("The U.K. market
+    was worth X in 2023, and France is expected to ..."): that clause, not the first, governs the figure."""
+    for pm in reversed(find_places(gov)):
+        if pm.place.kind == "global" or pm.adjective:
+            continue
+        if _LATER_SUBJECT_LEAD_RX.search(gov[: pm.start]) and _LATER_SUBJECT_VERB_RX.match(gov, pm.end):
+            return pm
+        return None
+    return None
+
+
+def segment_name(gov: str) -> str | None:
+    if "egment" not in gov:  # every _SEGMENT_RX match holds it; the pattern itself backtracks per capital
+        return None
+    for m in _SEGMENT_RX.finditer(gov):
+        raw = m.group("name") or m.group("lname") or ""
+        words = raw.split()
+        while words and words[0].lower() in _SEGMENT_NAME_STOP:
+            words = words[1:]
+        if not words or any(w.lower() in {"market", "this", "each", "the", "which"} for w in words):
+            continue
+        if lookup_place(" ".join(words)) is not None:
+            continue
+        if m.group("lname") and any(w.lower() in _SEGMENT_NAME_STOP for w in words):
+            continue
+        return " ".join(words)
+    return None
+
+
+def clause_segment(ctx: Context, gov: str) -> str | None:
+    """The segment a clause's "<Name> segment" names, as the document lists it. A loose noun ("The battery
+    segment is the growth engine: needle coke sold into lithium-ion battery anodes was worth ...") gives way
+    to a listed segment the clause names; without one, the noun is kept as written."""
+    named = segment_name(gov)
+    if named is None:
+        return None
+    if listed_segment(ctx, named.split()) is not None:
+        return named  # a listed segment, as written ("The electric vehicle segment")
+    return listed_in(ctx, gov) or named
+
+
+# where a clause's subject ends: its verb (or an auxiliary)
+_SUBJECT_END_RX = re.compile(
+    r"\b(?:is|are|was|were|will|would|shall|should|could|may|might|can|has|have|had|to|generat(?:e|es|ed)|"
+    r"reach(?:es|ed)?|gr(?:ew|ows?)|r(?:ose|ises?)|posts?|posted|records?|recorded|registers?|registered|"
+    r"totall?(?:s|ed)|st(?:ood|ands?)|accounts?|accounted|holds?|held|earn(?:s|ed)|brought|contribut(?:es|ed)|"
+    r"remain(?:s|ed)?|expand(?:s|ed)|continu(?:es|ed)|represent(?:s|ed)|climb(?:s|ed)|jump(?:s|ed)|"
+    r"increas(?:es|ed)|ris(?:es|en)|valued|worth)\b",
+    re.IGNORECASE,
+)
+
+
+def segment_subject(ctx: Context, gov: str) -> str | None:
+    """The listed product type a clause is about when it is the clause's whole subject ("Carbon nanotubes
+    (CNTs) are the fastest-growing product, ...", "Silicon-carbon composite anodes generated ...")."""
+    if not ctx.segment_keys:
+        return None
+    g = PAREN_RX.sub(" ", gov)
+    m = _SUBJECT_END_RX.search(g)
+    if m is None:
+        return None
+    np = g[: m.start()]
+    if not re.fullmatch(r"[\s\-–•*>]*(?:[A-Za-z][\w&’'.\-]*\s+){1,6}", np):
+        return None  # a subject of words only: no comma, no figure, no second clause
+    words = np.split()
+    while words and words[0].lower() in {"the", "its", "their", "this", "•", "-", "*"}:
+        words = words[1:]
+    hit = listed_segment(ctx, words)
+    if hit is None:
+        return None
+    label, kind, _ = hit
+    explicit = len(words) > 1 and words[-1].lower() in _SEGMENT_ROLE_WORDS  # "The Drones application"
+    if kind != "type" and not explicit and not set(words_of(" ".join(words))) & ctx.market.head:
+        return None  # an application ("Electric vehicles are a USD 800 billion market") is another market
+    return label
+
+
+# a subject's last word that names it as this market's segment, not as an industry of its own
+_SEGMENT_ROLE_WORDS = frozenset({"application", "applications", "segment", "segments", "sub-segment"})

@@ -1,0 +1,78 @@
+"""One sentence through every figure reader, in the order the readers depend on each other.
+
+Amounts come first (a growth rate or a part's share may belong to one of the sentence's own amounts),
+then growth rates, then shares; afterwards the reading state moves on: the last place subject, the
+sentence's opening names (for "these companies"), the last year named, and whether the sentence was about
+the market (for the continuity rules of the next ones). Tables' key-value rows are read through here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.figure_attribution import market_ref
+from kg.extract.figure_context import Context
+from kg.extract.figure_growth import elliptical_rate, read_cagr
+from kg.extract.figure_holders import OPENING_NAMES_RX, SENTENCE_STARTERS
+from kg.extract.figure_scope import subject_places
+from kg.extract.figure_shares import elliptical_share, read_share, share_of_total
+from kg.extract.figure_sizes import sentence_sizes
+from kg.extract.figure_years import free_years
+from kg.extract.geo import lookup_place
+from kg.extract.rates import find_cagr, find_shares
+from kg.extract.sentences import Sentence
+from kg.models import Evidence
+
+__all__ = ["ENUMERATOR_RX", "read_sentence"]
+
+
+# a numbered clause of a brief or list, "2.4 Electric buses represented ...": the number is no part of it
+ENUMERATOR_RX = re.compile(
+    r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z]+\b)(?!(?:Million|Billion|Thousand|Trillion|Percent)\b)"
+)
+
+
+def read_sentence(ctx: Context, sent: Sentence) -> None:
+    # blanked, not cut, so that every offset into the sentence stays an offset into its evidence
+    s = ENUMERATOR_RX.sub(lambda m: " " * len(m.group()), sent.text)
+    ev = Evidence(start=sent.start, end=sent.end, quote=sent.text)
+    found_before = len(ctx.growth) + len(ctx.shares)
+    sizes = sentence_sizes(ctx, s, ev)
+    own_years = [x.year for x in sizes if x.own and x.year is not None]
+    own_sizes = [x for x in sizes if x.own]
+    cagrs = find_cagr(s)
+    shares = find_shares(s)
+    for c in cagrs:
+        before_rate = len(ctx.growth)
+        read_cagr(ctx, s, c, ev, own_years, own_sizes)
+        if len(ctx.growth) > before_rate:
+            elliptical_rate(ctx, s, c, cagrs)
+    for sh in shares:
+        read_share(ctx, s, sh, ev)
+        elliptical_share(ctx, s, sh, ev, shares)
+    for sz in own_sizes:
+        share_of_total(ctx, s, sz, ev)
+    _update_context(ctx, s)
+    if named := free_years(s):
+        ctx.last_year = named[-1][1]
+    whole = market_ref(ctx, s)
+    # a sentence that gave one of the market's figures was about the market
+    ctx.prev_own = whole == "own" or bool(own_sizes) or len(ctx.growth) + len(ctx.shares) > found_before
+    if ctx.prev_own:
+        ctx.last_own_no = ctx.sentence_no
+    elif whole == "foreign":
+        ctx.last_foreign_no = ctx.sentence_no
+
+
+def _update_context(ctx: Context, s: str) -> None:
+    places = subject_places(s[: max(1, len(s) // 2)])
+    if places:
+        ctx.last_place = places[0].place
+        ctx.last_place_text = places[0].as_written
+    m = OPENING_NAMES_RX.match(s)
+    if m:
+        first = m.group("names").split()[0].lower()
+        if first not in SENTENCE_STARTERS and lookup_place(m.group("names")) is None:
+            ctx.prev_subject = m.group("names")
+            return
+    ctx.prev_subject = None

@@ -1,0 +1,210 @@
+"""Shares in sentences: a percentage of a market measure, held by a place, segment or company.
+
+A share needs a basis that is a market measure (market, revenue, sales, consumption, demand, capacity,
+production, output, volumes, share) or names the market's product -- not another market's, not a
+narrower or neighbouring product's ("graphite anode output" in a battery anode materials report), not a
+parent total ("total natural graphite demand" in a flake graphite report) -- and a holder
+(:mod:`figure_holders`). Its year is the one its clause or basis names ("38% of 2024 demand"). Elided
+second holders ("... and Asia Pacific for 38%", "EV batteries (78%), energy storage (14%)") share the
+first one's basis; ", 55% of the total" right after one of the market's amounts is that part's share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from kg.extract.figure_attribution import market_ref
+from kg.extract.figure_clauses import clause_start, figure_label
+from kg.extract.figure_context import Context
+from kg.extract.figure_holders import share_holder
+from kg.extract.figure_sizes import Size
+from kg.extract.figure_words import GENERIC_MODIFIERS, is_place_word, norm_word, words_of, wordset
+from kg.extract.figure_years import YEAR_AFTER_RX
+from kg.extract.geo import find_places, lookup_place
+from kg.extract.rates import ShareMatch
+from kg.models import Evidence, Share, Statistic
+
+__all__ = ["elliptical_share", "read_share", "share_of_total"]
+
+
+_MEASURES = wordset(
+    "market markets revenue revenues sales consumption demand capacity capacities production output "
+    "volume volumes supply supplies shipments share shares compositions composition deployments "
+    "installations usage use value"
+)
+
+
+# ", 55% of the total": a part's share, right after its amount (and year)
+_SHARE_OF_TOTAL_RX = re.compile(
+    r"\s*,\s*(?:or\s+|i\.e\.\s+)?(?:(?:about|around|roughly|nearly|some|approximately|almost|over|just\s+over)\s+)?"
+    r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s+of\s+(?:the\s+|its\s+)?(?P<basis>(?:(?:global|total|overall|world|"
+    r"worldwide|regional)\s+)?(?:total|market|revenues?|sales|value|demand)(?:\s+(?:total|revenues?|value))?)\b",
+    re.IGNORECASE,
+)
+
+
+def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
+    """ "Silicon-carbon composite anodes generated USD 171.9 million in 2024, 55% of the total": the share
+    of a segment's (or a place's) own amount, when the percentage follows the amount as an apposition."""
+    holder = sz.segment or (sz.place.name if sz.place is not None else None)
+    if holder is None:
+        return
+    at = sz.money.end
+    year = YEAR_AFTER_RX.match(s, at)
+    if year is not None:
+        at = year.end()
+    gloss = re.match(r"\s*\([^()]*\)", s[at:])  # "(about USD 875 million at RMB 7.20 per dollar), or about 70%"
+    if gloss is not None:
+        at += gloss.end()
+    m = _SHARE_OF_TOTAL_RX.match(s, at)
+    if m is None:
+        return
+    ctx.shares.append(
+        Share(
+            evidence=(ev,),
+            holder=holder,
+            holder_kind="segment" if sz.segment else "region",
+            share_percent=Decimal(m.group("pct")),
+            of=m.group("basis"),
+            year=sz.year,
+            value_text=m.group("value"),
+        )
+    )
+
+
+def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
+    if not sh.plausible:
+        return
+    basis_words = words_of(sh.basis)
+    basis_ok = bool(basis_words) and (
+        basis_words[-1] in {norm_word(w) for w in _MEASURES} or bool(set(basis_words) & ctx.market.head)
+    )
+    if "market" in basis_words and market_ref(ctx, sh.basis) == "foreign":
+        basis_ok = False
+    if basis_ok and _other_product(ctx, basis_words):
+        basis_ok = False  # "90% of the world's graphite anode output" in a battery anode materials report
+    if basis_ok and _parent_total(ctx, basis_words):
+        basis_ok = False  # "36% of total natural graphite demand" in a flake graphite report
+    holder = share_holder(ctx, s, sh)
+    if ctx.line_label is not None and sh.start >= ctx.line_label[2] and (holder is None or ctx.card is None):
+        # "SBR: €0.66 bn in 2024, equal to a 46.5% share of the market": the line's label holds it
+        lp = ctx.line_label[1]
+        holder = (lp.name, "region") if lp is not None else (ctx.line_label[0], "segment")
+    if not basis_ok or holder is None:
+        ctx.stats.append(Statistic(evidence=(ev,), label=figure_label(s, sh.start), value_text=sh.as_written))
+        return
+    name, kind = holder
+    year = None
+    # the year the share is for: "in 2024" in its clause (also after the basis: "52% of lithium metal foil
+    # revenue in 2024"), or a year that qualifies the basis ("38% of 2024 demand")
+    clause = s[clause_start(s, sh.start) : max(sh.end, sh.basis_end) + 40]
+    ym = re.search(r"\b(?:in|as\s+of|during|for)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b", clause)
+    ym = ym or re.match(r"\s*(?P<y>(?:19|20)\d{2})\b", s[sh.basis_start : sh.basis_end])
+    if ym:
+        year = int(ym.group("y"))
+    ctx.shares.append(
+        Share(
+            evidence=(ev,),
+            holder=name,
+            holder_kind=kind,
+            share_percent=sh.percent,
+            of=sh.basis,
+            year=year,
+            value_text=sh.as_written,
+        )
+    )
+
+
+_ELLIPTICAL_SHARE_RX = re.compile(
+    r"(?:\s+in\s+(?:19|20)\d{2})?\s*,?\s+(?:and|while|with)\s+(?P<holder>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z&][\w&.\-]*){0,4})"
+    r"\s+(?:for|at|with)\s+(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|CAGR)\b)"
+)
+
+
+def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares: Sequence[ShareMatch]) -> None:
+    """ "Europe accounted for 41% of 2024 demand and Asia Pacific for 38%": the second holder's share, of
+    the same basis, when the first one was the market's and the second holder is a place."""
+    if not ctx.shares or ctx.shares[-1].value_text != sh.as_written or ctx.shares[-1].evidence[0] != ev:
+        return
+    if s[sh.basis_end : sh.basis_end + 1] == ")" and ctx.shares[-1].holder_kind != "company":
+        _bracketed_shares(ctx, s, sh.basis_end, shares)
+        return
+    m = _ELLIPTICAL_SHARE_RX.match(s, sh.basis_end)
+    if m is None or any(o.start == m.start("value") for o in shares):
+        return
+    places = find_places(m.group("holder"))
+    if not places or places[0].place.kind == "global" or places[0].end < len(m.group("holder").strip()):
+        return
+    first = ctx.shares[-1]
+    ctx.shares.append(
+        first.model_copy(
+            update={
+                "holder": places[0].place.name,
+                "holder_kind": "region",
+                "share_percent": Decimal(m.group("pct")),
+                "value_text": m.group("value"),
+            }
+        )
+    )
+
+
+# "EV batteries (78% of 2024 volume), energy storage systems (14%) and other (8%)": the next bracketed
+# shares of a list, of the first one's basis
+_BRACKETED_NEXT_RX = re.compile(
+    r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<holder>[A-Za-z][\w&\-]*(?:\s+[\w&\-]+){0,4}?)\s*"
+    r"\(\s*(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s*(?=\))"
+)
+
+
+def _bracketed_shares(ctx: Context, s: str, pos: int, shares: Sequence[ShareMatch]) -> None:
+    first = ctx.shares[-1]
+    while (m := _BRACKETED_NEXT_RX.match(s, pos)) is not None:
+        if any(o.start == m.start("value") for o in shares):
+            return
+        holder = m.group("holder")
+        place = lookup_place(holder)
+        ctx.shares.append(
+            first.model_copy(
+                update={
+                    "holder": place.name if place is not None else holder[0].upper() + holder[1:],
+                    "holder_kind": "region" if place is not None else first.holder_kind,
+                    "share_percent": Decimal(m.group("pct")),
+                    "value_text": m.group("value"),
+                }
+            )
+        )
+        pos = m.end("value")
+
+
+_BASIS_GENERIC = wordset("of the world all total share combined installed annual domestic nameplate")
+
+
+_HEAD_GENERIC = wordset("anode anodes material materials product products powder powders battery batteries grade")
+
+
+def _parent_total(ctx: Context, basis_words: Sequence[str]) -> bool:
+    """ "total hard carbon demand" in a pitch-based hard carbon report: a total of the product without the
+    word that makes the market narrower is the parent market's, so a share of it is not the market's."""
+    if not basis_words or basis_words[0] not in {"total", "overall", "entire", "all"}:
+        return False
+    named = set(basis_words) & ctx.market.head
+    missing = ctx.market.head - set(basis_words) - _HEAD_GENERIC
+    return bool(named) and bool(missing)
+
+
+def _other_product(ctx: Context, basis_words: Sequence[str]) -> bool:
+    """A basis that names the market's product with a modifier the market's name does not have names
+    another (narrower or neighbouring) product: "graphite anode output" for battery anode materials."""
+    if not set(basis_words) & ctx.market.head:
+        return False
+    measures = {norm_word(w) for w in _MEASURES}
+    return any(
+        w not in ctx.market.words
+        and w not in measures
+        and w not in GENERIC_MODIFIERS
+        and w not in _BASIS_GENERIC
+        and not is_place_word(w)
+        for w in basis_words
+    )

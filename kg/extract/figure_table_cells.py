@@ -1,0 +1,333 @@
+"""Figures in tables: whether a table is about the market, and one fact per cell bound to year and scope.
+
+Tables' shape is read by :mod:`kg.extract.figure_tables` (nested header rows, units, rate columns,
+plain-text tables); this module decides what the cells mean. A table without a year layout (a "Report
+Attribute | Details" scope table) is read row by row as sentences. Year column headers ("2024", "2025E",
+"2030F", or years under a "Revenue (US$ Mn)" group) or a first column of years, and rows (columns) of
+regions or segments give one market size per cell, when the header or the text just before the table
+names the currency and scale ("USD Million", "All values in USD thousand") and does not talk about
+volume, and the caption is the market's (or a breakdown of it); "CAGR" and "share" columns give growth
+rates and shares, labelled by the first non-rank column. A company's revenue by year is no market size.
+The quote is the table row up to the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.extract.figure_attribution import market_ref
+from kg.extract.figure_context import Context
+from kg.extract.figure_listed import LEGAL_SUFFIX_RX
+from kg.extract.figure_sentence import read_sentence
+from kg.extract.figure_tables import (
+    UNIT_RX,
+    VOLUME_RX,
+    YEAR_HEADER_RX,
+    header_layout,
+    header_period,
+    rate_column,
+    unit_of,
+)
+from kg.extract.figure_words import words_of
+from kg.extract.figure_years import year_status
+from kg.extract.geo import Place, lookup_place
+from kg.extract.money import MoneyMatch, parse_money, usd_million
+from kg.extract.sentences import Sentence
+from kg.models import Block, GrowthRate, HolderKind, MarketSize, Share, Status
+
+__all__ = ["read_table"]
+
+
+_BREAKDOWN_RX = re.compile(
+    r"\b(?:by\s+[A-Za-z][\w\-]*|segments?|segmentation|regions?|regional|countr(?:y|ies)|geograph\w*|"
+    r"applications?|types?|products?|end[\s\-]?use(?:rs?)?)\b",
+    re.IGNORECASE,
+)
+_OTHER_MEASURE_RX = re.compile(
+    r"\b(?:prices?|costs?|invest\w*|capex|funding|imports?|exports?|shipments|sales\s+of|production\s+of|"
+    r"budgets?|subsid\w*|tariffs?)\b",
+    re.IGNORECASE,
+)
+
+
+def read_table(ctx: Context, index: int, block: Block | None = None, last: int | None = None) -> None:
+    doc = ctx.doc
+    block = block if block is not None else doc.blocks[index]
+    rows = [[doc.text[c.start : c.end].strip() for c in row] for row in block.rows]
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return
+    layout = header_layout(rows, [[c.header for c in row] for row in block.rows])
+    top = layout.rows  # the first body row
+    heads = list(layout.columns)
+    year_layout = any(layout.year(j) for j in range(len(heads))) or any(
+        row and YEAR_HEADER_RX.match(row[0]) for row in rows[top:]
+    )
+    if not year_layout:
+        # a key-value table ("Report Attribute | Details": "Market size value in 2025 | USD 1.36 billion",
+        # "Growth rate | CAGR of 16.2% from 2025 to 2030"): each row reads as one sentence
+        for kv in block.rows:
+            if len(kv) >= 2 and kv[0].start < kv[-1].end:
+                read_sentence(ctx, Sentence(kv[0].start, kv[-1].end, doc.text[kv[0].start : kv[-1].end]))
+                ctx.sentence_no += 1
+    before = "; ".join(  # "; " so a heading's words do not read as modifiers of the caption's "market"
+        doc.text[b.start : b.end] for b in doc.blocks[max(0, index - 2) : index] if not b.boilerplate
+    )
+    after = ""
+    last = index if last is None else last
+    if last + 1 < len(doc.blocks) and doc.blocks[last + 1].kind != "table":
+        nb = doc.blocks[last + 1]
+        text_after = doc.text[nb.start : nb.end]
+        if (
+            re.match(r"\s*(?:table|exhibit|figure|fig\.|source|note|\*)", text_after, re.IGNORECASE)
+            or len(text_after) < 120
+        ):
+            after = text_after  # a caption below the table
+    header = " ".join(heads)
+    caption = before[-300:] + " " + header + " " + after
+    unit = UNIT_RX.search(header) or UNIT_RX.search(after) or UNIT_RX.search(before[-300:])
+    if VOLUME_RX.search(header) and not UNIT_RX.search(header):
+        return
+    caption_ref = market_ref(ctx, caption)
+    about_market = caption_ref == "own" or bool(
+        re.search(r"\b(?:market\s+size|revenue|market\s+value|value)\b", caption, re.IGNORECASE)
+    )
+    if not about_market and caption_ref is None and UNIT_RX.search(header):
+        # money columns ("2024 (US$ mn)") under a segmentation heading ("By Application") or beside a CAGR
+        # column break the report's market down, unless the caption measures something else
+        about_market = bool(
+            _BREAKDOWN_RX.search(before[-120:]) or re.search(r"\bCAGR\b", header, re.IGNORECASE)
+        ) and not _OTHER_MEASURE_RX.search(caption)
+    if not about_market and caption_ref is None and not year_layout and any(rate_column(h) for h in heads[1:]):
+        # only rate columns ("Region | Share 2024 | CAGR 2025-30") under a breakdown heading or label column
+        if (_BREAKDOWN_RX.search(before[-120:]) or _BREAKDOWN_RX.search(heads[0])) and not _OTHER_MEASURE_RX.search(
+            caption
+        ):
+            _table_rates(ctx, block, rows, heads, top)
+        return
+    if not about_market:
+        return
+    currency, scale = unit_of(unit)
+    year_cols = {j: m for j in range(len(heads)) if (m := layout.year(j)) is not None}
+    if year_cols and _COMPANY_HEADER_RX.search(heads[0]):
+        year_cols = {}  # a company's revenue by year is not a part of the market's size
+    if year_cols:
+        for r in range(top, len(rows)):
+            row = rows[r]
+            label = row[0] if row else ""
+            for j, ym in year_cols.items():
+                if j < len(row):
+                    _table_cell(ctx, block, r, 0, j, label, ym, row[j], unit is not None, currency, scale)
+        _table_rates(ctx, block, rows, heads, top)
+        return
+    first_col = {
+        i: m for i in range(top, len(rows)) if rows[i] and (m := YEAR_HEADER_RX.match(rows[i][0])) is not None
+    }
+    if first_col:
+        for i, ym in first_col.items():
+            for j in range(1, len(rows[i])):
+                label = heads[j] if j < len(heads) else ""
+                _table_cell(ctx, block, i, 0, j, label, ym, rows[i][j], unit is not None, currency, scale)
+        return
+    # one money column ("Type | Revenue (US$ Mn) | Share (%)"): its year is the single year the caption
+    # (the short block just above or below the table) names
+    money_cols = [
+        j
+        for j, c in enumerate(heads)
+        if j > 0 and UNIT_RX.search(c) and not re.search(r"\b(?:CAGR|share|growth)\b|%", c, re.IGNORECASE)
+    ]
+    if len(money_cols) == 1 and not _COMPANY_HEADER_RX.search(heads[0]):
+        near = [after]
+        prev = doc.blocks[index - 1] if index > 0 else None
+        if prev is not None and not prev.boilerplate and prev.end - prev.start < 200:
+            near.append(doc.text[prev.start : prev.end])
+        years = {int(y) for t in near for y in re.findall(r"(?<![\d.,\-–])((?:19|20)\d{2})(?![\d%\-–])", t)}
+        if len(years) == 1:
+            cap_ym = YEAR_HEADER_RX.match(str(years.pop()))
+            assert cap_ym is not None
+            j = money_cols[0]
+            for r in range(top, len(rows)):
+                row = rows[r]
+                if j < len(row):
+                    _table_cell(ctx, block, r, 0, j, row[0], cap_ym, row[j], unit is not None, currency, scale)
+    _table_rates(ctx, block, rows, heads, top)
+
+
+def _table_cell(
+    ctx: Context,
+    block: object,
+    r: int,
+    label_col: int,
+    j: int,
+    label: str,
+    ym: re.Match[str],
+    cell: str,
+    has_unit: bool,
+    currency: str,
+    scale: Decimal,
+) -> None:
+    rows = block.rows  # type: ignore[attr-defined]
+    m = parse_money(cell)
+    if m is None:
+        if not has_unit:
+            return
+        m = parse_money(cell, default_currency=currency)
+        if m is None:
+            return
+        m = MoneyMatch(
+            m.start,
+            m.end,
+            m.as_written,
+            m.currency,
+            m.value_million * scale,
+            m.approximate,
+            None,
+            None,
+            m.plausible,
+        )
+    if not m.plausible:
+        return
+    year = int(ym.group("year"))
+    flag = (ym.group("flag") or "").strip("()").lower()
+    status: Status
+    if flag.startswith(("e", "f", "p")):
+        status = "forecast"
+    elif flag.startswith("a"):
+        status = "actual"
+    else:
+        status = year_status(ctx, year, "")
+    place, seg = _row_scope(ctx, label)
+    if place is False:
+        return
+    row = rows[r]
+    cell_span = row[j]
+    first = row[label_col] if label_col < len(row) else cell_span
+    ev = ctx.doc.quote(min(first.start, cell_span.start), cell_span.end)
+    ctx.sizes.append(
+        MarketSize(
+            evidence=(ev,),
+            scope=place.name if isinstance(place, Place) else "Global",
+            scope_as_written=label if isinstance(place, Place) else None,
+            segment=seg,
+            year=year,
+            value_usd_million=usd_million(m, ctx.rates),
+            status=status,
+            value_text=cell,
+            currency=m.currency,
+            value_million=m.value_million,
+        )
+    )
+
+
+def _row_scope(ctx: Context, label: str) -> tuple[Place | None | bool, str | None]:
+    """(place, segment) of a table row label; (False, None) for rows to skip."""
+    clean = label.strip(" *:")
+    if not clean:
+        return False, None
+    if VOLUME_RX.search(clean) and not UNIT_RX.search(clean):
+        return False, None  # "Shipments (kt)": a volume row of a mixed table, not money
+    if re.fullmatch(
+        r"(?i)(?:total|grand\s+total|global|world|worldwide|overall|market\s+size|revenue|value|sales|"
+        r"sales\s+value|market\s+value|global\s+market)(?:\s*\(.*\))?",
+        clean,
+    ):
+        return None, None
+    if re.search(r"(?i)\b(?:cagr|growth|share|%|y-?o-?y|volume)\b", clean):
+        return False, None
+    p = lookup_place(clean)
+    if p is not None:
+        return (None if p.kind == "global" else p), None
+    words = set(words_of(clean))
+    if words and words <= ctx.market.words | {"global", "market", "total"}:
+        return None, None
+    return None, clean
+
+
+def _places_joined(label: str) -> bool:
+    """ "Japan & South Korea", "Middle East and Africa" (unless a place itself): places joined, no segment."""
+    parts = [p for p in re.split(r"\s*(?:&|\band\b|/|,)\s*", label) if p]
+    return len(parts) >= 2 and all(lookup_place(p) is not None for p in parts)
+
+
+_COMPANY_HEADER_RX = re.compile(r"\b(?:company|companies|player|players|manufacturer|vendor|supplier)\b", re.I)
+_RANK_HEADER_RX = re.compile(r"^\s*(?:rank(?:ing)?|no\.?|#|s\.?\s*no\.?|sr\.?\s*no\.?|position)\s*$", re.I)
+
+
+def _label_column(rows: list[list[str]]) -> int:
+    """The column that names each row: the first one that is not a rank or number column."""
+    width = min(len(r) for r in rows)
+    for j in range(max(1, width - 1)):
+        if _RANK_HEADER_RX.match(rows[0][j]):
+            continue
+        cells = [r[j] for r in rows[1:]]
+        if sum(bool(re.fullmatch(r"[\d.,%\s#()-]*", c)) for c in cells) * 2 > len(cells):
+            continue
+        return j
+    return 0
+
+
+def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: list[str], top: int = 1) -> None:
+    """Growth rates and shares of a table's "CAGR" and "Share" columns (body rows from ``top``)."""
+    cells = block.rows  # type: ignore[attr-defined]
+    lc = _label_column([header, *rows[top:]])
+    for j, h in enumerate(header):
+        kind = rate_column(h)
+        if kind is None:
+            continue
+        is_cagr = kind == "cagr"
+        period = header_period(h)
+        hy = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", h)
+        share_year = int(hy[0]) if len(hy) == 1 else None  # "Share 2024"
+        for r in range(top, len(rows)):
+            if j >= len(rows[r]):
+                continue
+            pm = re.fullmatch(r"\s*(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%?\s*", rows[r][j])
+            if pm is None:
+                continue
+            pct = Decimal(pm.group("p"))
+            if j <= lc:
+                continue
+            place, seg = _row_scope(ctx, rows[r][lc])
+            if place is False:
+                continue
+            ev = ctx.doc.quote(cells[r][lc].start, cells[r][j].end)
+            if is_cagr:
+                if not Decimal(-50) < pct < Decimal(100) or (seg is not None and _places_joined(seg)):
+                    continue  # "Japan & South Korea": a scope of two places, not a segment of the market
+                ctx.growth.append(
+                    GrowthRate(
+                        evidence=(ev,),
+                        scope=place.name if isinstance(place, Place) else "Global",
+                        scope_as_written=rows[r][lc] if isinstance(place, Place) else None,
+                        segment=seg,
+                        cagr_percent=pct,
+                        start_year=period.start_year
+                        or (
+                            ctx.meta.forecast_period[0]
+                            if ctx.meta.forecast_period and period.end_year is None
+                            else None
+                        ),
+                        end_year=period.end_year or (ctx.meta.forecast_period[1] if ctx.meta.forecast_period else None),
+                        value_text=rows[r][j],
+                    )
+                )
+            elif Decimal(0) < pct <= Decimal(100):
+                if place is None and seg is None:
+                    continue  # the "Total | 100 %" row: the whole market, no holder
+                holder = place.name if isinstance(place, Place) else (seg or rows[r][lc])
+                holder_kind: HolderKind = "region" if isinstance(place, Place) else "segment"
+                if holder_kind == "segment" and (
+                    LEGAL_SUFFIX_RX.search(holder) or _COMPANY_HEADER_RX.search(header[lc])
+                ):
+                    holder_kind = "company"
+                ctx.shares.append(
+                    Share(
+                        evidence=(ev,),
+                        holder=holder,
+                        holder_kind=holder_kind,
+                        share_percent=pct,
+                        of="market share",
+                        year=share_year,
+                        value_text=rows[r][j],
+                    )
+                )
