@@ -45,8 +45,8 @@ from rapidfuzz import fuzz
 
 from kg.extract.geo import places
 from kg.models import ResolvedCompany
+from kg.reference import REFERENCE_DIR, reference_file
 
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 COMPANIES_CSV = REFERENCE_DIR / "companies.csv"
 
 RegistryMethod = Literal["registry-exact", "registry-alias", "registry-fuzzy"]
@@ -74,7 +74,7 @@ _SOFT_CORE = frozenset({"the", "group"})  # ignored when comparing cores
 
 
 def _read_words(name: str) -> frozenset[str]:
-    path = REFERENCE_DIR / name
+    path = reference_file(REFERENCE_DIR / name)
     words = (
         line.split("#", 1)[0].strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
     )
@@ -272,7 +272,7 @@ class RegistryEntry:
 def load_registry(path: Path = COMPANIES_CSV) -> tuple[RegistryEntry, ...]:
     """The reference registry: ``key,name,country,wikidata,aliases,note`` (aliases separated by ``|``)."""
     entries: list[RegistryEntry] = []
-    with path.open(encoding="utf-8", newline="") as f:
+    with reference_file(path).open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
             entries.append(

@@ -26,6 +26,7 @@ from rdflib.plugins.sparql import prepareQuery
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.namespaces import sparql_prefixes
 from kg.queries import QUERIES_DIR, list_queries
 from kg.rdf.corpus import refresh_corpus_graph
 from kg.rdf.iris import doc_graph_iri
@@ -276,6 +277,52 @@ def test_links_segments_applications_dynamics(handmade: Store) -> None:
     themes = {r["theme"]: r for r in _dicts(run_stored(handmade, "shared-dynamics"))}
     assert "electric vehicle" in themes and int(themes["electric vehicle"]["markets"]) >= 2
     assert "driver: Electric vehicle demand [Hard Carbon Anode]" in themes["electric vehicle"]["dynamics"]
+
+
+def test_segments_by_market_lists_markets_not_documents(handmade: Store) -> None:
+    """Report documents carry akg:hasSegment and rdfs:label just as markets do: only akg:Market nodes may
+    appear as markets (the query once listed every document, by its title, beside its market)."""
+
+    def labels(cls: str) -> set[str]:
+        query = f"SELECT ?l WHERE {{ ?x a akg:{cls} ; rdfs:label ?l }}"
+        found = _select(handmade, sparql_prefixes("akg", "rdfs") + query)
+        return {str(row[0]) for row in found.rows}
+
+    markets, documents = labels("Market"), labels("ReportDocument")
+    assert markets and documents and markets.isdisjoint(documents)  # else a document row could pass as a market
+    listing = _select(handmade, sparql_prefixes("akg")
+                      + "SELECT DISTINCT ?s WHERE { ?d a akg:ReportDocument ; akg:hasSegment ?s }")
+    assert listing.rows, "no document lists a segment: the graph cannot show the mistake"
+    rows = _dicts(run_stored(handmade, "segments-by-market"))
+    assert not {r["marketName"] for r in rows} & documents
+    assert {r["marketName"] for r in rows} <= markets
+    pairs = _select(handmade, sparql_prefixes("akg", "rdfs")
+                    + "SELECT DISTINCT ?l ?s WHERE { ?m a akg:Market ; akg:hasSegment ?s ; rdfs:label ?l }")
+    expected = sorted((str(label), str(seg)) for label, seg in pairs.rows)
+    assert sorted((r["marketName"], r["segment"]) for r in rows) == expected
+    # the document rows were the segments documents list: those segments stay, under their market
+    assert {str(row[0]) for row in listing.rows} <= {r["segment"] for r in rows}
+
+
+MARKET_NAME_COLUMN = re.compile(r"\?(market\d?Names?)\b")
+NAMES_WITH_MARKET_COLUMNS = [
+    q.name for q in QUERIES if MARKET_NAME_COLUMN.search(q.text.split("\nSELECT", 1)[1].split("WHERE", 1)[0])
+]
+
+
+@pytest.mark.parametrize("name", NAMES_WITH_MARKET_COLUMNS)
+def test_market_name_columns_hold_only_markets(name: str, handmade: Store) -> None:
+    """Documents share akg:hasSegment and rdfs:label with markets: no query may name a document as a market."""
+    found = _select(handmade, sparql_prefixes("akg", "rdfs")
+                    + "SELECT ?l WHERE { ?m a akg:Market ; rdfs:label ?l }")
+    markets = {str(row[0]) for row in found.rows}
+    result = run_stored(handmade, name, GOLDEN_PARAMS.get(name, {}))
+    columns = [v for v in result.variables if MARKET_NAME_COLUMN.fullmatch(f"?{v}")]
+    assert columns
+    values = [part for r in _dicts(result) for c in columns if c in r
+              for part in (r[c].split(" | ") if c.endswith("Names") else [r[c]])]
+    assert values, f"{name} names no market on the hand-mapped graph"
+    assert set(values) <= markets, sorted(set(values) - markets)
 
 
 def test_evidence_trail_offsets_index_the_text(handmade: Store) -> None:

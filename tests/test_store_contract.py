@@ -534,6 +534,33 @@ def test_batch_of_new_graphs_with_a_bad_one_writes_nothing(
     assert ox_store.graph_names() == [G1]
 
 
+class CountingEngine:
+    """The real pyoxigraph store, with each ``load``/``bulk_load`` call recorded (method, quads per graph) and
+    passed on unchanged; pyoxigraph's methods are read-only, so the store's ``ox`` property hands this out."""
+
+    def __init__(self, engine: ox.Store) -> None:
+        self.engine = engine
+        self.calls: list[tuple[str, dict[str, int]]] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.engine, name)
+
+    def _record(self, method: str, data: bytes) -> None:
+        per_graph: dict[str, int] = {}
+        for quad in ox.parse(data, ox.RdfFormat.N_QUADS):
+            key = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+            per_graph[key] = per_graph.get(key, 0) + 1
+        self.calls.append((method, per_graph))
+
+    def load(self, data: bytes, **kwargs: object) -> None:
+        self._record("load", data)
+        self.engine.load(data, **kwargs)
+
+    def bulk_load(self, data: bytes, **kwargs: object) -> None:
+        self._record("bulk_load", data)
+        self.engine.bulk_load(data, **kwargs)
+
+
 def test_batch_larger_than_one_bulk_load_is_split_by_graph(ox_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch over the bulk-load limit is written in several loads, never splitting a graph."""
     from kg.store import oxigraph as backend
@@ -542,7 +569,25 @@ def test_batch_larger_than_one_bulk_load_is_split_by_graph(ox_store: Store, monk
     monkeypatch.setattr(backend, "BULK_MIN_QUADS", 0)
     batch = [(f"https://example.org/graph/big{i}", doc(i, extra=8).serialize(format="nt", encoding="utf-8"))
              for i in range(6)]
+    triples = {name: len(data.splitlines()) for name, data in batch}
+    # each triple is two quads (its graph and the default graph): a graph fits one load, two graphs do not
+    assert all(15 < 2 * n <= 30 for n in triples.values())
+    counting = CountingEngine(ox_store.ox)  # type: ignore[attr-defined]
+    monkeypatch.setattr(type(ox_store), "ox", property(lambda self: counting))
     ox_store.replace_graphs_ntriples(batch)
+    assert len(counting.calls) == len(batch)
+    on_disk = ox_store.path is not None  # type: ignore[attr-defined]
+    assert {method for method, _ in counting.calls} == {"bulk_load" if on_disk else "load"}
+    seen: list[str] = []
+    for _, per_graph in counting.calls:
+        assert sum(per_graph.values()) <= backend.BULK_QUADS
+        named = [g for g in per_graph if g]
+        seen += named
+        for g in named:  # a graph goes whole into one load, with its default-graph copies beside it
+            assert per_graph[g] == triples[g]
+        assert per_graph.get("", 0) == sum(per_graph[g] for g in named)
+    assert sorted(seen) == sorted(triples)
+    monkeypatch.undo()
     assert ox_store.graph_names() == sorted(name for name, _ in batch)
     default, union = default_and_union(ox_store)
     assert default == union

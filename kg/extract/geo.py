@@ -33,14 +33,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Literal
 
 import pycountry
 
+from kg.reference import REFERENCE_DIR, reference_file
+
 PlaceKind = Literal["global", "region", "country"]
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 REGIONS_CSV = REFERENCE_DIR / "regions.csv"
 
 
@@ -78,7 +78,7 @@ def _split(field: str) -> tuple[str, ...]:
 def places() -> dict[str, Place]:
     """All place concepts by key, loaded once from ``regions.csv``."""
     out: dict[str, Place] = {}
-    with REGIONS_CSV.open(encoding="utf-8", newline="") as f:
+    with reference_file(REGIONS_CSV).open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             key = row["key"]
             if key in out:
@@ -217,7 +217,7 @@ CITIES_CSV = REFERENCE_DIR / "cities.csv"
 @cache
 def _cities() -> dict[str, str]:
     """Major business cities and a few states/provinces by folded name -> ISO2, from ``cities.csv``."""
-    with CITIES_CSV.open(encoding="utf-8", newline="") as f:
+    with reference_file(CITIES_CSV).open(encoding="utf-8", newline="") as f:
         return {_fold(row["name"]): row["iso2"] for row in csv.DictReader(f)}
 
 

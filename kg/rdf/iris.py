@@ -36,6 +36,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.namespaces import GRAPH, ID
+from kg.reference import REFERENCE_DIR, reference_file
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -114,10 +115,7 @@ def company_iri(key: str) -> URIRef:
 
 @lru_cache(maxsize=1)
 def _region_rows() -> tuple[dict[str, str], ...]:
-    path = PROJECT_ROOT / "data" / "reference" / "regions.csv"
-    if not path.exists():
-        return ()
-    with path.open(encoding="utf-8", newline="") as fh:
+    with reference_file(REFERENCE_DIR / "regions.csv").open(encoding="utf-8", newline="") as fh:
         return tuple(csv.DictReader(fh))
 
 
@@ -171,7 +169,7 @@ TOTAL_SEGMENT = concept_iri("segment", "total")
 """Data Cube needs a value for every dimension: figures not restricted to a segment use this one."""
 
 
-CONFIG_DIRS = (PROJECT_ROOT / "data" / "reference", PROJECT_ROOT / "ontology" / "vocab")
+CONFIG_DIRS = (REFERENCE_DIR, PROJECT_ROOT / "ontology" / "vocab")
 """What the extraction depends on besides the code: the reference registry and the vocabularies."""
 
 
