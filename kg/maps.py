@@ -205,7 +205,7 @@ SELECT ?m ?p ?concept ?label WHERE {
 """
 Q_SEGMENTS = _P + """
 SELECT ?m ?seg ?kind ?label ?docId ?quote WHERE {
-  ?m akg:hasSegment ?seg . ?seg akg:segmentKind ?kind ; rdfs:label ?label .
+  ?m a akg:Market ; akg:hasSegment ?seg .  # documents also carry akg:hasSegment ?seg akg:segmentKind ?kind ; rdfs:label ?label .
   FILTER (STRENDS(STR(?kind), "/segment-kind/application") || STRENDS(STR(?kind), "/segment-kind/type"))
   OPTIONAL {
     ?sm a akg:SegmentMention ; akg:segment ?seg ; prov:hadPrimarySource/dcterms:identifier ?docId .
