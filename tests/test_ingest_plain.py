@@ -83,3 +83,29 @@ def test_numbered_items_after_long_lines_are_not_wrapped_prose() -> None:
 def test_decimal_section_numbers_are_not_items() -> None:
     blocks = plain_blocks("2.1 Market Size\n2.2 Market Share\n")
     assert all(b.kind == "paragraph" for b in blocks)
+
+
+def test_grid_table_with_borders_and_an_inner_rule() -> None:
+    body = ("+--------+-------+-------+\n| Zone   | 2024  | 2030  |\n+--------+-------+-------+\n"
+            "| North  | 1.5   | 2.5   |\n| South  | 3.0   | 4.0   |\n+--------+-------+-------+\n"
+            "| Total  | 4.5   | 6.5   |\n+--------+-------+-------+\n")
+    doc = render_text(body, "text/plain")
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    want = "Zone | 2024 | 2030\nNorth | 1.5 | 2.5\nSouth | 3.0 | 4.0\nTotal | 4.5 | 6.5"
+    assert doc.text[table.start : table.end] == want
+    assert all(c.header for c in table.rows[0]) and not table.rows[1][0].header
+
+
+def test_rule_inside_a_space_table_is_dropped_but_a_rule_then_prose_ends_it() -> None:
+    body = ("  Zone        2024     2030\n  ----------  -------  -------\n  North        1.5      2.5\n"
+            "  South        3.0      4.0\n  ----------  -------  -------\n  Total        4.5      6.5\n")
+    doc = render_text(body, "text/plain")
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert doc.text[table.end - 17 : table.end] == "Total | 4.5 | 6.5"
+    assert "---" not in doc.text[table.start : table.end]
+
+
+def test_wrapped_line_with_numbers_joins_the_next() -> None:
+    body = ("and sales in 2024 (2023: USD 4,96 Mrd.). For 2025 we expect USD 5,31 Mrd., and for\n"
+            "2030 USD 6,87 Mrd. with steady growth.\n")
+    assert _blocks(body) == [("paragraph", " ".join(body.split()))]

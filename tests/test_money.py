@@ -173,3 +173,29 @@ def test_unit_bracketed_after_the_number() -> None:
 )
 def test_bracketed_unit_after_a_year_or_caption_number_is_no_amount(text: str) -> None:
     assert find_money(text) == []
+
+
+def test_mrd_is_a_thousand_million() -> None:
+    (m,) = find_money("Sales reached EUR 3,75 Mrd. in 2024")
+    assert (m.currency, m.value_million) == ("EUR", Decimal("3750.00"))
+
+
+def test_decimal_comma_is_decided_per_document() -> None:
+    from kg.extract.money import decimal_comma
+
+    assert decimal_comma("Demand grew 4,3 % to USD 5,12 Mrd. in 2024; 2.871,4 in China.")
+    assert not decimal_comma("Demand grew 4.3% to USD 5,120 million.")  # English evidence
+    assert not decimal_comma("Values of 1,234 and 5,678 were seen.")  # "1,234" alone decides nothing
+    assert not decimal_comma("It grew 4,3 % and 5,1 % while the total hit US$ 12.46 bn.")  # mixed: no
+
+
+def test_parse_money_reads_cells_by_the_documents_convention() -> None:
+    cell = parse_money("1.250", default_currency="USD", decimal_comma=True)
+    assert cell is not None and cell.value_million == Decimal("1250")
+    cell = parse_money("1.250", default_currency="USD")
+    assert cell is not None and cell.value_million == Decimal("1.250")
+    cell = parse_money("12 020", default_currency="USD")  # space-grouped thousands
+    assert cell is not None and cell.value_million == Decimal("12020")
+    assert parse_money("12 020") is None  # without a currency it is no amount
+    cell = parse_money("EUR 1.105 Mio.", decimal_comma=True)
+    assert cell is not None and cell.value_million == Decimal("1105")

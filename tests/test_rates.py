@@ -291,3 +291,20 @@ def test_compound_without_a_horizon_is_no_rate() -> None:
 def test_absorbed_is_a_share_verb() -> None:
     [s] = find_shares("Grid storage absorbed 18% of demand in 2024.")
     assert s.percent == Decimal("18")
+
+
+def test_per_annum_stop_does_not_end_the_clause() -> None:
+    (c,) = find_cagr("sales of EUR 2,1 Mrd., a compound annual growth of 4,4 % p.a. over 2025-2031.")
+    assert (c.percent, c.period.start_year, c.period.end_year) == (Decimal("4.4"), 2025, 2031)
+    # negative: a full stop before a capital still ends it
+    (c,) = find_cagr("a CAGR of 5% p.a. The 2029-2031 plan is separate.")
+    assert c.period == Period()
+
+
+def test_growth_worded_with_an_adverb_or_as_a_growth_rate() -> None:
+    (c,) = find_cagr("Oceania grows more slowly, at 3,8 % p.a., as capacity is capped.")
+    assert c.percent == Decimal("3.8") and not c.explicit
+    (c,) = find_cagr("The implied growth rate is 6.2% a year over 2026-2032.")
+    assert (c.percent, c.period.end_year) == (Decimal("6.2"), 2032)
+    assert find_cagr("Prices fell sharply, at 3% a year.") == []  # a fall is no growth
+    assert find_cagr("The growth rate is 6.2% higher than last year.") == []  # no "a year"

@@ -32,7 +32,7 @@ from kg.extract.figure_tables import (
 from kg.extract.figure_words import words_of
 from kg.extract.figure_years import year_status
 from kg.extract.geo import Place, lookup_place
-from kg.extract.money import MoneyMatch, parse_money, usd_million
+from kg.extract.money import MoneyMatch, decimal_comma, parse_money, usd_million
 from kg.extract.sentences import Sentence
 from kg.models import Block, GrowthRate, HolderKind, MarketSize, Share, Status
 
@@ -47,6 +47,13 @@ _BREAKDOWN_RX = re.compile(
 _OTHER_MEASURE_RX = re.compile(
     r"\b(?:prices?|costs?|invest\w*|capex|funding|imports?|exports?|shipments|sales\s+of|production\s+of|"
     r"budgets?|subsid\w*|tariffs?)\b",
+    re.IGNORECASE,
+)
+
+
+# "Table 4.2", "TABLE A1", "Exhibit 3:", "[Slide 4 -": a caption's number is no modifier of its "market"
+_NUMBERED_CAPTION_RX = re.compile(
+    r"\b(?:table|exhibit|figure|fig\.|chart|slide)\s+[A-Z]?\d{1,3}(?:[.\-]\d{1,3})*[a-z]?\b\s*[:.\-–—]?",
     re.IGNORECASE,
 )
 
@@ -88,7 +95,7 @@ def read_table(ctx: Context, index: int, block: Block | None = None, last: int |
     unit = UNIT_RX.search(header) or UNIT_RX.search(after) or UNIT_RX.search(before[-300:])
     if VOLUME_RX.search(header) and not UNIT_RX.search(header):
         return
-    caption_ref = market_ref(ctx, caption)
+    caption_ref = market_ref(ctx, _NUMBERED_CAPTION_RX.sub("; ", caption))
     about_market = caption_ref == "own" or bool(
         re.search(r"\b(?:market\s+size|revenue|market\s+value|value)\b", caption, re.IGNORECASE)
     )
@@ -167,11 +174,12 @@ def _table_cell(
     scale: Decimal,
 ) -> None:
     rows = block.rows  # type: ignore[attr-defined]
-    m = parse_money(cell)
+    comma = decimal_comma(ctx.doc.text)  # "1.105" is 1105 in a document that writes "4,3 %"
+    m = parse_money(cell, decimal_comma=comma)
     if m is None:
         if not has_unit:
             return
-        m = parse_money(cell, default_currency=currency)
+        m = parse_money(cell, default_currency=currency, decimal_comma=comma)
         if m is None:
             return
         m = MoneyMatch(
@@ -237,6 +245,8 @@ def _row_scope(ctx: Context, label: str) -> tuple[Place | None | bool, str | Non
     p = lookup_place(clean)
     if p is not None:
         return (None if p.kind == "global" else p), None
+    if _places_joined(clean):  # "Japan & Korea": one row for two places, a scope as the table writes it
+        return Place(key=re.sub(r"[^a-z0-9]+", "-", clean.lower()).strip("-"), name=clean, kind="region"), None
     words = set(words_of(clean))
     if words and words <= ctx.market.words | {"global", "market", "total"}:
         return None, None
@@ -281,10 +291,10 @@ def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: lis
         for r in range(top, len(rows)):
             if j >= len(rows[r]):
                 continue
-            pm = re.fullmatch(r"\s*(?P<p>-?\d{1,3}(?:\.\d+)?)\s*%?\s*", rows[r][j])
+            pm = re.fullmatch(r"\s*(?P<p>-?\d{1,3}(?:[.,]\d+)?)\s*%?\s*", rows[r][j])
             if pm is None:
                 continue
-            pct = Decimal(pm.group("p"))
+            pct = Decimal(pm.group("p").replace(",", "."))  # "11,4 %": a percentage has no thousands
             if j <= lc:
                 continue
             place, seg = _row_scope(ctx, rows[r][lc])

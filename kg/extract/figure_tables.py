@@ -51,7 +51,7 @@ YEAR_HEADER_RX = re.compile(
 )
 _US_DOLLARS = r"U\.?\s?S\.?\s+dollars|US\s+dollars|dollars"
 UNIT_RX = re.compile(
-    r"(?P<cur>USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:in\s+)?(?P<scale>million|mn|mio|billion|bn|"
+    r"(?P<cur>USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:in\s+)?(?P<scale>million|mn|mio|billion|bn|mrd|"
     r"thousand|k|['’]?000|m(?=\s*\)|\s*$)|b(?=\s*\)|\s*$))\b"
     r"|(?P<scale2>million|mn|billion|bn|thousand)s?\s*(?:of\s+)?(?P<cur2>USD|US\$|\$|EUR|€|" + _US_DOLLARS + r"|euros)",
     re.IGNORECASE,
@@ -62,6 +62,7 @@ _CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "
 _SCALE = {
     "billion": Decimal(1000),
     "bn": Decimal(1000),
+    "mrd": Decimal(1000),
     "b": Decimal(1000),
     "thousand": Decimal("0.001"),
     "k": Decimal("0.001"),
@@ -211,7 +212,7 @@ def header_period(header: str) -> Period:
 
 # ------------------------------------------------------------------ plain-text tables
 
-_TT_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TT_NUM = r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 _TT_YEAR = r"(?:19|20)\d{2}[EFP]?(?:\s*\([^()\d]{1,24}\))?"
 _TT_RATE = (
     r"(?i:CAGR|Share|Growth)(?:\s*\(%\)|\s*%|\s*\(?['’]?(?:19|20)?\d{2}\s*[-–]\s*['’]?(?:19|20)?\d{2}\)?"
@@ -227,7 +228,7 @@ _TT_HEAD_RX = re.compile(
 _TT_YEAR_RX = re.compile(_TT_YEAR)
 _TT_RATE_RX = re.compile(_TT_RATE)
 _RULE_RX = re.compile(r"\s*[-=_*~.]{3,}\s*")
-_TT_PCT = r"[-+−]?\d{1,3}(?:\.\d+)?\s*%?"
+_TT_PCT = r"[-+−]?\d{1,3}(?:[.,]\d+)?\s*%?"
 
 
 def _unit_above(doc: TextDocument, index: int) -> bool:

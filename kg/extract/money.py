@@ -13,7 +13,7 @@ Rules (each one a decision, not an accident):
 * Separators: "1,234.5" is English; "1.234,5" (dots then one comma) is European; "1,5" (a comma not
   followed by exactly three digits) is a European decimal. "1.234" stays English (1.234): ambiguous
   forms are read the way the genre writes them.
-* Scales: trillion/tn, billion/bn/bln/b, million/mn/mln/mio/m, thousand million, thousand/k,
+* Scales: trillion/tn, billion/bn/bln/mrd/b, million/mn/mln/mio/m, thousand million, thousand/k,
   crore (10 million), lakh (0.1 million). No scale means units.
 * "$2 to $3 billion": the first amount borrows the second one's scale. "USD 4.5-5.0 billion" is one match
   with ``high_million``. "between $200 and $400 per ton": both amounts are flagged ``per_unit``.
@@ -145,7 +145,7 @@ _PRE = (
 )
 _NUM = r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = (
-    r"(?P<scale>thousand\s+million|trillions?|billions?|millions?|thousands?|bn|mn|mln|bln|mio|tn|crores?"
+    r"(?P<scale>thousand\s+million|trillions?|billions?|millions?|thousands?|bn|mn|mln|bln|mio|mrd|tn|crores?"
     r"|lakhs?|lacs?|[kmb])\.?"
 )
 _POST = (
@@ -188,6 +188,7 @@ _SCALES: dict[str, Decimal] = {
     "billion": Decimal(1000),
     "bn": Decimal(1000),
     "bln": Decimal(1000),
+    "mrd": Decimal(1000),  # "Mrd." (Milliarde): a thousand million
     "b": Decimal(1000),
     "thousand million": Decimal(1000),
     "million": Decimal(1),
@@ -220,10 +221,18 @@ _RANGE_JOIN_RX = re.compile(r"\s*(?:and|to|-|–|—|or)\s*$", re.IGNORECASE)
 _MAX_PLAUSIBLE = Decimal(100_000_000)  # USD 100 trillion, in millions: more than world GDP
 
 
-def parse_number(s: str) -> Decimal | None:
-    """A number as written ("1,234.5", "1.234,5", "1,5", "4700") as a Decimal; None if it is not one."""
+def parse_number(s: str, decimal_comma: bool = False) -> Decimal | None:
+    """A number as written ("1,234.5", "1.234,5", "1,5", "4700", "6 851") as a Decimal; None if it is not
+    one. ``decimal_comma`` (the document writes "4,3 %") reads the ambiguous "1.234" as 1234 and "1,234"
+    as 1.234."""
     s = s.strip().replace("\u2212", "-")
-    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+,\d+", s):
+    if re.fullmatch(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?", s):
+        s = re.sub(r"[ \u00a0\u202f]", "", s).replace(",", ".")  # "6 851", "12 020,5": space-grouped thousands
+    elif decimal_comma and re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", s):
+        s = s.replace(".", "")
+    elif decimal_comma and re.fullmatch(r"-?\d+,\d+", s):
+        s = s.replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+,\d+", s):
         s = s.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
         s = s.replace(",", "")
@@ -332,21 +341,26 @@ def _link_ranges(text: str, matches: list[MoneyMatch]) -> list[MoneyMatch]:
     return out
 
 
-def parse_money(s: str, default_currency: str | None = None) -> MoneyMatch | None:
+def parse_money(s: str, default_currency: str | None = None, decimal_comma: bool = False) -> MoneyMatch | None:
     """The single amount written in ``s`` (a table cell, a label); None when there is none or several.
 
-    With ``default_currency`` a bare "1,210 mn" or "4700" is accepted in that currency: a table caption
-    or header ("USD Million") often carries the currency and the scale for all its cells.
+    With ``default_currency`` a bare "1,210 mn", "4700" or "6 851" (space-grouped) is accepted in that
+    currency: a table caption or header ("USD Million") often carries the currency and the scale for all
+    its cells. ``decimal_comma``: see :func:`parse_number`.
     """
     found = find_money(s)
     if len(found) == 1:
-        return found[0]
+        return _reread(found[0]) if decimal_comma else found[0]
     if found or default_currency is None:
         return None
-    m = re.fullmatch(r"\s*(?P<sign>[-−]\s?)?(?P<num>" + _NUM + r")(?:[\s-]?(?i:" + _SCALE + r"))?\s*", s)
+    m = re.fullmatch(
+        r"\s*(?P<sign>[-−]\s?)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|" + _NUM + r")"
+        r"(?:[\s-]?(?i:" + _SCALE + r"))?\s*",
+        s,
+    )
     if m is None:
         return None
-    value = parse_number(m.group("num"))
+    value = parse_number(m.group("num"), decimal_comma)
     if value is None:
         return None
     scale = m.group("scale")
@@ -362,6 +376,38 @@ def parse_money(s: str, default_currency: str | None = None) -> MoneyMatch | Non
         value_million=value_million,
         plausible=_plausible(value_million, negative),
     )
+
+
+def _reread(m: MoneyMatch) -> MoneyMatch:
+    """``m`` with its number read in a decimal-comma document ("EUR 1.105 Mio." is 1105 million)."""
+    num = re.search(_NUM, m.as_written)
+    if num is None:
+        return m
+    plain, comma = parse_number(num.group()), parse_number(num.group(), True)
+    if plain is None or comma is None or plain == comma or plain == 0:
+        return m
+    value = m.value_million / plain * comma
+    return replace(m, value_million=value, high_million=None, plausible=_plausible(value, value < 0))
+
+
+@lru_cache(maxsize=8)
+def decimal_comma(text: str) -> bool:
+    """Whether a document writes decimal commas ("4,3 %", "USD 5,12 Mrd.", "2.871,4"): two or more such
+    amounts or percentages and none written the English way ("4.3%", "US$ 1,234.5", "12.46 bn")."""
+    euro = sum(1 for _ in _EURO_EVIDENCE_RX.finditer(text))
+    return euro >= 2 and _ENGLISH_EVIDENCE_RX.search(text) is None
+
+
+_CUR_NEAR = r"(?:US\s?\$|USD|EUR|€|\$|£|GBP|CHF)\s?"
+_SCALE_NEAR = r"\s?(?:%|(?i:mio|mrd|mn|bn|million|billion)\b)"
+_EURO_EVIDENCE_RX = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|" + _CUR_NEAR + r"\d+,\d{1,2}(?![\d.,])"
+    r"|(?<![\d.,])\d+,\d{1,2}(?=" + _SCALE_NEAR + r")"
+)
+_ENGLISH_EVIDENCE_RX = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|" + _CUR_NEAR + r"\d+\.\d{1,2}(?![\d.,])"
+    r"|(?<![\d.,])\d+\.\d{1,2}(?=" + _SCALE_NEAR + r")"
+)
 
 
 def usd_million(match: MoneyMatch, rates: Mapping[str, Decimal]) -> Decimal | None:

@@ -65,10 +65,16 @@ _HORIZON = (
     r"(?:" + _YEAR + r"|forecast\s+(?:period|horizon))"
 )
 _ANNUAL_RXS = (
-    # "growing 5.2% a year", "growing faster at 15.2% annually"
+    # "growing 5.2% a year", "growing faster at 15.2% annually", "grows more slowly, at 4.7% p.a."
     re.compile(
-        r"\b" + _GROW_VERB + r"\s+(?:(?:faster|fastest|quickly|rapidly|strongly|steadily)\s+)?(?:at\s+|by\s+)?"
+        r"\b" + _GROW_VERB + r"\s+(?:(?:more\s+|most\s+)?(?:faster|fastest|quickly|rapidly|strongly|steadily|"
+        r"slowly|slower|slowest|modestly)\s*,?\s+)?(?:at\s+|by\s+)?"
         + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
+        re.IGNORECASE,
+    ),
+    # "the implied growth rate is 4.3% a year"
+    re.compile(
+        r"\bgrowth\s+rate\s+(?:is|was|of|will\s+be|would\s+be)\s+" + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
         re.IGNORECASE,
     ),
     re.compile(
@@ -220,10 +226,15 @@ class CagrMatch:
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     """A cheap clause window around [a, b): from the last sentence end before to the next one after."""
-    left = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), text.rfind("; ", 0, a))
-    right_candidates = [i for i in (text.find(". ", b), text.find("\n", b), text.find("; ", b)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
+    left = max([m.start() for m in _CLAUSE_END_RX.finditer(text, 0, a)], default=-1)
+    right_m = _CLAUSE_END_RX.search(text, b)
+    right = right_m.start() if right_m else len(text)
     return left + 1, right
+
+
+# a full stop, line break or semicolon; not the stop of "p.a." / "approx." / "e.g." before a lower-case word
+# ("5,3 % p.a. over 2025-2030")
+_CLAUSE_END_RX = re.compile(r"\.\s(?![a-z])|(?<!\bp\.a)(?<!\bp\.\sa)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)\.\s|\n|;\s")
 
 
 # Both CAGR patterns need "CAGR" or "compound" (no character outside ASCII matches these letters in any

@@ -16,7 +16,8 @@ Plain text carries its structure in line layout, not markup, so every rule here 
   label line ("By Type" then "  Natural") are list items too.
 * Three or more consecutive rows (two under a ruled header) of 2+ cells -- cells separated by runs of 2+ spaces with the
   gaps aligned, or by ``|`` with the same cell count -- are a table. A row whose first cell ends in
-  ":" is a "label: value" line, not a table row.
+  ":" is a "label: value" line, not a table row. Grid borders ("+----+----+") and pipe separators
+  ("|----|----|") are rules; a rule between body rows (above a total row) does not end the table.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class PlainBlock:
 
 
 _RULE = re.compile(r"^(?:=[ =]*=|-[ -]*-|_[ _]*_|\*[ *]*\*|~[ ~]*~)$")
+#: a grid table's border ("+------+-----+") or a pipe table's separator ("|------|:----:|")
+_GRID_RULE = re.compile(r"^\+(?:[-=:]{2,}\+)+$|^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
 _BULLET = re.compile(r"^([-*+\u2022\u25aa\u25cf\u25e6\u2023\u2043>])[ \t]+(?=\S)")
 _GAP = re.compile(r" {2,}")
 _VALUE = re.compile(r"^[(\-+~<>≈]*[$€£¥]?\s?\d[\d,.]*\s?%?\)?$")
@@ -83,7 +86,7 @@ def _lines(body: str) -> list[list[_Line]]:
 
 
 def _is_rule(line: _Line) -> bool:
-    return len(line.text.replace(" ", "")) >= 3 and bool(_RULE.match(line.text))
+    return len(line.text.replace(" ", "")) >= 3 and bool(_RULE.match(line.text) or _GRID_RULE.match(line.text))
 
 
 def _space_cells(line: _Line) -> list[tuple[int, int]]:
@@ -106,6 +109,10 @@ def _pipe_cells(line: _Line) -> list[str]:
     return parts
 
 
+def _pipe_row(line: _Line, width: int) -> bool:
+    return "|" in line.text and not _is_rule(line) and len(_pipe_cells(line)) == width
+
+
 def _row_ok(cells: list[str], line: _Line) -> bool:
     if len(cells) < 2 or cells[-1].endswith(":") or _GAP.split(line.text)[0].endswith(":"):
         return False
@@ -122,7 +129,11 @@ def _table(lines: list[_Line], i: int) -> tuple[list[list[str]], bool, int] | No
         rows, header, j = [cells], False, i + 1
         if j < len(lines) and _is_rule(lines[j]):
             header, j = True, j + 1
-        while j < len(lines) and "|" in lines[j].text and len(_pipe_cells(lines[j])) == len(cells):
+        while j < len(lines):
+            if _is_rule(lines[j]) and j + 1 < len(lines) and _pipe_row(lines[j + 1], len(cells)):
+                j += 1  # a border between body rows ("+---+" above a total row)
+            if not _pipe_row(lines[j], len(cells)):
+                break
             rows.append(_pipe_cells(lines[j]))
             j += 1
         return (rows, header, j) if len(rows) >= (2 if header else 3) else None
@@ -138,6 +149,8 @@ def _table(lines: list[_Line], i: int) -> tuple[list[list[str]], bool, int] | No
     if j < len(lines) and _is_rule(lines[j]):
         header, j = True, j + 1
     while j < len(lines):
+        if _is_rule(lines[j]) and rows[1:] and j + 1 < len(lines) and not _is_rule(lines[j + 1]):
+            j += 1  # a rule between body rows ("-----  -----" above a total row)
         line = lines[j]
         sp = _space_cells(line)
         row = [line.raw[a:b] for a, b in sp]
@@ -173,7 +186,8 @@ def _continues(prev: _Line, line: _Line, width: int) -> bool:
     if last == ":":
         return False
     words = p.split()
-    if sum(w[0].islower() for w in words) < len(words) / 2:
+    alpha = [w for w in words if w[0].isalpha()]  # numbers ("2024", "4,96") are neither case
+    if sum(w[0].islower() for w in alpha) < len(alpha) / 2:
         return False  # a title-case line (a title, a name) is not wrapped prose
     if last == "," or words[-1].lower() in _JOIN_WORDS:
         return len(p) >= 40

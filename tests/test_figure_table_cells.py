@@ -1,0 +1,97 @@
+"""Figures in tables (kg.extract.figure_table_cells): invented tables, each rule with a negative."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.extract.figures import Figures, extract_figures
+from kg.ingest.text import render_text
+from kg.models import ReportMeta
+
+META = {"market": "Widget Coating", "forecast_period": (2025, 2030)}
+
+
+def _run(body: str, media: str = "text/plain") -> Figures:
+    doc = render_text(body, media)
+    figures = extract_figures(doc, ReportMeta(**META))  # type: ignore[arg-type]
+    for fact in (*figures.market_sizes, *figures.growth_rates, *figures.shares):
+        for ev in fact.evidence:
+            assert doc.text[ev.start : ev.end] == ev.quote
+    return figures
+
+
+def _sizes(f: Figures) -> set[tuple[str, str | None, int, Decimal | None]]:
+    return {(x.scope, x.segment, x.year, x.value_usd_million) for x in f.market_sizes}
+
+
+GRID = """TABLE B2  WIDGET COATING MARKET BY REGION (USD MILLION)
++----------------+----------+----------+------------+
+| REGION         |  2024 A  |  2030 F  | CAGR 25-30 |
++----------------+----------+----------+------------+
+| Oceania        |    120.5 |    240.0 |     12.0%  |
+| Benelux & Nordics |  80.0 |    100.0 |      3.5%  |
++----------------+----------+----------+------------+
+| TOTAL          |    200.5 |    340.0 |      9.0%  |
++----------------+----------+----------+------------+
+"""
+
+
+def test_grid_table_with_a_total_row_below_a_border() -> None:
+    f = _run(GRID)
+    got = _sizes(f)
+    assert ("Oceania", None, 2030, Decimal("240.0")) in got
+    assert ("Global", None, 2024, Decimal("200.5")) in got  # the TOTAL row below the inner border
+    assert {(g.scope, g.cagr_percent, g.start_year, g.end_year) for g in f.growth_rates} >= {
+        ("Oceania", Decimal("12.0"), 2025, 2030), ("Global", Decimal("9.0"), 2025, 2030)}
+
+
+def test_a_row_of_joined_places_is_a_scope_not_a_segment() -> None:
+    f = _run(GRID.replace("Benelux & Nordics", "Chile & Peru     "))
+    assert ("Chile & Peru", None, 2024, Decimal("80.0")) in _sizes(f)
+    assert all(x.segment != "Chile & Peru" for x in f.market_sizes)
+    # negative: two product words joined are a segment, not a place
+    g = _run(GRID.replace("Benelux & Nordics", "Films & Sheets   "))
+    assert ("Global", "Films & Sheets", 2024, Decimal("80.0")) in _sizes(g)
+
+
+def test_a_numbered_caption_does_not_make_the_market_another_one() -> None:
+    body = ("<p>Table 4.2 Widget Coating Market by Region, USD Million</p><table><tr><th>Region</th><th>2024</th>"
+            "<th>2030</th></tr><tr><td>Oceania</td><td>12.5</td><td>30.0</td></tr>"
+            "<tr><td>Peru</td><td>2.5</td><td>4.0</td></tr></table>")
+    assert ("Peru", None, 2030, Decimal("4.0")) in _sizes(_run(body, "text/html"))
+    # negative: the numbered caption of another market's table stays another market's
+    other = body.replace("Widget Coating Market", "Solar Glass Market")
+    assert not _run(other, "text/html").market_sizes
+
+
+def test_decimal_comma_document_reads_its_table_that_way() -> None:
+    body = ("Widget coating demand grew 4,5 % in 2024 to USD 1,25 Mrd.\n\n"
+            "Table 2: Widget coating market by region, USD Mio.\n\n"
+            "  Region        2024       2030\n"
+            "  ------------------------------\n"
+            "  Oceania    1.105,3    1.400,0\n"
+            "  Peru          85,2      120,7\n"
+            "  Chile        1.250      1.500\n")
+    got = _sizes(_run(body))
+    assert ("Oceania", None, 2024, Decimal("1105.3")) in got
+    assert ("Peru", None, 2030, Decimal("120.7")) in got
+    assert ("Chile", None, 2024, Decimal("1250")) in got  # "1.250" in a decimal-comma document
+
+
+def test_english_document_keeps_its_dots_as_decimals() -> None:
+    body = ("Widget coating demand grew 4.5% in 2024 to USD 1.25 bn.\n\n"
+            "Table 2: Widget coating market by region, USD bn\n\n"
+            "  Region        2024       2030\n"
+            "  ------------------------------\n"
+            "  Oceania      1.105      1.400\n"
+            "  Peru         0.085      0.120\n")
+    got = _sizes(_run(body))
+    assert ("Oceania", None, 2024, Decimal("1105.000")) in got  # 1.105 billion
+
+
+def test_space_grouped_thousands_in_cells() -> None:
+    body = ("<p>Widget coating market by region, US$ million</p><table><tr><th>Region</th><th>2024</th>"
+            "<th>2030</th></tr><tr><td>Oceania</td><td>6 851</td><td>12 020</td></tr>"
+            "<tr><td>Peru</td><td>947</td><td>1 062</td></tr></table>")
+    got = _sizes(_run(body, "text/html"))
+    assert ("Oceania", None, 2030, Decimal("12020")) in got and ("Peru", None, 2030, Decimal("1062")) in got
