@@ -80,6 +80,10 @@ def market_ref(ctx: Context, text: str) -> str | None:
         return "own"
     if ctx.prev_own and re.match(r"\W*(?:it|this\s+market|the\s+same)\b", text, re.IGNORECASE):
         return "own"  # "It is projected to grow at 23% CAGR" right after a sentence about the market
+    if ctx.prev_own and _UP_FROM_RX.match(text):
+        return "own"  # "That is up from US$ 109.5 million in 2024": the market's earlier value
+    if ctx.prev_own and _bare_estimate(ctx, text):
+        return "own"  # "We estimate $449.1 Mn for 2025": the analyst's figure, with no other object
     if ctx.prev_own and _EARLY_IT_RX.match(text):
         return "own"  # "Analysts expect it to reach ...": "it" as the object of a short opening clause
     if ctx.prev_own and (_bare_measure(text) or _MEASURE_LABEL_RX.match(text)):
@@ -137,13 +141,23 @@ def _names_parent_market(market: MarketWords, mods: Sequence[str]) -> bool:
 
 # "outside this market", "beyond the market", "unlike the broader market": the reference is excluded
 _EXCLUDED_REF_RX = re.compile(
-    r"\b(?:outside|beyond|unlike|besides|excluding|except|apart\s+from|other\s+than|aside\s+from)"
+    r"\b(?:outside|beyond|unlike|besides|excluding|except|apart\s+from|other\s+than|aside\s+from|"
+    r"not\s+(?:counted|included|covered)\s+(?:in|by)|excluded\s+from)"
     r"(?:\s+of)?\s+(?:the|this|that|our|its)?\s*(?:[\w\-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # "is a young market", "remains an attractive market": an indefinite "market" describes, it does not refer
 _PREDICATIVE_RX = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
-_EARLY_IT_RX = re.compile(r"^\W*(?:[A-Za-z]+\s+){1,3}it\b(?!['’]s)", re.IGNORECASE)
+_EARLY_IT_RX = re.compile(r"^\W*(?:[A-Za-z]+\s+){1,4}it\b(?!['’]s)", re.IGNORECASE)
+_UP_FROM_RX = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|would\s+be)\s+(?:up|down)\s+from\s+$", re.IGNORECASE)
+# an analyst's estimate whose only object is the amount: "We estimate ", "Pinecrest projects ", "Our model puts
+# 2025 at "
+_ESTIMATE_RX = re.compile(
+    r"^\W*(?P<subj>we|our\s+(?:analysts|model|base\s+case|team)|analysts|the\s+(?:report|study|authors)|"
+    r"(?-i:[A-Z])[\w&\-]*(?:\s+(?-i:[A-Z])[\w&\-]*){0,2})\s+(?:now\s+|currently\s+|conservatively\s+)?"
+    r"(?:estimates?|forecasts?|projects?|expects?|sees?|models?)\s+(?:(?:about|around|roughly|some|nearly)\s+)?$",
+    re.IGNORECASE,
+)
 # a key-value label: "Revenue forecast in 2030 |", "Market value (2025):"
 _MEASURE_LABEL_RX = re.compile(
     r"^\W*(?:(?:global|total|overall|estimated|projected)\s+)?(?:revenues?|sales|turnover|valuation)"
@@ -156,6 +170,18 @@ _BARE_MEASURE_RX = re.compile(
     r"amounted|came|should|could|may|might|rose|grew|climbed)\b",
     re.IGNORECASE,
 )
+
+
+def _bare_estimate(ctx: Context, text: str) -> bool:
+    """ "We forecast <amount>", "<Publisher> projects <amount>": the subject is the writer, not a company."""
+    m = _ESTIMATE_RX.match(text)
+    if m is None:
+        return False
+    subj = m.group("subj")
+    if not subj[0].isupper() or subj.split()[0].lower() in {"we", "our", "analysts", "the"}:
+        return True
+    publisher = set(words_of(ctx.meta.publisher or ""))
+    return bool(publisher) and set(words_of(subj)) <= publisher
 
 
 def _bare_measure(text: str) -> bool:
@@ -246,12 +272,14 @@ def continues_market(ctx: Context, gov: str) -> bool:
         return False
     rest = gov[places[0].end :]
     # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will"), or
-    # after a focusing adverb ("China alone accounted for")
+    # after a focusing adverb ("China alone accounted for"), or its amount in apposition
     return bool(
         re.match(
             r"\s*(?:(?:region|market|area)\s+)?(?:(?:alone|also|itself|too|by\s+itself|on\s+its\s+own)\s+)?"
             r"(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
-            r"continues?|accounted|held|holds|grew|grows|registered|recorded|posted|to)\b",
+            r"continues?|accounted|held|holds|grew|grows|registered|recorded|posted|to)\b"
+            # or an amount in apposition: "Europe, at $63.9 Mn in 2024, is expected to grow at ..."
+            r"|\s*,\s*at\s+(?:about\s+|around\s+|roughly\s+|an\s+estimated\s+)?(?=$|[$€£¥]|US\$|USD|EUR|\d)",
             rest,
             re.IGNORECASE,
         )

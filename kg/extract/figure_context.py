@@ -28,6 +28,7 @@ class Context:
     base_year: int | None
     last_place: Place | None = None
     last_place_text: str | None = None
+    last_place_no: int | None = None  # the sentence that named it (a "the country" anaphor looks one back)
     prev_subject: str | None = None
     prev_own: bool = False  # the previous sentence was about the market: "It is projected to ..."
     last_own_no: int | None = None  # the last sentence that referred to the market
@@ -47,6 +48,7 @@ class Context:
     last_year: int | None = None  # the last year the previous sentences named ("in the same year")
     # a label-colon line of a breakdown ("CMC: €0.58 bn in 2024"): (label, its place or None, end of "Label:")
     line_label: tuple[str, Place | None, int] | None = None
+    line_year: int | None = None  # the one year of the breakdown's intro ("By country, 2024:") for its lines
     # the subject of a card in a grid of divs: the heading or short line above it that is just a place or
     # a listed segment ("<h4>Europe</h4><p>CAGR 2025-2034: 33.0%</p>"): (label, its place or None)
     card: tuple[str, Place | None] | None = None

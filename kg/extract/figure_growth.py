@@ -63,7 +63,9 @@ def read_cagr(
     rel = _RELATIVE_END_RX.search(gov)
     if rel is not None and not _own_antecedent(ctx, rel.group("ante")):
         ref = None  # "The market is driven by EV sales, which are growing 30% a year": the sales' rate
-    segment = clause_segment(ctx, gov) or segment_subject(ctx, gov)
+    # a rate worded as its own verb ("China grows at 3.9% a year") has its subject's verb inside the match
+    with_verb = gov + s[c.start : c.end] if _VERB_FIRST_RX.match(c.as_written) else gov
+    segment = clause_segment(ctx, gov) or segment_subject(ctx, with_verb)
     if ref is None and segment is not None:
         ref = "own"  # "Carbon nanotubes (CNTs) are the fastest-growing product, with a CAGR of 14.8%"
     governing_size = next(
@@ -80,8 +82,10 @@ def read_cagr(
         # first clause, whose amount was the market's
         ref = "own"
         governing_size = governing_size or [x for x in own_sizes if x.money.end <= elided.start()][-1]
-    if ref is None and continues_market(ctx, gov):
+    if ref is None and continues_market(ctx, with_verb):
         ref = "own"
+    if ref is None and ctx.prev_own and _BARE_RATE_SUBJECT_RX.match(gov) and _RATE_NOUN_RX.match(c.as_written):
+        ref = "own"  # "The implied growth rate is 4.3% a year" right after the market's amounts
     label_owner = (
         (ref is None or (label_line and segment is None and not subject_places(gov)))
         and ctx.line_label is not None
@@ -122,6 +126,17 @@ def read_cagr(
             value_text=c.as_written,
         )
     )
+
+
+_VERB_FIRST_RX = re.compile(r"(?:grow|grew|expand|rise|rose|increas|climb|advanc)", re.IGNORECASE)
+# a rate that is its own subject: "The implied growth rate is", "Annual growth averages"
+_BARE_RATE_SUBJECT_RX = re.compile(
+    r"^\W*(?:(?:the|this|that|its|an?)\s+)?(?:(?:implied|resulting|underlying|average|annual|compound|overall)\s+)*$",
+    re.IGNORECASE,
+)
+_RATE_NOUN_RX = re.compile(
+    r"(?:annual\s+|compound\s+)*growth(?:\s+rate)?\s+(?:is|was|of|averages|comes)\b", re.IGNORECASE
+)
 
 
 _DASH_LABEL_RX = re.compile(r"^\W*(?P<label>[A-Za-z][\w ]*?)\s*[–—-]\s*$")

@@ -90,6 +90,9 @@ _REPORTED_RX = re.compile(
 )
 
 
+_ANAPHOR_PLACE_NP_RX = re.compile(r"(?:the|this)\s+(?:country|region)(?:\s+alone)?", re.IGNORECASE)
+
+
 def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
     """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
     cs = clause_start(s, sh.verb_start)
@@ -150,6 +153,13 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         if ctx.prev_subject:
             return ctx.prev_subject, "company"
         return None
+    if (
+        _ANAPHOR_PLACE_NP_RX.fullmatch(raw_np)
+        and ctx.last_place is not None
+        and ctx.last_place.kind != "global"
+        and ctx.last_place_no == ctx.sentence_no - 1
+    ):
+        return ctx.last_place.name, "region"  # "China dominates ... The country accounted for 78%"
     top = _TOP_N.search(np)
     if top:
         # the whole noun phrase after "top N" ("the top three Chinese producers"), its head noun last

@@ -20,9 +20,9 @@ from kg.extract.figure_words import PAREN_RX, words_of
 from kg.extract.figure_years import year_status
 from kg.extract.geo import Place, lookup_place
 from kg.extract.money import MoneyMatch, parse_money, usd_million
-from kg.models import MarketSize
+from kg.models import MarketSize, TextDocument
 
-__all__ = ["breakdown_label", "card_line_start", "card_subject", "unit_line_sizes"]
+__all__ = ["breakdown_label", "card_line_start", "card_subject", "intro_year", "label_value_pair", "unit_line_sizes"]
 
 
 _LINE_LABEL_RX = re.compile(
@@ -41,8 +41,8 @@ _CARD_LABELLED_RX = re.compile(r"^[A-Z][^\d:—–]{0,58}?\s+[—–]\s+")  # "A
 _CARD_YEAR_RX = re.compile(r"^\s*(?:19|20)\d{2}[EFP]?\s*[:|–—-]\s*")
 
 
-def card_subject(ctx: Context, index: int) -> tuple[str, Place | None] | None:
-    """The card subject of a short block: the heading or short line just above it (past at most three
+def card_subject(ctx: Context, index: int, reach: int = 3) -> tuple[str, Place | None] | None:
+    """The card subject of a short block: the heading or short line just above it (past at most ``reach``
     sibling figure lines of the same card) that is only a place or a listed segment."""
     doc = ctx.doc
     block = doc.blocks[index]
@@ -51,7 +51,7 @@ def card_subject(ctx: Context, index: int) -> tuple[str, Place | None] | None:
     if _CARD_LABELLED_RX.match(doc.text[block.start : block.end]):
         return None  # "Europe — 21 %" names its own subject
     j = index - 1
-    for _ in range(3):
+    for _ in range(reach):
         if j < 0:
             return None
         b = doc.blocks[j]
@@ -80,6 +80,36 @@ def card_subject(ctx: Context, index: int) -> tuple[str, Place | None] | None:
     if hit is not None and hit[2] == len(words_of(PAREN_RX.sub(" ", t))):
         return t, None  # as written, with its gloss: "Silicon Oxide (SiOx)"
     return None
+
+
+# a value standing alone on its line: an amount or a percentage, nothing else ("US$ 3.27 billion", "10.4%")
+_BARE_VALUE_RX = re.compile(
+    r"^~?\s*(?:(?:US\$|[$€£¥]|(?:USD|EUR|GBP|JPY|CNY|RMB)\b)\s*\d[\d,.]*\s*(?:bn|billion|mn|million|m|b|trillion|tn)?\.?"
+    r"|\d{1,3}(?:[.,]\d+)?\s*%)\s*$",
+    re.IGNORECASE,
+)
+# the label of such a value: short, no figure of its own, no sentence ("Market size (2024)", "2030F", "CAGR
+# 2025–2030")
+_PAIR_LABEL_RX = re.compile(r"^(?=.{1,60}$)(?!.*%)(?!.*[$€£¥])[A-Za-z0-9(][^.!?;%]*[^.!?;,]$")
+
+
+def label_value_pair(doc: TextDocument, index: int) -> str | None:
+    """A label line and the bare value on the next line, as one "label: value" line (a definition list's
+    term and definition, a key-figures card), or None. The join keeps every offset: the line break becomes
+    the colon, so the text read is exactly as long as the text quoted."""
+    if index + 1 >= len(doc.blocks):
+        return None
+    label, value = doc.blocks[index], doc.blocks[index + 1]
+    if label.kind != "paragraph" or value.kind != "paragraph" or label.boilerplate or value.boilerplate:
+        return None
+    label_text = doc.text[label.start : label.end]
+    if not _PAIR_LABEL_RX.match(label_text) or not _BARE_VALUE_RX.match(doc.text[value.start : value.end]):
+        return None
+    gap = doc.text[label.end : value.start]
+    if "\n" not in gap or gap.strip():
+        return None
+    bare = label_text.rstrip(":")
+    return bare + ":" + " " * (len(gap) - 1 + len(label_text) - len(bare)) + doc.text[value.start : value.end]
 
 
 def card_line_start(s: str) -> int:
@@ -115,6 +145,22 @@ def breakdown_label(ctx: Context, index: int, s: str) -> tuple[str, Place | None
     if place is not None and place.kind == "global":
         return None
     return label, place, m.end()
+
+
+_INTRO_YEAR_RX = re.compile(r"^[^\d$€£¥%]{0,60}?\(?\b(?P<year>(?:19|20)\d{2})[EFP]?\)?\s*:?\s*$")
+
+
+def intro_year(doc: TextDocument, index: int) -> int | None:
+    """The year a breakdown's intro gives all of its lines ("By country, 2024:" above "China: $498.6 Mn"):
+    the nearest block above the sibling lines, when it is a short caption ending in its only year."""
+    kind = doc.blocks[index].kind
+    j = index - 1
+    while j >= 0 and index - j <= 12 and doc.blocks[j].kind == kind == "list_item":
+        j -= 1
+    if j < 0 or doc.blocks[j].kind not in ("heading", "paragraph"):
+        return None
+    m = _INTRO_YEAR_RX.match(doc.text[doc.blocks[j].start : doc.blocks[j].end].strip())
+    return int(m.group("year")) if m else None
 
 
 def unit_line_sizes(ctx: Context, index: int) -> bool:

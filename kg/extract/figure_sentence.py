@@ -15,11 +15,11 @@ from kg.extract.figure_context import Context
 from kg.extract.figure_growth import elliptical_rate, read_cagr
 from kg.extract.figure_holders import OPENING_NAMES_RX, SENTENCE_STARTERS
 from kg.extract.figure_scope import subject_places
-from kg.extract.figure_shares import elliptical_share, read_share, share_of_total
+from kg.extract.figure_shares import elliptical_share, find_all_shares, read_share, share_of_total
 from kg.extract.figure_sizes import sentence_sizes
 from kg.extract.figure_years import free_years
 from kg.extract.geo import lookup_place
-from kg.extract.rates import find_cagr, find_shares
+from kg.extract.rates import find_cagr
 from kg.extract.sentences import Sentence
 from kg.models import Evidence
 
@@ -32,16 +32,17 @@ ENUMERATOR_RX = re.compile(
 )
 
 
-def read_sentence(ctx: Context, sent: Sentence) -> None:
+def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> None:
+    """``as_read``: the sentence's text as it is to be read, when a join rewrote it (same length)."""
     # blanked, not cut, so that every offset into the sentence stays an offset into its evidence
-    s = ENUMERATOR_RX.sub(lambda m: " " * len(m.group()), sent.text)
+    s = ENUMERATOR_RX.sub(lambda m: " " * len(m.group()), sent.text if as_read is None else as_read)
     ev = Evidence(start=sent.start, end=sent.end, quote=sent.text)
     found_before = len(ctx.growth) + len(ctx.shares)
     sizes = sentence_sizes(ctx, s, ev)
     own_years = [x.year for x in sizes if x.own and x.year is not None]
     own_sizes = [x for x in sizes if x.own]
     cagrs = find_cagr(s)
-    shares = find_shares(s)
+    shares = find_all_shares(s)
     for c in cagrs:
         before_rate = len(ctx.growth)
         read_cagr(ctx, s, c, ev, own_years, own_sizes)
@@ -69,6 +70,7 @@ def _update_context(ctx: Context, s: str) -> None:
     if places:
         ctx.last_place = places[0].place
         ctx.last_place_text = places[0].as_written
+        ctx.last_place_no = ctx.sentence_no
     m = OPENING_NAMES_RX.match(s)
     if m:
         first = m.group("names").split()[0].lower()

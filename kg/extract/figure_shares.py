@@ -11,6 +11,7 @@ first one's basis; ", 55% of the total" right after one of the market's amounts 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -23,10 +24,10 @@ from kg.extract.figure_sizes import Size
 from kg.extract.figure_words import GENERIC_MODIFIERS, is_place_word, norm_word, words_of, wordset
 from kg.extract.figure_years import YEAR_AFTER_RX
 from kg.extract.geo import find_places, lookup_place
-from kg.extract.rates import ShareMatch
+from kg.extract.rates import ShareMatch, find_shares
 from kg.models import Evidence, Share, Statistic
 
-__all__ = ["elliptical_share", "read_share", "share_of_total"]
+__all__ = ["elliptical_share", "find_all_shares", "read_share", "share_of_total"]
 
 
 _MEASURES = wordset(
@@ -43,6 +44,37 @@ _SHARE_OF_TOTAL_RX = re.compile(
     r"worldwide|regional)\s+)?(?:total|market|revenues?|sales|value|demand)(?:\s+(?:total|revenues?|value))?)\b",
     re.IGNORECASE,
 )
+
+
+# a share written as a fraction: "roughly a quarter of the market", "about two-thirds of global revenue"
+_FRACTION_RX = re.compile(
+    r"(?<![\w\-])(?<!the\s)(?<!first\s)(?<!second\s)(?<!latter\s)(?<!former\s)"
+    r"(?P<frac>(?:a|one)[\s\-]+(?:quarter|third|fifth)|two[\s\-]+(?:thirds|fifths)|three[\s\-]+(?:quarters|fifths)|half)"
+    r"(?=\s+of\s)",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"quarter": "25", "third": "33.33", "fifth": "20", "thirds": "66.67", "quarters": "75", "half": "50"}
+_FIFTHS = {"two": "40", "three": "60"}
+
+
+def find_all_shares(s: str) -> list[ShareMatch]:
+    """The sentence's shares, percentages and fractions alike: a fraction is read as its percentage written
+    in its place (padded to its length, so offsets hold), then given back its own words as written."""
+    spans: dict[int, int] = {}
+    chars = list(s)
+    for m in _FRACTION_RX.finditer(s):
+        words = re.split(r"[\s\-]+", m.group("frac").lower())
+        pct = _FIFTHS[words[0]] if words[-1] == "fifths" else _FRACTIONS[words[-1]]
+        text = (pct + "%").ljust(len(m.group("frac")))
+        chars[m.start() : m.end()] = text
+        spans[m.start()] = m.end()
+    if not spans:
+        return find_shares(s)
+    out = []
+    for sh in find_shares("".join(chars)):
+        end = spans.get(sh.start)
+        out.append(sh if end is None else dataclasses.replace(sh, end=end, as_written=s[sh.start : end]))
+    return out
 
 
 def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
@@ -74,10 +106,15 @@ def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
     )
 
 
+_WHEN_WORDS = wordset("today now currently presently already still overall")
+
+
 def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     if not sh.plausible:
         return
     basis_words = words_of(sh.basis)
+    while len(basis_words) > 1 and basis_words[-1] in _WHEN_WORDS:
+        basis_words = basis_words[:-1]  # "two-thirds of the market today": the basis is the market
     basis_ok = bool(basis_words) and (
         basis_words[-1] in {norm_word(w) for w in _MEASURES} or bool(set(basis_words) & ctx.market.head)
     )

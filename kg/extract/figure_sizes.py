@@ -41,6 +41,9 @@ _NEGATIVE_MONEY = re.compile(
 )
 
 
+_PROJECTS_VERB_RX = re.compile(r"\bprojects\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE)
+
+
 _OF_WHICH_RX = re.compile(
     r"\bof\s+which\s+(?:[\w.&\-]+\s+){1,4}(?:alone\s+|only\s+)?(?:(?:accounted\s+for|was|is|made\s+up|represented|contributed)\s+)?$",
     re.IGNORECASE,
@@ -67,7 +70,9 @@ _BARE_MARKET_AFTER_RX = re.compile(r"\s*(?:-\s*)?markets?\b(?!\s+(?:for|of)\b)",
 
 
 _YEAR_LABEL_RX = re.compile(
-    r"^\W*(?:19|20)\d{2}[EFP]?\s+(?:forecast|estimate|projection|outlook|market\s+size|market\s+value|value|size)"
+    r"^\W*(?:(?:19|20)\d{2}[EFP]?\s+(?:forecast|estimate|projection|outlook|market\s+size|market\s+value|value|size)"
+    # or the label before the year: "Forecast 2031: US$ 7.95 bn", "Estimate (2025): ..."
+    r"|(?:forecast|estimate|projection|outlook)\s+\(?(?:19|20)\d{2}[EFP]?\)?)"
     r"\s*:\s*\W*$",
     re.IGNORECASE,
 )
@@ -198,8 +203,11 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             place = ctx.line_label[1]
             place_text = ctx.line_label[0] if place is not None else None
             segment = None if place is not None else ctx.line_label[0]
-        local = s[max(cs, m.start - 70) : m.start] + " " + s[m.end : m.end + 25]
-        negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(gov[-60:]))
+            year = year if year is not None else ctx.line_year
+        # "Pinecrest projects US$ 27.7 billion": a verb right before the amount, not a noun of investment
+        before = _PROJECTS_VERB_RX.sub("", s[max(cs, m.start - 70) : m.start])
+        local = before + " " + s[m.end : m.end + 25]
+        negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(before[-60:]))
         own = (
             ref == "own"
             and not negative

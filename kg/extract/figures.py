@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 
 from kg.extract.figure_context import Context
 from kg.extract.figure_dedupe import dedupe_growth, dedupe_shares, dedupe_sizes, dedupe_stats
-from kg.extract.figure_lines import breakdown_label, card_line_start, card_subject, unit_line_sizes
+from kg.extract.figure_lines import (
+    breakdown_label,
+    card_line_start,
+    card_subject,
+    intro_year,
+    label_value_pair,
+    unit_line_sizes,
+)
 from kg.extract.figure_listed import listed_segment, load_listed, use_listed_labels
 from kg.extract.figure_scope import apply_default_scope, default_scope
 from kg.extract.figure_sentence import ENUMERATOR_RX, read_sentence
@@ -36,7 +43,7 @@ from kg.extract.figure_tables import text_table
 from kg.extract.figure_words import MarketWords, market_with_acronyms, words_of
 from kg.extract.figure_years import report_base_year
 from kg.extract.money import find_exchange_rates
-from kg.extract.sentences import split_sentences
+from kg.extract.sentences import Sentence, split_sentences
 from kg.models import CompanyMention, GrowthRate, MarketSize, ReportMeta, SegmentMention, Share, Statistic, TextDocument
 
 __all__ = ["Figures", "extract_figures"]
@@ -81,6 +88,20 @@ def extract_figures(
             continue
         if block.kind in ("paragraph", "list_item") and unit_line_sizes(ctx, i):
             continue
+        if (pair := label_value_pair(doc, i)) is not None:
+            # a term and its value on two lines ("<dt>2024</dt><dd>US$ 104 million</dd>") read as one line;
+            # a card's subject sits above its earlier pairs
+            ctx.card = card_subject(ctx, i, reach=6)
+            end = doc.blocks[i + 1].end
+            sent = Sentence(block.start, end, doc.text[block.start : end])
+            ctx.line_label = breakdown_label(ctx, i, pair)
+            if ctx.line_label is None and ctx.card is not None:
+                ctx.line_label = (*ctx.card, card_line_start(pair))
+            read_sentence(ctx, sent, pair)
+            ctx.line_label = ctx.card = None
+            ctx.sentence_no += 1
+            skip_to = i + 1
+            continue
         ctx.card = card_subject(ctx, i)
         for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
             # a numbered item opens a line of its own, also inside a paragraph ("... 2.2 Europe: US$ 88.2 million")
@@ -95,6 +116,7 @@ def extract_figures(
                 ctx.line_label = None  # the breakdown intro test looks above the block, not inside it
             if ctx.line_label is None and ctx.card is not None:
                 ctx.line_label = (*ctx.card, card_line_start(sent.text))
+            ctx.line_year = intro_year(doc, i) if ctx.line_label is not None else None
             read_sentence(ctx, sent)
             ctx.line_label = None
             ctx.sentence_no += 1
