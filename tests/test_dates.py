@@ -155,3 +155,41 @@ def test_posted_far_below_the_title_is_not_the_publication_date() -> None:
     body = "# Tin Foil Anode Market Outlook\n\n" + "".join(f"Paragraph {i} says little.\n\n" for i in range(12))
     doc = shape(body + "Comments: posted 9 February 2026 by a reader.\n", "t.md")
     assert find_published(doc) is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("12.05.2025", date(2025, 5, 12)),  # a dotted numeric date is day first
+    ("03.11.2024", date(2024, 11, 3)),
+    ("05/12/2025", None),  # slashes stay ambiguous
+    ("11-MAR-2026", date(2026, 3, 11)),
+])
+def test_dotted_numeric_dates_read_day_first(value: str, expected: date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_place_dated_masthead_edition_date_and_weekday_line() -> None:
+    doc = shape("Tin Anode Market Brief 2025-2030\n\nBergen, 07.04.2025 | English edition | Ref. X-12\n\n"
+                "Tin anodes remain a niche.\n", "t.txt")
+    assert find_published(doc) == date(2025, 4, 7)
+    doc = shape("<h1>Tin Anode Market Report</h1><p>Edition date: 2026-01-15 \u00b7 Chapter 2 extract</p>", "t.html")
+    assert find_published(doc) == date(2026, 1, 15)
+    doc = shape("# The Tin Letter, Issue 3\n\nTuesday, 4 March 2025 Subscriber edition. Do not forward this.\n",
+                "t.md")
+    assert find_published(doc) == date(2025, 3, 4)
+
+
+def test_question_asked_and_transcript_recorded_dates() -> None:
+    doc = shape("<h1>How big is the tin anode market?</h1><p>Asked 9 May 2025 \u00b7 Viewed 210 times</p>", "q.html")
+    assert find_published(doc) == date(2025, 5, 9)
+    doc = shape("Tin Anode Market Webinar 2025-2030\n\nRecorded 2 June 2025. Transcript edited for clarity.\n",
+                "w.txt")
+    assert find_published(doc) == date(2025, 6, 2)
+
+
+def test_no_date_from_a_place_line_or_a_later_weekday() -> None:
+    # a place and date in running prose, and a weekday date far below the title, are no publication dates
+    body = "<h1>Tin Anode Market Report</h1>" + "".join(
+        f"<p>Paragraph {i}: the market grows to USD {i} million by 2031.</p>" for i in range(12)
+    ) + "<p>Monday, 3 March 2025 saw a price spike.</p><p>Bergen, 07.04.2025 | plant visit</p>"
+    assert find_published(shape(body, "r.html")) is None
+    assert find_published(shape("Tin Anode Market Brief\n\nBergen, 07.04.2025 plant visit notes.\n", "t.txt")) is None

@@ -588,3 +588,92 @@ def test_kind_question_inside_an_faq_is_no_kind_title() -> None:
         "t.md",
     )
     assert _pairs(doc) == []
+
+
+def test_kind_labelled_lines_name_their_item() -> None:
+    doc = shape(
+        "# Tin Anode Market Report\n\n## 3.4 Drivers, restraints and opportunities\n\n"
+        "Driver: rising wearable output in Asia. Watches need thin cells.\n\n"
+        "Restraint \u2013 Tin price swings: the LME price doubled in a year.\n\n"
+        "Key challenge: plant permits under the EU ETS. Kilns pay for emissions.\n\n"
+        "The driver: this sentence merely mentions a driver and names no item of its own at all here.\n",
+        "t.md",
+    )
+    pairs = _pairs(doc)
+    assert ("drivers", "rising wearable output in Asia") in pairs
+    assert ("restraints", "Tin price swings") in pairs
+    assert ("challenges", "plant permits under the EU ETS") in pairs
+    assert len(pairs) == 3
+
+
+def test_slide_caption_lists_items_in_a_transcript() -> None:
+    doc = shape(
+        "Tin Anode Market Webinar 2025-2030\n\nHOST: Welcome.\n\n"
+        "[Slide 6 - Drivers: (1) Wearable demand; (2) Grid storage tenders]\n\nANALYST: The first driver is...\n\n"
+        "[Slide 7 - Opportunity: Recycled tin feedstock]\n\n[Slide 8 - Tin anode market by region, USD million]\n",
+        "w.txt",
+    )
+    assert _pairs(doc) == [("drivers", "Wearable demand"), ("drivers", "Grid storage tenders"),
+                           ("opportunities", "Recycled tin feedstock")]
+
+
+def test_contents_entries_below_a_kind_entry_are_its_items() -> None:
+    doc = shape(
+        "<h1>Tin Anode Market Report: Sample Pages</h1><h2>Table of Contents</h2><ol>"
+        "<li>3 Market Dynamics</li><li>3.1 Drivers</li><li>3.1.1 Wearable demand in Asia</li>"
+        "<li>3.1.2 Grid storage tenders</li><li>3.2 Challenges</li><li>3.2.1 Competition from zinc anodes</li>"
+        "<li>4 Tin Anode Market, by Type</li><li>4.1 Foil</li><li>4.2 Powder</li></ol>"
+        "<h3>At a glance</h3><ul><li>Challenge \u2013 Competition from zinc anodes, mostly in China.</li></ul>",
+        "s.html",
+    )
+    assert sorted(_pairs(doc)) == [("challenges", "Competition from zinc anodes"),
+                                   ("drivers", "Grid storage tenders"), ("drivers", "Wearable demand in Asia")]
+
+
+def test_single_marked_item_and_an_acronym_before_the_sentence_end() -> None:
+    doc = shape(
+        "Tin Anode Market Brief\n\n3.1 Restraints\n\na) Carbon cost exposure under the EU ETS. Kilns in\n"
+        "Europe pay for their emissions.\n\nb) Price swings. The LME price doubled.\n\n"
+        "3.2 Opportunities\n\na) Recycled tin feedstock. Scrap can be refined.\n\n4. Competitive landscape\n\n"
+        "Key players include Acme Tin.\n",
+        "b.txt",
+    )
+    pairs = _pairs(doc)
+    assert ("restraints", "Carbon cost exposure under the EU ETS") in pairs
+    assert ("restraints", "Price swings") in pairs
+    assert ("opportunities", "Recycled tin feedstock") in pairs
+
+
+def test_pdf_bold_titles_wrapped_or_stopped_over_plain_descriptions() -> None:
+    doc = shape(
+        "<h2>5. Market Dynamics</h2><p><strong>Drivers</strong></p>"
+        "<p><strong>Wearable demand in Asia.</strong></p><p>Watches need thin cells.</p>"
+        "<p><strong>Grid storage tenders in</strong></p><p><strong>Europe.</strong> Utilities buy more.</p>"
+        "<p><strong>Trends</strong></p><p><strong>Shift to tin foil.</strong></p>"
+        "<p>Higher efficiency is pulling orders away from powder grades.</p>"
+        "<h2>6. Competitive Landscape</h2><p>Acme leads.</p>",
+        "d.html",
+    )
+    pairs = _pairs(doc)
+    assert pairs == [("drivers", "Wearable demand in Asia"), ("drivers", "Grid storage tenders in Europe"),
+                     ("trends", "Shift to tin foil")]
+
+
+def test_title_lines_over_their_descriptions() -> None:
+    doc = shape(
+        "<h3>Restraints</h3><p>Shorter cycle life than zinc</p><p>Limits use in long-range cells.</p>"
+        "<h3>Challenges</h3><p>Permits at scale</p><p>Acid purification is hard to permit.</p>"
+        "<p>Export controls on tin</p><p>Licensing adds delays for buyers.</p><h3>Company cards</h3><p>Acme.</p>",
+        "c.html",
+    )
+    assert _pairs(doc) == [("restraints", "Shorter cycle life than zinc"), ("challenges", "Permits at scale"),
+                           ("challenges", "Export controls on tin")]
+    # plain list lines (no descriptions) stay items each
+    doc = shape("<h3>Trends</h3><p>Tin foil</p><p>Dry coating</p><h3>Company cards</h3><p>Acme.</p>", "c.html")
+    assert _pairs(doc) == [("trends", "Tin foil"), ("trends", "Dry coating")]
+
+
+def test_h3_items_under_a_qualified_challenges_heading() -> None:
+    doc = shape("# Tin anode\n\n## Technical challenges\n\n### Whisker growth\n\nTin grows whiskers.\n\n"
+                "### Volume change\n\nTin swells on lithiation.\n\n## See also\n\n- Zinc anode\n", "w.md")
+    assert _pairs(doc) == [("challenges", "Whisker growth"), ("challenges", "Volume change")]

@@ -72,3 +72,30 @@ def test_all_caps_house_name_is_title_cased_and_a_section_heading_is_no_house() 
 def test_the_titles_own_house_word_is_no_publisher() -> None:
     doc = shape("Global Zinc Foil Anode Market Insights, Forecast to 2032\nPinecrest Reports\n\nText.\n", "p.txt")
     assert find_publisher(doc) == "Pinecrest Reports"
+
+
+def test_mail_sender_that_is_a_house_names_the_publisher_a_person_does_not() -> None:
+    head = "To: list@x.example\nSubject: Tin Anode Market Brief - May 2025\n"
+    doc = shape("From: Fenwick Metals Intelligence <news@fenwick.example>\n" + head + "\nGood morning.\n", "m.txt")
+    assert find_publisher(doc) == "Fenwick Metals Intelligence"
+    doc = shape("From: Jane Doe <jane@fenwick.example>\n" + head + "\nGood morning.\n", "m.txt")
+    assert find_publisher(doc) is None
+
+
+def test_masthead_part_that_is_a_house_beats_a_first_part_naming_the_document_kind() -> None:
+    doc = shape("<h1>Tin Anode Market Outlook 2026-2031</h1>"
+                "<p>Investor Briefing \u00b7 Corrib Analytics \u00b7 Jan. 14, 2026</p><p>Tin is back.</p>", "d.html")
+    assert find_publisher(doc) == "Corrib Analytics"
+    doc = shape("<h1>Tin Anode Market Outlook 2026-2031</h1>"
+                "<p>Corrib Partners \u00b7 Equity Desk \u00b7 Jan. 14, 2026</p><p>Tin is back.</p>", "d.html")
+    assert find_publisher(doc) == "Corrib Partners"
+
+
+def test_house_name_lines() -> None:
+    from kg.extract.publisher import house_name
+
+    assert house_name("KESTREL & FINCH ANALYTICS")
+    assert house_name("Lodestar Materials Research Ltd.")
+    assert not house_name("Market Research")  # generic words: a section heading
+    assert not house_name("Tin Anode Market Research Report 2025")
+    assert not house_name("Research")

@@ -438,3 +438,76 @@ def test_a_tilde_year_range_is_a_forecast_period() -> None:
     # an approximate year ("~2030") after a year that is no range start gives none
     assert find_forecast_period("Zinc Foil Anode Market", _plain("Sales doubled in 2024 and ~30% more.\n",
                                                                  "n.txt")) is None
+
+
+def test_house_name_line_above_the_title_is_a_masthead_not_the_title() -> None:
+    doc = shape(
+        "BRACKENRIDGE MATERIALS RESEARCH\n\nZinc Foil Anode Market Brief 2026-2031\n\n"
+        "Zinc foil anodes are gaining ground in stationary storage, and this brief sizes the market.\n",
+        "z.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.title == "Zinc Foil Anode Market Brief 2026-2031"
+    assert meta.market == "Zinc Foil Anode"
+    assert meta.publisher == "Brackenridge Materials Research"
+    # an ALL-CAPS name without a house word is a masthead only above a line that names a report
+    doc = shape("HALVERSUND MARKTANALYSE GMBH\n\nTin Anode Market Brief 2025-2030\n\nTin anodes are niche.\n", "t.txt")
+    assert extract_meta(doc).title == "Tin Anode Market Brief 2025-2030"
+    doc = shape("ZINC FOIL ANODES\n\nA short note on where the chemistry stands today.\n", "n.txt")
+    assert extract_meta(doc).title == "ZINC FOIL ANODES"
+
+
+def test_newsletter_issue_title_under_a_masthead_and_market_from_a_caps_report_heading() -> None:
+    doc = shape(
+        "QUARRYBANK BATTERY RESEARCH\n\nThe Cell Letter, Issue 7: Tin Takes a Bow\n\n"
+        "Monday, 3 March 2025\nSubscriber edition. Please do not forward outside your team.\n\n"
+        "1. LEAD STORY: TIN ANODE MARKET OUTLOOK 2025-2030\n\nTin anodes are back. We size the global tin anode "
+        "market at US$ 40.0 million in 2024.\n",
+        "cl.txt",
+    )
+    meta = extract_meta(doc)
+    assert meta.title == "The Cell Letter, Issue 7: Tin Takes a Bow"
+    assert meta.market == "Tin Anode"
+    assert meta.published == date(2025, 3, 3)
+
+
+def test_labelled_title_field_of_a_text_export_header() -> None:
+    body = (
+        "=====================================\nACME DATA WORKS             EXPORT v1.4\n"
+        "=====================================\nTITLE    : ZINC ANODE MATERIALS: GLOBAL MARKET DATASET, 2022-2031\n"
+        "RELEASED : 04-FEB-2026\nFORECAST PERIOD: 2026-2031\n\nSUMMARY\nThe zinc anode market totalled USD 10.0 "
+        "million in 2025.\n"
+    )
+    meta = extract_meta(shape(body, "export.txt"))
+    assert meta.title == "ZINC ANODE MATERIALS: GLOBAL MARKET DATASET, 2022-2031"
+    assert meta.market == "Zinc Anode Materials"
+    assert meta.published == date(2026, 2, 4)
+    # the title's range spans the history; the stated forecast period ending in the same year wins
+    assert meta.forecast_period == (2026, 2031)
+    # a "Title:" line that names no report is no title
+    doc = shape("Tin Anode Market Report 2025-2030\n\nTitle: Dr.\nName: A. Jones\n", "t.txt")
+    assert extract_meta(doc).title == "Tin Anode Market Report 2025-2030"
+
+
+def test_mail_subject_in_title_case_is_the_title_a_teaser_subject_is_not() -> None:
+    head = "From: Acme Commodity Insights <briefs@acme.example>\nTo: list@acme.example\n"
+    doc = shape(head + "Subject: Tin Anode Market Brief - May 2025\n\nGood morning,\n\nTin is up.\n", "m.txt")
+    meta = extract_meta(doc)
+    assert meta.title == "Tin Anode Market Brief - May 2025"
+    assert meta.publisher == "Acme Commodity Insights"
+    doc = shape(head + "Subject: [Digest #4] Tin anodes: report sees bigger market by 2030\n\n"
+                "Zinc Anode Market Report 2025-2030\n\nGood morning.\n", "m.txt")
+    assert extract_meta(doc).title != "[Digest #4] Tin anodes: report sees bigger market by 2030"
+
+
+def test_question_title_names_its_market_with_a_formula_in_it() -> None:
+    assert market_from_title("How large is the SnO2 anode powder market, and who sells it?") == "SnO2 Anode Powder"
+    assert market_from_title("How large is the tin anode market?") == "Tin Anode"
+    assert market_from_title("The Tin Anode Market Report 2025-2030") == "Tin Anode"
+
+
+def test_forecast_horizon_statement_gives_the_period() -> None:
+    doc = shape("# Tin Anode Dataset\n\nThe panel covers 2019-2024 and a forecast horizon of 2025-2031.\n", "r.md")
+    assert extract_meta(doc).forecast_period == (2025, 2031)
+    doc = shape("# Tin Anode Dataset\n\nThe panel covers 2019-2024.\n", "r.md")
+    assert extract_meta(doc).forecast_period is None

@@ -363,3 +363,32 @@ def test_kind_questions_rank_as_kind_titles_other_questions_as_items() -> None:
     assert semantic_offset("What is driving demand?") == 2
     assert semantic_offset("Where are the opportunities?") == 2
     assert semantic_offset("What is the market size?") == 3
+
+
+def test_bold_title_wrapped_onto_the_next_line_is_no_section_of_its_own() -> None:
+    from kg.extract.sections import wrapped_bold
+
+    doc = shape("<h2>Drivers</h2><p><strong>Rising demand for tin in</strong></p>"
+                "<p><strong>wearables.</strong> Watches need thin cells.</p>", "w.html")
+    titles = [s.title for s in outline(doc)]
+    assert "Rising demand for tin in" not in titles
+    first, second = doc.blocks[-2], doc.blocks[-1]
+    span = wrapped_bold(doc, first, second)
+    assert span is not None and " ".join(doc.text[span.start:span.end].split()) == "Rising demand for tin in wearables"
+    # a head stopping on a preposition continues onto a capitalised line too
+    doc = shape("<p><strong>Grid tenders in</strong></p><p><strong>Europe.</strong> Utilities buy more.</p>", "g.html")
+    span = wrapped_bold(doc, doc.blocks[0], doc.blocks[1])
+    assert span is not None and " ".join(doc.text[span.start:span.end].split()) == "Grid tenders in Europe"
+    # a bold line over a paragraph opening in capitals, or ending with a stop, is no wrapped title
+    doc = shape("<p><strong>Rising demand for tin</strong></p><p><strong>Wearables</strong> need cells.</p>"
+                "<p><strong>Policy support.</strong></p><p><strong>grants</strong> help.</p>", "w.html")
+    assert wrapped_bold(doc, doc.blocks[0], doc.blocks[1]) is None
+    assert wrapped_bold(doc, doc.blocks[2], doc.blocks[3]) is None
+
+
+def test_qualified_and_modal_kind_titles() -> None:
+    assert semantic_offset("Technical challenges") == 2
+    assert semantic_offset("What could hold it back") == 2
+    assert semantic_offset("What might keep the market back") == 2
+    assert semantic_offset("Technical specifications of tin foil") == 3
+    assert semantic_offset("What could happen next") == 3

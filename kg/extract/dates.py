@@ -64,8 +64,12 @@ def parse_date(value: str) -> date | None:
     m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({MONTH_RX})[\s,-]+({YEAR})\b", s, re.I)
     if m:
         return _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+    # "12.05.2025": a dotted numeric date is day first (the European style; US dates use slashes).
+    m = re.match(rf"^(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})\b", s)
+    if m:
+        return _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     # "12/31/2025" or "31/12/2025": only when one reading is impossible.
-    m = re.match(rf"^(\d{{1,2}})[/.](\d{{1,2}})[/.]({YEAR})\b", s)
+    m = re.match(rf"^(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b", s)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if a > 12 >= b:
@@ -95,7 +99,7 @@ _DATE_KEYS = ("datepublished", "date_published", "published", "publishdate", "pu
 #: A labelled publication date; the value may follow a colon, a dash or a table cell's "|".
 _PUBLISHED_LINE = re.compile(
     r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|release\s+date|released(?:\s+on)?|"
-    r"issue\s+date|date\s+of\s+issue|"
+    r"(?:issue|edition)\s+date|date\s+of\s+issue|"
     r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:))"
     r"\s*(?:[:\-]|\|(?=\s*[\dA-Za-z]))?\s*([^\n|]{6,60})",
     re.I,
@@ -107,7 +111,7 @@ _JOINED_DATE_LABEL = re.compile(r"(?:(?<=[A-Z]{2}\s)|(?<=[.;:\u00b7\u2022)]\s))D
 
 _DATE_IN_LINE = re.compile(
     rf"\b(?:{MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{MONTH_RX}"
-    rf"[\s,-]+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}})\b",
+    rf"[\s,-]+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.{YEAR})\b",
     re.I,
 )
 #: What may follow a date on its own line: a clock time and a zone ("08:30 ET", "1:30 PM GMT").
@@ -133,7 +137,7 @@ _MAIL_DATE = re.compile(
 #: "Issued 15 July 2025", "Dated: 3 March 2025", a blog's "Posted 4 May 2025": a capitalised issue label
 #: directly followed by a date.
 _ISSUED = re.compile(
-    rf"\b(?:Issued|ISSUED|Dated|DATED|Posted|POSTED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
+    rf"\b(?:Issued|ISSUED|Dated|DATED|Posted|POSTED|Asked|ASKED|Recorded|RECORDED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}}))\b"
 )
 #: "Rapporteur's summary, 22 May 2025.", "Briefing note, 3 March 2025": a write-up's kind, a comma and its
@@ -144,6 +148,15 @@ _KIND_DATED = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})(?=\s*[.;]|\s*$)",
     re.I,
 )
+#: "Friday, 6 February 2026": a weekday before the date makes an opening line's date the issue's day, even
+#: where the rendition joined the next line on ("Friday, 6 February 2026 Subscriber edition.").
+_WEEKDAY_DATE = re.compile(
+    rf"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})\b",
+    re.I,
+)
+#: A dateline's place before a masthead's date part: "Hamburg, 12.05.2025 | English edition".
+_PLACE_PREFIX = re.compile(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2},\s*")
 _CAPS_LINE = re.compile(r"\s+[A-Z]{3,}\b(?![a-z])")
 #: A masthead's parts: "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk | 7 October 2025".
 _PART_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
@@ -168,7 +181,7 @@ def find_published(doc: TextDocument, title_start: int | None = None) -> date | 
             return d
     for block in _near_title(doc, title_start):
         line = doc.text[block.start:block.end].strip()
-        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED, _KIND_DATED):
+        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED, _KIND_DATED, _WEEKDAY_DATE):
             if (dm := rx.search(line)) and (d := parse_date(dm.group(1))) is not None:
                 return d
         if (d := _date_line(line)) is not None:
@@ -197,7 +210,10 @@ def _date_line(line: str) -> date | None:
     candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 3 else [])]
     for part, alone in candidates:
         dm = _DATE_IN_LINE.search(part)
-        if dm is None or len(part[:dm.end()].split()) > 8 or alone and part[:dm.start()].strip():
+        if dm is None or len(part[:dm.end()].split()) > 8:
+            continue
+        before = part[:dm.start()]
+        if alone and before.strip() and not _PLACE_PREFIX.fullmatch(before):
             continue
         rest = part[dm.end():]
         clock = _CLOCK_TAIL.match(rest)

@@ -59,6 +59,7 @@ from kg.extract.sections import (
     section_at,
     semantic_offset,
     strong_coverage,
+    wrapped_bold,
 )
 from kg.models import Block, Dynamic, DynamicKind, Evidence, Span, TextDocument
 
@@ -181,6 +182,21 @@ class _Out:
         self.items.append(Dynamic(kind=kind, title=title, evidence=(Evidence(start=span.start, end=span.end,
                                                                               quote=quote),)))
 
+    def prefer(self, kind: DynamicKind, span: Span) -> None:
+        """Add the item at ``span`` unless an item of its kind opens with its words; one that goes on past
+        them after a comma, colon or dash ("X, particularly in Y") gives way to it."""
+        short = re.sub(r"\s+", " ", self.doc.text[span.start:span.end]).strip()
+        for item in self.items:
+            if item.kind != kind or not _norm_title(item.title).startswith(_norm_title(short)):
+                continue
+            tail = item.title[len(short):] if item.title.lower().startswith(short.lower()) else ""
+            if tail and re.match(r"\s*[,:;\u2013\u2014\-]", tail):
+                self.items.remove(item)
+                self._seen.discard((kind, _norm_title(item.title)))
+                break
+            return
+        self.add(kind, span)
+
 
 #: The first marker of an enumerated run: "(a) ", "a) ", "(1) ", "(i) ".
 _ENUM_FIRST = re.compile(r"\s*\(?(?P<n>a|1|i)\)\s+")
@@ -232,7 +248,8 @@ _LINE_ENUM = re.compile(r"\s*\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+")
 def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
     """"(a) Title: description ..." items whose wrapped lines the renderer kept as blocks of their own: each
     marked line opens an item, unmarked lines continue it; the title runs up to the colon or the first
-    sentence end. Two marked lines or more, the first marked (a), (1) or (i); else nothing."""
+    sentence end (after an acronym only before a capital: "... under the EU ETS. Anode furnaces ..."). The
+    first line marked (a), (1) or (i) - a kind's list may hold a single item; else nothing."""
     body = [b for b in blocks if not b.boilerplate and block_text(doc, b).strip()]
     if not body or not _ENUM_FIRST.match(block_text(doc, body[0])) or _enumerated(doc, body[0]):
         return []
@@ -244,7 +261,7 @@ def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
             groups.append([b])
         else:
             groups[-1].append(b)
-    if len(groups) < 2:
+    if not groups:
         return []
     spans: list[Span] = []
     for g in groups:
@@ -252,7 +269,7 @@ def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
         assert mark is not None
         start = g[0].start + mark.end()
         text = doc.text[start:g[-1].end]
-        cut = re.match(r"([^:]*?)\s*(?::|(?<=[a-z0-9)])\.(?:\s|$)|;|$)", text, re.S)
+        cut = re.match(r"([^:]*?)\s*(?::|(?<=[a-z0-9)])\.(?:\s|$)|(?<=[A-Z]{2})\.(?=\s+[A-Z])|;|$)", text, re.S)
         if cut is None or not cut.group(1).strip() or len(cut.group(1).split()) > 15:
             return []
         spans.append(Span(start=start, end=start + len(cut.group(1))))
@@ -267,8 +284,17 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
         yield from marked
         return
     prev_bold = False
-    for block in blocks:
+    consumed: Block | None = None  # a block whose bold lead ended the wrapped title above it
+    for k, block in enumerate(blocks):
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        wrapped = wrapped_bold(doc, block, nxt)
+        if wrapped is not None:
+            yield wrapped
+            consumed = nxt
+            continue
+        if block is consumed:
             continue
         after_bold, prev_bold = prev_bold, block.kind == "list_item" and strong_coverage(doc, block) >= 0.9
         sentence = block_text(doc, block).rstrip().endswith(".")
@@ -282,8 +308,11 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
         text = block_text(doc, block)
         if lead is not None and len(doc.text[lead.start:lead.end].split()) <= 15:
             # A whole-bold list item is a title; a whole-bold paragraph is usually an aside
-            # ("**➤ For instance, ...**").
-            if block.kind == "list_item" or lead.end - lead.start < 0.8 * len(text.strip()):
+            # ("**➤ For instance, ...**"), unless a plain paragraph describing it follows (a PDF's
+            # "**Title.**" line over its description).
+            if block.kind == "list_item" or lead.end - lead.start < 0.8 * len(text.strip()) or (
+                _titled_paragraph(doc, block, nxt)
+            ):
                 yield lead
             continue
         if block.kind == "list_item":
@@ -297,6 +326,17 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
                 whole = span.end == start + len(m.group(1)) and not text[m.end():].strip()
                 if len(doc.text[span.start:span.end].split()) <= (_MAX_TITLE_WORDS if whole else 15):
                     yield span
+
+
+def _titled_paragraph(doc: TextDocument, block: Block, nxt: Block | None) -> bool:
+    """A whole-bold paragraph that titles the plain paragraph after it: it opens with a capital and reads
+    as a phrase ("Shift from SiOx to CVD silicon-carbon."), not as an aside ("For instance, ...")."""
+    text = block_text(doc, block).strip()
+    return (
+        nxt is not None and nxt.kind == "paragraph" and strong_coverage(doc, nxt) < 0.5
+        and text[:1].isupper() and not re.match(r"(?:for\s+(?:instance|example)|e\.g\.|note)\b", text, re.I)
+        and not re.search(r"[.!?]\s+\S", text) and len(text.split()) <= 15
+    )
 
 
 #: A bullet or enumerator opening a line that the renderer kept as text: "- ", "* ", "(a) ", "iv) ", "3. ".
@@ -323,10 +363,43 @@ def _bold_only_items(doc: TextDocument, sections: list[Section]) -> list[Span]:
     return spans
 
 
+def _described_titles(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
+    """Title lines each followed by its description (a definition list rendered as lines: "Lower carbon
+    footprint" / "No furnace is needed, which cuts emissions."): the titles. A title line is short, opens
+    with a capital and has no final stop; a description ends with one. The body must alternate - every
+    title described, no description without its title - else nothing."""
+    spans: list[Span] = []
+    expect_title = True
+    for block in blocks:
+        raw = block_text(doc, block)
+        text = raw.strip()
+        if block.boilerplate or not text:
+            continue
+        if block.kind not in ("paragraph", "list_item") or strong_coverage(doc, block) >= 0.5:
+            return []
+        titled = text[-1] not in ".!?:;," and text[:1].isupper() and len(text.split()) <= 15
+        if titled and not _STATISTIC.search(text):
+            if spans and expect_title is False:
+                return []  # two title lines in a row: a list of lines, not titled descriptions
+            start = block.start + (len(raw) - len(raw.lstrip()))
+            spans.append(Span(start=start, end=start + len(text)))
+            expect_title = False
+        elif text[-1] in ".!?" and spans:
+            expect_title = True
+        else:
+            return []
+    return spans if spans and expect_title else []
+
+
 def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
     """A body made only of plain-text list lines: each line is an item. A line is a short sentence or a
     "Title -- description" line; a line continuing the wrapped line above it ("India will need ...") is
-    part of that item. Any other line (prose) means the body is no list."""
+    part of that item. Any other line (prose) means the body is no list. Title lines that each head their
+    description are the items, not the descriptions (see :func:`_described_titles`)."""
+    blocks = list(blocks)
+    titled = _described_titles(doc, blocks)
+    if titled:
+        return titled
     spans: list[Span] = []
     prev = ""
     for block in blocks:
@@ -455,6 +528,95 @@ def _inline(doc: TextDocument, sections: list[Section], out: _Out, done: set[int
                 continue
             start = base + part.start() + lead
             out.add(kind, Span(start=start, end=start + len(piece.strip())))
+
+
+#: A slide's caption in square brackets, as a transcript or a deck export shows it: "[Slide 7 - Drivers: (1)
+#: A; (2) B]"; its text reads like a line of the report.
+_SLIDE_CAPTION = re.compile(
+    r"\s*\[\s*(?:slide|exhibit|chart|figure)\s+\d{1,3}\s*(?:[\-\u2013\u2014:]\s*)(?P<body>[^\[\]]+?)\s*\]\s*$", re.I
+)
+#: A kind label opening a line: "Driver: X. Description", "Restraint \u2013 X: description", "Drivers - A; B".
+_LINE_LABEL = re.compile(
+    rf"(?:(?:key|main|major|market|growth)\s+)?(?P<kind>{KIND_NOUNS})\s*(?P<sep>:|\s[\-\u2013\u2014]\s)\s*(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+#: Where a label's item ends: a colon, a semicolon, or a sentence end (after a lower-case letter, a digit or
+#: a bracket; after an acronym only before a capital: "under the EU ETS. Anode ...").
+_ITEM_END = re.compile(r":|;|(?<=[a-z0-9)\]])\.(?=\s|$)|(?<=[A-Z]{2})\.(?=\s+[A-Z]|$)")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\.(?=\s|$)|(?<=[A-Z]{2})\.(?=\s+[A-Z]|$)")
+
+
+def _label_lines_inline(doc: TextDocument, sections: list[Section], out: _Out, done: set[int]) -> None:
+    """A line labelled with its kind, item and all: "Driver: smelter restarts in India. New pot lines ...",
+    "Restraint \u2013 Energy-intensive graphitisation: power costs ...", and a slide caption "[Slide 7 -
+    Drivers: (1) A; (2) B]". A singular label names one item (up to a colon, ";" or the sentence end); a
+    plural one a ";"-separated list in its first sentence ("(1)" marks dropped). A plural label with a colon
+    outside a caption is :func:`_inline`'s."""
+    prefixed = {s.block_index for s in sections if s.style == "bold_prefix"}
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate or block.kind not in ("paragraph", "list_item") or i in prefixed or i in done:
+            continue
+        text = block_text(doc, block)
+        base, region = block.start, text
+        caption = _SLIDE_CAPTION.match(text)
+        if caption is not None:
+            base, region = block.start + caption.start("body"), caption.group("body")
+        lead = len(region) - len(region.lstrip())
+        m = _LINE_LABEL.match(region, lead)
+        if m is None or (kind := dynamic_kind(m.group("kind"))) is None:
+            continue
+        plural = bool(re.fullmatch(PLURALS, m.group("kind"), re.I))
+        if plural and caption is None and m.group("sep") == ":":
+            continue
+        rest, at = m.group("rest"), m.start("rest")
+        if plural:
+            end = _SENTENCE_END.search(rest)
+            pieces = [(at + p.start(), p.group()) for p in re.finditer(r"[^;]+", rest[:end.start() if end else None])]
+        else:
+            end = _ITEM_END.search(rest)
+            pieces = [(at, rest[:end.start() if end else None])]
+        for off, piece in pieces:
+            mark = _ITEM_MARK.match(piece)
+            skip = mark.end() if mark else len(piece) - len(piece.lstrip())
+            words = piece[skip:].split()
+            if 0 < len(words) <= 15:
+                out.add(kind, _trim(doc.text, base + off + skip, base + off + len(piece)))
+
+
+#: A numbered entry of a table of contents: "3.1 Drivers", "3.1.1 Expansion of X ........ 21".
+_CONTENTS_ENTRY = re.compile(
+    r"\s*(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]+(?P<title>\S[^\n]*?)(?:[ \t]*\.{3,}[ \t]*\d{1,4}|[ \t]{2,}\d{1,4})?\s*$"
+)
+
+
+def _norm_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
+
+
+def _contents(doc: TextDocument, out: _Out) -> None:
+    """A table of contents that lists a kind's sub-sections ("3.1 Drivers" then "3.1.1 X", "3.1.2 Y"): the
+    entries one level below the kind entry are its items - sample pages often show the dynamics only
+    there. The contents' wording wins over an item the body gives with a tail ("X, particularly in Y")."""
+    runs: list[list[tuple[str, str, Span]]] = [[]]
+    for block in doc.blocks:
+        m = _CONTENTS_ENTRY.fullmatch(block_text(doc, block)) if block.kind in ("paragraph", "list_item") else None
+        if m is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        title = m.group("title")
+        runs[-1].append((m.group("n").rstrip("."), title, Span(start=block.start + m.start("title"),
+                                                                 end=block.start + m.start("title") + len(title))))
+    for run in runs:
+        for k, (number, title, _) in enumerate(run):
+            kind = dynamic_kind(title)
+            if kind is None:
+                continue
+            for sub, sub_title, span in run[k + 1:]:
+                if not sub.startswith(number + "."):
+                    break
+                if sub.count(".") == number.count(".") + 1 and 0 < len(sub_title.split()) <= 15:
+                    out.prefer(kind, span)
 
 
 _KIND_NOUN = rf"(?:{KIND_NOUNS})"
@@ -608,6 +770,13 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             top = min(s.rank for s in items)
             chosen = [s for s in items if s.rank == top]
             spans = [s.span for s in chosen]
+            if all(s.style == "plain_heading" for s in chosen):
+                # Plain title lines the outline only partly saw as titles (a title over a short description
+                # is not one): read the whole context as titled descriptions.
+                last = max(s.block_index + 1 + len(s.blocks) for s in [kind_sec, *group])
+                described = _described_titles(doc, doc.blocks[kind_sec.block_index + 1:last])
+                if len(described) > len(spans):
+                    spans = described
             if all(s.style == "bold_prefix" for s in chosen):
                 spans += _bold_only_items(doc, [kind_sec, *group])
             for span in sorted(spans, key=lambda sp: sp.start):
@@ -963,6 +1132,8 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     _label_lines(doc, secs, out)
     _tables(doc, out)
     _inline(doc, secs, out, labelled)
+    _label_lines_inline(doc, secs, out, labelled)
+    _contents(doc, out)
     _numbered_runs(doc, secs, used, out)
     if not out.items:
         _prose_lists(doc, out)

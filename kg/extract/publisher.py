@@ -123,6 +123,10 @@ def find_publisher(doc: TextDocument, title_span: Evidence | None = None) -> str
         value = (fm.get(key) or "").strip().strip("\"'").strip()
         if value and not value.startswith(("[", "{")):
             return _strip_legal_form(value)
+    # A saved e-mail's sender, when its display name is a house ("Acme Insights <briefs@acme.example>").
+    sender = re.sub(r"<[^>]*>", "", fm.get("from") or "").strip().strip("\"'").strip()
+    if sender and house_name(sender):
+        return _strip_legal_form(sender)
 
     def in_title(pos: int) -> bool:
         return title_span is not None and title_span.start <= pos < title_span.end
@@ -146,12 +150,27 @@ def _masthead_firm(doc: TextDocument, top: list[Block]) -> str | None:
     """A masthead's first part that is a firm's name; a masthead the layout made a heading counts too."""
     for b in top:
         parts = _PART_SPLIT.split(doc.text[b.start:b.end].strip())
+        if b.boilerplate or len(parts) < 2:
+            continue
+        # A part that is a house's name wins over a first part naming the document's kind ("Investor
+        # Briefing · Acme Analytics · Jan. 14, 2026").
+        house = next((p.strip() for p in parts if house_name(p)), None)
+        if house is not None and _MASTHEAD_FIELD.search(" ".join(p for p in parts if p.strip() != house)):
+            return _title_case(_strip_legal_form(house))
         if (
-            not b.boilerplate and len(parts) >= 2 and _FIRM_PART.fullmatch(parts[0].strip())
+            _FIRM_PART.fullmatch(parts[0].strip())
             and not _generic_name(parts[0]) and _MASTHEAD_FIELD.search(" ".join(parts[1:]))
         ):
             return _title_case(parts[0].strip())
     return None
+
+
+def house_name(text: str) -> bool:
+    """The line is only a research house's name ("Lodestar Materials Research", "KESTREL & FINCH
+    ANALYTICS", maybe with its legal form): a masthead, not a title or a heading of the report."""
+    name = _strip_legal_form(re.sub(r"\s+", " ", text).strip())
+    found = HOUSE.fullmatch(name) or _HOUSE_CAPS.fullmatch(name)
+    return found is not None and len(name.split()) >= 2 and not _generic_name(name)
 
 
 def _house_near_top(doc: TextDocument, top: list[Block]) -> str | None:
@@ -200,4 +219,4 @@ def display_name(domain_name: str, text: str) -> str:
     return domain_name[:1].upper() + domain_name[1:]
 
 
-__all__ = ["HOUSE", "display_name", "find_publisher"]
+__all__ = ["HOUSE", "display_name", "find_publisher", "house_name"]

@@ -272,15 +272,72 @@ def _page_title(html_title: str) -> str:
     return head.strip() if sep and head.strip() and not _TITLE_WORDS.search(tail) else html_title.strip()
 
 
+#: A labelled title in a text export's key-value header ("TITLE    : X Market Dataset, 2023-2030",
+#: "Report title: ..."): the label opens the line.
+_TITLE_FIELD = re.compile(r"(?:report\s+|document\s+)?title\s*:\s*(\S[^\n]{3,200}?)\s*", re.I)
+_HEADER_BLOCKS = 8
+
+
+def _field_title(doc: TextDocument, usable: list[Block]) -> str | None:
+    """The value of a "Title:" field among the opening lines, when it names a report."""
+    for b in usable[:_HEADER_BLOCKS]:
+        m = _TITLE_FIELD.fullmatch(doc.text[b.start:b.end].strip())
+        if m is not None and b.kind != "table" and _report_title(m.group(1)):
+            return re.sub(r"\s+", " ", m.group(1))
+    return None
+
+
+def _subject_title(doc: TextDocument) -> str | None:
+    """A saved e-mail's subject, when it is a report's name set in title case ("X Market Brief - June
+    2025"); a subject written as a sentence ("[Digest #12] X coke: report sees $3bn market") is a teaser."""
+    subject = re.sub(r"^(?:\s*(?:re|fwd?|aw|wg)\s*:)+", "", doc.front_matter.get("subject") or "", flags=re.I)
+    subject = re.sub(r"\s+", " ", subject).strip()
+    if not subject or subject.startswith("[") or not _report_title(subject):
+        return None
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", subject)[1:] if len(w) > 3]
+    return subject if words and all(w[:1].isupper() for w in words) else None
+
+
+#: A line whose capitals read as a firm's name: ALL-CAPS words only, no digits or punctuation but "&".
+_CAPS_NAME = re.compile(r"[A-Z][A-Z'\-]+(?:[ \t]+(?:[A-Z][A-Z'\-]+|&)){1,5}")
+
+
+def _masthead_name(text: str, next_text: str | None) -> bool:
+    """An opening line that only names the house ("ACME BATTERY RESEARCH", "Acme Insights") is the
+    masthead above the title, never the title; an ALL-CAPS name without a house word counts when the
+    line below it reads like a report's title."""
+    t = re.sub(r"\s+", " ", text).strip()
+    if _title_like(t):
+        return False
+    if publisher.house_name(t):
+        return True
+    return bool(_CAPS_NAME.fullmatch(t)) and next_text is not None and _report_title(next_text)
+
+
+def _without_masthead(doc: TextDocument, usable: list[Block]) -> list[Block]:
+    """``usable`` less a masthead name on its first line."""
+    if not usable:
+        return usable
+    nxt = re.sub(r"\s+", " ", doc.text[usable[1].start:usable[1].end]).strip() if len(usable) > 1 else None
+    return usable[1:] if _masthead_name(doc.text[usable[0].start:usable[0].end], nxt) else usable
+
+
 def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
     """The report's title and its span (rules in the module docstring): front matter, else the opening
     line of a text report or the h1 naming the report, else the first heading that reads like a title."""
-    fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
     usable = [
         b for b in doc.blocks
         if not b.boilerplate and doc.text[b.start:b.end].strip() and not _notice(doc.text[b.start:b.end])
     ]
-    headings = [b for b in doc.blocks if b.kind == "heading" and not _notice(doc.text[b.start:b.end])]
+    fm_title = (doc.front_matter.get("title") or "").strip().strip("\"'").strip()
+    fm_title = fm_title or _subject_title(doc) or _field_title(doc, usable) or ""
+    kept = _without_masthead(doc, usable)
+    masthead = usable[0] if len(kept) < len(usable) else None
+    usable = kept
+    headings = [
+        b for b in doc.blocks
+        if b.kind == "heading" and b is not masthead and not _notice(doc.text[b.start:b.end])
+    ]
     # A section heading ("FULL REPORT") or a table row the layout made a heading is never the title.
     # Nor is a masthead the layout made a heading ("QUARRYSTONE ADVISORY | BRIEFING | METALS").
     named = [
@@ -305,6 +362,8 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
             return re.sub(r"\s+", " ", wrapped[1]), doc.quote(block.start, wrapped[0].end)
     else:
         block = h1 or (named[0] if named else (headings[0] if headings else (usable[0] if usable else None)))
+        if masthead is not None and h1 is None and usable and (block is None or usable[0].start < block.start):
+            block = usable[0]  # the line under a masthead is the title, not a later heading (a date line)
     html_title = (doc.front_matter.get("html_title") or "").strip()
     if not fm_title and html_title and block is not None and _MASTHEAD.search(doc.text[block.start:block.end]):
         # "Larkspur Capital | Equity Research | Battery Materials | 7 October 2025": a masthead naming the
@@ -406,8 +465,10 @@ _CITED_REPORT = re.compile(
 #: ("India Zinc Anode Market Report 2025-2032", "Zinc Anode Market - Global Forecast 2024-2031").
 _NAMED_REPORT = re.compile(
     r"(?<![\w\-])((?:(?:Global|Worldwide|World)\s+)?[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|&|in)\s+)?"
-    r"(?:[A-Z][\w\-]*|\([A-Z]{2,8}\)))+\s+Markets?\s*(?:[:\-\u2013\u2014,]\s*)?(?:(?:Global|Worldwide)\s+)?"
-    rf"(?:Report|Study|Outlook|Forecasts?|Analysis|Research|Review|\(?{_YEAR})\b[^.;\n]{{0,40}})"
+    r"(?:[A-Z][\w\-]*|\([A-Z]{2,8}\)))+\s+(?:Markets?|MARKETS?)\s*(?:[:\-\u2013\u2014,]\s*)?"
+    r"(?:(?:Global|Worldwide|GLOBAL|WORLDWIDE)\s+)?"
+    rf"(?:Report|Study|Outlook|Forecasts?|Analysis|Research|Review|REPORT|STUDY|OUTLOOK|FORECASTS?|ANALYSIS|"
+    rf"RESEARCH|REVIEW|\(?{_YEAR})\b[^.;\n]{{0,40}})"
 )
 
 
@@ -507,8 +568,9 @@ def _market_text(title: str) -> str | None:
     return _clean_market(" ".join(words)) or None
 
 
-#: "the zinc foil anode market" ending a headline: the market in lower case, as a sentence writes it.
-_HEADLINE_MARKET = re.compile(r"\bthe\s+(?:(?:global|worldwide|world)\s+)?((?:[a-z][\w\-]*\s+){1,6}?)markets?$")
+#: "the zinc foil anode market" ending a headline: the market as a sentence writes it (lower case but for
+#: a chemical formula or acronym: "the SiOx anode market").
+_HEADLINE_MARKET = re.compile(r"\bthe\s+(?:(?:global|worldwide|world)\s+)?((?:[A-Za-z][\w\-]*\s+){1,6}?)markets?$")
 
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
@@ -537,7 +599,9 @@ _RANGE = re.compile(
     rf"\b({_YEAR})\s*(?:(?:-|\u2013|\u2014|~|\uff5e|\u301c|to|through|until)|forecast\s+to|,)\s*({_YEAR})\b", re.I
 )
 _TEXT_PERIOD = (
-    re.compile(rf"forecast(?:ed)?\s+period\s*(?:\(|of|from|:|between|,)?\s*({_YEAR}){_DASH}({_YEAR})", re.I),
+    re.compile(
+        rf"forecast(?:ed)?\s+(?:period|horizon)\s*(?:\(|of|from|:|between|,)?\s*({_YEAR}){_DASH}({_YEAR})", re.I
+    ),
     re.compile(rf"\b(?:from|between)\s+({_YEAR}){_DASH}({_YEAR})\b", re.I),
     # "over 2025-2030", "over 2025-30E" (an analyst's short end year, maybe marked E/F for estimate)
     re.compile(
@@ -554,11 +618,22 @@ def _full_year(start: str, end: str) -> str:
     return end if len(end) == 4 else start[:2] + end
 
 
+def _stated_period(body: str) -> tuple[int, int] | None:
+    """A "forecast period (2025-2032)" / "forecast horizon of 2025-2032" statement's years."""
+    stated = _TEXT_PERIOD[0].search(body)
+    return _period(stated.group(1), stated.group(2)) if stated else None
+
+
 def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int] | None:
     if title:
         for m in reversed(list(_RANGE.finditer(title))):
             p = _period(m.group(1), m.group(2))
             if p:
+                # A title's range may span the history too ("Dataset, 2023-2030"): a stated forecast
+                # period ending in the same year but starting later is the forecast's part of it.
+                stated = _stated_period(doc.text)
+                if stated is not None and stated[1] == p[1] and stated[0] > p[0]:
+                    return stated
                 return p
     # "X -- 2024 Results and Outlook to 2029": 2024 is reported as actual, the forecast is 2025-2029.
     results = re.search(rf"\b({_YEAR})\s+(?:results|actuals?|review)\b.*?\b(?:outlook|forecasts?|projections?)\s+"
@@ -577,8 +652,7 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
                 p := _period(m.group(1), m.group(2))
             ):
                 return p
-    stated = _TEXT_PERIOD[0].search(body)
-    if stated and (p := _period(stated.group(1), stated.group(2))):
+    if p := _stated_period(body):
         return p
     for rx in _TEXT_PERIOD[1:]:
         for m in rx.finditer(body):

@@ -41,7 +41,7 @@ _NUMBER = re.compile(r"^\s*((?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.
 _BULLET = re.compile(r"^[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]+(?=\w)")
 _QUALIFIERS = (
     r"other|key|major|main|market|growth|emerging|industry|recent|current|future|primary|global|notable|"
-    r"important|latest|technology|technological|biggest|principal"
+    r"important|latest|technology|technological|technical|biggest|principal"
 )
 #: A kind written as a question or a phrase around the kind noun: "What Is Driving Demand", "What Is Holding
 #: It Back", "Where the Opportunities Are", "What's Trending", "Key Trends to Watch", "Challenges Ahead",
@@ -49,6 +49,7 @@ _QUALIFIERS = (
 _KIND_PHRASE = (
     r"^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)(?:driving|drives|fuell?ing)(?:\s+[\w\-]+){0,3}$"
     r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)(?:holding|keeping)(?:\s+[\w\-]+){1,3}\s+back$"
+    r"|^what\s+(?:could|might|may|can|will|would)\s+(?:hold|keep)(?:\s+[\w\-]+){1,3}\s+back$"
     r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)(?:restraining|hindering|holding\s+back)(?:\s+[\w\-]+){0,3}$"
     r"|^(?:what(?:'s|\u2019s|\s+is|\s+are)?\s+)trending(?:\s+now)?$"
     rf"|^where\s+(?:are\s+)?the\s+(?:(?:{_QUALIFIERS}|new|real)\s+)*(?:opportunities|risks|challenges)"
@@ -204,6 +205,27 @@ def lead_strong(doc: TextDocument, block: Block, max_offset: int = 12) -> Span |
     return None
 
 
+_WRAPPING_WORD = re.compile(r"(?:[,\-]|\b(?:and|or|of|the|to|in|for|with|a|an|by|from|on|at|as|than))$", re.I)
+
+
+def wrapped_bold(doc: TextDocument, block: Block, nxt: Block | None) -> Span | None:
+    """A bold title that a PDF rendition wrapped onto the next line, which the bold run's tail opens in
+    lower case ("**Fast-charging requirements in**" / "**smartphones.** Flagship handsets ..."): the
+    title's span over both lines. None when ``block`` is not such a first line."""
+    if block.kind != "paragraph" or nxt is None or nxt.kind != "paragraph" or strong_coverage(doc, block) < 0.9:
+        return None
+    head = block_text(doc, block).strip()
+    if not head or head[-1] in ".:;!?" or len(_words(head)) > 15:
+        return None
+    lead = lead_strong(doc, nxt, max_offset=0)
+    tail = doc.text[lead.start:lead.end] if lead is not None else ""
+    # the tail opens in lower case, or the head stops on a word a phrase cannot end with ("... in")
+    joined = tail[:1].islower() or bool(_WRAPPING_WORD.search(head))
+    if lead is None or not joined or not doc.text[lead.end:nxt.end].strip(" .:\t\n"):
+        return None
+    return _trim(doc.text, block.start, lead.end)
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
     while start < end and (text[start].isspace() or text[start] in "\u2022\u27a4*-\u2013\u2014>"):
         start += 1
@@ -352,6 +374,8 @@ def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
     stripped = raw.strip()
     if block.kind == "paragraph" and len(_words(title)) <= 10 and _in_introduced_list(doc, i):
         return None
+    if wrapped_bold(doc, block, doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None) is not None:
+        return None  # the first line of a bold lead wrapped onto the next line ("**X in**" / "**y.** Text")
     # 1. The whole block is bold (or bold and centred): a title unless it reads like a sentence.
     if block.kind == "paragraph" and cover >= 0.9 and _title_like(stripped.rstrip(":").strip()):
         style: Style = "centered" if block.centered else "caps" if is_caps(title) else "bold_line"
@@ -609,4 +633,5 @@ __all__ = [
     "section_at",
     "semantic_offset",
     "strong_coverage",
+    "wrapped_bold",
 ]
