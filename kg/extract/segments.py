@@ -8,9 +8,14 @@ Where the lists come from, in order of trust:
    the largest consumer" -> "automotive"), short sub-titles and the first column of its tables, up to
    the next axis section or the end of its subtree. Long sub-titles ("Hard Carbon Segment Dominates the
    Market Due to ...") and lead-in sentences ("The market is segmented based on type into:") are not items.
+   A title naming two axes ("Segments: feedstock and end use", "Revenue by application and region") has no
+   kind of its own: group labels inside it ("By type" cells, "By application" lines) say which rows are
+   which, and a table states its own axis (a "Region" or "Chemistry" header) whatever section it sits in.
 2. **Segment tables** anywhere - a table whose header names the axis ("Type", "Application", "End User"),
-   a key/value table whose rows name an axis and list its items ("By type | A; B"), and a plain-text table
-   whose header line starts with an axis and years ("Form   2023   2030   CAGR": its row labels).
+   a key/value table whose rows name an axis and list its items ("By type | A; B", or in a later cell:
+   "Material type | material_type | A; B"), and a plain-text table whose header line starts with an axis
+   and years ("Form   2023   2030   CAGR": its row labels). "By application" / "By region" group cells in
+   the first column switch the axis of the rows below them (:func:`~kg.extract.segment_lists.grouped_rows`).
 3. **The table of contents** (boilerplate, but the report's own segmentation): a numbered line naming an
    axis ("1.2 Segment by Type", "4.1.1 By Type - Global ... Market Size") is followed by its items at the
    same or the next numbering depth ("1.2.2 Natural Graphite"); lines that are themselves about markets,
@@ -21,10 +26,14 @@ Where the lists come from, in order of trust:
    ("By Material | By Application | By End User") lists items; "Total" rows never do. A line without
    "," or ";" is one label ("Aerospace and Defense"), and what follows " – " / ":" in a line is its
    description, never more items.
-4. **Prose**, only for an axis the structure left empty: "segmented (by type) into A, B and C", "by
-   application: A, B, C", "across A, B, and C applications", "by type (A, B), by application (C, D)". Prose
-   uses plural generic nouns where lists use labels ("bottom carbon anodes" vs "Bottom Carbon Anode"), so
-   these labels are singularised.
+   For empty axes, :mod:`kg.extract.segment_lists`: a lead-in naming the axis over a list ("We split the
+   market by grade:", "By type, we track three families:", "Source outlook (revenue, ...)"), a bare axis
+   heading over a list of labels ("Applications", "Product forms") and a code legend under an axis title
+   ("Application codes": "EV = Electric Vehicles").
+4. **Prose** (:mod:`kg.extract.segment_prose`), only for an axis the structure left empty: "segmented (by
+   type) into A, B and C", "by application: A, B, C", "across A, B, and C applications", "by type (A, B),
+   by application (C, D)". Prose uses plural generic nouns where lists use labels ("bottom carbon anodes"
+   vs "Bottom Carbon Anode"), so these labels are singularised.
 
 The axis kind comes from the title's words: type/product/material/grade/form/technology/process/source
 -> ``type``; application/use -> ``application``; end user/end-use/industry/vertical/sector/customer ->
@@ -32,7 +41,11 @@ The axis kind comes from the title's words: type/product/material/grade/form/tec
 the material goes into) unless the market itself is that thing ("By Anode Type" in a prebaked anode report).
 Items may be separated by "," ";" or spaced "·" / "|"; a "Chapter 2 ..." line and a label holding a year, "%"
 or "CAGR" are never items, and an axis part ends at the next part numbered like it ("[2]" -> "[3]"). Labels
-lose descriptions after ":" / " - " / "-", periods and the word "Segment"; parentheses stay as written.
+lose descriptions after ":" / " - " / "-", periods and the word "Segment"; parentheses stay as written
+unless they describe the item in lower case ("(for prebaked anodes)"). An axis name ("By application",
+"MATERIAL TYPE"), a money unit or a figure caption ("Market value by chemistry, EUR million") and a "Total
+..." row are never items, nor is anything under a title that puts its part outside the market ("Reference
+only - cathode materials (not anode)").
 
    Also for empty axes: label lines joined into one block ("Type: A | B Application: C; D") and plural axis
    nouns before brackets ("covers product types (A, B), applications (C, D) and end users (E, F)"); a
@@ -49,222 +62,42 @@ import re
 from collections.abc import Iterable, Sequence
 
 from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
-from kg.models import Block, Evidence, ReportMeta, SegmentKind, SegmentMention, Span, TextDocument
-
-_REGION_AXIS = re.compile(r"\b(?:regions?|regional|country|countries|geograph\w*|areas?)\b", re.I)
-_END_USER_AXIS = re.compile(
-    r"\bend[\s\-]*(?:users?|use(?:s|rs?)?)\b|\b(?:industry|industries|verticals?|sectors?|customers?|"
-    r"end[\s\-]?markets?|consumers?)\b",
-    re.I,
+from kg.extract.segment_labels import (
+    _CHAPTER,
+    _DESCRIPTION,
+    _GENERIC_TAIL,
+    _MAX_LABEL_WORDS,
+    _NOT_ITEM,
+    _REGION_AXIS,
+    _TOC_LEADER,
+    OUTSIDE_SCOPE,
+    _Collector,
+    _enumeration,
+    _explicit_axis,
+    axis_kind,
+    clean_label,
+    is_axis_title,
+    product_noun,
 )
-_APPLICATION_AXIS = re.compile(r"\b(?:applications?|uses?|usage)\b", re.I)
-#: An axis naming the kind of component or device the product is used in ("By Anode Type", "by anode
-#: chemistry", "by cell format"): the applications of a material, not its own types.
-_TARGET_AXIS = re.compile(r"\b(anode|cell|battery|electrode)s?\s+(?:types?|chemistr(?:y|ies)|formats?)\b", re.I)
-_TYPE_AXIS = re.compile(
-    r"\b(?:types?|products?|materials?|grades?|forms?|technolog(?:y|ies)|process(?:es)?|sources?|"
-    r"feedstocks?|chemistr(?:y|ies)|categor(?:y|ies)|configurations?|compositions?|raw materials?)\b",
-    re.I,
+from kg.extract.segment_lists import (
+    axis_label,
+    from_bare_headings,
+    from_code_legends,
+    from_lead_ins,
+    grouped_rows,
 )
-_NOT_PRODUCT_AXIS = re.compile(
-    r"\b(?:compan(?:y|ies)|manufacturers?|players?|vendors?|suppliers?|revenue|value|volume|sales|years?|"
-    r"price|segment|share|capacity|models?|channels?|distribution|supply|ownership|procurement)\b",
-    re.I,
+from kg.extract.segment_prose import (
+    _from_axis_brackets,
+    _from_axis_clauses,
+    _from_inline_axes,
+    _from_label_runs,
+    _from_prose,
+    _from_segments_line,
+    _from_title,
 )
-_AXIS_TITLE = re.compile(
-    r"\bby\s+[\w\-]+|\bsegment(?:ation|s)?\b|\b(?:type|application|end[\s\-]*user|end[\s\-]*use)\s+"
-    r"(?:industry\s+)?(?:analysis|outlook|insights|segment(?:ation)?)\b",
-    re.I,
-)
-_NOT_ITEM = re.compile(
-    r"\b(?:market|segment(?:ed|ation)?|global|revenue|sales|price|size|share|forecasts?|analysis|overview|"
-    r"introduction|consumption|comparison|growth|estimates?|cagr|percentages?|outlook|scope|definition|"
-    r"report|companies|players|manufacturers?|key|prospects)\b|\b(?:19|20)\d\d\b|\?|%|\$",
-    re.I,
-)
-_GENERIC_TAIL = re.compile(
-    r"\s+(?:industry|industries|sector|sectors|segment|segments|market|markets|vertical|verticals|field)$",
-    re.I,
-)
-_MAX_LABEL_WORDS = 6
-#: The dotted leader of a contents line and its page number: "Coal Tar Pitch ...... 47", "Resins … 12".
-_TOC_LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|\u2026+)\s*\d*\s*$")
-#: A column or axis naming kinds of market factor ("Factor type", "Impact type", "Driver category"): its
-#: values are "Driver", "Restraint"..., dynamics, never segments.
-_FACTOR_AXIS = re.compile(r"\b(?:factors?|drivers?|restraints?|impacts?|dynamics|risks?|trends?)\b", re.I)
-#: Summary rows of a segment table, never a segment.
-_TOTAL_ROW = re.compile(r"(?:grand\s+|sub-?)?totals?|overall|all\s+segments", re.I)
-#: Where a list line's description starts: "Anode Binders – styrene-butadiene ...", "Natural: flake ...".
-_DESCRIPTION = re.compile(r"\s[\-\u2013\u2014]\s|\u2013|\u2014|:")
-
-
-def product_noun(market: str | None) -> str | None:
-    """The head noun of a market name, singular and lower-case: "Prebaked Carbon Anode" -> "anode",
-    "Calcined Petroleum Coke for Anodes" -> "coke" (what follows "for"/"of"/"in" is the use, not the
-    product)."""
-    if not market:
-        return None
-    head = re.split(r"\s+(?:for|of|in|used\s+in)\s+", re.sub(r"\([^()]*\)", " ", market), maxsplit=1, flags=re.I)[0]
-    words = re.findall(r"[A-Za-z]+", head)
-    return _singular(words[-1]).lower() if words else None
-
-
-def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
-    """The segment kind an axis title names, or None (regions, companies, or no axis at all).
-
-    ``product`` is the market's head noun (:func:`product_noun`): "By Anode Type" lists applications of an
-    anode *material* (what it goes into), but the types of the product when the market is anodes itself.
-    """
-    m = re.search(r"\bby\s+(.+)", title, re.I)
-    head = m.group(1) if m else title
-    if _FACTOR_AXIS.search(head):
-        return None
-    if _REGION_AXIS.search(head) and not (_TYPE_AXIS.search(head) or _APPLICATION_AXIS.search(head)):
-        return None
-    if _END_USER_AXIS.search(head):
-        return "end_user"
-    target = _TARGET_AXIS.search(head)
-    if target:
-        if product is not None and _singular(target.group(1)).lower() == product:
-            return "type"  # "By Anode Type" in a prebaked anode report: the product's own types
-        return "application"  # "by anode type" in an anode-materials report: what the material goes into
-    if _APPLICATION_AXIS.search(head):
-        return "application"
-    if _TYPE_AXIS.search(head):
-        return "type"
-    # Any other "by X" breakdown of a product market ("By Precursor", "By Coating") is one of its types,
-    # unless X is not a product property at all (companies, values, time).
-    # A byline ("By Jane Doe · 4 March 2025 · 5 min read") is no breakdown: digits or separators say so.
-    byline = len(head.split()) > 3 or re.search(r"[\d\u00b7|\u2022@]", head)
-    if m and not _NOT_PRODUCT_AXIS.search(head) and not byline:
-        return "type"
-    return None
-
-
-def is_axis_title(title: str) -> bool:
-    """A title that introduces a segment list (not a long item title that happens to say "segment")."""
-    words = re.findall(r"[\w\-]+", title)
-    if len(words) > 10 or title.rstrip().endswith("?"):
-        return False
-    return bool(_AXIS_TITLE.search(title)) or semantic_offset(title) == 2 and axis_kind(title) is not None
-
-
-# ------------------------------------------------------------------ labels
-
-
-def clean_label(text: str, start: int, end: int) -> Span | None:
-    """Trim a candidate label in place: descriptions, bullets, "Segment", final stops (parentheses stay:
-    "Lithium Titanate (LTO)" is how the report names the segment)."""
-    seg = text[start:end]
-    # A contents line: "Petroleum Pitch ........ 44" - the dotted leader and page number are no part of it.
-    leader = _TOC_LEADER.search(seg)
-    if leader and leader.start() > 0:
-        end = start + leader.start()
-        seg = text[start:end]
-    # A dash between digits is a range inside the label ("50–100 µm"), not a description.
-    cut = re.search(r"\s*(?::|\s[\-\u2013\u2014]\s|(?<!\d)\u2013|\u2013(?!\d)|\u2014)\s*", seg)
-    if cut and cut.start() > 0:
-        end = start + cut.start()
-    while start < end and (text[start].isspace() or text[start] in "\u2022\u25aa\u25cf\u27a4*-\u2013>\u00b7"):
-        start += 1
-    m = re.match(r"\d+(?:\.\d+)+\.?\s+(?=[A-Za-z])", text[start:end])  # "4.1 Low Viscosity Grade"
-    if m:
-        start += m.end()
-    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.I)
-    if m and end - start - m.end() > 2:
-        start += m.end()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:*"):
-        end -= 1
-    m = re.search(r"\s+segments?$", text[start:end], re.I)
-    if m and m.start() > 0:
-        end = start + m.start()
-    return Span(start=start, end=end) if end > start else None
-
-
-def _is_label(s: str) -> bool:
-    words = re.findall(r"[\w&/+\-]+", s)
-    return (
-        0 < len(words) <= _MAX_LABEL_WORDS
-        and not s.rstrip().endswith((":", "?"))
-        and any(ch.isalpha() for ch in s)
-        and not re.search(r"https?://|www\.|@", s)
-        and not re.search(r"\b(?:is|are|was|were|include|includes|into|will|has|have)\b", s, re.I)
-        and not _FIGURE_WORDS.search(_BOUND_QUALIFIER.sub("", s))
-    )
-
-
-#: A bracketed bound or range qualifying a grade ("Low Sulphur (<1.5%)", "Medium (1.5-3%)", "Fine (below 10
-#: µm)"): part of the label as the report writes it, not a figure; a bare share "(45%)" is none.
-_BOUND_QUALIFIER = re.compile(
-    r"\s*\(\s*(?:(?:[<>\u2264\u2265]=?|up\s+to|above|below|under|over|less\s+than|more\s+than)\s*\d[\d.,]*"
-    r"|\d[\d.,]*\s*(?:-|\u2013|to)\s*\d[\d.,]*)\s*(?:%|wt\s*%|ppm|\u00b5m|\u03bcm|nm|mm)\s*\)\s*$",
-    re.I,
-)
-
-
-#: A year, a percentage or a CAGR: a table header or a figure ("Form 2023 2030 CAGR 24-30"), never a label.
-_FIGURE_WORDS = re.compile(r"\b(?:19[5-9]\d|20[0-5]\d)\b|%|\bCAGR\b")
-
-
-def _singular(label: str) -> str:
-    """The singular of a prose label's last word ("side carbon anodes" -> "side carbon anode")."""
-    m = re.search(r"(\w+)$", label)
-    if not m:
-        return label
-    w = m.group(1)
-    low = w.lower()
-    if low.endswith(("ss", "us", "is", "ics", "ous")) or len(low) <= 3:
-        return label
-    if low.endswith("ies"):
-        w = w[:-3] + ("Y" if w[-3].isupper() else "y")
-    elif low.endswith(("ches", "shes", "xes", "sses")):
-        w = w[:-2]
-    elif low.endswith("s"):
-        w = w[:-1]
-    return label[: m.start()] + w
-
+from kg.models import Block, ReportMeta, SegmentKind, SegmentMention, Span, TextDocument
 
 # ------------------------------------------------------------------ collecting
-
-
-class _Collector:
-    """Segment mentions in document order, one per (kind, normalised label)."""
-
-    def __init__(self, doc: TextDocument, product: str | None = None) -> None:
-        self.doc = doc
-        self.product = product  # the market's head noun, for "By Anode Type" (see :func:`axis_kind`)
-        self.items: list[SegmentMention] = []
-        self._seen: dict[tuple[str, str], int] = {}
-
-    @staticmethod
-    def key(label: str) -> str:
-        k = re.sub(r"[^a-z0-9]+", " ", label.lower().replace("&", " and "))
-        k = re.sub(r"\b(?:segment|market)\b", " ", k)
-        return " ".join(k.split())
-
-    def add(self, kind: SegmentKind, span: Span | None, label: str | None = None) -> bool:
-        if span is None:
-            return False
-        quote = self.doc.text[span.start:span.end]
-        label = label or re.sub(r"\s+", " ", quote)
-        if not _is_label(label) or _TOTAL_ROW.fullmatch(label.strip()) or _CHAPTER.match(label):
-            return False
-        k = (kind, self.key(label))
-        if not k[1]:
-            return False
-        ev = Evidence(start=span.start, end=span.end, quote=quote)
-        if k in self._seen:
-            i = self._seen[k]
-            old = self.items[i]
-            if all(e.start != ev.start for e in old.evidence):
-                self.items[i] = SegmentMention(kind=kind, label=old.label, evidence=(*old.evidence, ev))
-            return True
-        self._seen[k] = len(self.items)
-        self.items.append(SegmentMention(kind=kind, label=label, evidence=(ev,)))
-        return True
-
-    def kinds(self) -> set[str]:
-        return {m.kind for m in self.items}
 
 
 def _block_items(doc: TextDocument, block: Block) -> Iterable[Span]:
@@ -301,40 +134,6 @@ def _block_items(doc: TextDocument, block: Block) -> Iterable[Span]:
             yield span
 
 
-#: Spaced separators of a list written on one line: "A · B · C", "A | B | C", "A • B".
-_LIST_MARK = re.compile(r"\s[|\u00b7\u2022\u25aa]\s")
-_LIST_MARK_PART = re.compile(r"[^|\u00b7\u2022\u25aa]+")
-
-
-def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
-    """Split "A, B and C" (or "A; B; C", "A · B · C", "A | B | C") into label spans when every part is
-    short; else nothing. Between dots or pipes a comma or "and" stays inside its label."""
-    text = doc.text[start:end]
-    marked = bool(_LIST_MARK.search(text))
-    parts = list((_LIST_MARK_PART if marked else re.compile(r"[^,;]+")).finditer(text))
-    if len(parts) < 2:
-        return []  # "Aerospace and Defense" on its own line is one label, not an enumeration
-    spans: list[Span] = []
-    for k, m in enumerate(parts):
-        piece_start, piece = start + m.start(), m.group()
-        if k == len(parts) - 1 and not marked:
-            # "and"/"or" close an enumeration; "&" joins one label ("Aerospace & Defense").
-            sub = re.split(r"\s+(?:and|or)\s+", piece)
-            offset = 0
-            for x in sub:
-                pos = piece.find(x, offset)
-                offset = pos + len(x)
-                span = clean_label(doc.text, piece_start + pos, piece_start + pos + len(x))
-                if span is not None:
-                    spans.append(span)
-        else:
-            span = clean_label(doc.text, piece_start, piece_start + len(piece))
-            if span is not None:
-                spans.append(span)
-    words_ok = all(0 < len(doc.text[s.start:s.end].split()) <= 5 for s in spans)
-    return spans if len(spans) >= 2 and words_ok else []
-
-
 _LABELLED_LIST = re.compile(r"(?P<axis>[^:]{2,40}?)\s*:\s*(?P<items>\S.*)", re.S)
 
 
@@ -361,15 +160,17 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
     for sec in sections:
         labelled = _labelled_list(doc, sec, out.product)
         if labelled is not None:
-            kind, begin = labelled
+            own_kind, begin = labelled
             for span in _enumeration(doc, begin, doc.blocks[sec.block_index].end):
-                out.add(kind, span)
+                out.add(own_kind, span)
     axes = [s for s in sections if is_axis_title(s.title)]
     for n, sec in enumerate(axes):
         axis = axis_kind(sec.title, out.product)
         if axis is None or _labelled_list(doc, sec, out.product) is not None:
             continue
-        kind = axis
+        # "Segments: feedstock and end use", "Revenue by application and region": no one kind; the group
+        # labels inside ("By type" cells, "By application" lines) say which rows are which.
+        kind: SegmentKind | None = None if _names_two_axes(sec.title, out.product) else axis
         stop = sec.end_index
         for later in axes[n + 1:]:
             if later.block_index < stop:
@@ -383,7 +184,7 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
         # Under an item that is itself a sub-heading (a card "Consumer Electronics" / "Smartphones, laptops"),
         # the paragraphs describe that item; they list no further items of the axis.
         described = False
-        if sec.style == "bold_prefix" or (sec.style == "numbered" and sec.body is not None):
+        if kind is not None and (sec.style == "bold_prefix" or (sec.style == "numbered" and sec.body is not None)):
             # "**By Form:** Spherical Graphite, Flake Graphite, Amorphous Graphite"
             own = doc.blocks[sec.block_index]
             rest = re.match(r"[\s:*\u2013\u2014-]*", doc.text[sec.span.end:own.end])
@@ -399,6 +200,21 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 len(re.findall(r"\w+", sub.title)) > _MAX_LABEL_WORDS or semantic_offset(sub.title) < 3
             ):
                 continue  # "Hard Carbon Segment Dominates the Market Due to ..." is a comment, not an item
+            if block.kind == "table" and not block.boilerplate:
+                # A table states its own axis (a "Region" or "Chemistry" header, "By application" group cells).
+                rows, kind = grouped_rows(doc, block, kind, out.product)
+                for row_kind, span in rows:
+                    out.add(row_kind, span)
+                continue
+            line = block_text(doc, block).strip()
+            is_axis, named = axis_label(line, out.product) if re.match(r"by\s|.*:$", line, re.I) else (False, None)
+            if is_axis and sub is None:
+                kind = named  # an axis line the outline did not make a title: "By application"
+                continue
+            if kind is None:
+                continue
+            if block.kind == "list_item" and block.depth > 0 and re.search(r"\d", line):
+                continue  # "Petroleum-based: 63% of 2025 value" under an item: a figure about it
             if sub is not None and sub.style == "bold_prefix":
                 out.add(kind, clean_label(doc.text, sub.span.start, sub.span.end))
                 continue
@@ -421,6 +237,22 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                 out.add(kind, span)
 
 
+def _names_two_axes(title: str, product: str | None) -> bool:
+    """A title naming two axes, a region counting as one: "Segments: feedstock and end use", "Revenue by
+    application and region", "By Type and Application"."""
+    m = re.search(r"\bby\s+(.+)|:\s*(.+)", title, re.I)
+    head = (m.group(1) or m.group(2)) if m else title
+    kinds: set[str] = set()
+    for part in re.split(r"\s*(?:,|&|/|\band\b)\s*", head):
+        if _REGION_AXIS.search(part):
+            kinds.add("region")
+            continue
+        kind = _explicit_axis(part, product)
+        if kind is not None:
+            kinds.add(kind)
+    return len(kinds) >= 2
+
+
 def _next_sibling_number(a: str | None, b: str | None) -> bool:
     """``b`` numbers the part after ``a`` ("2." then "3.", "[2]" then "[3]", "4.1" then "4.2"); items numbered
     from 1 under "3. By Type" are not."""
@@ -428,10 +260,6 @@ def _next_sibling_number(a: str | None, b: str | None) -> bool:
         return False
     x, y = [int(n) for n in re.findall(r"\d+", a)], [int(n) for n in re.findall(r"\d+", b)]
     return bool(x) and x[:-1] == y[:-1] and y[-1] > x[-1]
-
-
-#: A table-of-contents or part line ("Chapter 2 Global Growth Trends", "Section 4: Segments"): never an item.
-_CHAPTER = re.compile(r"\s*(?:chapter|section|part)\s+(?:\d+|[IVX]+)\b", re.I)
 
 
 def _is_group_line(doc: TextDocument, block: Block) -> bool:
@@ -446,14 +274,6 @@ _LABEL_LINE = re.compile(
     r"(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2})\s*:\s*",
     re.I,
 )
-
-
-def _explicit_axis(axis: str, product: str | None = None) -> SegmentKind | None:
-    """The kind of an axis named by an axis word (type, application, end user...), never a guess."""
-    if not (_TYPE_AXIS.search(axis) or _APPLICATION_AXIS.search(axis) or _END_USER_AXIS.search(axis)
-            or _TARGET_AXIS.search(axis)):
-        return None
-    return axis_kind("by " + axis, product)
 
 
 def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> None:
@@ -478,118 +298,6 @@ def _from_label_lines(doc: TextDocument, out: _Collector, have: set[str]) -> Non
             j += 1
 
 
-#: "By application, it covers A, B and C." / "By binder type: A; B; Others." / "Segments: by material, A,
-#: B and C; by anode type, D and E." / "By chemistry we split the market into a and b; by application
-#: into c, d and e." - an axis opening a sentence or clause, its items up to the next axis or sentence end.
-#: A capitalised "By X:" opens a clause anywhere: label lines run together into one paragraph ("By Type: A |
-#: B By Application: C | D") have no stop between them.
-_AXIS_CLAUSE = re.compile(
-    r"(?:^|(?<=[.:;]\s)|(?<=[.:;])|(?<=\s)(?=by\s[^:.,\n]{1,30}:))\s*by\s+"
-    r"(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
-    r"(?=\s*[:,]|\s+(?:into|we|it|the|they|this)\b)",
-    re.I,
-)
-_CLAUSE_LEAD = re.compile(
-    r"^.*?\b(?:into|covers?|covering|includes?|including|comprises?|spans?)\s+(?:(?:two|three|four|five)\s+)?"
-    r"(?:(?:types|segments|categories|groups)\s*:?\s+)?|^[\s:,]+",
-    re.I | re.S,
-)
-
-
-#: A bracket holding a figure: "(78% of 2024 volume)", "(US$ 120 mn)".
-_FIGURE_BRACKET = re.compile(r"\s*\([^()]*[\d%$\u20ac][^()]*\)")
-
-
-def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> None:
-    for block in doc.blocks:
-        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
-            continue
-        text = block_text(doc, block)
-        # Every "By X:" ends the clause before it, an axis read here or not ("... | C By Region: ...").
-        found = list(_AXIS_CLAUSE.finditer(text))
-        hits = [m for m in found if _explicit_axis(m.group("axis"))]
-        for m in hits:
-            kind = _explicit_axis(m.group("axis"), out.product)
-            if kind is None or kind in have:
-                continue
-            stop = next((x.start() for x in found if x.start() > m.start()), len(text))
-            end_m = re.search(r"\.(?:\s|$)|;\s*(?=by\s)", text[m.end():stop], re.I)
-            region_end = m.end() + end_m.start() if end_m else stop
-            region = text[m.end():region_end]
-            lead = _CLAUSE_LEAD.match(region)
-            start = m.end() + (lead.end() if lead else 0)
-            # "EV batteries (78% of volume), storage (14%)": a bracketed figure qualifies an item, it is none.
-            items = _FIGURE_BRACKET.sub(lambda x: " " * len(x.group()), text[start:region_end]).rstrip(" ;,")
-            if re.search(r"\d|%|\$|\u20ac", items):
-                continue
-            if _LIST_MARK.search(items):  # "A | B | C": commas and "and" stay inside a label
-                parts = list(_LIST_MARK_PART.finditer(items))
-            else:
-                parts = list(re.finditer(r"[^,;]+", re.sub(r"\s+(?:and|or)\s+", lambda x: ","
-                                                          + " " * (len(x.group()) - 1), items)))
-            labels: list[tuple[int, str]] = []
-            for p in parts:
-                raw = p.group()
-                lo = len(raw) - len(raw.lstrip())
-                label = raw.strip()
-                if not label or len(label.split()) > 5:
-                    labels = []
-                    break
-                labels.append((block.start + start + p.start() + lo, label))
-            if len(labels) < 2:
-                continue
-            for pos, label in labels:
-                shown = label if any(c.isupper() for c in label) else _title_case(label)
-                out.add(kind, Span(start=pos, end=pos + len(label)), label=shown)
-
-
-#: "segments the market by type (A, B), by application (C, D) and by region (...)": an axis with its items
-#: in brackets, anywhere in a sentence.
-_AXIS_BRACKET = re.compile(
-    r"\bby\s+(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s*\((?P<items>[^()]{3,300})\)"
-    # "covers product types (A, B), applications (C, D) and end users (E, F)": a plural axis noun, no "by"
-    r"|(?:\b(?:covers|includes|spans|segments)\s+|,\s*|\band\s+)(?P<axis2>(?:[a-z][\w\-]*\s+)?(?:types|"
-    r"applications|end[\s\-]users|end[\s\-]uses|grades|forms|materials|technologies|industries))\s*"
-    r"\((?P<items2>[^()]{3,300})\)",
-    re.I,
-)
-
-
-_NOT_ITEMS = re.compile(r"\d|%|\$|\u20ac|\b(?:usd|eur|million|billion|units?|tons?|tonnes?|kt)\b", re.I)
-
-
-def _from_axis_brackets(doc: TextDocument, out: _Collector, have: set[str]) -> None:
-    """Bracketed item lists after an axis in prose, for axes the structure left empty. A bracket holding
-    digits or units ("by type (USD million)", "by application (%)") is no list."""
-    for block in doc.blocks:
-        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
-            continue
-        text = block_text(doc, block)
-        if "(" not in text:
-            continue
-        for m in _AXIS_BRACKET.finditer(text):
-            g = "" if m.group("axis") is not None else "2"
-            kind = _explicit_axis(m.group("axis" + g), out.product)
-            if kind is None or kind in have:
-                continue
-            items = m.group("items" + g)
-            if _NOT_ITEMS.search(items):
-                continue
-            start, end = block.start + m.start("items" + g), block.start + m.end("items" + g)
-            spans = _enumeration(doc, start, end)
-            pair = re.fullmatch(r"(\S+\s+\S+.*?)\s+and\s+(\S+\s+\S+.*)", items)
-            if not spans and pair and all(2 <= len(p.split()) <= 4 for p in pair.groups()):
-                # "(cell makers and pack assemblers)": two labels of two words or more ("Oil and Gas" is one)
-                spans = [x for x in (clean_label(doc.text, start + pair.start(k), start + pair.end(k)) for k in (1, 2))
-                         if x is not None]
-            for span in spans:
-                out.add(kind, span)
-
-
-def _title_case(label: str) -> str:
-    return " ".join(w if w in ("&", "and", "of") else w[:1].upper() + w[1:] for w in label.split())
-
-
 def _is_lead_in(doc: TextDocument, block: Block) -> bool:
     s = block_text(doc, block).strip()
     return s.endswith(":") or bool(re.search(r"\b(?:segmented|classified|divided|categori[sz]ed)\b", s))
@@ -610,9 +318,14 @@ def _key_value_rows(doc: TextDocument, block: Block, out: _Collector) -> bool:
         if len(row) < 2:
             continue
         key = doc.text[row[0].start:row[0].end].strip().rstrip(":").strip()
-        if not _AXIS_COLUMN.fullmatch(key):
+        if not (_AXIS_COLUMN.fullmatch(key) or axis_label(key)[0]):
             continue
-        items = _enumeration(doc, row[1].start, row[1].end)
+        # The items may sit in a later cell: "Material type | material_type | A; B; C" (a taxonomy table).
+        items = []
+        for cell in row[1:]:
+            items = _enumeration(doc, cell.start, cell.end)
+            if items:
+                break
         if not items or any(re.search(r"\d", doc.text[x.start:x.end]) for x in items):
             continue  # "Type | 2024 | 2030": a header row, not a list
         found = True
@@ -655,6 +368,14 @@ def _from_tables(doc: TextDocument, out: _Collector) -> None:
             if (k == 0 and (_AXIS_HEADER.search(head) or _year_header(doc, header))) or _AXIS_COLUMN.fullmatch(head):
                 columns.append((k, kind))
         for k, kind in columns:
+            if k == 0:
+                # "By application" / "By region" group cells in the first column switch the axis.
+                for row_kind, span in grouped_rows(doc, block, kind, out.product)[0]:
+                    out.add(row_kind, span)
+                continue
+            values = [doc.text[r[k].start:r[k].end].strip() for r in block.rows[1:] if k < len(r)]
+            if all(re.fullmatch(r"[a-z_][a-z0-9_]*", v) for v in values if v):
+                continue  # "Column | Type | ..." over "year | int": a data dictionary's field types
             for row in block.rows[1:]:
                 if k < len(row) and row[k].end > row[k].start:
                     out.add(kind, clean_label(doc.text, row[k].start, row[k].end))
@@ -748,45 +469,6 @@ def _from_nested_lists(doc: TextDocument, out: _Collector) -> None:
             out.add(kind, clean_label(doc.text, child.start, child.end))
 
 
-_TITLE_AXIS = re.compile(r"(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s*\((?P<items>[^()]{2,200})\)")
-
-
-def _from_title(doc: TextDocument, meta: ReportMeta | None, out: _Collector, have: set[str]) -> None:
-    """The report title's own breakdown, for an axis nothing else listed:
-    "... Market by Material (Artificial Graphite, Natural Graphite, Others), End-use Industry (...)".
-
-    Only after the title's first "by"; a parenthesis holding digits ("(2019-2025)", "(USD Million)") is
-    not a list of items.
-    """
-    span: Span | None = meta.title_evidence if meta is not None else None
-    if span is None:
-        first = next((b for b in doc.blocks if b.kind == "heading"), None)
-        if first is None:
-            return
-        span = Span(start=first.start, end=first.end)
-    title = doc.text[span.start:span.end]
-    by = re.search(r"\bby\s+", title, re.I)
-    if by is None:
-        return
-    for m in _TITLE_AXIS.finditer(title, by.start()):
-        axis = re.sub(r"^(?:by|and)\s+", "", m.group("axis"), flags=re.I)
-        items = m.group("items")
-        if re.search(r"\d|\b(?:usd|million|billion|units?|tons?)\b", items, re.I):
-            continue
-        kind = axis_kind("by " + axis, out.product)
-        if kind is None or kind in have:
-            continue
-        base = span.start + m.start("items")
-        for part in re.finditer(r"[^,]+", re.sub(r"\s+(?:and|&|or)\s+", ", ", items)):
-            label = re.sub(r"^(?:and|or)\s+", "", part.group().strip())
-            if not label:
-                continue
-            pos = doc.text.find(label, base + part.start() - 8 if part.start() >= 8 else base)
-            if pos < 0:
-                continue
-            out.add(kind, Span(start=pos, end=pos + len(label)))
-
-
 _TOC_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 
 
@@ -825,174 +507,15 @@ def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
         out.add(kind, clean_label(doc.text, body_start, block.end))
 
 
-_ENUM_ITEM = r"[A-Za-z][\w\-/+]*(?:\s+[\w\-/+]+){0,3}"
-_ENUM = rf"{_ENUM_ITEM}(?:\s*,\s*{_ENUM_ITEM})*,?\s+(?:and|&|or)\s+{_ENUM_ITEM}"
-# Each pattern opens with a lookahead on its first words' first letters: the scan rejects most positions
-# with one test instead of trying every word.
-_PROSE = (
-    re.compile(
-        rf"(?=[sdc])\b(?:segmented|divided|categori[sz]ed|classified|split)\s+(?:(?:by|based\s+on|on\s+the\s+basis\s+of)"
-        rf"\s+(?P<axis>[\w\- ]{{2,25}}?)\s+)?into\s+(?:(?:two|three|four|five|six)\s+)?"
-        rf"(?:(?:main|major|key|primary|broad)\s+)?(?:(?:types|segments|categories|groups)\b)?[:\s]*(?P<enum>{_ENUM})",
-        re.I,
-    ),
-    re.compile(rf"(?=[b])\bby\s+(?P<axis>type|product|application|end[\s\-]?users?|end[\s\-]?use)\s*[:\-]\s*(?P<enum>{_ENUM})",
-               re.I),
-    re.compile(rf"(?=[aifs])\b(?:across|in|for|including|such as)\s+(?P<enum>{_ENUM})\s+"
-               rf"(?P<axis>applications|end[\s\-]users)\b", re.I),
-)
-
-
-def _from_prose(doc: TextDocument, out: _Collector, have: set[str]) -> None:
-    for block in doc.blocks:
-        if block.boilerplate or block.kind == "heading":
-            continue
-        text = block_text(doc, block)
-        for rx in _PROSE:
-            for m in rx.finditer(text):
-                axis = m.group("axis")
-                kind: SegmentKind | None = axis_kind(axis, out.product) if axis else "type"
-                if kind is None or kind in have:
-                    continue
-                base = block.start + m.start("enum")
-                enum = m.group("enum")
-                for part in re.finditer(r"[^,]+", re.sub(r"\s+(?:and|&|or)\s+", ", ", enum)):
-                    label = part.group().strip()
-                    label = re.sub(r"^(?:and|or)\s+", "", label)
-                    if not label or re.match(r"(?:other|others)\b", label, re.I) and len(label.split()) > 1:
-                        continue
-                    pos = text.find(label, max(m.start("enum"), m.start("enum") + part.start() - 8))
-                    if pos < 0:
-                        continue
-                    span = Span(start=block.start + pos, end=block.start + pos + len(label))
-                    if span.start < base:
-                        continue
-                    out.add(kind, span, label=_singular(label))
-
-
-#: A line that lists the report's segments inline: "Segments covered: Thickness (A, B); Application (C, D)".
-_SEGMENTS_LINE = re.compile(
-    r"[ \t*_]*(?:(?:market|report)[ \t]+)?(?:segments?(?:[ \t]+(?:covered|included|analy[sz]ed))?|"
-    r"segmentation)[ \t*_]*:[ \t]*",
-    re.I,
-)
-
-
-#: One axis with its items on a line: "Type: A, B, C", "Application -- C, D" (groups run together with " | "
-#: or "; " after an optional "Segments covered:").
-_INLINE_AXIS = re.compile(
-    r"(?:^|(?<=[|;])|(?<=[|;]\s))\s*(?:by\s+)?(?P<axis>[A-Za-z][\w\-]*(?:[ \t]+[A-Za-z][\w\-]*){0,2})"
-    r"\s*(?::|--|\s\u2013\s|\s\u2014\s)\s*",
-    re.I,
-)
-
-
-def _from_inline_axes(doc: TextDocument, out: _Collector, have: set[str]) -> None:
-    """A fact-box line naming an axis and listing its items ("Type: A, B, C", "Segments covered: Type -- A,
-    B | Application -- C, D"), for axes the structure left empty. Only an axis word (type, application, end
-    user...) opens a group, and a group needs two or more short items without figures."""
-    for block in doc.blocks:
-        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
-            continue
-        whole = block_text(doc, block)
-        lead = _SEGMENTS_LINE.match(whole)
-        base = lead.end() if lead else 0
-        text = whole[base:]
-        hits = list(_INLINE_AXIS.finditer(text))
-        if not hits or hits[0].start() != 0:
-            continue
-        for n, m in enumerate(hits):
-            kind = _explicit_axis(m.group("axis"), out.product)
-            if kind is None or kind in have:
-                continue
-            stop = hits[n + 1].start() if n + 1 < len(hits) else len(text)
-            items = text[m.end():stop].rstrip(" |;\n")
-            # "A | B | C" items leave "|" no use as a group separator: the groups cannot be told apart
-            if not items or re.search(r"\d|%|\$|\u20ac|[.!?]$|\|", items):
-                continue
-            begin = block.start + base + m.end()
-            for span in _enumeration(doc, begin, begin + len(items)):
-                out.add(kind, span)
-
-
-def _from_segments_line(doc: TextDocument, out: _Collector) -> None:
-    """Axes with their items in brackets on one "Segments covered:" line; digits are allowed in items
-    ("Below 50 µm") but not years or money ("(2019-2025)", "(USD Million)")."""
-    for block in doc.blocks:
-        if block.boilerplate or block.kind == "table":
-            continue
-        lm = _SEGMENTS_LINE.match(doc.text, block.start, block.end)
-        if lm is None:
-            continue
-        for m in _TITLE_AXIS.finditer(doc.text, lm.end(), block.end):
-            axis = re.sub(r"^(?:by|and)\s+", "", m.group("axis"), flags=re.I)
-            items = m.group("items")
-            if re.search(r"\b(?:19|20)\d\d\b|\b(?:usd|million|billion|units?|tons?)\b", items, re.I):
-                continue
-            kind = axis_kind("by " + axis, out.product)
-            if kind is None:
-                continue
-            for span in _enumeration(doc, m.start("items"), m.end("items")):
-                out.add(kind, span)
-
-
-_LABEL_WORD = re.compile(r"\S+")
-
-
-def _run_labels(text: str) -> list[tuple[int, int, str]]:
-    """The labels before the colons of ``text`` as (start, end after the colon, label): each label runs
-    back from its colon to the closest capitalised word, at most five words ("Type", "Product types",
-    "Share by application (2023)"), so "... Dense Pellet Application:" ends an item list at "Application"."""
-    found: list[tuple[int, int, str]] = []
-    for colon in re.finditer(r"(?<=\S):(?=\s)", text):
-        words = list(_LABEL_WORD.finditer(text, 0, colon.start()))[-5:]
-        for w in reversed(words):
-            if w.group()[:1].isupper() or w.group().lstrip("*")[:1].isupper():
-                start = w.start() + (len(w.group()) - len(w.group().lstrip("*")))
-                found.append((start, colon.end(), text[start:colon.start()].strip(" *")))
-                break
-    return found
-
-
-def _from_label_runs(doc: TextDocument, out: _Collector, have: set[str]) -> None:
-    """Label lines ("Type: A; B; C" / "Application: D | E") that a renderer joined into one block, or one
-    such line on its own, for an axis still empty: a block opening with an explicit axis label. Each axis
-    label's items run to the next capitalised label before a colon ("... Dense Pellet Application: ...") or
-    the end of the sentence, split on ";" or spaced "|" (two or more short labels, else nothing)."""
-    for block in doc.blocks:
-        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
-            continue
-        text = block_text(doc, block)
-        labels = _run_labels(text)
-        lead = re.match(r"[\s*\-\u2022]*", text)
-        if not labels or labels[0][0] != (lead.end() if lead else 0):
-            continue
-        if any(text[:at].rstrip().endswith(("|", ";", ",")) for at, _, _ in labels[1:]):
-            continue  # "Notes: see annex | Application: A | B": the item separator also parts the groups
-        for k, (_, start, label) in enumerate(labels):
-            kind = _explicit_axis(label, out.product)
-            if kind in have or label.lower().startswith("by "):
-                continue  # "By type: A; B. By application: ..." clauses are read in order by the clause rule
-            if kind is None or len(label.split()) > 3 or re.search(r"-(?!us)|[^\w\s\-]", label, re.I):
-                continue  # "Content-Type: text/plain; charset=utf-8": a header line, not an axis
-            end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
-            stop = re.search(r"\.(?:\s|$)", text[start:end])
-            if stop:
-                end = start + stop.start()
-            body = text[start:end]
-            if not re.search(r";|\s\|\s", body):
-                continue  # "Type: natural graphite, the dominant form" - prose, not a list
-            spans = _enumeration(doc, block.start + start, block.start + end)
-            for span in spans:
-                out.add(kind, span)
-
-
 def extract_segments(
     doc: TextDocument, sections: list[Section] | None = None, meta: ReportMeta | None = None
 ) -> list[SegmentMention]:
     """Every segment the report lists, by kind, in document order (see the module docstring)."""
     secs = sections if sections is not None else outline(doc)
     out = _Collector(doc, product_noun(meta.market if meta is not None else None))
+    # A part outside the market ("Reference only - cathode materials"); never the title over the whole report.
+    out.outside = [(sec.span.start, doc.blocks[sec.end_index - 1].end) for sec in secs
+                   if OUTSIDE_SCOPE.search(sec.title) and 0 < sec.end_index - sec.block_index < len(doc.blocks) / 2]
     _from_sections(doc, secs, out)
     _from_segments_line(doc, out)
     _from_nested_lists(doc, out)
@@ -1000,6 +523,9 @@ def extract_segments(
     _from_text_tables(doc, out)
     _from_toc(doc, out, have=set(out.kinds()))
     _from_label_lines(doc, out, have=set(out.kinds()))
+    from_lead_ins(doc, out, have=set(out.kinds()))
+    from_code_legends(doc, out, have=set(out.kinds()))
+    from_bare_headings(doc, out, have=set(out.kinds()))
     _from_label_runs(doc, out, have=set(out.kinds()))
     _from_axis_brackets(doc, out, have=set(out.kinds()))
     _from_axis_clauses(doc, out, have=set(out.kinds()))
