@@ -205,7 +205,8 @@ SELECT ?m ?p ?concept ?label WHERE {
 """
 Q_SEGMENTS = _P + """
 SELECT ?m ?seg ?kind ?label ?docId ?quote WHERE {
-  ?m a akg:Market ; akg:hasSegment ?seg .  # documents also carry akg:hasSegment ?seg akg:segmentKind ?kind ; rdfs:label ?label .
+  ?m a akg:Market ; akg:hasSegment ?seg .  # a market's: documents also carry akg:hasSegment
+  ?seg akg:segmentKind ?kind ; rdfs:label ?label .
   FILTER (STRENDS(STR(?kind), "/segment-kind/application") || STRENDS(STR(?kind), "/segment-kind/type"))
   OPTIONAL {
     ?sm a akg:SegmentMention ; akg:segment ?seg ; prov:hadPrimarySource/dcterms:identifier ?docId .
@@ -340,8 +341,9 @@ def load_graph(store: Store) -> MapGraph:
             continue
         n = node(f"{kind}:{_fold(r['label'])}", r["label"], kind)
         e = edge(r["m"], n.id, "application segment" if kind == "application" else "type segment")
-        fact = Fact(f"{nodes[r['m']].label} lists the {kind} segment {r['label']}", r.get("quote", ""),
-                    r.get("docId", ""))
+        if not r.get("quote"):  # a segment row without its mention (known from a figure) adds no fact
+            continue
+        fact = Fact(f"{nodes[r['m']].label} lists the {kind} segment {r['label']}", r["quote"], r.get("docId", ""))
         if fact not in e.facts:
             e.facts.append(fact)
 

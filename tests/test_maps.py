@@ -128,6 +128,11 @@ def test_graph_comes_from_the_store(store: Store) -> None:
     assert any(f.quote for e in active for f in e.facts)
     companies = [n for n in graph.nodes.values() if n.kind == "company"]
     assert max(n.measure for n in companies) >= 1
+    segment_edges = [e for e in graph.edges if e.label in ("application segment", "type segment")]
+    assert {e.label for e in segment_edges} == {"application segment", "type segment"}
+    assert all(graph.nodes[e.source].kind == "market" for e in segment_edges)
+    assert all(f.quote and f.doc for e in segment_edges for f in e.facts)
+    assert all(e.facts for e in segment_edges)
 
 
 def test_page_is_self_contained(overview: Path) -> None:
