@@ -769,3 +769,134 @@ def test_compound_descriptor_holding_a_share_is_a_segment() -> None:
     assert _extract(render_text(text, "text/plain")) == []
     text = "Key findings:\n\n1. Hoshino-Danbury Titanate held 44% of revenue in 2024.\n"
     assert set(_countries(render_text(text, "text/plain"))) == {"Hoshino-Danbury Titanate"}
+
+
+def test_side_by_side_player_columns_and_a_row_spilled_after_the_table() -> None:
+    doc = _html(
+        "<h2>Competitive landscape</h2><table>"
+        "<tr><th>Petroleum-based producers</th><th>Coal-based producers</th></tr>"
+        "<tr><td>Danbury Coke Inc. (US)</td><td>Hoshino Carbon Corporation (Japan)</td></tr>"
+        "<tr><td>Quillon Refining (India)</td><td>Tarrow Coal Chemical (China)</td></tr></table>"
+        "<ul><li>Vestmark Petrochemical (China)</li></ul><p>Top four producers hold half of revenue.</p>"
+    )
+    assert _countries(doc) == {
+        "Danbury Coke Inc.": "US", "Hoshino Carbon Corporation": "JP", "Quillon Refining": "IN",
+        "Tarrow Coal Chemical": "CN", "Vestmark Petrochemical": "CN",
+    }
+    # "Company | Parent company": only the company column; a lone line after prose is no continuation
+    doc = _html(
+        "<h2>Competitive landscape</h2><table><tr><th>Company</th><th>Parent company</th></tr>"
+        "<tr><td>Danbury Coke Inc.</td><td>Orbis Holdings Inc.</td></tr></table>"
+        "<p>Prices fell.</p><ul><li>Vestmark Petrochemical (China)</li></ul>"
+    )
+    assert set(_countries(doc)) == {"Danbury Coke Inc."}
+
+
+def test_company_cards_with_repeated_field_labels() -> None:
+    cards = "".join(
+        f"<h3>{name}</h3><p>Headquarters</p><p>{city}</p><p>Focus</p><p>{focus}</p>"
+        for name, city, focus in (
+            ("Quillon Graphite", "Perth, Australia", "Flake mine and purification plant"),
+            ("Vestmark Anodes", "Lund, Sweden", "Coated spherical graphite"),
+            ("Hoshino Carbon", "Osaka, Japan", "Largest natural graphite anode producer"),
+        )
+    )
+    doc = _html(f"<h2>Company cards</h2>{cards}<h2>Methodology</h2><p>Values are sales.</p>")
+    assert _countries(doc) == {"Quillon Graphite": "AU", "Vestmark Anodes": "SE", "Hoshino Carbon": "JP"}
+
+
+def test_contents_lists_the_profiled_companies_one_level_under_its_entry() -> None:
+    doc = _html(
+        "<h1>Q Market Report: Sample Pages</h1><h2>Table of Contents</h2><ul>"
+        "<li>7 Competitive Landscape</li><li>7.1 Market share analysis</li><li>7.2 Company profiles</li>"
+        "<li>7.2.1 Danbury Coke Inc. (US)</li><li>7.2.1.1 Business overview</li>"
+        "<li>7.2.2 Hoshino Carbon Corporation (Japan)</li><li>8 Appendix</li>"
+        "<li>8.1 Vestmark Tables Ltd (Sweden)</li></ul>"
+        "<h2>Executive Summary</h2><p>The market grew.</p>"
+    )
+    assert _countries(doc) == {"Danbury Coke Inc.": "US", "Hoshino Carbon Corporation": "JP"}
+
+
+def test_lead_in_sentence_under_a_players_title_keeps_the_list_open() -> None:
+    doc = render_text(
+        "# Dataset\n\n## Companies covered\n\nThe `supplier` column uses the following names (ISO code of "
+        "the headquarters in brackets):\n\n- Hoshino Carbon Co., Ltd. (JP)\n- Tarrow Carbon Group (CN)\n\n"
+        "## Method\n\nSee the notes:\n\n- Quillon Tables (US)\n",
+        "text/markdown",
+    )
+    assert _countries(doc) == {"Hoshino Carbon Co., Ltd.": "JP", "Tarrow Carbon Group": "CN"}
+
+
+def test_suppliers_of_another_cell_component_are_no_players() -> None:
+    text = ("QUILL EXPORT\n\nCathode suppliers tracked: Hoshino Oxides (BE), Tarrow Cathode (CN).\n\n"
+            "Anode suppliers tracked: Vestmark Anodes (SE), Quillon Graphite (AU).\n")
+    assert _countries(render_text(text, "text/plain")) == {"Vestmark Anodes": "SE", "Quillon Graphite": "AU"}
+
+
+def test_abbreviated_words_of_a_registered_name_stay_in_it() -> None:
+    doc = _html(
+        "<h2>Supplier register</h2><table><tr><th>Supplier</th><th>HQ</th></tr>"
+        "<tr><td>Shanghai Quillon New Energy Tech. Co.</td><td>CN</td></tr>"
+        "<tr><td>Hoshino Sci. &amp; Chem. Co., Ltd.</td><td>JP</td></tr></table>"
+    )
+    assert _countries(doc) == {"Shanghai Quillon New Energy Tech. Co.": "CN", "Hoshino Sci. & Chem. Co., Ltd.": "JP"}
+
+
+def test_hard_wrapped_enumeration_with_a_line_read_as_a_heading() -> None:
+    text = ("QUILL BRIEF\n\n4. Competitive landscape\n\n"
+            "Key players include Hoshino Carbon Co., Ltd. (Japan), Vestmark\n"
+            "(Sweden), Danbury Coke GmbH & Co. KG (Germany), Quillon Black\n"
+            "Carbon (United States), Tarrow Carbon Group (China), Nordby Metall ASA\n"
+            "(Norway), Gulf Smelting Aluminium (United Arab Emirates) and Aluminium\n"
+            "Qatar W.L.L. (Qatar), of which the first five are merchant suppliers\n"
+            "and the last three run captive plants.\n\n5. Method\n\nValues are estimates.\n")
+    assert _countries(render_text(text, "text/plain")) == {
+        "Hoshino Carbon Co., Ltd.": "JP", "Vestmark": "SE", "Danbury Coke GmbH & Co. KG": "DE",
+        "Quillon Black Carbon": "US", "Tarrow Carbon Group": "CN", "Nordby Metall ASA": "NO",
+        "Gulf Smelting Aluminium": "AE", "Aluminium Qatar W.L.L.": "QA",
+    }
+
+
+def test_people_listed_with_their_job_titles_are_no_companies() -> None:
+    text = ("QUILL WEBINAR\n\nPARTICIPANTS\n\nJane Moreau - Head of Research, Quill Research (moderator)\n"
+            "Tom Adeyemi - Senior Analyst, Battery Materials, Quill Research\n\nSUPPLIERS\n\n"
+            "Hoshino Carbon Corporation - anode producer\nVestmark Anodes AB - coating lines\n")
+    assert set(_countries(render_text(text, "text/plain"))) == {"Hoshino Carbon Corporation", "Vestmark Anodes AB"}
+
+
+def test_a_country_tag_makes_a_plural_generic_name_a_firm_in_prose() -> None:
+    text = ("[Slide 9 - Company landscape: Quillon Materials (US); Vestmark Anodes AB (Sweden)]\n\n"
+            "Hard carbon materials are supplied to cell makers in drums.\n")
+    assert _countries(render_text(text, "text/plain")) == {"Quillon Materials": "US", "Vestmark Anodes AB": "SE"}
+
+
+def test_coined_hyphenated_name_after_and_starts_a_new_company() -> None:
+    text = "Hoshino and Na-Carbon Corp."  # both halves generic words, but a coined name as written
+    assert [text[i.start:i.end] for i in split_enumeration(text, 0, len(text))] == ["Hoshino", "Na-Carbon Corp."]
+    text = "Hoshino Graphite and Carbon Corp."
+    assert [text[i.start:i.end] for i in split_enumeration(text, 0, len(text))] == [text]
+
+
+def test_about_headings_and_footer_links_are_no_companies() -> None:
+    doc = _html(
+        "<h2>Key companies profiled</h2><ul><li>Hoshino Carbon Corporation (Japan)</li>"
+        "<li>Vestmark Anodes AB (Sweden)</li></ul><h3>About Quill Research Partners</h3>"
+        "<p>Quill is a research firm.</p><h3>Who are the leading companies?</h3><p>Hoshino and Vestmark.</p>"
+        "<ul><li>Privacy</li><li>Cookies</li></ul>"
+    )
+    assert "About Quill Research Partners" not in _countries(doc)
+    assert not {"Privacy", "Cookies"} & set(_countries(doc))
+
+
+def test_country_first_in_a_bracket_with_an_aside() -> None:
+    text = ("Companies that produce lithium foil include Hoshino Metal (Japan), Quillon Lithium (United States; "
+            "formerly Danbury Lithium) and Vestmark Foil (Sweden).\n")
+    assert _countries(render_text(text, "text/plain"))["Quillon Lithium"] == "US"
+
+
+def test_stated_country_vouches_for_a_place_named_firm_in_prose() -> None:
+    text = ("Oman Global Aluminium (OGA) (Oman) runs captive anode plants. Natural Graphite (China) and "
+            "Hoshino Carbon Corporation (Japan) supply cell makers.\n")
+    got = _countries(render_text(text, "text/plain"))
+    assert got.get("Oman Global Aluminium") == "OM" and got.get("Hoshino Carbon Corporation") == "JP"
+    assert "Natural Graphite" not in got

@@ -358,3 +358,66 @@ def test_two_regions_sharing_one_item_line() -> None:
         "t.html",
     )
     assert [c for _, c in _pairs(doc)] == ["europe", "latin-america", "middle-east-and-africa"]
+
+
+def test_leading_article_dropped_and_lower_case_remainder_named() -> None:
+    html = ("<html><body><h1>Q Report</h1><h2>Regional analysis</h2>"
+            "<p>North America is the largest market. Europe follows. The Rest of the World is small.</p>"
+            "<h2>By region</h2></body></html>")
+    labels = [label for label, _ in _pairs(shape(html, "article.html"))]
+    assert "Rest of the World" in labels and "the Rest of the World" not in labels
+
+
+def test_run_in_breakdown_title_opens_subject_sentences() -> None:
+    txt = ("Q NEWSLETTER\n\nBy region. Brazil accounts for 61% of output. The rest of the world added "
+           "US$ 9 million.\n\nLater on, Mexico signed a treaty and France hosted a fair.\n")
+    pairs = _pairs(shape(txt, "runin.txt"))
+    assert ("Brazil", "brazil") in pairs and ("Rest of the World", "rest-of-the-world") in pairs
+    assert all(label not in ("Mexico", "France") for label, _ in pairs)
+    # no breakdown title: the same sentences are passing mentions
+    txt = "Q NEWSLETTER\n\nIn short. Brazil accounts for 61% of output. The rest of the world added US$ 9 million.\n"
+    assert ("Rest of the World", "rest-of-the-world") not in _pairs(shape(txt, "plain.txt"))
+
+
+def test_list_under_a_regional_lead_in_paragraph() -> None:
+    html = ("<html><body><h1>Q Report</h1><p>Some intro text about the product and its uses.</p>"
+            "<p>By country, 2024:</p><ul><li>Brazil: $49.6 Mn</li><li>Chile: $16.2 Mn</li>"
+            "<li>Rest of world: $6.2 Mn</li></ul>"
+            "<p>Regional outlook (revenue, USD million)</p><ul><li>Europe</li><li>Oceania</li></ul>"
+            "</body></html>")
+    labels = [label for label, _ in _pairs(shape(html, "lead.html"))]
+    assert labels == ["Brazil", "Chile", "Rest of world", "Europe", "Oceania"]
+    # a list that is not all places is no regional list; a list under another lead-in is none either
+    html = ("<html><body><h1>Q Report</h1><p>Some intro text about the product and its uses.</p>"
+            "<p>By country, 2024:</p><ul><li>Peru</li><li>Coarse grades sold in bulk</li></ul>"
+            "<p>We visited these sites:</p><ul><li>Chile</li><li>Bolivia</li></ul></body></html>")
+    assert _pairs(shape(html, "lead2.html")) == []
+
+
+def test_table_cells_holding_a_place_and_its_figure() -> None:
+    html = ("<html><body><h1>Q deck</h1><h2>Regional view</h2><table>"
+            "<tr><td>Latin America: US$ 3.05 bn</td><td>Latin America CAGR: 9.6%</td></tr>"
+            "<tr><td>Oceania: US$ 0.92 bn</td><td>Oceania CAGR: 6.1%</td></tr>"
+            "<tr><td>Acme Corp: US$ 0.5 bn</td><td>Brazil: 61% of capacity</td></tr></table></body></html>")
+    labels = [label for label, _ in _pairs(shape(html, "cells.html"))]
+    assert labels == ["Latin America", "Oceania"]
+
+
+def test_run_in_place_heads_and_take_as_subject_verb_in_a_regional_section() -> None:
+    txt = ("Q BRIEF\n\n3. REGIONAL SNAPSHOT\n\nOceania. Smelters there import most of their coke.\n\n"
+           "Latin America. Demand rose 4% last year.\n\n4. PRICES\n\nPeru. Prices fell.\n")
+    labels = [label for label, _ in _pairs(shape(txt, "snap.txt"))]
+    assert labels == ["Oceania", "Latin America"]
+    html = ("<html><body><h1>Q brief</h1><h2>Regions</h2><p>Latin America takes 78% of consumption.</p>"
+            "<p>Brazil, Chile and Peru host nearly all coating lines.</p></body></html>")
+    labels = [label for label, _ in _pairs(shape(html, "takes.html"))]
+    assert labels == ["Latin America"]  # member countries of a listed region are its detail
+
+
+def test_contents_without_leaders_only_when_flagged_as_contents() -> None:
+    html = ("<html><body><h1>Q Report</h1><h2>Table of Contents</h2><ul>"
+            "<li>6 Q Market, by Region</li><li>6.1 Oceania</li><li>6.2 Japan &amp; South Korea</li>"
+            "<li>6.3 Latin America</li><li>7 Competitive Landscape</li></ul>"
+            "<h2>Summary</h2><p>6.1 Peru</p></body></html>")
+    labels = [label for label, _ in _pairs(shape(html, "toc.html"))]
+    assert labels == ["Oceania", "Japan & South Korea", "Latin America"]

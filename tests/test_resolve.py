@@ -79,6 +79,8 @@ def test_registry_is_well_formed() -> None:
         ("OTC", "osaka-titanium-technologies", "registry-alias"),
         ("Livent Corporation", "arcadium-lithium", "registry-alias"),  # a former name
         ("Shangtai Technology Co., Ltd.", "shangtai-technology", "registry-alias"),
+        ("Altairnano", "gree-altairnano", "registry-alias"),  # the brand of Gree's LTO business
+        ("Gree Altairnano New Energy Inc.", "gree-altairnano", "registry-exact"),
     ],
 )
 def test_registry_matches(name: str, key: str, method: str) -> None:

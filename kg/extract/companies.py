@@ -15,7 +15,11 @@ so the extractor looks only there (most reliable first):
    two-cell row of a report-scope table whose label is a players title. A list line may carry several
    parentheses ("A Co., Ltd. (formerly B) (Japan)") and a dotted leader before its description
    ("A Corp. (US) ...... lithium foil"), also when such lines run together into one paragraph. A label
-   before ":" whose text is a list of names ("Headquarters: A and B are ...") is not a company.
+   before ":" whose text is a list of names ("Headquarters: A and B are ...") is not a company. Company
+   cards ("Company cards": a name, then repeated field labels such as "Headquarters" / "Focus") give the
+   name and its address line's country; side-by-side columns of players by category ("Petroleum-based
+   producers | Coal-based producers") are all read; a contents list's entries one level under its
+   "Company profiles" entry count; a person's line ("Jane Doe - Senior Analyst, ...") never does.
 2. **Inline enumerations** after a cue that follows a player noun in the same clause: "key manufacturers
    ... include A, B and C, etc.", "players like A and B are", "China-based giants like A and B". The noun
    must not be a customer's ("battery manufacturers such as", "automakers like") nor the object of

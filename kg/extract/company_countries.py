@@ -51,6 +51,11 @@ def country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] |
             if last and (code := country_code(last)) is not None:
                 pos = offset + stripped.rindex(last)
                 return code, (pos, pos + len(last))
+    # "(United States; formerly B)": the country first, an aside after the semicolon.
+    if ";" in stripped:
+        first = stripped.split(";", 1)[0].strip()
+        if first and (code := country_code(first)) is not None:
+            return code, (offset, offset + len(first))
     return None
 
 

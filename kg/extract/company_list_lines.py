@@ -155,8 +155,8 @@ def item_candidate(doc: TextDocument, block: Block) -> Candidate | None:
         if parts is None or not looks_like_company(doc.text[parts.start:parts.end]):
             return None
         parts = ItemParts(parts.start, parts.end, parts.paren, (lead.end, block.end), parts.parens)
-    if _lead_in_label(doc, block, parts):
-        return None
+    if _lead_in_label(doc, block, parts) or (parts.tail and _ROLE_RX.match(doc.text, *parts.tail)):
+        return None  # "Jane Doe - Senior Analyst, Example Research": a person and her job, not a company
     cand = Candidate(parts.start, parts.end)
     cand.renamed = rename_candidates(doc, parts.parens, doc.text[parts.start:parts.end])
     found = parens_country(doc.text, parts.parens)
@@ -190,6 +190,16 @@ def _lead_in_label(doc: TextDocument, block: Block, parts: ItemParts) -> bool:
         return True  # "Related: Coke Market Report 2025 | Pitch Market Outlook": a label over links
     return block.kind == "paragraph" and one_word and len(tail.split()) > 25
 
+
+#: A job title opening a list line's tail: the line names a person (a speaker, an author, a contact).
+_ROLE_RX = re.compile(
+    r"[ \t]*(?:(?:senior|junior|lead|chief|head|deputy|associate|assistant|managing|executive|general|vice|"
+    r"principal|research|regional|global)[ \t]+)*"
+    r"(?:head|director|manager|analyst|economist|editor|moderator|host|founder|co-founder|president|"
+    r"chair(?:man|woman|person)?|ceo|cfo|cto|coo|vp|officer|professor|researcher|engineer|consultant|"
+    r"partner|strategist|correspondent|reporter|journalist|scientist|fellow)\b",
+    re.I,
+)
 
 #: Two or more report titles parted by "|" or "·": a "Related:" / "See also:" link list.
 _LINK_PIECE = r"[^|\u00b7\n]*\b(?:markets?|reports?)\b[^|\u00b7\n]*"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.company_candidates import Candidate, enumeration_candidates
 from kg.extract.company_countries import P_ATTACHED
+from kg.extract.company_filters import registry_key
 from kg.extract.company_list_lines import (
     hq_line_country,
     item_candidate,
@@ -35,7 +36,7 @@ from kg.extract.company_titles import (
     title_blocks,
 )
 from kg.extract.names import has_legal_suffix
-from kg.models import TextDocument
+from kg.models import Block, TextDocument
 
 _NUMBERED_RX = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
 
@@ -46,6 +47,36 @@ class _Mode:
     level: int | None  # heading level of a real heading that opened the list, else None
 
 
+#: A numbered contents line: "7.2 Company profiles", "7.2.1 Example Carbon Co., Ltd. (China)".
+_TOC_ENTRY_RX = re.compile(r"[ \t]*(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(?P<title>\S[^\n]*)")
+
+
+class _TocProfiles:
+    """The companies a table of contents lists under its "Company profiles" entry: the entries numbered
+    one level below it ("7.2" -> "7.2.1 A Corp. (US)"), as a sample's contents is often the only place
+    that names every profiled player. Deeper entries ("7.2.1.1 Business overview") are sections of a
+    profile, and the first entry outside the numbering ends the list."""
+
+    def __init__(self) -> None:
+        self.number: str | None = None
+
+    def read(self, doc: TextDocument, block: Block) -> Candidate | None:
+        m = _TOC_ENTRY_RX.fullmatch(doc.text, block.start, block.end)
+        if m is None or block.kind == "table":
+            self.number = None
+            return None
+        num, title = m.group("num"), m.group("title").strip()
+        if LIST_TITLE.search(title) and len(title.split()) <= 6:
+            self.number = num
+            return None
+        if self.number is None or not num.startswith(self.number + "."):
+            self.number = None
+            return None
+        if num.count(".") != self.number.count(".") + 1:
+            return None
+        return item_candidate(doc, block)
+
+
 def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list[Candidate]:
     titles = title_blocks(outline)
     text = doc.text
@@ -53,25 +84,38 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
     mode: _Mode | None = None
     run: list[Candidate] = []
     after_prose = False
+    table_run = False  # the run continues a players table (a PDF table's last row spilled into a list line)
+    labels = card_labels(doc)
 
     def flush() -> None:
+        nonlocal table_run
         if run and mode is not None:
-            if not mode.loose or len(run) >= 2:
+            if not mode.loose or len(run) >= 2 or table_run:
                 out.extend(run)
             else:
                 out.extend(c for c in run if has_legal_suffix(text[c.start:c.end]))
         run.clear()
+        table_run = False
 
+    toc = _TocProfiles()
     for i, block in enumerate(doc.blocks):
         if block.boilerplate:
+            if (cand := toc.read(doc, block)) is not None:
+                out.append(cand)
             continue
         raw = text[block.start:block.end]
         if not raw.strip():
             continue
         if block.kind == "table":
             flush()
-            out.extend(table_candidates(doc, block, in_list=mode is not None))
+            tabled = table_candidates(doc, block, in_list=mode is not None)
+            out.extend(tabled)
+            table_run = mode is not None and len(tabled) >= 2
             continue
+        if i in labels:
+            continue  # "Focus" over each card's description: a field label, never a company
+        if block.kind != "list_item" and not run:
+            table_run = False
         deeper = mode is not None and (
             mode.level is None or block.kind != "heading" or (block.level or 1) > mode.level
             or _NUMBERED_RX.match(raw) is not None  # "1. Sila Nanotechnologies Inc. (US)" read as a heading
@@ -79,7 +123,10 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
         if deeper and (hq := hq_line_country(doc, block)) is not None:
             # "Abingdon, United Kingdom" under a name: the card's address line, not a company.
             prev = run[-1] if run else None
-            if prev is not None and prev.country is None and i and doc.blocks[i - 1].start <= prev.start:
+            j = i - 1
+            while j in labels:  # "Headquarters" between the card's name and its address line
+                j -= 1
+            if prev is not None and prev.country is None and j >= 0 and doc.blocks[j].start <= prev.start:
                 prev.country, prev.country_span, prev.priority = hq[0], hq[1], P_ATTACHED
             continue
         if deeper and caps_header_after_prose(doc, i, after_prose):
@@ -111,6 +158,9 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
             mode = None
             continue
         players_line = players_title_line(raw) or list_lead_title(doc, i)
+        if mode is not None and not players_line and _lead_in_sentence(doc, i):
+            flush()  # "The register uses the following names:" opens the list below, under the same title
+            continue
         if players_line or is_title(doc, i, block, titles):
             flush()
             title = SECTION_NUMBER_RX.sub("", SLIDE_MARK_RX.sub("", stripped).rstrip(":").strip())
@@ -126,6 +176,39 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
             flush()  # prose breaks a run of names, but not the section
             after_prose = True
     flush()
+    return out
+
+
+def _lead_in_sentence(doc: TextDocument, i: int) -> bool:
+    """A plain paragraph that is a sentence ending in ":" (eight words or more, opening on a capital and
+    holding lower-case words): the lead-in to a list, not a title that would end the list it is in."""
+    block = doc.blocks[i]
+    if block.kind != "paragraph" or block.strong:
+        return False
+    line = doc.text[block.start:block.end].strip()
+    words = line.split()
+    return (
+        line.endswith(":") and "\n" not in line and len(words) >= 8
+        and sum(w[:1].islower() for w in words) >= len(words) // 2
+    )
+
+
+def card_labels(doc: TextDocument) -> set[int]:
+    """Blocks that are field labels of company cards ("Headquarters", "Focus", "Key products"): a short
+    line of one to three words repeated verbatim on three lines at least. A company is named once per card
+    list; a label recurs on every card. A legal or registered name is never a label."""
+    seen: dict[str, list[int]] = {}
+    for i, block in enumerate(doc.blocks):
+        if block.kind not in ("paragraph", "heading") or block.boilerplate:
+            continue
+        line = doc.text[block.start:block.end].strip().rstrip(":").strip()
+        if not line or "\n" in line or len(line.split()) > 3 or not line[0].isupper():
+            continue
+        seen.setdefault(line.casefold(), []).append(i)
+    out: set[int] = set()
+    for line, found in seen.items():
+        if len(found) >= 3 and not has_legal_suffix(line) and registry_key(line) is None:
+            out.update(found)
     return out
 
 

@@ -21,6 +21,7 @@ from kg.extract.company_words import (
     PLAYER_NOUNS,
     sentence_spans,
 )
+from kg.extract.geo import find_places
 from kg.extract.names import (
     NAME_RX,
     NameSpan,
@@ -85,6 +86,15 @@ def _strong_signal(doc: TextDocument, item: NameSpan, name: str) -> tuple[str, t
     return has_legal_suffix(name) or registry_key(name) is not None
 
 
+def _customer_label(clause: str) -> bool:
+    """The last player noun of the label before the names' colon is a customer's or another product's."""
+    nouns = list(NOUN_RX.finditer(clause))
+    if not nouns:
+        return False
+    qual = re.findall(r"[\w'’-]+", clause[:nouns[-1].start()])
+    return bool(qual) and qual[-1].casefold() in CUSTOMER_QUALIFIERS
+
+
 def prose_candidates(doc: TextDocument) -> list[Candidate]:
     """Names with strong company signals in any sentence about producers or suppliers.
 
@@ -134,6 +144,8 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                 if any(w.casefold() in CUSTOMER_NOUNS for w in re.findall(r"[\w'’-]+", clause)):
                     continue  # "early adopters include mining-truck maker Komatsu": a customer named in passing
                 nm = _NOUN_END_RX.search(before)
+                if nm is None and before.rstrip().endswith(":") and _customer_label(re.split(r"[.;]", before)[-1]):
+                    continue  # "Cathode suppliers tracked: A (BE), B (KR)": another product's makers
                 if nm is None and words and words[-1].islower() and words[-1] not in _CLAUSE_OPENERS \
                         and not re.search(r"[,;:(]\s*$", before):
                     continue  # the object of a verb: "X supplies Tesla", "signed with ..."
@@ -150,9 +162,17 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                     )
                 for item in items:
                     name = text[item.start:item.end]
-                    if not looks_like_company(name) or product_plural(name) or RESEARCH_HOUSE_RX.search(name):
+                    if RESEARCH_HOUSE_RX.search(name):
                         continue
                     signal = _strong_signal(doc, item, name)
+                    # "Emirates Global Aluminium (EGA) (United Arab Emirates)": the stated country vouches
+                    # for a name made of a place and generic words (never for generic words alone)
+                    stated = isinstance(signal, tuple) and bool(find_places(name, adjectives=False))
+                    if not looks_like_company(name, country_stated=stated):
+                        continue
+                    if product_plural(name) and not isinstance(signal, tuple):
+                        continue  # a product segment; "Example Materials (US)" with its country is a firm
+
                     if not (signal or apposition):
                         continue
                     cand = Candidate(item.start, item.end)

@@ -9,13 +9,14 @@ cannot see, so they get their own reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.extract.company_candidates import Candidate, enumeration_candidates
 from kg.extract.company_countries import P_ATTACHED, country_in, parens_country
 from kg.extract.company_titles import LIST_TITLE
 from kg.extract.geo import country_code
 from kg.extract.names import looks_like_company, split_list_item, trim_name
-from kg.models import Block, TextDocument
+from kg.models import Block, Cell, TextDocument
 
 _COMPANY_HEADER = re.compile(
     r"\b(?:compan(?:y|ies)|players?|manufacturers?|vendors?|suppliers?|producers?|firms?|name|"
@@ -23,6 +24,11 @@ _COMPANY_HEADER = re.compile(
     re.I,
 )
 _NOT_COMPANY_HEADER = re.compile(r"\b(?:type|tier|share|count|number|size|revenue|rank)\b", re.I)
+#: A plural player noun heading a further column: side-by-side lists of players by category
+#: ("Petroleum-based producers | Coal-based producers") are all names.
+_PLURAL_PLAYERS_HEADER = re.compile(
+    r"\b(?:companies|players|manufacturers|vendors|suppliers|producers|firms)\b", re.I
+)
 _COUNTRY_HEADER = re.compile(
     r"\b(?:country|countries|headquarters?|hq|home|base|based|origin|location|nation(?:ality)?|region)\b",
     re.I,
@@ -49,12 +55,15 @@ def table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list[
         _COMPANY_HEADER.search(cell_text(c)) or _COUNTRY_HEADER.search(cell_text(c)) for c in header
     )
     company_col = country_col = None
+    more_cols: list[int] = []
     if has_header:
         for k, c in enumerate(header):
             label = cell_text(c)
             company_like = _COMPANY_HEADER.search(label) and not _NOT_COMPANY_HEADER.search(label)
             if company_col is None and company_like:
                 company_col = k
+            elif company_like and _PLURAL_PLAYERS_HEADER.search(label):
+                more_cols.append(k)  # "Coal-based producers": names, not the country ("based") column
             elif country_col is None and _COUNTRY_HEADER.search(label):
                 country_col = k
         body = rows[1:]
@@ -66,25 +75,38 @@ def table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list[
         company_col = 0
         if has_header and re.fullmatch(r"#|no\.?|s\.? ?no\.?|rank(?:ing)?|sr\.?", cell_text(header[0]), re.I):
             company_col = 1
+    if company_col is not None and _PLURAL_PLAYERS_HEADER.search(cell_text(header[company_col])) is None:
+        more_cols = []  # "Company | Parent companies": only a list of categories reads every column
     for row in body:
-        if company_col >= len(row):
-            continue
-        cell = row[company_col]
-        parts = split_list_item(text, cell.start, cell.end)
-        if parts is None:
-            continue
-        found = None
-        if country_col is not None and country_col < len(row):
-            found = country_in(text, row[country_col].start, row[country_col].end)
-        if found is None:
-            found = parens_country(text, parts.parens)
-        if not looks_like_company(text[parts.start:parts.end], country_stated=found is not None):
-            continue
-        cand = Candidate(parts.start, parts.end)
-        if found:
-            cand.country, cand.country_span, cand.priority = found[0], found[1], P_ATTACHED
-        out.append(cand)
+        for col in (company_col, *more_cols):
+            cand = _cell_candidate(doc, row, col, country_col)
+            if cand is not None:
+                out.append(cand)
     return out
+
+
+def _cell_candidate(
+    doc: TextDocument, row: Sequence[Cell], col: int, country_col: int | None
+) -> Candidate | None:
+    """The company one cell names, with the country its row's country column or its parenthesis states."""
+    if col >= len(row):
+        return None
+    text = doc.text
+    cell = row[col]
+    parts = split_list_item(text, cell.start, cell.end)
+    if parts is None:
+        return None
+    found = None
+    if country_col is not None and country_col < len(row):
+        found = country_in(text, row[country_col].start, row[country_col].end)
+    if found is None:
+        found = parens_country(text, parts.parens)
+    if not looks_like_company(text[parts.start:parts.end], country_stated=found is not None):
+        return None
+    cand = Candidate(parts.start, parts.end)
+    if found:
+        cand.country, cand.country_span, cand.priority = found[0], found[1], P_ATTACHED
+    return cand
 
 
 #: One row of a ranking table whose columns ran together into prose: rank, name, optional "(aside)",

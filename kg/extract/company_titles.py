@@ -28,7 +28,9 @@ LIST_TITLE = re.compile(
     rf"|\b(?:profiles|covers|lists)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}{PLAYER_NOUNS}\b"
     # a title asked as a question: "Who are the players?", "Which companies lead?"
     rf"|^(?:who|which)\b[^?.]{{0,40}}\b{PLAYER_NOUNS}\b"
-    rf"|\bcompany profiles?\b|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b|\b{PLAYER_NOUNS}[ \t]+to[ \t]+watch\b"
+    # "Company profiles", a page's "Company cards" / "Company snapshots"
+    r"|\bcompany[ \t]+(?:profiles?|cards?|snapshots?|overviews?|spotlights?)\b"
+    rf"|\blist of\b.{{0,80}}\b{PLAYER_NOUNS}\b|\b{PLAYER_NOUNS}[ \t]+to[ \t]+watch\b"
     r"|\bmarket\s+(?:compan(?:y|ies)|players|manufacturers|vendors|suppliers|producers)\s*$",
     re.I,
 )

@@ -16,14 +16,24 @@ from kg.models import Block, TextDocument
 _WRAP_MIN_CHARS = 50
 
 
-def _wraps_into_next(doc: TextDocument, i: int) -> bool:
+def _line_kind_ok(doc: TextDocument, block: Block, continued: bool) -> bool:
+    """A paragraph line, or a long line the reader took for a heading ("(Norway), Emirates Global
+    Aluminium (United Arab Emirates) and Aluminium") where it continues a wrapped line: a title never
+    follows a line of prose without a blank line."""
+    if block.kind == "paragraph":
+        return True
+    return continued and block.kind == "heading" and block.end - block.start >= _WRAP_MIN_CHARS
+
+
+def _wraps_into_next(doc: TextDocument, i: int, continued: bool = False) -> bool:
     """Plain text keeps each line a block; a long paragraph line that stops mid-sentence (no final
-    . ! ? or :) and runs straight into another paragraph line is one paragraph hard-wrapped."""
+    . ! ? or :) and runs straight into another paragraph line is one paragraph hard-wrapped.
+    ``continued``: line ``i`` itself continues the line before it."""
     blocks = doc.blocks
     if i + 1 >= len(blocks):
         return False
     a, b = blocks[i], blocks[i + 1]
-    if a.kind != "paragraph" or b.kind != "paragraph" or a.boilerplate or b.boilerplate:
+    if not (_line_kind_ok(doc, a, continued) and _line_kind_ok(doc, b, True)) or a.boilerplate or b.boilerplate:
         return False
     line = doc.text[a.start:a.end].rstrip()
     if len(line) < _WRAP_MIN_CHARS or line[-1] in ".!?:" or LEADER_RX.search(line):
@@ -38,14 +48,18 @@ def without_cut_names(text: str, line_cands: list[Candidate], joined: list[Candi
     after "Graphite"): a candidate read line by line that a candidate of the joined paragraphs continues
     across a line break of ``text``."""
     reach: dict[int, int] = {}
+    spans = []
     for c in joined:
         s, e = trim_name(text, c.start, c.end)
         reach[s] = max(reach.get(s, e), e)
+        spans.append((s, e))
     out = []
     for c in line_cands:
         s, e = trim_name(text, c.start, c.end)
         if reach.get(s, e) > e and "\n" in text[e:reach[s]]:
             continue
+        if any(js < s < je and "\n" in text[js:s] for js, je in spans):
+            continue  # "Carbon" opening a line: the tail of "Rain CII" + "Carbon" cut by the wrap
         out.append(c)
     return out
 
@@ -63,7 +77,7 @@ def unwrapped_document(doc: TextDocument) -> tuple[TextDocument, list[int]] | No
     i = 0
     while i < len(doc.blocks):
         j = i
-        while _wraps_into_next(doc, j):
+        while _wraps_into_next(doc, j, continued=j > i):
             j += 1
         if j > i:
             for k in range(i, j):

@@ -26,6 +26,8 @@ CUSTOMER_QUALIFIERS = frozenset({
     "battery", "batteries", "cell", "cells", "ev", "evs", "vehicle", "vehicles", "automotive", "car", "auto",
     "electronics", "aluminum", "aluminium", "smelting", "steel", "device", "phone", "smartphone", "oem",
     "oems", "pack", "storage", "grid", "utility", "solar", "project", "projects",
+    # the other cell components: "cathode suppliers tracked: A (BE), B (KR)" sell another market's product
+    "cathode", "cathodes", "electrolyte", "electrolytes", "separator", "separators",
 })
 CUSTOMER_NOUNS = frozenset({
     "automakers", "carmakers", "customers", "clients", "buyers", "users", "end-users", "oems", "partners",

@@ -48,7 +48,11 @@ _LEGAL_FORMS = (
 #: Legal forms (folded) plus the organisational words that close a name the same way.
 LEGAL_SUFFIXES: frozenset[str] = frozenset(s.casefold() for s in (*_LEGAL_FORMS, "Holdings", "Group"))
 #: Abbreviations whose final period belongs to the name.
-_ABBREV = frozenset(s for s in LEGAL_SUFFIXES if s.endswith(".")) | {"bros.", "intl.", "mfg.", "ind.", "st."}
+_ABBREV = frozenset(s for s in LEGAL_SUFFIXES if s.endswith(".")) | {
+    "bros.", "intl.", "mfg.", "ind.", "st.",
+    # abbreviated words of registered names: "Shanghai Example New Energy Tech. Co.", "Sci. & Tech."
+    "tech.", "sci.", "chem.", "elec.", "eng.", "dev.", "equip.", "mat.", "natl.",
+}
 
 #: Capitalised at a sentence start, never the first word of a name.
 _FUNCTION_WORDS = _wordset("""
@@ -58,6 +62,7 @@ furthermore moreover additionally meanwhile in on at as for with from into by to
 then thus hence since because after before during among between other another one two three four five
 according based following including like unlike despite given overall notably similarly likewise
 nobody everybody everyone someone somebody anyone anybody none nothing
+about
 """)
 
 #: Lower-case words allowed between two capitalised tokens of one name.
@@ -80,6 +85,7 @@ billion million usd percent year years period question questions answer answers 
 disclaimer disclaimers copyright glossary abbreviations acronyms references bibliography annex contact contacts
 headquarters headquartered founded website employees note notes source sources
 license licence licenses licences licensing
+privacy cookie cookies terms sitemap subscribe unsubscribe login
 """)
 
 #: Generic domain and business words: a candidate made only of these (and places) is not a name.
@@ -292,8 +298,8 @@ def generic_and_tail(text: str, pos: int, end: int) -> int | None:
     cut = sentence_cut(text, nm.start(), nm.end())
     s, e = trim_name(text, nm.start(), cut)
     piece = text[s:e]
-    if e <= s or find_places(piece):
-        return None
+    if e <= s or find_places(piece) or re.search(r"\b[A-Z][A-Za-z]*-[A-Z]", piece):
+        return None  # a coined compound of capitalised halves ("Li-Metal Corp.") is a name of its own
     core = [_bare(w) for w in tokens(piece) if _bare(w) not in LEGAL_SUFFIXES]
     if not core or len(core) > 3:
         return None

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.geo import Place, compass_place, find_places, lookup_place, places
+from kg.extract.geo import Place, PlaceMatch, compass_place, find_places, lookup_place, places
 from kg.extract.sections import Section, block_text, lead_strong, outline, section_at
 from kg.models import Block, Evidence, RegionMention, Span, TextDocument
 
@@ -90,7 +90,10 @@ class _Out:
                 )
             return
         self._index[place.key] = len(self.items)
-        label = label or re.sub(r"\s+", " ", quote).strip()
+        # a leading article is not part of the name: "the Rest of the World" -> "Rest of the World"
+        label = label or re.sub(r"^the\s+(?=\S)", "", re.sub(r"\s+", " ", quote).strip(), flags=re.I)
+        if label.islower():
+            label = place.name  # "the rest of the world" in a sentence: the place's own name
         self.items.append(RegionMention(label=label, concept=place.key, evidence=(ev,)))
 
 
@@ -226,8 +229,8 @@ def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
     p = _place_of(doc.text, lead, compass=True)
     if p is not None and lead is not None:
         return p, lead
-    # "Asia-Pacific: the largest market" / "Europe - the fastest growing region"
-    cut = re.match(r"\s*([^:\u2013\u2014.]+?)\s*(?::|\s[\-\u2013\u2014]\s)", text)
+    # "Asia-Pacific: the largest market" / "Europe - the fastest growing region" / "Middle East. Smelter ..."
+    cut = re.match(r"\s*([^:\u2013\u2014.]+?)\s*(?::|\s[\-\u2013\u2014]\s|\.\s+(?=[A-Z]))", text)
     if cut:
         s2 = _trimmed(doc.text, block.start + cut.start(1), block.start + cut.end(1))
         p = _place_of(doc.text, s2, compass=True)
@@ -271,7 +274,8 @@ _SUBJECT_VERB = re.compile(
     r"experiences|experienced|exhibits?|exhibited|shows|showed|captures?|captured|commands?|commanded|"
     r"hosts?|hosted|houses|housed|posts|posted|grows|grew|expands|expanded|ranks?|ranked|stands|stood|"
     r"benefits|benefited|benefitted|imports|imported|exports|exported|produces|produced|consumes|consumed|"
-    r"lags|lagged|trails|trailed|follows|followed|offers|offered|attracts|attracted)\b"
+    r"lags|lagged|trails|trailed|follows|followed|offers|offered|attracts|attracted|takes|took|adds|added|"
+    r"makes\s+up|made\s+up)\b"
     r"|^(?:'s|\u2019s)?\s+(?:(?!(?:a|an|the)\s)[\w\-&/]+\s+){0,6}?(?:market|industry|demand|consumption|production|"
     r"capacity)\b",
     re.I,
@@ -287,6 +291,9 @@ _BREAKDOWN_TITLE = re.compile(
 )
 
 
+_LOWER_REST = re.compile(r"\brest\s+of\s+(?:the\s+)?world\b")
+
+
 def _subjects(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
     """The places that open a paragraph as its subject: "North America is expected to record a CAGR...",
     "Europe and Japan rely on imports". A place anywhere else in the paragraph is a passing mention."""
@@ -297,8 +304,12 @@ def _subjects(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
     starts = [head.end() if head else 0]
     # Every sentence or ";" clause of a regional breakdown paragraph opens with its own subject: "Asia Pacific
     # holds 63%. Europe was worth EUR 410 m ...; North America is the smallest of the three regions."
-    starts += [m.end() for m in re.finditer(r"(?<=[a-z0-9%)])(?:\.|;)\s+(?:the\s+)?(?=[A-Z])", text)]
+    starts += [m.end() for m in re.finditer(r"(?<=[a-z0-9%)])(?:\.|;)\s+(?:[Tt]he\s+)?(?=[A-Za-z])", text)]
     matches = find_places(text)
+    # "The rest of the world added ...": the remainder as a sentence's subject, written in lower case
+    rest = [PlaceMatch(m.start(), m.end(), m.group(), p) for m in _LOWER_REST.finditer(text)
+            if (p := lookup_place(m.group())) is not None and not any(x.start <= m.start() < x.end for x in matches)]
+    matches = sorted([*matches, *rest], key=lambda x: x.start)
     found: list[tuple[Place, Span]] = []
     for start in starts:
         pos = start
@@ -348,6 +359,49 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> Non
                     out.add(place, span)
 
 
+#: A run-in title opening a paragraph: "By region. China accounts for 88% ...", "Regional split: ...".
+_RUN_IN_BREAKDOWN = re.compile(r"\s*(?P<title>[A-Z][\w \-]{2,40}?)\s*[.:]\s+(?=[A-Z])")
+
+
+def _from_run_in_titles(doc: TextDocument, out: _Out) -> None:
+    """A paragraph opened by a run-in regional breakdown title ("By region. China accounts for 88% of
+    output. The rest of the world added US$ 17 million."): the subjects of its sentences, as under a
+    regional section's title."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        m = _RUN_IN_BREAKDOWN.match(block_text(doc, block))
+        if m is None or not _BREAKDOWN_TITLE.search(m.group("title")):
+            continue
+        for place, span in _subjects(doc, block):
+            out.add(place, span)
+
+
+def _from_lead_lists(doc: TextDocument, out: _Out) -> None:
+    """A list under a one-line lead-in that names a regional breakdown but is no section title ("Regional
+    outlook (revenue, USD million):", "By country, 2024:"): its items, when every one of them (two at
+    least) is a place ("China: $498.6 Mn" counts by its head)."""
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "paragraph" or block.boilerplate or i + 1 >= len(blocks):
+            continue
+        line = re.sub(r"\([^()]*\)", " ", block_text(doc, block)).strip().rstrip(":").strip()
+        if not line or "\n" in line or len(line.split()) > 8 or not _is_regional_title(line):
+            continue
+        hits: list[tuple[Place, Span]] = []
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "list_item":
+            hit = _block_place(doc, blocks[j])
+            if hit is None:
+                hits = []
+                break
+            hits.append(hit)
+            j += 1
+        if len(hits) >= 2:
+            for place, span in hits:
+                out.add(place, _outside_brackets(doc.text, span), group=("lead", block.start))
+
+
 def _inside_item(text: str, owner: Section | None, regional: Section) -> bool:
     """Whether a block of ``regional`` lies under one of its items (a place sub-title such as "### Asia"):
     a place opening a paragraph there is that item's detail, not an item of its own."""
@@ -390,6 +444,10 @@ def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
         p = _place_of(doc.text, span)
         if p is None and span is not None:
             p = _joined_place(doc.text[span.start:span.end])
+        if p is None and span is not None and (head := _TITLE_FIGURE.match(doc.text, span.start, span.end)):
+            # a card-like cell holding the row's figure: "Asia-Pacific: US$ 3.05 bn"
+            span = _trimmed(doc.text, span.start, head.end("place"))
+            p = _place_of(doc.text, span)
         if p is not None and span is not None and p.kind != "global":
             found.append((p, span))
     if len(found) >= minimum:
@@ -448,6 +506,7 @@ def _text_table(doc: TextDocument, block: Block, out: _Out) -> None:
 #: A contents line: number, title, dotted leader, page ("7.1  North America ........ 68").
 _TOC_LINE = re.compile(
     r"\s*(?P<num>\d+(?:\.\d+)*)\.?[ \t]+(?P<body>\S.*?)[ \t]*(?:(?:\.[ \t]?){4,}|\u2026+)[ \t]*\d+\s*")
+_TOC_BARE_LINE = re.compile(r"\s*(?P<num>\d+(?:\.\d+)*)\.?[ \t]+(?P<body>\S[^\n]*?)[ \t]*")
 _TOC_REGIONAL = re.compile(
     r"\bby\s+(?:regions?|geograph(?:y|ies)|countr(?:y|ies))\b|\bregional\b", re.I)
 
@@ -462,6 +521,8 @@ def _from_toc(doc: TextDocument, out: _Out) -> None:
         if block.kind == "table":
             continue
         m = _TOC_LINE.fullmatch(block_text(doc, block))
+        if m is None and block.boilerplate:  # a contents list without leaders: "6.2 Japan & South Korea"
+            m = _TOC_BARE_LINE.fullmatch(block_text(doc, block))
         if m is None:
             if block_text(doc, block).strip():
                 depth = 0
@@ -478,6 +539,8 @@ def _from_toc(doc: TextDocument, out: _Out) -> None:
         start = block.start + m.start("body")
         span = _trimmed(doc.text, start, block.start + m.end("body"))
         p = _place_of(doc.text, span)
+        if p is None and span is not None:
+            p = _joined_place(doc.text[span.start:span.end])
         if p is not None and span is not None and p.kind != "global":
             out.add(p, span, group=("toc", group))
 
@@ -706,6 +769,8 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
     _from_sections(doc, secs, out)
+    _from_lead_lists(doc, out)
+    _from_run_in_titles(doc, out)
     for block in doc.blocks:
         if block.kind == "table" and not block.boilerplate:
             _table(doc, block, out, minimum=2)
