@@ -32,12 +32,17 @@ Steps, each deterministic (same bytes, same HTML):
    of the pages) and page numbers ("Page 3 of 9", "2/4", and bare numbers that go up with the page, so a
    year at the top of a page is kept) are dropped.
 5. Two text columns (a gutter no glyph crosses for six or more lines, body text on both sides) are read
-   left column first.
+   left column first; so are two columns of bullets side by side (a slide's two lists, each under its
+   own titles), unless their items pair up row by row under a bold header row ("Drivers | Restraints"),
+   which is a table. Lines below the right column's end belong to the left column when they follow a
+   title at its foot (a column never ends on a title), else they are below both columns.
 6. Tables: consecutive lines showing two or more cells side by side whose x-ranges line up in columns;
    lines in between with one cell must sit in one column. Rows are cut at the larger vertical gaps (a
-   wrapped cell's lines stay in one row), a header cell alone in a column joins its column, and a first
-   row in bold is the header. A table that goes on on the next page is merged, and the header row the
-   browser repeats there is dropped.
+   wrapped cell's lines stay in one row), a header cell alone in a column joins the nearest column
+   without a header of its own, and a first row in bold is the header. A table that goes on on the next
+   page is merged, and the header row the browser repeats there is dropped. Titles beside page numbers
+   that go up (a table of contents, a list of figures) are no table: each entry is a paragraph, never a
+   heading, as is a line ending in a dot leader and a page number.
 7. Blocks: lines larger than the body size are headings (sizes ranked into levels), bulleted lines are
    list items (nesting from the bullet's x position), other lines join into paragraphs while size,
    alignment and spacing say they belong together, also across a page or column break when the last line
@@ -48,7 +53,8 @@ Steps, each deterministic (same bytes, same HTML):
 
 Limits: a bold line the size of body text (an ``<h4>``, Word's bold paragraphs) stays a bold paragraph
 (the section finder treats those as titles); images, charts and text drawn as outlines are not read;
-more than two text columns, and tables without visible gaps between cells, are read as lines of text.
+more than two text columns, and tables without visible gaps between cells, are read as lines of text;
+list nesting in a right-hand column is measured within that column.
 """
 
 from __future__ import annotations
@@ -83,6 +89,11 @@ _CID = re.compile(r"\(cid:\d+\)")
 _NUMBER_MARKER = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))\s+(?=\S)")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultrabold|,b\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—(\[]?\s*#+\s*[-–—)\]]?(?:\s*(?:of|/)\s*#+)?$", re.IGNORECASE)
+#: A contents entry's dot leader and page number at the end of a line: "3.2 Regional breakdown ..... 18".
+_LEADER_PAGE = re.compile(r"(?:\.{4,}|…{2,}|(?:[.·] ){3,}[.·]?|_{4,})\s*\d{1,4}$")
+#: How a contents entry opens: a section number ("3", "3.2") or a numbered caption ("Figure 4", "Appendix A").
+_CONTENTS_ENTRY = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:chapter|section|part|appendix|annex|exhibit|"
+                             r"figure|fig\.|table|chart)\s+[\dA-Z]{1,3}\b)", re.IGNORECASE)
 _SENTENCE_END = ".!?:;"
 _LINE_END_DASHES = "-\u2013\u2014"
 _MAX_PAGES = 2000  # a report is rarely over 500 pages; this only bounds the work on a hostile file
@@ -145,6 +156,8 @@ class _Line:
     right: float = 0.0  # where the lines of its run (same left edge, size, tight spacing) reach at most
     left: float = 0.0  # left edge of the line's text column when the page has columns (0: the document's)
     column_right: float = 0.0  # where the body text of the line's text column ends (0: the document's)
+    shift: float = 0.0  # how far right of the page's first text column the line's column starts
+    toc: bool = False  # an entry of a table of contents (or list of figures): a paragraph of its own
 
     @property
     def x0(self) -> float:
@@ -506,7 +519,7 @@ class _Converter:
         the run.
         """
         width = self.pages[page].width
-        if len(lines) < 6:
+        if len(lines) < 2:
             return lines
         xs = [width * f / 100 for f in range(30, 71)]
         runs: dict[float, list[int]] = {}
@@ -521,7 +534,7 @@ class _Converter:
         while i < len(lines):
             x = max(xs, key=lambda v: (runs[v][i], -abs(v - width / 2)))
             n = runs[x][i]
-            split = self._split_columns(lines[i:i + n], x) if n >= 6 else None
+            split = self._split_columns(lines[i:i + n], x, page) if n >= 2 else None
             if split is None:
                 out.append(lines[i])
                 i += 1
@@ -530,7 +543,8 @@ class _Converter:
             i += n
         return out
 
-    def _split_columns(self, lines: list[_Line], x: float) -> list[_Line] | None:
+    def _split_columns(self, lines: list[_Line], x: float, page: int) -> list[_Line] | None:
+        run = lines
         # lines at the end that sit below the other column's last line are below the columns (full width)
         cut = len(lines)
         while cut > 1:
@@ -542,6 +556,8 @@ class _Converter:
             if not other or line.top <= max(other) + line.size:
                 break
             cut -= 1
+        if cut < len(lines) and self._title_above(lines[:cut], lines[cut], x):
+            cut = len(lines)  # the left column goes on below the right one's end: a column never ends on a title
         lines, tail = lines[:cut], lines[cut:]
         left: list[_Line] = []
         right: list[_Line] = []
@@ -563,16 +579,53 @@ class _Converter:
                        and ln.x1 >= hi - 0.15 * (hi - lo))
 
         full_left, full_right = prose(left), prose(right)
-        if min(full_left, full_right) < 2 or full_left + full_right < 6:
-            return None
+        if min(full_left, full_right) < 2 or full_left + full_right < 6 or len(lines) < 6:
+            if not (self._list_column(left, page) and self._list_column(right, page)):
+                return None
+            if _header_grid(run, x):
+                return run  # a table of bulleted cells: its lines stay in row order, for the table finder
         for side in (left, right):
             start = min(ln.x0 for ln in side)
             ends = sorted(ln.x1 for ln in side if len(ln.text.split()) >= 6) or [max(ln.x1 for ln in side)]
             for ln in side:
                 ln.left, ln.column_right = start, ends[int(0.9 * (len(ends) - 1))]
+        shift = min(ln.x0 for ln in right) - min(ln.x0 for ln in left)
+        for ln in right:
+            ln.shift = shift
         left[-1].last_on_page = True  # the text goes on at the top of the right column
         right[0].first_on_page = True
         return left + right + tail
+
+    def _title_above(self, lines: list[_Line], first: _Line, x: float) -> bool:
+        """Whether the last line of ``first``'s column above it is a title (bold or larger than body text)
+        just above it: then ``first`` goes on that column rather than starting below both columns."""
+        side = first.segs[0].x1 <= x
+        above = [s for ln in lines for s in ln.segs if (s.x1 <= x) == side]
+        if not above:
+            return False
+        last = max(above, key=lambda s: s.bottom)
+        size = max(last.sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return (last.bold or size >= 1.12 * self.body) and first.top - last.bottom <= 1.5 * first.size
+
+    def _list_column(self, side: list[_Line], page: int) -> bool:
+        """Whether one side of a gutter is a column of bullets (a slide's or a brochure's two lists side by
+        side): one cell per line, two or more bulleted lines, and the others titles (bold or larger) or a
+        bulleted line's wrapped text. A table's cells are not bulleted, so its rows stay rows."""
+        if any(len(ln.segs) != 1 for ln in side):
+            return False
+        shapes = self.pages[page].shapes
+        bulleted = 0
+        prev: _Line | None = None
+        for ln in side:
+            seg = ln.segs[0]
+            if seg.bullet is not None or any(ln.top <= (s.top + s.bottom) / 2 <= ln.bottom
+                                             and 0 < seg.x0 - s.x1 <= 2.5 * ln.size for s in shapes):
+                bulleted += 1
+            elif not (ln.bold or ln.size >= 1.12 * self.body
+                      or prev is not None and abs(ln.x0 - prev.x0) <= 2.0 and ln.top - prev.bottom <= 0.6 * ln.size):
+                return False
+            prev = ln
+        return bulleted >= 2
 
     # -- tables
     def _tables(self, lines: list[_Line], page: int) -> list[_Line | _Table]:
@@ -587,8 +640,13 @@ class _Converter:
                 continue
             first, end, table = found
             del out[len(out) - (i - first):]  # lines above the first anchor that are the table's (header) rows
-            table.page = page
-            out.append(table)
+            if _contents(table.rows):
+                for line in lines[first:end]:
+                    line.toc = True
+                out.extend(lines[first:end])
+            else:
+                table.page = page
+                out.append(table)
             i = floor = end
         return out
 
@@ -686,12 +744,14 @@ class _Converter:
                     cells[_column_of(seg, cols)].append(seg)
             assigned.append(cells)
         # a column with nothing but a header cell is that header centred over a wider column of shorter
-        # cells: it joins the nearest column
+        # cells: it joins the nearest column without a header cell of its own (right-aligned numbers under
+        # centred headers can sit nearer the next header than their own), else the nearest column
         k = 0
         while merge_headers and len(cols) > 2 and len(assigned) > 2 and k < len(cols):
             if assigned[0][k] and not any(row[k] for row in assigned[1:]):
                 near = min((j for j in range(len(cols)) if j != k),
-                           key=lambda j: max(cols[j][0] - cols[k][1], cols[k][0] - cols[j][1]))
+                           key=lambda j: (bool(assigned[0][j]),
+                                          max(cols[j][0] - cols[k][1], cols[k][0] - cols[j][1])))
                 for row in assigned:
                     row[near] = row[near] + row[k]
                     del row[k]
@@ -797,7 +857,8 @@ class _Converter:
                 continue
             line = item
             prev = out[-1] if out else None
-            if isinstance(prev, _Block) and self._continues(prev, line):
+            line.toc = line.toc or bool(_LEADER_PAGE.search(line.text))
+            if isinstance(prev, _Block) and not line.toc and not prev.last.toc and self._continues(prev, line):
                 prev.runs = self._join(prev.runs, line.runs())
                 prev.bottom = line.bottom
                 prev.page = line.page
@@ -806,7 +867,7 @@ class _Converter:
                 prev.bold = prev.bold and line.bold
                 continue
             kind = "list_item" if line.bullet is not None else (
-                "heading" if line.size >= 1.12 * self.body else "paragraph")
+                "heading" if line.size >= 1.12 * self.body and not line.toc else "paragraph")
             out.append(_Block(kind, line.runs(), line.size, line.x0, line.x1, line.bottom, line.page, line,
                               bullet=line.bullet, bold=line.bold))
         return out
@@ -818,19 +879,23 @@ class _Converter:
                 b.kind = "paragraph"
         sizes = sorted({b.size for b in blocks if isinstance(b, _Block) and b.kind == "heading"}, reverse=True)
         levels = {s: min(6, i + 1) for i, s in enumerate(sizes)}
-        bullets = sorted({round(b.bullet) for b in blocks
-                          if isinstance(b, _Block) and b.kind == "list_item" and b.bullet is not None})
-        clusters: list[float] = []
-        for x in bullets:
-            if not clusters or x - clusters[-1] > 3.0:
-                clusters.append(x)
+        # list depth by bullet position, clustered per text column: a right column's bullets are measured
+        # against each other, not against the left column's
+        groups: dict[tuple[int, float], list[_Block]] = {}
         for b in blocks:
-            if not isinstance(b, _Block):
-                continue
-            if b.kind == "heading":
+            if isinstance(b, _Block) and b.kind == "list_item":
+                key = (b.page, round(b.last.shift)) if b.last.shift else (-1, 0.0)
+                groups.setdefault(key, []).append(b)
+        for items in groups.values():
+            clusters: list[float] = []
+            for x in sorted({round(_bullet_x(b)) for b in items}):
+                if not clusters or x - clusters[-1] > 3.0:
+                    clusters.append(x)
+            for b in items:
+                b.depth = max(0, bisect_left(clusters, _bullet_x(b) - 3.0))
+        for b in blocks:
+            if isinstance(b, _Block) and b.kind == "heading":
                 b.level = levels[b.size]
-            elif b.kind == "list_item" and b.bullet is not None:
-                b.depth = max(0, bisect_left(clusters, b.bullet - 3.0))
 
     def html(self, title: str) -> str:
         per_page: list[list[_Line]] = [self._lines(p, n) for n, p in enumerate(self.pages)]
@@ -895,6 +960,44 @@ def _run_edges(items: list[_Line | _Table], page_right: float) -> None:
                 close()
         run.append(item)
     close()
+
+
+def _contents(rows: list[list[list[tuple[str, bool]]]]) -> bool:
+    """Whether a "table" is a table of contents or list of figures: titles beside page numbers that go up
+    (three or more rows), most titles numbered or ending in a dot leader. Its lines are entries, not a
+    table's rows: a page number is no value of the title beside it."""
+    texts = [[_text(cell).strip() for cell in row] for row in rows]
+    if len(texts) < 3 or any(len(row) != 2 for row in texts):
+        return False
+    if not all(row[1].isdigit() and len(row[1]) <= 4 and re.search(r"[^\W\d_]", row[0]) for row in texts):
+        return False
+    pages = [int(row[1]) for row in texts]
+    if any(b < a for a, b in zip(pages, pages[1:], strict=False)) or pages[-1] == pages[0]:
+        return False
+    entries = sum(1 for row in texts if _CONTENTS_ENTRY.match(row[0]) or re.search(r"(?:\.{3,}|…)$", row[0]))
+    return 2 * entries >= len(texts)
+
+
+def _header_grid(lines: list[_Line], x: float) -> bool:
+    """Whether two bulleted columns pair up as a table's rows: from the first line with a cell on both
+    sides, a bold cell on each side (the header row), then lines with both cells, then at most one side's
+    remaining items ("Drivers | Restraints" as parallel lists under their headers). Items that do not pair
+    (a side's sub-title, one side going on while the other pauses) are two lists read one after the other."""
+    sides = [(any(s.x1 <= x for s in ln.segs), any(s.x0 >= x for s in ln.segs)) for ln in lines]
+    start = next((i for i, (a, b) in enumerate(sides) if a and b), None)
+    if start is None or not lines[start].bold:
+        return False
+    rest = sides[start + 1:]
+    k = 0
+    while k < len(rest) and all(rest[k]):
+        k += 1
+    if k == 0:
+        return False
+    return len(set(rest[k:])) <= 1
+
+
+def _bullet_x(block: _Block) -> float:
+    return block.bullet if block.bullet is not None else block.x0
 
 
 def _line_of(segs: list[_Seg], page: int) -> _Line:
