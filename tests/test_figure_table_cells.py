@@ -95,3 +95,55 @@ def test_space_grouped_thousands_in_cells() -> None:
             "<tr><td>Peru</td><td>947</td><td>1 062</td></tr></table>")
     got = _sizes(_run(body, "text/html"))
     assert ("Oceania", None, 2030, Decimal("12020")) in got and ("Peru", None, 2030, Decimal("1062")) in got
+
+
+GROUPED = (
+    "<p>Widget coating market revenue, 2024-2030</p><table><thead>"
+    "<tr><th rowspan='2'>Breakdown</th><th rowspan='2'>Item</th><th colspan='2'>Revenue, US$ million</th>"
+    "<th rowspan='2'>CAGR 2025-2030</th></tr><tr><th>2024</th><th>2030F</th></tr></thead><tbody>"
+    "<tr><th rowspan='2'>By finish</th><td>Matte Films</td><td>40</td><td>70</td><td>9.5%</td></tr>"
+    "<tr><td>Gloss Films</td><td>20</td><td>25</td><td>3.1%</td></tr>"
+    "<tr><th rowspan='2'>By region</th><td>Oceania</td><td>35</td><td>60</td><td>9.2%</td></tr>"
+    "<tr><td>Peru</td><td>25</td><td>35</td><td>5.0%</td></tr>"
+    "<tr><th colspan='2'>Total</th><td>60</td><td>95</td><td>7.7%</td></tr></tbody></table>"
+)
+
+
+def test_rows_under_a_group_cell_are_labelled_by_their_own_label_column() -> None:
+    f = _run(GROUPED, "text/html")
+    assert _sizes(f) == {
+        ("Global", "Matte Films", 2024, Decimal(40)), ("Global", "Matte Films", 2030, Decimal(70)),
+        ("Global", "Gloss Films", 2024, Decimal(20)), ("Global", "Gloss Films", 2030, Decimal(25)),
+        ("Oceania", None, 2024, Decimal(35)), ("Oceania", None, 2030, Decimal(60)),
+        ("Peru", None, 2024, Decimal(25)), ("Peru", None, 2030, Decimal(35)),
+        ("Global", None, 2024, Decimal(60)), ("Global", None, 2030, Decimal(95)),  # "Total" across both columns
+    }
+    rates = {(g.scope, g.segment, g.cagr_percent, g.start_year, g.end_year) for g in f.growth_rates}
+    assert rates == {
+        ("Global", "Matte Films", Decimal("9.5"), 2025, 2030), ("Global", "Gloss Films", Decimal("3.1"), 2025, 2030),
+        ("Oceania", None, Decimal("9.2"), 2025, 2030), ("Peru", None, Decimal("5.0"), 2025, 2030),
+        ("Global", None, Decimal("7.7"), 2025, 2030),
+    }
+    # the group cells are never a segment, and every quote starts at the row's own label
+    assert not {x.segment for x in f.market_sizes} & {"By finish", "By region", "Breakdown"}
+    assert all(not x.evidence[0].quote.startswith("By ") for x in (*f.market_sizes, *f.growth_rates))
+
+
+def test_a_place_group_cell_scopes_the_segment_rows_under_it() -> None:
+    body = (
+        "<p>Widget coating market revenue by region and finish (US$ million)</p><table>"
+        "<tr><th>Region</th><th>Finish</th><th>2024</th><th>2030</th><th>Share 2024</th></tr>"
+        "<tr><td rowspan='2'>Oceania</td><td>Matte Films</td><td>30</td><td>50</td><td>60%</td></tr>"
+        "<tr><td>Gloss Films</td><td>20</td><td>28</td><td>40%</td></tr>"
+        "<tr><td rowspan='2'>Andean</td><td>Peru</td><td>15</td><td>22</td><td>30%</td></tr>"
+        "<tr><td>Chile</td><td>35</td><td>41</td><td>70%</td></tr></table>"
+    )
+    f = _run(body, "text/html")
+    got = _sizes(f)
+    assert ("Oceania", "Matte Films", 2024, Decimal(30)) in got
+    assert ("Oceania", "Gloss Films", 2030, Decimal(28)) in got
+    assert not any(s == "Global" and seg in {"Matte Films", "Gloss Films"} for s, seg, _, _ in got)
+    # negatives: a place row keeps its own place under any group; a segment's share of one region's market
+    # is no share of the market
+    assert ("Chile", None, 2024, Decimal(35)) in got and ("Peru", None, 2030, Decimal(22)) in got
+    assert all(x.holder not in {"Matte Films", "Gloss Films", "Oceania"} for x in f.shares)

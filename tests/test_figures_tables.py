@@ -203,3 +203,38 @@ def test_unit_lines_under_a_money_caption() -> None:
     assert unit_lines("Chile: 1.2 (2022)") is None  # no caption at all
     assert unit_lines("Notes (USD Mn) Chile: 1.2 (2022) grew fast") is None  # prose after the lines
     assert only_unit_lines("Peru: 0.4 (2022) -> 0.9 (2029)") and not only_unit_lines("Peru grew 4%")
+
+
+def test_grid_header_with_a_repeated_group_over_years() -> None:
+    # the renderer's grid: the group repeated over its columns, empty cells under cells two rows high
+    rows = [
+        ["Group", "Item", "Sales (EUR k)", "Sales (EUR k)", "Trend 2021-2026"],
+        ["", "", "2021", "2026F", ""],
+        ["By colour", "Teal", "4", "6", "8%"],
+    ]
+    layout = header_layout(rows, [[True] * 5, [True] * 5, [True, False, False, False, False]])
+    assert layout.rows == 2
+    assert layout.columns == ("Group", "Item", "Sales (EUR k) 2021", "Sales (EUR k) 2026F", "Trend 2021-2026")
+    assert layout.own == ("Group", "Item", "2021", "2026F", "Trend 2021-2026")
+    assert [layout.year(j) is not None for j in range(5)] == [False, False, True, True, False]
+
+
+def test_grid_header_with_a_group_followed_by_empty_cells() -> None:
+    # a word processor's merged cell: the group, then empty cells over the rest of its years
+    rows = [["Kind", "Sales (EUR k)", "", "Share (%)", ""], ["", "2021", "2026", "2021", "2026"],
+            ["Teal", "4", "6", "40", "45"]]
+    layout = header_layout(rows, [[True] * 5, [True] * 5, [False] * 5])
+    assert layout.columns == ("Kind", "Sales (EUR k) 2021", "Sales (EUR k) 2026", "Share (%) 2021",
+                              "Share (%) 2026")
+    assert [layout.year(j) is not None for j in range(5)] == [False, True, True, False, False]
+
+
+def test_title_across_a_grid_header_is_no_group() -> None:
+    # negative: one cell across the whole table is its title; "share" in it makes no column a share column
+    title = "Sales and share by kind"
+    rows = [[title] * 3, ["Kind", "2021", "2026"], ["Teal", "4", "6"]]
+    layout = header_layout(rows, [[True] * 3, [True] * 3, [False] * 3])
+    assert layout.rows == 2 and layout.columns == ("Kind", "2021", "2026")
+    # negative: a section row repeated across the grid is no header row
+    rows = [["Kind", "2021", "2026"], ["Teal kinds"] * 3, ["Teal", "4", "6"]]
+    assert header_layout(rows, [[True] * 3, [True] * 3, [False] * 3]).rows == 1

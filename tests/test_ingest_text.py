@@ -379,3 +379,59 @@ def test_list_item_depth() -> None:
     assert [(doc.text[b.start:b.end], b.kind, b.depth) for b in doc.blocks] == [
         ("Outer", "list_item", 0), ("Inner", "list_item", 1), ("Deepest", "list_item", 2),
         ("tail", "list_item", 0), ("P", "paragraph", 0)]
+
+
+def _grid(doc: TextDocument, table: Block) -> list[list[tuple[str, bool]]]:
+    return [[(doc.text[c.start : c.end], c.header) for c in row] for row in table.rows]
+
+
+def test_spanned_cells_fill_the_grid_and_leave_the_text_as_written() -> None:
+    html = (
+        "<table><thead><tr><th rowspan='2'>Group</th><th rowspan='2'>Item</th><th colspan='2'>Sales (EUR k)</th>"
+        "<th rowspan='2'>Trend</th></tr><tr><th>2021</th><th>2026</th></tr></thead><tbody>"
+        "<tr><th rowspan='2'>By colour</th><td>Teal Gadgets</td><td>4</td><td>6</td><td>up</td></tr>"
+        "<tr><td>Plum Gadgets</td><td>3</td><td>2</td><td>down</td></tr>"
+        "<tr><th colspan='2'>Total</th><td>7</td><td>8</td><td>flat</td></tr></tbody></table>"
+    )
+    doc = render_text(html)
+    check_invariants(doc)
+    (table,) = doc.blocks
+    assert doc.text == (
+        "Group | Item | Sales (EUR k) | Trend\n2021 | 2026\nBy colour | Teal Gadgets | 4 | 6 | up\n"
+        "Plum Gadgets | 3 | 2 | down\nTotal | 7 | 8 | flat"
+    )
+    grid = _grid(doc, table)
+    assert all(len(row) == 5 for row in grid)
+    assert [t for t, _ in grid[0]] == ["Group", "Item", "Sales (EUR k)", "Sales (EUR k)", "Trend"]
+    assert grid[1] == [("", True), ("", True), ("2021", True), ("2026", True), ("", True)]  # still a header row
+    assert grid[3] == [("", True), ("Plum Gadgets", False), ("3", False), ("2", False), ("down", False)]
+    assert [t for t, _ in grid[4]] == ["Total", "Total", "7", "8", "flat"]
+    # the colspan's columns share one span; a rowspan's slot is empty, where the row's own text starts
+    assert table.rows[0][2] == table.rows[0][3]
+    plum = table.rows[3]
+    assert plum[0].start == plum[0].end == plum[1].start
+    assert [c.start for c in plum] == sorted(c.start for c in plum)
+
+
+def test_rowspan_stops_at_its_row_group_and_zero_spans_the_rest() -> None:
+    # a rowspan reaching past its <thead> does not shift the body; rowspan="0" spans to the end
+    html = (
+        "<table><thead><tr><th rowspan='3'>Name</th><th>Size</th></tr></thead>"
+        "<tbody><tr><td rowspan='0'>Kit</td><td>Small</td></tr><tr><td>Large</td></tr>"
+        "<tr><td>Huge</td></tr></tbody></table>"
+    )
+    doc = render_text(html)
+    check_invariants(doc)
+    grid = [[t for t, _ in row] for row in _grid(doc, doc.blocks[0])]
+    assert grid == [["Name", "Size"], ["Kit", "Small"], ["", "Large"], ["", "Huge"]]
+
+
+def test_plain_cells_and_junk_spans_keep_their_columns() -> None:
+    # negative: no spans, or spans of 1 / junk values, give the rows exactly as written
+    for attrs in ("", " colspan='1' rowspan='1'", " colspan='x' rowspan='-2'"):
+        html = f"<table><tr><th{attrs}>Name</th><th>Size</th></tr><tr><td{attrs}>Kit</td><td>9</td></tr></table>"
+        doc = render_text(html)
+        assert _grid(doc, doc.blocks[0]) == [[("Name", True), ("Size", True)], [("Kit", False), ("9", False)]]
+    # a huge colspan is capped, not expanded into a giant grid
+    doc = render_text("<table><tr><td colspan='99999'>Wide</td></tr><tr><td>a</td><td>b</td></tr></table>")
+    assert len(doc.blocks[0].rows[0]) == 100 and doc.text == "Wide\na | b"

@@ -7,7 +7,9 @@ Attribute | Details" scope table) is read row by row as sentences. Year column h
 regions or segments give one market size per cell, when the header or the text just before the table
 names the currency and scale ("USD Million", "All values in USD thousand") and does not talk about
 volume, and the caption is the market's (or a breakdown of it); "CAGR" and "share" columns give growth
-rates and shares, labelled by the first non-rank column. A company's revenue by year is no market size.
+rates and shares. A row is named by its label column (the first that is no rank, number or group column:
+"By region" two rows high beside "China" is the group, "China" the label); a segment row under a place's
+group cell is that place's segment. A company's revenue by year is no market size.
 The quote is the table row up to the cell.
 """
 
@@ -115,16 +117,19 @@ def read_table(ctx: Context, index: int, block: Block | None = None, last: int |
     if not about_market:
         return
     currency, scale = unit_of(unit)
-    year_cols = {j: m for j in range(len(heads)) if (m := layout.year(j)) is not None}
-    if year_cols and _COMPANY_HEADER_RX.search(heads[0]):
+    lc = _label_column([heads, *rows[top:]])
+    year_cols = {j: m for j in range(lc + 1, len(heads)) if (m := layout.year(j)) is not None}
+    if year_cols and _COMPANY_HEADER_RX.search(heads[lc]):
         year_cols = {}  # a company's revenue by year is not a part of the market's size
     if year_cols:
         for r in range(top, len(rows)):
             row = rows[r]
-            label = row[0] if row else ""
+            k = _row_label(row, lc)
+            label = row[k] if k < len(row) else ""
+            group = _row_group(rows, r, k, top)
             for j, ym in year_cols.items():
                 if j < len(row):
-                    _table_cell(ctx, block, r, 0, j, label, ym, row[j], unit is not None, currency, scale)
+                    _table_cell(ctx, block, r, k, j, label, ym, row[j], unit is not None, currency, scale, group)
         _table_rates(ctx, block, rows, heads, top)
         return
     first_col = {
@@ -143,7 +148,7 @@ def read_table(ctx: Context, index: int, block: Block | None = None, last: int |
         for j, c in enumerate(heads)
         if j > 0 and UNIT_RX.search(c) and not re.search(r"\b(?:CAGR|share|growth)\b|%", c, re.IGNORECASE)
     ]
-    if len(money_cols) == 1 and not _COMPANY_HEADER_RX.search(heads[0]):
+    if len(money_cols) == 1 and money_cols[0] > lc and not _COMPANY_HEADER_RX.search(heads[lc]):
         near = [after]
         prev = doc.blocks[index - 1] if index > 0 else None
         if prev is not None and not prev.boilerplate and prev.end - prev.start < 200:
@@ -155,8 +160,12 @@ def read_table(ctx: Context, index: int, block: Block | None = None, last: int |
             j = money_cols[0]
             for r in range(top, len(rows)):
                 row = rows[r]
-                if j < len(row):
-                    _table_cell(ctx, block, r, 0, j, row[0], cap_ym, row[j], unit is not None, currency, scale)
+                k = _row_label(row, lc)
+                if j < len(row) and k < len(row):
+                    group = _row_group(rows, r, k, top)
+                    _table_cell(
+                        ctx, block, r, k, j, row[k], cap_ym, row[j], unit is not None, currency, scale, group
+                    )
     _table_rates(ctx, block, rows, heads, top)
 
 
@@ -172,6 +181,7 @@ def _table_cell(
     has_unit: bool,
     currency: str,
     scale: Decimal,
+    group: str = "",
 ) -> None:
     rows = block.rows  # type: ignore[attr-defined]
     comma = decimal_comma(ctx.doc.text)  # "1.105" is 1105 in a document that writes "4,3 %"
@@ -204,7 +214,7 @@ def _table_cell(
         status = "actual"
     else:
         status = year_status(ctx, year, "")
-    place, seg = _row_scope(ctx, label)
+    place, seg = _row_scope(ctx, label, group)
     if place is False:
         return
     row = rows[r]
@@ -215,7 +225,7 @@ def _table_cell(
         MarketSize(
             evidence=(ev,),
             scope=place.name if isinstance(place, Place) else "Global",
-            scope_as_written=label if isinstance(place, Place) else None,
+            scope_as_written=(group if seg else label) if isinstance(place, Place) else None,
             segment=seg,
             year=year,
             value_usd_million=usd_million(m, ctx.rates),
@@ -227,8 +237,10 @@ def _table_cell(
     )
 
 
-def _row_scope(ctx: Context, label: str) -> tuple[Place | None | bool, str | None]:
-    """(place, segment) of a table row label; (False, None) for rows to skip."""
+def _row_scope(ctx: Context, label: str, group: str = "") -> tuple[Place | None | bool, str | None]:
+    """(place, segment) of a table row label; (False, None) for rows to skip. A segment row under a
+    place's group cell ("Europe" two rows high beside "EV batteries", "Storage") is that place's segment;
+    a total row under it is left global (its group may have ended above it)."""
     clean = label.strip(" *:")
     if not clean:
         return False, None
@@ -250,7 +262,19 @@ def _row_scope(ctx: Context, label: str) -> tuple[Place | None | bool, str | Non
     words = set(words_of(clean))
     if words and words <= ctx.market.words | {"global", "market", "total"}:
         return None, None
-    return None, clean
+    gp = lookup_place(group.strip(" *:")) if group.strip(" *:") else None
+    return (gp if gp is not None and gp.kind != "global" else None), clean
+
+
+def _row_group(rows: list[list[str]], r: int, k: int, top: int) -> str:
+    """The group cell a body row falls under: in the nearest column left of its label cell (column ``k``)
+    that has one, the filled cell on its row or the nearest above it (a cell two rows high continues as
+    empty cells)."""
+    for g in range(k - 1, -1, -1):
+        for i in range(r, top - 1, -1):
+            if g < len(rows[i]) and rows[i][g].strip():
+                return rows[i][g]
+    return ""
 
 
 def _places_joined(label: str) -> bool:
@@ -263,17 +287,44 @@ _COMPANY_HEADER_RX = re.compile(r"\b(?:company|companies|player|players|manufact
 _RANK_HEADER_RX = re.compile(r"^\s*(?:rank(?:ing)?|no\.?|#|s\.?\s*no\.?|sr\.?\s*no\.?|position)\s*$", re.I)
 
 
+_NUMERIC_CELL_RX = re.compile(r"[\d.,%\s#()-]*")
+
+
 def _label_column(rows: list[list[str]]) -> int:
-    """The column that names each row: the first one that is not a rank or number column."""
+    """The column that names each row: the first one that is not a rank or number column, nor a group
+    column (a "By region" cell two rows high, continued by empty cells beside the rows' own labels)."""
     width = min(len(r) for r in rows)
     for j in range(max(1, width - 1)):
         if _RANK_HEADER_RX.match(rows[0][j]):
             continue
         cells = [r[j] for r in rows[1:]]
-        if sum(bool(re.fullmatch(r"[\d.,%\s#()-]*", c)) for c in cells) * 2 > len(cells):
+        if sum(bool(_NUMERIC_CELL_RX.fullmatch(c)) for c in cells) * 2 > len(cells):
+            continue
+        if _group_column(rows[1:], j):
             continue
         return j
     return 0
+
+
+def _group_column(body: list[list[str]], j: int) -> bool:
+    """Whether column ``j`` groups the rows beside it: some of its cells are empty (a group going on)
+    while the next column names each of those rows, and the next column is mostly names."""
+
+    def named(c: str) -> bool:
+        return bool(c.strip()) and not _NUMERIC_CELL_RX.fullmatch(c)
+
+    nxt = [r[j + 1] if j + 1 < len(r) else "" for r in body]
+    empty = [i for i, r in enumerate(body) if not r[j].strip()]
+    return bool(empty) and all(named(nxt[i]) for i in empty) and sum(map(named, nxt)) * 2 > len(nxt)
+
+
+def _row_label(row: list[str], lc: int) -> int:
+    """The cell naming a row: its label column's, else (a row of the group itself: "Asia | | 310", a
+    "Total" across the group and label columns) the nearest filled cell to its left."""
+    k = lc
+    while k > 0 and (k >= len(row) or not row[k].strip()):
+        k -= 1
+    return k
 
 
 def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: list[str], top: int = 1) -> None:
@@ -297,10 +348,12 @@ def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: lis
             pct = Decimal(pm.group("p").replace(",", "."))  # "11,4 %": a percentage has no thousands
             if j <= lc:
                 continue
-            place, seg = _row_scope(ctx, rows[r][lc])
+            k = _row_label(rows[r], lc)
+            group = _row_group(rows, r, k, top)
+            place, seg = _row_scope(ctx, rows[r][k], group)
             if place is False:
                 continue
-            ev = ctx.doc.quote(cells[r][lc].start, cells[r][j].end)
+            ev = ctx.doc.quote(cells[r][k].start, cells[r][j].end)
             if is_cagr:
                 if not Decimal(-50) < pct < Decimal(100) or (seg is not None and _places_joined(seg)):
                     continue  # "Japan & South Korea": a scope of two places, not a segment of the market
@@ -308,7 +361,7 @@ def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: lis
                     GrowthRate(
                         evidence=(ev,),
                         scope=place.name if isinstance(place, Place) else "Global",
-                        scope_as_written=rows[r][lc] if isinstance(place, Place) else None,
+                        scope_as_written=(group if seg else rows[r][k]) if isinstance(place, Place) else None,
                         segment=seg,
                         cagr_percent=pct,
                         start_year=period.start_year
@@ -324,7 +377,9 @@ def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: lis
             elif Decimal(0) < pct <= Decimal(100):
                 if place is None and seg is None:
                     continue  # the "Total | 100 %" row: the whole market, no holder
-                holder = place.name if isinstance(place, Place) else (seg or rows[r][lc])
+                if isinstance(place, Place) and seg is not None:
+                    continue  # a segment's share of one region (its group cell), not of the market
+                holder = place.name if isinstance(place, Place) else (seg or rows[r][k])
                 holder_kind: HolderKind = "region" if isinstance(place, Place) else "segment"
                 if holder_kind == "segment" and (
                     LEGAL_SUFFIX_RX.search(holder) or _COMPANY_HEADER_RX.search(header[lc])

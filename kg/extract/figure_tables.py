@@ -4,10 +4,12 @@
 year and a scope; this module only reads the table's shape, which needs no knowledge of the market:
 
 * Header rows. Reports nest headers: "Region / Country" (two rows high) beside "Revenue (US$ Mn)" spread
-  over "2024 | 2033". The renderer keeps cells, not their row/column spans, so the spans are inferred
-  from the cell counts: a top cell is either one column two rows high (the label column, a "CAGR" or
-  "Share" column) or a group over an equal part of the row below. A column's header is its group plus its
-  own cell; a header row is never data (its years are not values).
+  over "2024 | 2033". HTML tables come as a grid (a group repeated over its columns, an empty cell under
+  a cell two rows high; a word processor's merged group is followed by empty cells): each column takes the
+  group above it. Where the spans are lost (PDF, plain text) they are inferred from the cell counts: a top
+  cell is either one column two rows high (the label column, a "CAGR" or "Share" column) or a group over
+  an equal part of the row below. A column's header is its group plus its own cell; a header row is never
+  data (its years are not values).
 * Units. "USD Million", "US$ Mn", "(USD M)", "million U.S. dollars", "EUR million", "US$ 000", "All values
   in USD thousand": the currency and the scale of a table's bare numbers.
 * Rate columns. "CAGR 2025-2032", "CAGR 25-32" (two-digit years) and "Share (%)" columns; a column that
@@ -116,16 +118,35 @@ def _is_sub_header(row: Sequence[str], flags: Sequence[bool], width_below: int) 
         return False
     if any(_NUMBER_CELL_RX.fullmatch(c.strip()) and not YEAR_HEADER_RX.match(c) for c in cells):
         return False  # a number that is not a year: a data row (a total row may be marked as header too)
-    if len(cells) == 1 and width_below > 2 and not YEAR_HEADER_RX.match(cells[0]):
+    if len(set(cells)) == 1 and width_below > 2 and not YEAR_HEADER_RX.match(cells[0]):
         return False  # a section label across the table ("Asia Pacific" over its countries)
     if flags and all(flags):
         return True
     return len(row) < width_below and all(YEAR_HEADER_RX.match(c) for c in cells)
 
 
+def _compose_grid(top: Sequence[str], sub: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Columns and own cells of a top row over a sub row of the same width (the renderer's grid: a group
+    repeated over its columns, an empty cell under a cell two rows high; or a DOCX-style group followed by
+    empty cells, whose columns the group to their left covers). One cell across the whole table is the
+    table's title, no group."""
+    if len(top) > 1 and len(set(top)) == 1:
+        return list(sub), list(sub)
+    columns: list[str] = []
+    own: list[str] = []
+    group = ""
+    for t, s in zip(top, sub, strict=True):
+        group = t or (group if s else "")
+        own.append(s or group)
+        columns.append(f"{group} {s}".strip() if s and s != group else group or s)
+    return columns, own
+
+
 def _compose(top: Sequence[str], sub: Sequence[str], width: int) -> tuple[list[str], list[str]]:
     """Columns and own cells of a top row over a sub row: ``width - len(sub)`` top cells stand alone (the
     first, then "CAGR"/"Share" cells from the right), the others each group an equal run of the sub row."""
+    if len(top) == len(sub) == width:
+        return _compose_grid(top, sub)
     lead = len(sub) - len(list(dropwhile(lambda c: not c.strip(), sub)))
     sub = sub[lead:]  # empty cells under the label column: that column is one cell two rows high
     alone = width - len(sub)

@@ -25,7 +25,12 @@ and clean (sentences, not markup). Layout rules:
   ``li`` its own block, text of an outer ``li`` around a nested list is its own list_item; ``depth``
   records the nesting: 0 for a top-level ``li``, 1 for one inside another ``li``, ...); ``table``
   -> table (``rows`` of ``Cell`` spans, ``header`` for ``th`` or ``thead`` cells; nested tables and
-  block elements inside a cell are flattened into the cell); everything else -> paragraph. A centred
+  block elements inside a cell are flattened into the cell); everything else -> paragraph. A table's
+  ``rows`` are its grid, one cell per column, so a reader finds a row's label and a column's header by
+  position: a ``colspan`` cell is repeated (the same span) over the columns it covers, and a row under a
+  ``rowspan`` cell gets an empty cell (zero width, where its own text goes on) in each spanned column, so
+  the row's own label stays its own and the spanning group is the filled cell above. The text keeps the
+  cells as written (a spanned slot adds no "|"). A centred
   ``<p>`` (``text-align:center``, ``align=center``, ``<center>``, inherited) sets ``centered``; it is
   never promoted to a heading.
 * ``strong`` lists ``b``/``strong`` runs per block, trimmed to non-space characters; runs separated
@@ -296,12 +301,60 @@ _CENTER_STYLE = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
 
 
 class _Table:
-    __slots__ = ("cell", "cell_header", "rows")
+    __slots__ = ("cell", "cell_header", "groups", "rows")
 
     def __init__(self) -> None:
-        self.rows: list[list[tuple[_Segment, bool]]] = []
+        self.rows: list[list[tuple[_Segment, bool, int, int]]] = []  # (text, header, rowspan, colspan)
+        self.groups: set[int] = set()  # rows that open a thead/tbody/tfoot (no rowspan reaches past one)
         self.cell: _Segment | None = None
         self.cell_header = False
+
+
+_SPAN_NUMBER = re.compile(r"\s*(\d{1,6})")
+_MAX_COLSPAN = 100  # a wider span is a layout trick, not a table: do not let it blow the grid up
+
+
+def _span_attr(node: LexborNode, name: str) -> int:
+    """A ``rowspan``/``colspan`` value as browsers read it (leading digits; junk or < 1 is 1); ``rowspan="0"``
+    (to the end of the table) is 0."""
+    m = _SPAN_NUMBER.match(node.attributes.get(name) or "")
+    n = int(m.group(1)) if m else 1
+    return 0 if n == 0 and name == "rowspan" else max(1, n)
+
+
+# A grid slot: ("cell", index into the source row), ("left", 0) for a colspan's later columns, ("above", 0)
+# for a rowspan's later rows.
+_Slot = tuple[str, int]
+
+
+def _grid(rows: list[list[tuple[_Segment, bool, int, int]]], groups: set[int]) -> list[list[tuple[_Slot, bool]]]:
+    """The rows as a grid, one slot per column: a cell spanning columns fills them all, and a cell spanning
+    rows fills its columns in the rows below, up to the end of its row group (so the cells of those rows
+    land in their own columns)."""
+    grid: list[list[tuple[_Slot, bool]]] = []
+    pending: dict[int, tuple[int, bool]] = {}  # column -> (rows still spanned, header)
+    for r, row in enumerate(rows):
+        if r in groups:
+            pending = {}
+        out: list[tuple[_Slot, bool]] = []
+        taken = dict(pending)
+        pending = {k: (n - 1, h) for k, (n, h) in pending.items() if n > 1}
+        for i, (_, header, rowspan, colspan) in enumerate(row):
+            while len(out) in taken:  # columns a cell of a row above still spans
+                out.append((("above", 0), taken[len(out)][1]))
+            col = len(out)
+            colspan = min(colspan, _MAX_COLSPAN)
+            out.append((("cell", i), header))
+            out.extend((("left", 0), header) for _ in range(colspan - 1))
+            down = len(rows) if rowspan == 0 else rowspan - 1
+            if down > 0:
+                for k in range(col, col + colspan):
+                    pending[k] = (down, header)
+        if taken and max(taken) >= len(out):  # a short row beside a rowspan on the right: pad up to it
+            pad = all(h for _, h in out)
+            out.extend((("above", 0), taken[j][1] if j in taken else pad) for j in range(len(out), max(taken) + 1))
+        grid.append(out)
+    return grid
 
 
 class _HtmlWalker:
@@ -343,7 +396,7 @@ class _HtmlWalker:
             self.segs[-1].mark()
             return
         if self.table is not None and self.caption == 0:
-            self._table_start(tag)
+            self._table_start(node, tag)
             return
         if tag == "br":
             self.segs.append(_Segment())
@@ -401,7 +454,7 @@ class _HtmlWalker:
             return align == "center"
         return self.centered[-1]
 
-    def _table_start(self, tag: str) -> None:
+    def _table_start(self, node: LexborNode, tag: str) -> None:
         t = self.table
         assert t is not None
         if tag == "table":
@@ -409,8 +462,9 @@ class _HtmlWalker:
         elif self.table_depth > 1:
             if t.cell is not None and tag in _BLOCK | {"br"}:
                 t.cell.add(" ", False)
-        elif tag == "thead":
-            self.thead += 1
+        elif tag in ("thead", "tbody", "tfoot"):
+            self.thead += tag == "thead"
+            t.groups.add(len(t.rows))
         elif tag == "tr":
             t.rows.append([])
             t.cell = None
@@ -418,7 +472,8 @@ class _HtmlWalker:
             if not t.rows:
                 t.rows.append([])
             t.cell = _Segment()
-            t.rows[-1].append((t.cell, tag == "th" or self.thead > 0))
+            header = tag == "th" or self.thead > 0
+            t.rows[-1].append((t.cell, header, _span_attr(node, "rowspan"), _span_attr(node, "colspan")))
         elif t.cell is not None and tag in _BLOCK | {"br"}:
             t.cell.add(" ", False)
 
@@ -450,23 +505,23 @@ class _HtmlWalker:
         rows: list[list[tuple[int, int, bool]]] = []
         strong: list[Interval] = []
         pos = 0
-        for row in t.rows:
+        for row, slots in zip(t.rows, _grid(t.rows, t.groups), strict=True):
             cells = []
-            for seg, header in row:
+            for seg, header, _, _ in row:
                 raw = "".join(seg.parts)
                 text, spans = _collapse(raw, 0, len(raw), seg.bold)
                 cells.append((text, spans, header))
             if not any(c[0] for c in cells):
                 continue
             parts: list[str] = []
-            offs: list[tuple[int, int, bool]] = []
+            offs: list[tuple[int, int]] = []  # per source cell
             line_spans: list[Interval] = []
             cpos = 0
-            for i, (text, spans, header) in enumerate(cells):
+            for i, (text, spans, _) in enumerate(cells):
                 if i:
                     parts.append(" | ")
                     cpos += 3
-                offs.append((cpos, cpos + len(text), header))
+                offs.append((cpos, cpos + len(text)))
                 line_spans.extend((cpos + s, cpos + e) for s, e in spans)
                 parts.append(text)
                 cpos += len(text)
@@ -479,7 +534,19 @@ class _HtmlWalker:
             def at(x: int, pos: int = pos, lead: int = lead, n: int = n) -> int:
                 return pos + min(max(x - lead, 0), n)
 
-            rows.append([(at(s), at(e), h) for s, e, h in offs])
+            # one cell per grid column: a colspan's later columns repeat its cell; a rowspan's later rows
+            # get an empty cell where the row's text goes on (the row's own cells keep their columns)
+            grid_row: list[tuple[int, int, bool]] = []
+            last = (0, 0)
+            for (what, i), header in slots:
+                if what == "cell":
+                    last = offs[i]
+                    grid_row.append((at(last[0]), at(last[1]), header))
+                elif what == "left":
+                    grid_row.append((at(last[0]), at(last[1]), header))
+                else:
+                    grid_row.append((at(last[1]), at(last[1]), header))
+            rows.append(grid_row)
             strong.extend((at(s), at(e)) for s, e in line_spans)
             lines.append(stripped)
             pos += n + 1
@@ -619,7 +686,7 @@ def _plain_records(body: str) -> list[_Rec]:
                 for text, header in row:
                     seg = _Segment()
                     seg.add(text, False)
-                    cells.append((seg, header))
+                    cells.append((seg, header, 1, 1))
                 t.rows.append(cells)
             w = _HtmlWalker()
             w._emit_table(t)
