@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from kg.extract.figures import Figures, extract_figures
 from kg.ingest.text import render_text
-from kg.models import Evidence, ReportMeta, SegmentMention, TextDocument
+from kg.models import CompanyMention, Evidence, ReportMeta, SegmentMention, TextDocument
 
 WA = {"market": "Widget Anode", "forecast_period": (2026, 2031)}
 
@@ -174,3 +174,120 @@ def test_the_country_holds_the_share_of_the_place_just_named() -> None:
         **WA,
     )
     assert {(x.holder, x.share_percent) for x in f.shares} == {("China", Decimal("78"))}
+
+
+def shares_of(f: Figures) -> set[tuple[str, str, Decimal]]:
+    return {(x.holder, x.holder_kind, x.share_percent) for x in f.shares}
+
+
+def test_share_holder_after_a_citation_and_as_a_list_of_names() -> None:
+    _, f = run(
+        "<p>The widget anode market was worth US$ 1.02 billion in 2023.[5] Primary cells still account for "
+        "nearly 40 percent of widget anode demand.</p><p>Acme, Borton and Cygnet together held about 41% of "
+        "global revenue in 2024.</p><p>In 2025, China, Japan and Korea together held 81% of global revenue.</p>",
+        **WA,
+    )
+    assert shares_of(f) == {
+        ("Primary cells", "application", Decimal("40")),
+        ("Acme, Borton and Cygnet", "company", Decimal("41")),
+    }
+
+
+def test_demonym_with_one_agent_noun_is_the_place() -> None:
+    _, f = run(
+        "<p>Chinese refiners supplied nearly 40 percent of global widget anode output in 2024. Chinese "
+        "battery makers held 30% of global widget anode revenue.</p>",
+        **WA,
+    )
+    assert shares_of(f) == {("China", "region", Decimal("40"))}
+
+
+def test_share_with_its_basis_left_out_takes_the_one_before() -> None:
+    _, f = run(
+        "<p>Acme alone is estimated at 31% of market revenue; the top three suppliers account for 63%.</p>"
+        "<ul><li>Coated widgets: 63% of 2024 revenue</li><li>Uncoated widgets: 37%, but growing faster</li></ul>"
+        "<p>Prices fell in 2024.</p><p>Steel makers hold 20%.</p>",
+        **WA,
+    )
+    assert shares_of(f) == {
+        ("Acme", "segment", Decimal("31")),
+        ("Top three suppliers", "company", Decimal("63")),
+        ("Coated widgets", "segment", Decimal("63")),
+        ("Uncoated widgets", "segment", Decimal("37")),
+    }
+
+
+def test_share_in_brackets_after_an_amount_and_the_next_company() -> None:
+    doc = render_text(
+        "<p>Asia Pacific generated US$ 881.5 Mn in 2024 (80.4 % of revenue) and leads.</p><p>Europe generated "
+        "US$ 80.5 Mn in 2024 (about EUR 74 Mn) and is second.</p><p>Acme holds 22% of global widget anode "
+        "revenue, ahead of Borton at 14%.</p><p>Acme holds 20% of widget anode sales, ahead of Others at 9%.</p>",
+        "text/html",
+    )
+    ev = (Evidence(start=0, end=1, quote=doc.text[0]),)
+    f = extract_figures(doc, ReportMeta(**WA), (), [CompanyMention(name="Acme", evidence=ev)])  # type: ignore[arg-type]
+    assert shares_of(f) == {
+        ("Asia-Pacific", "region", Decimal("80.4")),
+        ("Acme", "company", Decimal("22")),
+        ("Borton", "company", Decimal("14")),
+        ("Acme", "company", Decimal("20")),
+    }
+
+
+def test_share_by_label_lists_its_items() -> None:
+    _, f = run(
+        "<p>Share by application (2023): Ferro Alloys 63.5%; Silicon Metal 21.0%; Calcium Carbide 5.7%</p>"
+        "<p>Share by value: 45%.</p>",
+        **WA,
+    )
+    assert shares_of(f) == {
+        ("Ferro Alloys", "application", Decimal("63.5")),
+        ("Silicon Metal", "application", Decimal("21.0")),
+        ("Calcium Carbide", "application", Decimal("5.7")),
+    }
+
+
+def test_rate_of_a_clause_without_a_subject_is_the_first_clauses() -> None:
+    _, f = run(
+        "<p>The widget anode market reached US$ 300 million in 2024. Europe is much smaller – Norrvik puts its "
+        "2024 market at US$ 94 million – but is forecast to grow 31.2% a year to 2031.</p><p>Steel is cheap, "
+        "but is forecast to grow 5.5% a year to 2031.</p>",
+        **WA,
+    )
+    assert rates(f) == {("Europe", None, Decimal("31.2"))}
+
+
+def test_it_after_a_segments_amount_is_the_segment() -> None:
+    _, f = run(
+        "<p>The widget anode market was US$ 5 billion in 2024.</p><p>The coated widget anode segment was worth "
+        "US$ 2.3 billion in 2024. We expect it to grow at 13.1% a year to 2031.</p><p>The market was worth "
+        "US$ 5.2 billion in 2025. We expect it to grow at 9.1% a year to 2031.</p>",
+        **WA,
+    )
+    assert rates(f) == {("Global", "coated widget anode", Decimal("13.1")), ("Global", None, Decimal("9.1"))}
+
+
+def test_place_as_object_of_expect_or_owner_of_a_measure() -> None:
+    _, f = run(
+        "<p>The widget anode market was US$ 3 billion in 2024. That is why we expect Europe to be the "
+        "fastest-growing region, with a CAGR of 32.0% between 2026 and 2031. South Korea's output value is "
+        "projected to grow 33.0% per annum; Japan's should grow about 5.5% a year. China's steel output is "
+        "projected to grow 3.0% per annum.</p>",
+        **WA,
+    )
+    assert rates(f) == {
+        ("Europe", None, Decimal("32.0")),
+        ("South Korea", None, Decimal("33.0")),
+        ("Japan", None, Decimal("5.5")),
+    }
+
+
+def test_acronym_measure_and_the_market_for_another_product() -> None:
+    _, f = run(
+        "<p>Calcined widget coke (CWC) is a carbon product.</p><p>India's CWC demand is set to grow at 7.6% p.a. "
+        "through 2030. The market for graphitised cathode blocks is expected to grow by 6,1 % p.a. to 2030.</p>"
+        "<p>The global market for calcined widget coke is expected to grow by 4,1 % p.a. to 2030.</p>",
+        market="Calcined Widget Coke",
+        forecast_period=(2025, 2030),
+    )
+    assert rates(f) == {("India", None, Decimal("7.6")), ("Global", None, Decimal("4.1"))}

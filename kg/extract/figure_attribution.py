@@ -48,6 +48,14 @@ def market_ref(ctx: Context, text: str) -> str | None:
         if text[max(0, m.start() - 20) : m.start()].lower().rstrip().endswith(("emerging", "niche", "end")):
             continue
         mods = _modifiers(text[: m.start()])
+        # "the market for graphitised cathode blocks": what the market is for modifies it too
+        after = _MARKET_FOR_RX.match(text, m.end())
+        if (
+            after is not None
+            and not set(mods) & ctx.market.head  # "the coating materials market for graphite anodes": named before
+            and not ctx.market.head <= set(np_words := words_of(after.group("np")))
+        ):
+            mods += [w for w in np_words if w not in _FOR_NP_STOP]  # (the whole product named: a kind of it)
         foreign = [
             w for w in mods if w not in ctx.market.words and w not in GENERIC_MODIFIERS and not is_place_word(w)
         ]
@@ -72,11 +80,11 @@ def market_ref(ctx: Context, text: str) -> str | None:
     if ANAPHOR_PLACE_RX.search(text):
         return "own"
     words = set(words_of(text))
-    if (
-        ctx.market.head
-        and ctx.market.head <= words
-        and words & {"revenue", "sale", "demand", "consumption", "size", "valuation", "value"}
-    ):
+    # an acronym the text defined stands for its words: "anode-grade CPC demand" names the whole product
+    acronyms = dict(ctx.market.acronyms)
+    expanded = words.union(*(acronyms[w] for w in words if w in acronyms))
+    head = ctx.market.head - set(acronyms)
+    if head and head <= expanded and words & {"revenue", "sale", "demand", "consumption", "size", "valuation", "value"}:
         return "own"
     if ctx.prev_own and re.match(r"\W*(?:it|this\s+market|the\s+same)\b", text, re.IGNORECASE):
         return "own"  # "It is projected to grow at 23% CAGR" right after a sentence about the market
@@ -194,6 +202,14 @@ def _bare_measure(text: str) -> bool:
     return False
 
 
+_MARKET_FOR_RX = re.compile(
+    r"\s+(?:for|of)\s+(?P<np>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,4}?)(?=[,;:.(]|\s+(?:is|are|was|were|will|"
+    r"should|could|may|might|has|have|had|grew|grows|reached|rose|stood|to|in|by|at)\b|$)",
+    re.IGNORECASE,
+)
+_FOR_NP_STOP = wordset("the a an its their this these those all")
+
+
 _MODIFIER_BREAK_RX = re.compile(r"[,;:()\"“”—]")
 
 
@@ -252,6 +268,16 @@ def _modifiers(before: str) -> list[str]:
     return out
 
 
+_EXPECT_OBJECT_RX = re.compile(
+    r"\b(?:we|analysts|they|(?-i:[A-Z])[\w&\-]*)\s+(?:now\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?)\s+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_MEASURE_RX = re.compile(
+    # (subject_places has checked that the words before the measure are the product's own)
+    r"^[’']s(?:(?:\s+[\w\-]+){0,4}?\s+(?:output|production|sales|revenues?|demand|consumption|shipments)"
+    r"(?:\s+value)?)?(?=\s)",
+    re.IGNORECASE,
+)
 _PLACE_SUBJECT_RX = re.compile(r"^\W*(?:(?:and|also|meanwhile|moreover|in\s+addition|the)\W+)*$", re.IGNORECASE)
 _CONTINUITY = 8  # sentences (headings included) a passage about the market carries over
 
@@ -268,9 +294,13 @@ def continues_market(ctx: Context, gov: str) -> bool:
         return False
     lead = gov[: places[0].start]
     lead = lead[lead.rfind(":") + 1 :]  # "Outside China, growth is steep: North America is forecast to ..."
+    rest = gov[places[0].end :]
+    if _EXPECT_OBJECT_RX.search(lead) and re.match(r"\s*to\s+(?:be|grow|expand|remain|rise)\b", rest):
+        return True  # "we expect Europe to be the fastest-growing region": the place is the object of "expect"
     if not _PLACE_SUBJECT_RX.match(lead):
         return False
-    rest = gov[places[0].end :]
+    # "South Korea's output value is projected", "Japan's should grow": the place's own measure
+    rest = _POSSESSIVE_MEASURE_RX.sub("", rest, count=1)
     # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will"), or
     # after a focusing adverb ("China alone accounted for"), or its amount in apposition
     return bool(

@@ -46,6 +46,8 @@ class Context:
     segment_labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # key -> label as listed
     company_keys: tuple[tuple[str, ...], ...] = ()  # the document's listed players, as word sequences
     last_year: int | None = None  # the last year the previous sentences named ("in the same year")
+    prev_segment: str | None = None  # the one segment the previous sentence gave figures for ("it" may be it)
+    last_share_no: int | None = None  # the last sentence that gave a share ("Y takes 31%" shares its basis)
     # a label-colon line of a breakdown ("CMC: €0.58 bn in 2024"): (label, its place or None, end of "Label:")
     line_label: tuple[str, Place | None, int] | None = None
     line_year: int | None = None  # the one year of the breakdown's intro ("By country, 2024:") for its lines

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from kg.extract.figure_attribution import continues_market, market_ref
-from kg.extract.figure_clauses import figure_label, governing
+from kg.extract.figure_clauses import CLAUSE_BOUNDARY, clause_start, figure_label, governing
 from kg.extract.figure_context import Context
 from kg.extract.figure_listed import listed_segment
 from kg.extract.figure_scope import clause_scope, clause_segment, later_subject_place, segment_subject, subject_places
@@ -45,6 +45,7 @@ def read_cagr(
     own_sizes: Sequence[Size] = (),
 ) -> None:
     cs, _, aside = governing(s, c.start)
+    cs = _subjectless_join(s, cs, c.start)
     gov = s[cs : c.start]
     # a bare "CAGR 6.9% (2025-2030)" line is a snapshot of the market, unless the line just before named
     # another market (a related-reports list: "Needle Coke Market" / "CAGR 6.9% (2025-2030)")
@@ -96,6 +97,8 @@ def read_cagr(
         ref = "own"
         if ctx.line_label[1] is None:
             segment = ctx.line_label[0]
+    if segment is None and ref == "own" and ctx.prev_segment is not None and _IT_SUBJECT_RX.match(gov):
+        segment = ctx.prev_segment  # "Coated grades were worth $2.3bn. We expect it to grow at 13.1% a year"
     if segment is None and governing_size is not None and governing_size.segment is not None and ref == "own":
         segment = governing_size.segment  # "Others: €0.18 bn in 2024, the fastest-growing type at a CAGR of 14.2%"
     label_place = lookup_place(c.label) if c.label else None
@@ -126,6 +129,27 @@ def read_cagr(
             value_text=c.as_written,
         )
     )
+
+
+# a clause with no subject of its own: "..., but is forecast to grow 31.2% a year", "..., but the fastest-growing"
+_SUBJECTLESS_RX = re.compile(
+    r"\s*(?:(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|continues?)\b|"
+    r"(?:also\s+)?(?:the|its)\s+(?:fastest|quickest)[\s\-]growing\b)",
+    re.IGNORECASE,
+)
+# "it" as the clause's subject or the object of a short opening clause ("We expect it to outpace ...")
+_IT_SUBJECT_RX = re.compile(r"^\W*(?:(?:[A-Za-z]+\s+){1,3})?it\b(?!['’]s)", re.IGNORECASE)
+
+
+def _subjectless_join(s: str, cs: int, pos: int) -> int:
+    """The clause start for a figure whose clause has no subject of its own ("Europe is much smaller ... but
+    is forecast to grow"): the clause before it, whose subject it shares."""
+    if cs == 0 or not _SUBJECTLESS_RX.match(s, cs, pos):
+        return cs
+    bounds = [m for m in CLAUSE_BOUNDARY.finditer(s, 0, cs) if m.end() == cs]
+    if not bounds or bounds[-1].group().strip() == ";":
+        return cs
+    return clause_start(s, bounds[-1].start())
 
 
 _VERB_FIRST_RX = re.compile(r"(?:grow|grew|expand|rise|rose|increas|climb|advanc)", re.IGNORECASE)

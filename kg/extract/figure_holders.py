@@ -22,7 +22,7 @@ from kg.extract.geo import find_places
 from kg.extract.rates import ShareMatch
 from kg.models import HolderKind
 
-__all__ = ["OPENING_NAMES_RX", "SENTENCE_STARTERS", "share_holder"]
+__all__ = ["OPENING_NAMES_RX", "SENTENCE_STARTERS", "cited_start", "share_holder"]
 
 
 OPENING_NAMES_RX = re.compile(
@@ -95,7 +95,7 @@ _ANAPHOR_PLACE_NP_RX = re.compile(r"(?:the|this)\s+(?:country|region)(?:\s+alone
 
 def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind] | None:
     """Who holds the share: the subject of the share verb, resolved (anaphora, places, "top five")."""
-    cs = clause_start(s, sh.verb_start)
+    cs = cited_start(s, clause_start(s, sh.verb_start), sh.verb_start)
     seg_text = s[cs : sh.verb_start]
     if ")" in seg_text and "(" not in seg_text[: seg_text.find(")")] and (op := s.rfind("(", 0, cs + 1)) >= 0:
         cs = clause_start(s, op)  # "Asia (incl. China) — 58.9 %": the clause began before the bracket
@@ -113,6 +113,9 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         colon = w.rfind(":")
         if colon >= 0 and re.search(r"[A-Za-z]", w[colon + 1 :]):
             w = w[colon + 1 :]  # "The market is concentrated: the top 10 producers supplied ...": a new clause
+        names = _NAME_LIST_RX.search(w)
+        if names is not None and (name_list := _name_list(names.group("list"))) is not None:
+            return name_list  # "Shanshan, BTR and Putailai together held": the companies, together
         parts = re.split(r",\s*", w)
         tail = parts[-1] if parts else ""
         # a participle ("X dominates ..., accounting for 60%", "..., holding a market share of") takes
@@ -144,7 +147,7 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         if names.group("names").split()[0].lower() in SENTENCE_STARTERS or names.end() > sh.verb_start:
             return None
         return names.group("names"), "company"
-    w = re.sub(r"[’']s\s*$", " ", w)  # "Europe’s share of the market": Europe
+    w = re.sub(r"[’']s\s*$|(?<=s)[’']\s*$", " ", w)  # "Europe’s share of", "Electric buses' share of": the owner
     raw_np = " ".join(re.findall(r"[\w&’'.\-]+", w))
     np = _clean_np(w)
     if not np:
@@ -172,6 +175,8 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         noun = "companies" if noun in _COMPANY_NOUNS else noun
         return " ".join(["Top", top.group("n"), *words_after[:-1], noun]), "company"
     words = words_of(np)
+    if words[:1] == ["share"] or words[:2] == ["market", "share"]:
+        return None  # "Share by value: 45%": a label of the measure, not a holder
     if set(words) & ctx.market.tail and not set(words) & ctx.market.head and listed_segment(ctx, np.split()) is None:
         return None  # the market's downstream ("aluminum production capacity"), not the market
     np = re.sub(r"[’']s\b", "", np)  # "China’s producers": China
@@ -185,6 +190,8 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         rest += [x for x in words_of(" ".join(lead)) if x not in _GENERIC_HOLDER_TAIL]
         if not rest or all(x in ctx.market.words for x in rest):
             return p.place.name, "region"
+        if p.adjective and not lead and _AGENT_PLURAL_RX.fullmatch(np[p.end :]):
+            return p.place.name, "region"  # "Chinese calciners supplied 40%": the country's industry
         return None
     if len(words) > 6:
         return None
@@ -213,6 +220,40 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
     if all(norm_word(x) in _GENERIC_HOLDER_TAIL | ctx.market.words for x in raw_words):
         return None
     return _expand(ctx, name), kind
+
+
+# one plural agent noun after a demonym: "Chinese calciners", "Japanese refiners", "Korean processors"
+_AGENT_PLURAL_RX = re.compile(r"\s+[a-z]+(?:er|or)s\s*", re.IGNORECASE)
+_CITED_END_RX = re.compile(r"[.!?](?:\[\^?\w{1,4}\])+\s+(?=[A-Z])")
+_LIST_NAME = r"(?-i:[A-Z])[\w&.\-]*(?:\s+(?-i:[A-Z0-9])[\w&.\-]*){0,3}"
+# a list of names that is the whole subject: "Shanshan, BTR and Putailai (together)"
+_NAME_LIST_RX = re.compile(
+    r"(?:^|(?<=[\s,:;—–(]))(?P<list>" + _LIST_NAME + r"(?:\s*,\s*" + _LIST_NAME + r")+\s*,?\s+(?:and|&)\s+" + _LIST_NAME
+    + r")\s*,?(?:\s+(?:together|collectively|combined|jointly|between\s+them))?\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def cited_start(s: str, start: int, end: int) -> int:
+    """``start``, or later where a sentence ended at its citation ("... in 2023.[5] Primary batteries ..."):
+    the sentence splitter does not see that end, the share's clause must."""
+    for cited in _CITED_END_RX.finditer(s, start, end):
+        start = cited.end()
+    return start
+
+
+def _name_list(text: str) -> tuple[str, HolderKind] | None:
+    """Three or more names joined as one holder, when they are no places (a list of regions is no holder);
+    a sentence opener before them is no name ("In 2024, Shanshan, BTR and Putailai ...")."""
+    items = [x.strip() for x in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", text) if x.strip()]
+    while items and (items[0].split()[0].lower() in SENTENCE_STARTERS or re.fullmatch(r"[\d\s]+", items[0])):
+        items.pop(0)
+    if len(items) < 3 or any(find_places(x) for x in items):
+        return None
+    if any(x.split()[0].lower() in SENTENCE_STARTERS for x in items):
+        return None
+    start = text.index(items[0])
+    return text[start:], "company"
 
 
 _COMPASS = wordset(

@@ -103,7 +103,8 @@ def subject_places(text: str, product_words: Iterable[str] = (), market_words: I
         adj = re.match(r"\s*(?P<np>(?:[\w\-]+\s+){0,5}?)(?:market|region)\b", text[p.end :])
         if (
             p.adjective
-            and not re.match(r"\s*(?:anode|\w+\s+market)\b", text[p.end :])
+            # "Chinese demand was worth", "Indian consumption": the place's own measure
+            and not re.match(r"\s*(?:anode|\w+\s+market|demand|consumption|sales|revenues?)\b", text[p.end :])
             and not (adj and all(w in product_words_all or w in GENERIC_MODIFIERS for w in words_of(adj.group("np"))))
         ):
             continue  # "Chinese graphite anode market" is a scope; "Chinese EV makers" is not
@@ -116,12 +117,26 @@ def subject_places(text: str, product_words: Iterable[str] = (), market_words: I
         ):
             continue
         poss = re.match(r"[’']s\s+(?P<np>(?:[\w\-]+\s+){0,6}?)(?:market|industry)\b", text[p.end :])
-        if re.match(r"[’']s\s", text[p.end :]) and not (
-            poss and all(w in product_words_all or w in GENERIC_MODIFIERS for w in words_of(poss.group("np")))
-        ):
+        # "South Korea's output value is", "Japan's should grow": the place's own measure, or its elided one
+        measure = _POSSESSIVE_MEASURE_RX.match(text, p.end)
+        own_words = poss is not None and all(
+            w in product_words_all or w in GENERIC_MODIFIERS for w in words_of(poss.group("np"))
+        )
+        own_measure = measure is not None and all(
+            w in product_words_all or w in GENERIC_MODIFIERS for w in words_of(measure.group("np") or "")
+        )
+        if re.match(r"[’']s\s", text[p.end :]) and not own_words and not own_measure:
             continue  # "China's aluminum production"; but "Europe's synthetic graphite anode market" is ours
         out.append(p)
     return out
+
+
+_POSSESSIVE_MEASURE_RX = re.compile(
+    r"[’']s\s+(?:(?P<np>(?:[\w\-]+\s+){0,4}?)(?:output|production|sales|revenues?|demand|consumption|shipments)"
+    r"(?:\s+value)?\s+|(?P<elided>))(?:is|are|was|were|will|should|could|would|grew|grows|rose|rises|reached|"
+    r"totall?ed|stood)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)  # one per report market; built once instead of per place mention

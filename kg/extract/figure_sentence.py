@@ -15,7 +15,14 @@ from kg.extract.figure_context import Context
 from kg.extract.figure_growth import elliptical_rate, read_cagr
 from kg.extract.figure_holders import OPENING_NAMES_RX, SENTENCE_STARTERS
 from kg.extract.figure_scope import subject_places
-from kg.extract.figure_shares import elliptical_share, find_all_shares, read_share, share_of_total
+from kg.extract.figure_shares import (
+    elided_basis_shares,
+    elliptical_share,
+    find_all_shares,
+    read_share,
+    share_list,
+    share_of_total,
+)
 from kg.extract.figure_sizes import sentence_sizes
 from kg.extract.figure_years import free_years
 from kg.extract.geo import lookup_place
@@ -38,22 +45,31 @@ def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> N
     s = ENUMERATOR_RX.sub(lambda m: " " * len(m.group()), sent.text if as_read is None else as_read)
     ev = Evidence(start=sent.start, end=sent.end, quote=sent.text)
     found_before = len(ctx.growth) + len(ctx.shares)
+    sizes_before = len(ctx.sizes)
     sizes = sentence_sizes(ctx, s, ev)
     own_years = [x.year for x in sizes if x.own and x.year is not None]
     own_sizes = [x for x in sizes if x.own]
     cagrs = find_cagr(s)
     shares = find_all_shares(s)
+    rates_before = len(ctx.growth)
     for c in cagrs:
         before_rate = len(ctx.growth)
         read_cagr(ctx, s, c, ev, own_years, own_sizes)
         if len(ctx.growth) > before_rate:
             elliptical_rate(ctx, s, c, cagrs)
+    shares_before = len(ctx.shares)
     for sh in shares:
         read_share(ctx, s, sh, ev)
         elliptical_share(ctx, s, sh, ev, shares)
     for sz in own_sizes:
         share_of_total(ctx, s, sz, ev)
+    elided_basis_shares(ctx, s, ev, shares)
+    share_list(ctx, s, ev)
+    if len(ctx.shares) > shares_before:
+        ctx.last_share_no = ctx.sentence_no
     _update_context(ctx, s)
+    segs = {x.segment for x in ctx.sizes[sizes_before:]} | {x.segment for x in ctx.growth[rates_before:]}
+    ctx.prev_segment = segs.pop() if len(segs) == 1 else None
     if named := free_years(s):
         ctx.last_year = named[-1][1]
     whole = market_ref(ctx, s)
@@ -66,7 +82,7 @@ def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> N
 
 
 def _update_context(ctx: Context, s: str) -> None:
-    places = subject_places(s[: max(1, len(s) // 2)])
+    places = subject_places(s[: max(60, len(s) // 2)])  # a short sentence whole: "The call is North America."
     if places:
         ctx.last_place = places[0].place
         ctx.last_place_text = places[0].as_written

@@ -19,27 +19,35 @@ from decimal import Decimal
 from kg.extract.figure_attribution import market_ref
 from kg.extract.figure_clauses import clause_start, figure_label
 from kg.extract.figure_context import Context
-from kg.extract.figure_holders import share_holder
+from kg.extract.figure_holders import SENTENCE_STARTERS, cited_start, share_holder
 from kg.extract.figure_sizes import Size
 from kg.extract.figure_words import GENERIC_MODIFIERS, is_place_word, norm_word, words_of, wordset
 from kg.extract.figure_years import YEAR_AFTER_RX
 from kg.extract.geo import find_places, lookup_place
 from kg.extract.rates import ShareMatch, find_shares
-from kg.models import Evidence, Share, Statistic
+from kg.models import Evidence, HolderKind, Share, Statistic
 
-__all__ = ["elliptical_share", "find_all_shares", "read_share", "share_of_total"]
+__all__ = [
+    "elided_basis_shares",
+    "elliptical_share",
+    "find_all_shares",
+    "read_share",
+    "share_list",
+    "share_of_total",
+]
 
 
 _MEASURES = wordset(
     "market markets revenue revenues sales consumption demand capacity capacities production output "
     "volume volumes supply supplies shipments share shares compositions composition deployments "
-    "installations usage use value"
+    "installations usage use value processing refining"
 )
 
 
 # ", 55% of the total": a part's share, right after its amount (and year)
 _SHARE_OF_TOTAL_RX = re.compile(
-    r"\s*,\s*(?:or\s+|i\.e\.\s+)?(?:(?:about|around|roughly|nearly|some|approximately|almost|over|just\s+over)\s+)?"
+    # or in brackets: "US$ 881.5 Mn in 2024 (80.4 % of revenue)"
+    r"\s*(?:,|\((?=[^()]*\)))\s*(?:or\s+|i\.e\.\s+)?(?:(?:about|around|roughly|nearly|some|approximately|almost|over|just\s+over)\s+)?"
     r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s+of\s+(?:the\s+|its\s+)?(?P<basis>(?:(?:global|total|overall|world|"
     r"worldwide|regional)\s+)?(?:total|market|revenues?|sales|value|demand)(?:\s+(?:total|revenues?|value))?)\b",
     re.IGNORECASE,
@@ -87,10 +95,10 @@ def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
     year = YEAR_AFTER_RX.match(s, at)
     if year is not None:
         at = year.end()
-    gloss = re.match(r"\s*\([^()]*\)", s[at:])  # "(about USD 875 million at RMB 7.20 per dollar), or about 70%"
-    if gloss is not None:
-        at += gloss.end()
     m = _SHARE_OF_TOTAL_RX.match(s, at)
+    gloss = re.match(r"\s*\([^()]*\)", s[at:])  # "(about USD 875 million at RMB 7.20 per dollar), or about 70%"
+    if gloss is not None and (m is None or m.start() != at or m.end() > at + gloss.end()):
+        m = _SHARE_OF_TOTAL_RX.match(s, at + gloss.end())
     if m is None:
         return
     ctx.shares.append(
@@ -136,7 +144,7 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     year = None
     # the year the share is for: "in 2024" in its clause (also after the basis: "52% of lithium metal foil
     # revenue in 2024"), or a year that qualifies the basis ("38% of 2024 demand")
-    clause = s[clause_start(s, sh.start) : max(sh.end, sh.basis_end) + 40]
+    clause = s[cited_start(s, clause_start(s, sh.start), sh.start) : max(sh.end, sh.basis_end) + 40]
     ym = re.search(r"\b(?:in|as\s+of|during|for)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b", clause)
     ym = ym or re.match(r"\s*(?P<y>(?:19|20)\d{2})\b", s[sh.basis_start : sh.basis_end])
     if ym:
@@ -155,7 +163,7 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
 
 
 _ELLIPTICAL_SHARE_RX = re.compile(
-    r"(?:\s+in\s+(?:19|20)\d{2})?\s*,?\s+(?:and|while|with)\s+(?P<holder>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z&][\w&.\-]*){0,4})"
+    r"(?:\s+in\s+(?:19|20)\d{2})?\s*,?\s+(?P<conj>and|while|with|ahead\s+of|followed\s+by)\s+(?P<holder>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z&][\w&.\-]*){0,4})"
     r"\s+(?:for|at|with)\s+(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|CAGR)\b)"
 )
 
@@ -171,10 +179,20 @@ def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares:
     m = _ELLIPTICAL_SHARE_RX.match(s, sh.basis_end)
     if m is None or any(o.start == m.start("value") for o in shares):
         return
+    first = ctx.shares[-1]
     places = find_places(m.group("holder"))
+    if not places and first.holder_kind == "company" and not m.group("conj").lower().startswith(("and", "while")):
+        # "BTR holds 22% of revenue, ahead of Shanshan at 14%": the next company, of the same basis
+        name = re.sub(r"^the\s+", "", m.group("holder").strip(), flags=re.IGNORECASE)
+        if name.split()[0].lower() not in SENTENCE_STARTERS | {"others", "rest", "remaining"}:
+            ctx.shares.append(
+                first.model_copy(
+                    update={"holder": name, "share_percent": Decimal(m.group("pct")), "value_text": m.group("value")}
+                )
+            )
+        return
     if not places or places[0].place.kind == "global" or places[0].end < len(m.group("holder").strip()):
         return
-    first = ctx.shares[-1]
     ctx.shares.append(
         first.model_copy(
             update={
@@ -245,3 +263,97 @@ def _other_product(ctx: Context, basis_words: Sequence[str]) -> bool:
         and not is_place_word(w)
         for w in basis_words
     )
+
+
+# a share whose basis is left out: "...; the top three suppliers account for 63%", "Blends take 31%, and ...",
+# "Coal-based needle coke: 37%, but growing faster" (a line under "Petroleum-based needle coke: 63% of revenue")
+_ELIDED_BASIS_RX = re.compile(
+    r"(?:\b(?P<verb>account(?:s|ed)?\s+for|hold(?:s|ing)?|held|t(?:ake|akes|ook|aking)|represent(?:s|ed)?|"
+    r"mak(?:e|es)\s+up|made\s+up|control(?:s|led)?|command(?:s|ed)?|captur(?:e|es|ed))\s+|"
+    r"^(?P<label>[^\W\d][^:;.]{0,50}):\s*)"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just\s+(?:over|under)|over|under|more\s+than|less\s+than|"
+    r"another|a\s+further|~)\s*)?"
+    r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b))"
+    r"(?=\s*(?:[,;.)]|$)|\s+(?:today|now|alone|in\s+(?:19|20)\d{2})\b)",
+    re.IGNORECASE,
+)
+
+
+def elided_basis_shares(ctx: Context, s: str, ev: Evidence, shares: Sequence[ShareMatch]) -> None:
+    """A share verb and a percentage with no basis right after one of the market's shares (earlier in the
+    sentence, or in the sentence or line just before): the same basis, the holder its own subject."""
+    if not ctx.shares:
+        return
+    recent = ctx.last_share_no is not None and ctx.last_share_no >= ctx.sentence_no - 1
+    if not recent and ctx.shares[-1].evidence[0] != ev:
+        return
+    for m in _ELIDED_BASIS_RX.finditer(s):
+        at = m.start("value")
+        if any(o.start <= at < o.end for o in shares):
+            continue
+        prev = ctx.shares[-1]
+        if prev.evidence[0] == ev and s.find(prev.value_text) > at:
+            continue
+        verb_start = m.start("verb") if m.group("verb") else at
+        match = ShareMatch(at, m.end("value"), m.group("value"), Decimal(m.group("pct")), prev.of, at, at, verb_start)
+        holder = share_holder(ctx, s, match)
+        if holder is None or holder[0].lower() == prev.holder.lower():
+            continue
+        ym = re.search(r"\bin\s+((?:19|20)\d{2})\b", s[m.end("value") : m.end("value") + 12])
+        ctx.shares.append(
+            prev.model_copy(
+                update={
+                    "evidence": (ev,),
+                    "holder": holder[0],
+                    "holder_kind": holder[1],
+                    "share_percent": match.percent,
+                    "value_text": match.as_written,
+                    "year": int(ym.group(1)) if ym else prev.year,
+                }
+            )
+        )
+
+
+# "Share by application (2023): Ferroalloy Production 63.5%; Silicon Metal Smelting 21.0%; ...": an
+# infobox's or summary's list of shares under one "share by" label
+_SHARE_LIST_RX = re.compile(
+    r"\b(?P<basis>(?:market\s+|revenue\s+)?share\s+by\s+(?P<dim>[a-z][a-z\- ]{1,25}?))\s*"
+    r"(?:\(\s*(?P<year>(?:19|20)\d{2})\s*\))?\s*:\s*",
+    re.IGNORECASE,
+)
+_SHARE_ITEM_RX = re.compile(
+    r"(?P<name>(?-i:[A-Z])[\w&/\-]*(?:\s+[\w&/\-]+){0,4}?)\s*[:\-–—]?\s*"
+    r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s*(?:[;,]\s*|$)",
+    re.IGNORECASE,
+)
+
+
+def share_list(ctx: Context, s: str, ev: Evidence) -> None:
+    """The shares a "share by <dimension>:" label lists: each item's name holds its percentage (at least two
+    items, so that a lone "share by value: 45%" is not mistaken for a list)."""
+    for m in _SHARE_LIST_RX.finditer(s):
+        items = []
+        pos = m.end()
+        while (it := _SHARE_ITEM_RX.match(s, pos)) is not None:
+            items.append(it)
+            pos = it.end()
+        if len(items) < 2:
+            continue
+        dim = m.group("dim").lower()
+        for it in items:
+            name = it.group("name").strip()
+            place = lookup_place(name)
+            kind: HolderKind = "region" if place is not None else (
+                "application" if re.search(r"applicat|end[\s\-]?use|industr", dim) else "segment"
+            )
+            ctx.shares.append(
+                Share(
+                    evidence=(ev,),
+                    holder=place.name if place is not None else name,
+                    holder_kind=kind,
+                    share_percent=Decimal(it.group("pct")),
+                    of=m.group("basis"),
+                    year=int(m.group("year")) if m.group("year") else None,
+                    value_text=it.group("value"),
+                )
+            )

@@ -72,6 +72,12 @@ _ANNUAL_RXS = (
         + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
         re.IGNORECASE,
     ),
+    # "Korea is the fastest-growing country in our model, at 24.0% a year": the rate of a ranked subject
+    re.compile(
+        r"(?:(?<=fastest-)|(?<=fastest\s)|(?<=quickest-)|(?<=quickest\s))growing(?:\s+[\w\-]+){0,6}?\s*,?\s+at\s+"
+        + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
+        re.IGNORECASE,
+    ),
     # "the implied growth rate is 4.3% a year"
     re.compile(
         r"\bgrowth\s+rate\s+(?:is|was|of|will\s+be|would\s+be)\s+" + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
@@ -340,15 +346,18 @@ _SHARE_VERB = (
     r"command(?:s|ed|ing)?|control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|constitut(?:e|es|ed|ing)|"
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
     r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
-    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|absorb(?:s|ed|ing)?|"
+    r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|absorb(?:s|ed|ing)?|process(?:es|ed)|"
+    # "Toshiba alone is estimated at 31% of market revenue"
+    r"(?<=is\s)estimated\s+at|(?<=are\s)estimated\s+at|(?<=was\s)estimated\s+at|"
     # the base form only as a present fact: "producers supply 27%", not "scrap could supply 15% by 2031"
     r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!will\s)(?<!can\s)(?<!to\s)(?<!should\s)supply)"
 )
 _HEDGE = (
     r"(?:(?:approximately|approx\.?|about|around|nearly|almost|roughly|over|more\s+than|close\s+to|some|"
-    r"an\s+estimated|estimated|at|a\s+(?:total\s+)?(?:of\s+)?|just\s+(?:over|under)|upwards\s+of|~)\s*)*"
+    r"an\s+estimated|estimated|at|a\s+(?:total\s+)?(?:of\s+)?|(?:just\s+)?(?:over|under)|upwards\s+of|~)\s*)*"
 )
-_PCT_RX = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b)")
+# a decimal comma too ("57,5 %"): one or two digits after a comma are never a thousands group
+_PCT_RX = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:\.\d+|,\d{1,2}(?!\d))?)\s*(?:%|percent\b|per\s?cent\b)")
 _CHANGE_AFTER_RX = re.compile(
     r"^\s*(?:lower|higher|less|more|reduction|reduced|increase|decrease|growth|decline|drop|cut|rise|gain|"
     r"improvement|faster|slower|cheaper|smaller|larger|annual|annually|y-?o-?y|year|cagr|compound|per\s+year|"
@@ -382,8 +391,15 @@ _SHARE_BEFORE_RX = re.compile(
 # "Europe’s share of the market was 34%", "China's share of global anode output is about 92%"
 _SHARE_OF_WAS_RX = re.compile(
     r"\b(?P<cue>(?:market\s+|revenue\s+|production\s+)?share)\s+of\s+(?P<basis>(?:[\w’'\-]+\s+){1,6}?)"
-    r"(?:(?:in|as\s+of|during)\s+(?:19|20)\d{2}\s+)?(?:was|is|stood\s+at|reached|amounted\s+to|came\s+to|"
+    r"(?:(?:in|as\s+of|during|by)\s+(?:19|20)\d{2}\s+)?(?:was|is|stood\s+at|reached|amounted\s+to|came\s+to|"
     r"totall?ed|rose\s+to|climbed\s+to|remains?|remained)\s+" + _HEDGE + r"$",
+    re.IGNORECASE,
+)
+# ... or its label, with a colon: "Asia-Pacific share of 2023 value: 65.7%", "EV share of demand by 2032: 38%"
+_SHARE_OF_LABEL_RX = re.compile(
+    r"(?:^|\n|[.;]\s)[^.;:\n]{1,60}?\b(?P<cue>(?:market\s+|revenue\s+)?share)\s+of\s+"
+    r"(?P<basis>[\w’'\-]+(?:\s+[\w’'\-]+){0,5}?)(?:\s+(?:in|by|as\s+of)\s+(?:19|20)\d{2})?"
+    r"(?:\s*\((?:19|20)\d{2}\))?\s*:\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
 _TERMS_OF_RX = re.compile(
@@ -397,6 +413,16 @@ _TERMS_OF_RX = re.compile(
 _LABEL_OPEN_RX = re.compile(
     # ... or after a short line-opening name and "~"/"=": "China ~31% of global demand", "Top 3 = 52% of revenue"
     r"(?:^|[A-Za-z)]\s*:|[A-Za-z)]\s+[—–]|\w\s+\(|(?:^|\n)\s*[A-Z][\w&\-]*(?:\s+[\w&\-]+){0,2}\s*(?:=|~|≈))\s*(?:~\s*)?$"
+)
+
+
+# a ranked subject and its percentage after a comma: "X remained the largest application, at 52% of 2025
+# revenue", "X is the bigger half, at 64 percent of value" (the copula starts the share's predicate)
+_RANK_AT_RX = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:now|still|by\s+far|easily)\s+)?the\s+"
+    r"(?:(?:single|clear)\s+)?(?:largest|biggest|bigger|larger|leading|dominant|main|second[\s\-]largest)"
+    r"(?:\s+(?!(?:in|of|by|at|among|on|for|with|to)\b)[\w\-]+){1,2}\s*,\s*at\s+" + _HEDGE + r"$",
+    re.IGNORECASE,
 )
 
 
@@ -418,7 +444,7 @@ def find_shares(text: str) -> list[ShareMatch]:
             continue
         clause_start = max(before.rfind(c) for c in (". ", "; ", "\n", "(", "—", " – ", ": ")) + 1
         clause = before[clause_start:]
-        pct = Decimal(m.group("pct"))
+        pct = Decimal(m.group("pct").replace(",", "."))
         approx = bool(
             re.search(
                 r"(?:approximately|about|around|nearly|almost|roughly|over|more than|close to"
@@ -460,7 +486,17 @@ def find_shares(text: str) -> list[ShareMatch]:
                 ShareMatch(a, b, text[a:b], pct, text[bs:be], bs, be, off + was.start("cue"), approx, pct <= 100)
             )
             continue
+        label = _SHARE_OF_LABEL_RX.search(before)
+        if label is not None:
+            off = a - len(before)
+            bs, be = off + label.start("basis"), off + label.end("basis")
+            vs = off + label.start("cue")
+            out.append(ShareMatch(a, b, text[a:b], pct, text[bs:be], bs, be, vs, approx, pct <= 100))
+            continue
         verb = _last_verb(clause)
+        rank = _RANK_AT_RX.search(clause) if verb is None else None
+        if rank is not None:
+            verb = rank.start()  # "Consumer electronics remained the largest application, at 52% of revenue"
         if verb is None and _LABEL_OPEN_RX.search(before) is not None:
             verb = len(clause)  # "Coal-based: 37% of 2024 revenue", "EV batteries (78% of volume)": no verb
         if verb is None:
@@ -507,10 +543,23 @@ def _basis(text: str, i: int) -> tuple[int, int] | None:
     year = _BASIS_YEAR_RX.match(text, i)
     words_at = year.end() if year else i
     end = words_at
+    ends = [end]
     for n, w in enumerate(_BASIS_WORD_RX.finditer(text, words_at)):
         if text[end : w.start()].strip() not in ("", "-"):
             break
         if w.group().lower() in _BASIS_STOP or n >= 8:
             break
         end = w.end()
+        ends.append(end)
+    # a time phrase is no part of the basis: "88% of market value last year", "90% of processing today"
+    when = _BASIS_WHEN_RX.search(text, words_at, end)
+    if when is not None and when.start() > words_at:
+        end = max(e for e in ends if e <= when.start())
     return (i, end) if end > words_at else None
+
+
+_BASIS_WHEN_RX = re.compile(
+    r"\s(?:(?:last|this|next|that|the\s+same|the\s+previous|the\s+prior)\s+(?:year|quarter|month|decade)|"
+    r"today|presently|so\s+far|to\s+date|still|already|overall)$",
+    re.IGNORECASE,
+)
