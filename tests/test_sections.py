@@ -392,3 +392,36 @@ def test_qualified_and_modal_kind_titles() -> None:
     assert semantic_offset("What might keep the market back") == 2
     assert semantic_offset("Technical specifications of tin foil") == 3
     assert semantic_offset("What could happen next") == 3
+
+
+def test_upper_case_acronyms_inside_a_list_are_items() -> None:
+    # "PTFE" between two items, or first in a list a lead-in introduces, is an item, not a title
+    doc = shape("<h1>Widget Binder Market</h1><h2>Segmentation</h2><p>By chemistry:</p>"
+                "<ul><li>Latex Blend</li><li>PTFE</li><li>Others</li></ul><p>By form:</p>"
+                "<ul><li>FLUID</li><li>Dry Powder</li></ul><p>Latex blends held 60% of value in 2025.</p>", "b.html")
+    titles_ = [s.title for s in outline(doc)]
+    assert "PTFE" not in titles_ and "FLUID" not in titles_
+    by_chemistry = find_section(outline(doc), r"^by chemistry$")
+    assert by_chemistry is not None and by_chemistry.end_index == 6  # the list is not cut at "PTFE"
+    # an upper-case heading read as an item after a list of sentences, before prose, is still a title
+    doc = shape("<h1>Widget Binder Market</h1><h2>Challenges</h2><ul><li>Costly latex.</li><li>Slow lines.</li>"
+                "<li>OUTLOOK</li></ul><p>The market keeps moving towards water-based binders in every region.</p>",
+                "o.html")
+    assert "OUTLOOK" in [s.title for s in outline(doc)]
+
+
+def test_one_bold_axis_outlook_line_after_a_lead_in_is_a_title() -> None:
+    doc = shape("<h1>Widget Resin Market</h1><h2>Market segmentation</h2>"
+                "<p>We have segmented the widget resin market on the basis of grade and end use:</p>"
+                "<p><b>Grade outlook (revenue, USD million, 2026-2033)</b></p><ul><li>Liquid Resin</li>"
+                "<li>Powder Resin</li></ul><p><b>End-use outlook (revenue, USD million, 2026-2033)</b></p>"
+                "<ul><li>Boat Yards</li><li>Drone Makers</li></ul>", "o.html")
+    assert [(s.title, s.style) for s in outline(doc)][2:] == [
+        ("Grade outlook (revenue, USD million, 2026-2033)", "bold_line"),
+        ("End-use outlook (revenue, USD million, 2026-2033)", "bold_line"),
+    ]
+    # two bold lines or more after the lead-in are a list written as lines, whatever they say
+    doc = shape("<h1>Widget Resin Market</h1><h2>Scope</h2><p>The survey covered various aspects, including:</p>"
+                "<p><b>Grade outlook</b></p><p><b>Price trends</b></p>"
+                "<p>Nothing else was studied in this round of the survey.</p>", "s.html")
+    assert [s.title for s in outline(doc)] == ["Widget Resin Market", "Scope"]

@@ -408,3 +408,40 @@ def test_run_together_by_lines_stop_at_a_region_axis() -> None:
         ("type", "Rolled Foil"), ("type", "Plated Foil"),
         ("end_user", "Wearables"), ("end_user", "Medical Devices"), ("end_user", "Toys"),
     ]
+
+
+def test_a_remark_title_after_the_axis_list_ends_the_axis() -> None:
+    # "By application" and its list, then a bold remark over figures: the remark is another part.
+    html = ("<h1>Widget Resin Market 2025-2030</h1><h2>Segments: grade and end use</h2>"
+            "<p><b>By type</b></p><ul><li>Liquid Resin</li><li>Powder Resin</li></ul>"
+            "<p><b>By application</b></p><ul><li>Drone Frames</li><li>Boat Hulls</li></ul>"
+            "<p><b>How the mix shifts</b></p><ul><li>Drone frames: 41% of 2025 value</li>"
+            "<li>Hull makers: 22% of 2025 value</li><li>Liquid grade: US$ 0.8 bn in 2025</li></ul>"
+            "<h2>Regional view</h2><ul><li>Europe: US$ 1.1 bn</li></ul>")
+    assert _pairs(shape(html, "r.html")) == [
+        ("type", "Liquid Resin"), ("type", "Powder Resin"),
+        ("application", "Drone Frames"), ("application", "Boat Hulls"),
+    ]
+    # a non-remark title over figures after the list ends it too
+    html = ("<h1>Widget Resin Market 2025-2030</h1><h2>By application</h2><ul><li>Drone Frames</li>"
+            "<li>Boat Hulls</li></ul><p><b>Value split</b></p><ul><li>Frame makers: 41% of value</li>"
+            "<li>Hull yards: 22% of value</li></ul><h2>Regional view</h2><p>Europe leads.</p>")
+    assert _pairs(shape(html, "v.html")) == [("application", "Drone Frames"), ("application", "Boat Hulls")]
+
+
+def test_sub_groups_and_item_titles_stay_in_the_axis() -> None:
+    # a label over a list of plain labels after the axis's own list is a sub-group of the axis
+    html = ("<h1>Widget Resin Market 2025-2030</h1><h2>By application</h2><ul><li>Drone Frames</li>"
+            "<li>Boat Hulls</li></ul><p><b>Industrial</b></p><ul><li>Pump Housings</li><li>Valve Seats</li></ul>"
+            "<h2>Regional view</h2><p>Europe leads.</p>")
+    assert _pairs(shape(html, "g.html")) == [
+        ("application", "Drone Frames"), ("application", "Boat Hulls"), ("application", "Industrial"),
+        ("application", "Pump Housings"), ("application", "Valve Seats"),
+    ]
+    # without a list of its own, the axis's sub-titles are its items; a remark title never is one
+    html = ("<h1>Widget Resin Market 2025-2030</h1><h2>By type</h2><h3>What buyers prefer</h3>"
+            "<p>Buyers prefer grades that keep well in humid stores for a whole season.</p>"
+            "<h3>Liquid Resin</h3><p>Liquid resin is the larger grade and sells to boat yards across Europe.</p>"
+            "<h3>Powder Resin</h3><p>Powder resin is used where shelf life matters more than anything else.</p>"
+            "<h2>Regional view</h2><p>Europe leads.</p>")
+    assert _pairs(shape(html, "t.html")) == [("type", "Liquid Resin"), ("type", "Powder Resin")]

@@ -453,11 +453,31 @@ def _lone_caps_item(doc: TextDocument, i: int, title: str) -> bool:
         return False
     if re.search(r"\d", title):  # "CAGR 2025-2033: 9.4%": a key figure, not a heading
         return False
+    if _inside_list(doc, i):
+        return False  # "PVDF" between "Polyacrylic Acid" and "Others": an acronym item, whatever its case
     return not any(
         0 <= j < len(doc.blocks) and doc.blocks[j].kind == "list_item"
         and is_caps(block_text(doc, doc.blocks[j]).strip())
         for j in (i - 1, i + 1)
     )
+
+
+def _inside_list(doc: TextDocument, i: int) -> bool:
+    """Whether list item ``i`` lies within a list: between two items of its run, or in a run that a lead-in
+    ending in ":" introduces ("By chemistry:" / "SBR/CMC" / "PVDF"). A heading the renderer read as a list
+    item opens a run after prose or closes one before prose, and follows no lead-in."""
+    blocks = doc.blocks
+    depth = blocks[i].depth
+    j = i - 1
+    while j >= 0 and blocks[j].kind == "list_item" and blocks[j].depth >= depth:
+        j -= 1
+    before = i - 1 > j  # an item of the run precedes
+    nxt = _next_content(doc, i)
+    after = nxt is not None and nxt.kind == "list_item" and nxt.depth >= depth
+    if before and after:
+        return True
+    lead = block_text(doc, blocks[j]).strip() if j >= 0 and blocks[j].kind == "paragraph" else ""
+    return lead.endswith(":")
 
 
 def _in_introduced_list(doc: TextDocument, i: int) -> bool:
@@ -466,20 +486,32 @@ def _in_introduced_list(doc: TextDocument, i: int) -> bool:
     "The survey covered various aspects, including:" followed by short lines is a list written as
     paragraphs; its lines are items, never titles, whatever words they contain. The run only extends over
     lines styled like block ``i`` (all plain or all bold), so a bold "By Application" after a plain list
-    still starts a section.
+    still starts a section. A list needs two lines: one bold line after the lead-in, over a list or prose
+    ("... segmented on the basis of source and application:" / "**Source outlook (revenue, ...)**" / items),
+    is the title of what follows, like the bold lines after it.
     """
     bold = strong_coverage(doc, doc.blocks[i]) >= 0.9
+
+    def run_line(b: Block) -> bool:
+        s = block_text(doc, b).strip()
+        same_style = (strong_coverage(doc, b) >= 0.9) == bold and not b.centered
+        return b.kind == "paragraph" and same_style and len(_words(s)) <= 10 and s[-1] not in ".:"
+
     j = i - 1
+    alone = True  # no line of the run before block i
     while j >= 0:
         b = doc.blocks[j]
         s = block_text(doc, b).strip()
         if not s:
             j -= 1
             continue
-        same_style = (strong_coverage(doc, b) >= 0.9) == bold and not b.centered
-        if b.kind == "paragraph" and same_style and len(_words(s)) <= 10 and s[-1] not in ".:":
-            j -= 1
+        if run_line(b):
+            j, alone = j - 1, False
             continue
+        if bold and alone:
+            nxt = _next_content(doc, i)
+            if nxt is None or not run_line(nxt):
+                return False
         return (
             b.kind == "paragraph" and s.endswith(":") and len(_words(s)) >= 5
             and strong_coverage(doc, b) < 0.9 and not _NUMBER.match(s)

@@ -8,6 +8,9 @@ Where the lists come from, in order of trust:
    the largest consumer" -> "automotive"), short sub-titles and the first column of its tables, up to
    the next axis section or the end of its subtree. Long sub-titles ("Hard Carbon Segment Dominates the
    Market Due to ...") and lead-in sentences ("The market is segmented based on type into:") are not items.
+   After the section's own list, a bold or heading sub-title that is no axis and no sub-group of it ("What
+   the split says" over "Drone frames: 41% of value") ends the axis; a title opening with a question word
+   is never an item.
    A title naming two axes ("Segments: feedstock and end use", "Revenue by application and region") has no
    kind of its own: group labels inside it ("By type" cells, "By application" lines) say which rows are
    which, and a table states its own axis (a "Region" or "Chemistry" header) whatever section it sits in.
@@ -74,6 +77,7 @@ from kg.extract.segment_labels import (
     _Collector,
     _enumeration,
     _explicit_axis,
+    _is_label,
     axis_kind,
     clean_label,
     is_axis_title,
@@ -184,6 +188,11 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
         # Under an item that is itself a sub-heading (a card "Consumer Electronics" / "Smartphones, laptops"),
         # the paragraphs describe that item; they list no further items of the axis.
         described = False
+        # The section's own list, before any sub-title ("By application" / its bullets): a later sub-title
+        # that is neither an axis nor a sub-group of it ("What the split says") starts another part.
+        first_sub = min(child_titles, default=stop)
+        own_list = any(b.kind in ("list_item", "table") and not b.boilerplate
+                       for b in doc.blocks[sec.block_index + 1:first_sub])
         if kind is not None and (sec.style == "bold_prefix" or (sec.style == "numbered" and sec.body is not None)):
             # "**By Form:** Spherical Graphite, Flake Graphite, Amorphous Graphite"
             own = doc.blocks[sec.block_index]
@@ -196,8 +205,11 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
             if i not in child_titles and (_is_group_line(doc, block) or _CHAPTER.match(block_text(doc, block))):
                 break  # "5. Market Dynamics" read as a list item, "Chapter 2 ...": the next part of the report
             sub = child_titles.get(i)
+            if sub is not None and own_list and _closes_axis(doc, sub):
+                break
             if sub is not None and sub.style not in ("bold_prefix",) and (
                 len(re.findall(r"\w+", sub.title)) > _MAX_LABEL_WORDS or semantic_offset(sub.title) < 3
+                or _REMARK_TITLE.match(sub.title)
             ):
                 continue  # "Hard Carbon Segment Dominates the Market Due to ..." is a comment, not an item
             if block.kind == "table" and not block.boilerplate:
@@ -235,6 +247,26 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                     continue
             for span in _block_items(doc, block):
                 out.add(kind, span)
+
+
+#: A title phrased as a question or a remark ("What the split says", "How demand moves"): never a label.
+_REMARK_TITLE = re.compile(r"(?:what|how|why|where|when|which|who)\b", re.I)
+
+
+def _closes_axis(doc: TextDocument, sub: Section) -> bool:
+    """Whether a bold or heading sub-title, met after the axis section's own list, ends the axis: it is no
+    axis title and no sub-group of the axis (a label over a list of plain labels, "Industrial" / "Tools",
+    "Pumps"); "What the split says" over "Drone frames: 41% of 2025 value" is the report moving on."""
+    if sub.style not in ("heading", "bold_line", "centered", "caps") or is_axis_title(sub.title):
+        return False
+    if _REMARK_TITLE.match(sub.title) or not _is_label(sub.title):
+        return True
+    body = [b for b in sub.blocks if block_text(doc, b).strip()]
+    return bool(body) and not all(
+        b.kind in ("list_item", "paragraph") and _is_label(block_text(doc, b).strip())
+        and not re.search(r"\d", block_text(doc, b)) and not _DESCRIPTION.search(block_text(doc, b).strip())
+        for b in body
+    )
 
 
 def _names_two_axes(title: str, product: str | None) -> bool:
