@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-import pyoxigraph as ox
-
 from kg.errors import InputError, StoreError
 from kg.extract.document import extract_document
 from kg.ingest.text import load
@@ -25,7 +23,7 @@ from kg.models import DocumentFacts, TextDocument
 from kg.namespaces import GRAPH, sparql_prefixes
 from kg.rdf.corpus import refresh_corpus_graph
 from kg.rdf.iris import ExtractionRun, doc_graph_iri
-from kg.rdf.mapping import map_document
+from kg.rdf.mapping import map_document, map_triples
 from kg.resolve import default_resolver
 from kg.store import _rdf
 from kg.store.base import SelectResult, Store
@@ -139,22 +137,22 @@ def process_file(path: str) -> Processed:
 def map_file(path: str, run: ExtractionRun) -> tuple[Processed, bytes | None]:
     """``process_file`` plus resolve + map + serialise, so a worker does all per-document work.
 
-    Why: mapping into an rdflib graph is the largest share of a build (benchmarks/run.py), and when it
-    ran in the parent, the parent was the bottleneck whatever the number of workers. The worker returns
-    the graph as N-Triples written by pyoxigraph; None when it cannot (the parent then maps it itself,
-    so a bad term fails exactly as before). Resolution is per document and the registry is fixed, so
-    doing it in a worker gives the same result.
+    Why: mapping is the largest share of a build (benchmarks/run.py), and when it ran in the parent, the
+    parent was the bottleneck whatever the number of workers. The worker maps into a plain set of
+    triples (``map_triples``: an rdflib Graph's bookkeeping cost more than the mapping itself) and
+    returns them as N-Triples written by pyoxigraph; None when it cannot (the parent then maps it
+    itself, so a bad term fails exactly as before). Resolution is per document and the registry is
+    fixed, so doing it in a worker gives the same result.
     """
     item = process_file(path)
     if item.error is not None or item.doc is None or item.facts is None:
         return item, None
     companies = default_resolver().resolve_all([c.name for c in item.facts.companies])
-    graph = map_document(item.doc, item.facts, companies, run)
+    triples = map_triples(item.doc, item.facts, companies, run)  # no rdflib Graph: the same triples, cheaper
     try:
-        triples = _rdf.to_ox_triples(graph)
+        return item, _rdf.ntriples(triples)
     except StoreError:
         return item, None
-    return item, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def _processed(paths: list[Path], jobs: int, run: ExtractionRun) -> Iterable[tuple[Processed, bytes | None]]:

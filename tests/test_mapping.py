@@ -297,3 +297,52 @@ def test_compass_sub_area_is_labelled_as_written_under_its_country() -> None:
     south = geo_iri("south-india")
     assert graph.value(south, URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == Literal("South India")
     assert (south, SKOS.broader, geo_iri("india")) in graph
+
+
+def test_worker_ntriples_hold_exactly_the_graph() -> None:
+    """The build worker's fast path (map_triples -> ntriples) writes what map_document's Graph holds."""
+    import pyoxigraph as ox
+
+    from kg.rdf.mapping import map_triples
+    from kg.store import _rdf
+
+    graph = sample_graph()
+    data = _rdf.ntriples(map_triples(sample_doc(), sample_facts(), COMPANIES, RUN))
+    lines = data.decode("utf-8").splitlines()
+    assert len(lines) == len(set(lines)) == len(graph)
+    reference = ox.serialize(_rdf.to_ox_triples(graph), format=ox.RdfFormat.N_TRIPLES) or b""
+    assert sorted(lines) == sorted(reference.decode("utf-8").splitlines())
+    assert isomorphic(Graph().parse(data=data.decode("utf-8"), format="nt"), graph)
+
+
+def test_same_key_new_value_gets_its_own_node_same_value_merges() -> None:
+    facts = sample_facts()
+    first = facts.market_sizes[0]
+    facts.market_sizes.append(first.model_copy(update={"evidence": (EV["cagr"],)}))  # same value: merges
+    facts.market_sizes.append(first.model_copy(update={"value_usd_million": Decimal("4800"),
+                                                       "value_million": Decimal("4800")}))
+    g = map_document(sample_doc(), facts, COMPANIES, RUN)
+    nodes = {s for s in g.subjects(RDF.type, AKG.MarketSizeObservation) if "/global/total/2023" in str(s)}
+    assert len(nodes) == 2
+    merged = next(n for n in nodes if str(n).endswith("/2023"))
+    assert len(set(g.objects(merged, PROV.wasDerivedFrom))) == 2
+    split = next(n for n in nodes if n != merged)
+    assert str(split).endswith("/v-4800-0")
+    assert g.value(split, SDMX_MEASURE.obsValue) == Literal("4800.0", datatype=XSD.decimal)
+
+
+def test_triples_dedupe_by_term_and_keep_first_value() -> None:
+    from kg.rdf.mapping import Triples
+
+    s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
+    t = Triples()
+    t.add(s, p, Literal("1"))
+    t.add(URIRef(str(s)), URIRef(str(p)), Literal("1"))  # equal terms, other objects: one triple
+    t.add(s, p, Literal("1", datatype=XSD.integer))  # another term (typed): a second triple
+    t.add(s, p, URIRef("1"))
+    assert len(t) == 3
+    assert t.value(s, p) == Literal("1")
+    assert t.value(p, s) is None
+    g = t.graph()
+    assert set(g) == set(t) and len(g) == 3
+    assert dict(g.namespaces())["akg"] == URIRef(str(AKG))

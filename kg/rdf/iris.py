@@ -42,6 +42,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # ~200 calls per mapped document, nearly all repeats
 def slug(text: str | int) -> str:
     """Lower-case ASCII slug of ``text``; never empty (falls back to a hash of the text)."""
     raw = str(text)

@@ -28,14 +28,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import namespace as rdf_ns
+from rdflib.namespace import DefinedNamespace
 
+from kg import namespaces as ns
 from kg.extract.geo import compass_place
 from kg.models import (
     CompanyMention,
@@ -46,18 +48,6 @@ from kg.models import (
     ResolvedCompany,
     Share,
     TextDocument,
-)
-from kg.namespaces import (
-    AKG,
-    OA,
-    SCHEMA,
-    SDMX_ATTRIBUTE,
-    SDMX_CODE,
-    SDMX_DIMENSION,
-    SDMX_MEASURE,
-    UNIT,
-    WD,
-    bind_prefixes,
 )
 from kg.rdf.iris import (
     TOTAL_SEGMENT,
@@ -77,7 +67,79 @@ from kg.rdf.iris import (
     span_iri,
 )
 
-__all__ = ["CONTEXT_CHARS", "ExtractionRun", "canonical_decimal", "map_document"]
+__all__ = ["CONTEXT_CHARS", "ExtractionRun", "Triples", "canonical_decimal", "map_document", "map_triples"]
+
+
+class _Terms:
+    """A namespace whose terms are looked up once, then read as plain attributes.
+
+    Why: ``RDF.type`` on an rdflib namespace runs Python code and builds a new URIRef on every access
+    (~700 times per document); the mapping only ever reads the same few dozen terms.
+    """
+
+    def __init__(self, namespace: Namespace | type[DefinedNamespace]) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # not a term: copy, pickle and mock probes
+            raise AttributeError(name)
+        term = URIRef(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return URIRef(self._namespace[name])
+
+
+DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD = map(
+    _Terms, (rdf_ns.DCTERMS, rdf_ns.PROV, rdf_ns.QB, rdf_ns.RDF, rdf_ns.RDFS, rdf_ns.SKOS, rdf_ns.XSD)
+)
+AKG, OA, SCHEMA, UNIT, WD = map(_Terms, (ns.AKG, ns.OA, ns.SCHEMA, ns.UNIT, ns.WD))
+SDMX_ATTRIBUTE, SDMX_CODE, SDMX_DIMENSION, SDMX_MEASURE = map(
+    _Terms, (ns.SDMX_ATTRIBUTE, ns.SDMX_CODE, ns.SDMX_DIMENSION, ns.SDMX_MEASURE)
+)
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class Triples:
+    """One document's triples: a set in first-added order, plus the one lookup the mapping reads back.
+
+    Why not an rdflib Graph: its Memory store keeps three indexes and a context map and fires an event
+    per ``add``, which was most of the mapping's cost; a build worker only needs the distinct triples,
+    written as N-Triples (``kg.store._rdf.ntriples``). Deduplication is rdflib's term equality, as in a
+    Graph, so ``graph()`` holds exactly these triples.
+    """
+
+    __slots__ = ("_first", "_triples")
+
+    def __init__(self) -> None:
+        self._triples: dict[Triple, None] = {}
+        self._first: dict[tuple[URIRef, URIRef], URIRef | Literal] = {}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        t = (s, p, o)
+        if t not in self._triples:
+            self._triples[t] = None
+            self._first.setdefault((s, p), o)
+
+    def value(self, s: URIRef, p: URIRef) -> URIRef | Literal | None:
+        """The first object added for (s, p), as ``Graph.value`` (the mapping only asks single-valued ones)."""
+        return self._first.get((s, p))
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def graph(self) -> Graph:
+        """An rdflib Graph of these triples, with the project prefixes bound."""
+        g = ns.bind_prefixes(Graph())
+        for t in self._triples:
+            g.add(t)
+        return g
+
 
 CONTEXT_CHARS = 32
 """Characters of text kept before/after a quote (oa:prefix / oa:suffix) to re-anchor it if offsets drift."""
@@ -143,14 +205,22 @@ def _product_labels() -> tuple[tuple[str, str, URIRef], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _product_patterns() -> tuple[tuple[re.Pattern[str], str, URIRef], ...]:
+    """``_product_labels`` (3 characters or more) as whole-word patterns, compiled once per process."""
+    return tuple(
+        (re.compile(rf"(?<![a-z0-9]){re.escape(label)}(?![a-z0-9])"), kind, concept)
+        for label, kind, concept in _product_labels()
+        if len(label) >= 3
+    )
+
+
 def _market_concepts(market: str) -> list[tuple[URIRef, URIRef]]:
     """(predicate, concept) pairs for the longest material and application labels found in a market name."""
     name = market.lower()
     found: dict[str, URIRef] = {}
-    for label, kind, concept in _product_labels():
-        if kind in found or len(label) < 3:
-            continue
-        if re.search(rf"(?<![a-z0-9]){re.escape(label)}(?![a-z0-9])", name):
+    for pattern, kind, concept in _product_patterns():
+        if kind not in found and pattern.search(name):
             found[kind] = concept
     return [(AKG[kind], concept) for kind, concept in sorted(found.items())]
 
@@ -171,7 +241,9 @@ class _Mapper:
         self.facts = facts
         self.companies = companies
         self.run = run
-        self.g = bind_prefixes(Graph())
+        self.run_iri = run.iri  # a property that mints the IRI anew; every fact node cites it
+        self.out = Triples()
+        self.add = self.out.add
         self.d = doc_iri(doc.source)
         self.key = doc_key(doc.source)
         meta = facts.meta
@@ -179,6 +251,7 @@ class _Mapper:
         self.market = market_iri(meta.market) if meta.market else iri("market/unnamed", self.key)
         # segment label slug -> kind key, so a figure's segment meets the segment list's node
         self.minted: dict[URIRef, str] = {}
+        self.spans: dict[tuple[int, int], URIRef] = {}  # (start, end) -> span node already written
         self.segment_kinds: dict[str, str] = {}
         for s in facts.segments:
             self.segment_kinds.setdefault(slug(s.label), SEGMENT_KIND_KEY[s.kind])
@@ -193,9 +266,6 @@ class _Mapper:
             self.minted.setdefault(node, text)
         return node
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
-
     def span(self, ev: Evidence) -> URIRef:
         text = self.doc.text
         if ev.end > len(text) or text[ev.start : ev.end] != ev.quote:
@@ -203,17 +273,21 @@ class _Mapper:
                 f"{self.doc.source}: evidence [{ev.start}:{ev.end}] {ev.quote!r} "
                 "does not match the text rendition"
             )
-        node = span_iri(self.doc.source, ev.start, ev.end)
+        node = self.spans.get((ev.start, ev.end))
+        if node is not None:  # its triples depend on the offsets only (the quote is their slice)
+            return node
+        node = self.spans[ev.start, ev.end] = span_iri(self.doc.source, ev.start, ev.end)
         quote, pos = fragment(node, "quote"), fragment(node, "pos")
         add = self.add
+        exact = Literal(ev.quote)
         add(node, RDF.type, OA.SpecificResource)
         add(node, RDF.type, PROV.Entity)
-        add(node, RDFS.label, Literal(ev.quote))
+        add(node, RDFS.label, exact)
         add(node, OA.hasSource, self.d)
         add(node, OA.hasSelector, quote)
         add(node, OA.hasSelector, pos)
         add(quote, RDF.type, OA.TextQuoteSelector)
-        add(quote, OA.exact, Literal(ev.quote))
+        add(quote, OA.exact, exact)
         prefix = text[max(0, ev.start - CONTEXT_CHARS) : ev.start]
         suffix = text[ev.end : ev.end + CONTEXT_CHARS]
         if prefix:
@@ -228,7 +302,7 @@ class _Mapper:
 
     def provenance(self, node: URIRef, evidence: Iterable[Evidence]) -> None:
         self.add(node, PROV.hadPrimarySource, self.d)
-        self.add(node, PROV.wasGeneratedBy, self.run.iri)
+        self.add(node, PROV.wasGeneratedBy, self.run_iri)
         for ev in evidence:
             self.add(node, PROV.wasDerivedFrom, self.span(ev))
 
@@ -291,7 +365,7 @@ class _Mapper:
 
     def unique(self, node: URIRef, value: Literal) -> URIRef:
         """Two different values under one key would merge into one node: give the later one its own IRI."""
-        existing = self.g.value(node, SDMX_MEASURE.obsValue) or self.g.value(node, AKG.valueInOwnCurrency)
+        existing = self.out.value(node, SDMX_MEASURE.obsValue) or self.out.value(node, AKG.valueInOwnCurrency)
         if existing is not None and existing != value:
             return URIRef(f"{node}/v-{slug(str(value))}")
         return node
@@ -329,13 +403,13 @@ class _Mapper:
                 add(m, predicate, concept)
         else:
             add(m, RDFS.label, Literal(f"Unnamed market of {doc.source}"))
-        run = self.run
-        add(run.iri, RDF.type, AKG.ExtractionRun)
-        add(run.iri, RDFS.label, Literal(f"anode-kg extraction {run.version}, config {run.config_hash}"))
-        add(run.iri, AKG.extractorVersion, Literal(run.version))
-        add(run.iri, AKG.configHash, Literal(run.config_hash))
-        add(run.iri, PROV.wasAssociatedWith, run.agent_iri)
-        add(run.iri, PROV.used, d)
+        run, run_iri = self.run, self.run_iri
+        add(run_iri, RDF.type, AKG.ExtractionRun)
+        add(run_iri, RDFS.label, Literal(f"anode-kg extraction {run.version}, config {run.config_hash}"))
+        add(run_iri, AKG.extractorVersion, Literal(run.version))
+        add(run_iri, AKG.configHash, Literal(run.config_hash))
+        add(run_iri, PROV.wasAssociatedWith, run.agent_iri)
+        add(run_iri, PROV.used, d)
         add(run.agent_iri, RDF.type, PROV.SoftwareAgent)
         add(run.agent_iri, RDFS.label, Literal(f"anode-kg extractor {run.version}"))
 
@@ -518,7 +592,7 @@ class _Mapper:
             self.add(self.d, AKG.hasDynamic, node)
             self.provenance(node, f.evidence)
 
-    def build(self) -> Graph:
+    def build(self) -> Triples:
         self.document()
         for ms in self.facts.market_sizes:
             self.market_size(ms)
@@ -532,7 +606,22 @@ class _Mapper:
         self.regions()
         self.segments()
         self.dynamics()
-        return self.g
+        return self.out
+
+
+def map_triples(
+    doc: TextDocument,
+    facts: DocumentFacts,
+    companies: Mapping[str, ResolvedCompany],
+    run: ExtractionRun,
+) -> Triples:
+    """The triples of one document's named graph (see the module docstring for the pattern).
+
+    ``companies`` maps each ``CompanyMention.name`` (the spelling as written) to what the resolver made
+    of it; a spelling missing from it becomes a new company keyed by its slug, with that reason recorded.
+    Raises ValueError when an Evidence quote does not equal its slice of the text rendition.
+    """
+    return _Mapper(doc, facts, companies, run).build()
 
 
 def map_document(
@@ -541,10 +630,5 @@ def map_document(
     companies: Mapping[str, ResolvedCompany],
     run: ExtractionRun,
 ) -> Graph:
-    """The triples of one document's named graph (see the module docstring for the pattern).
-
-    ``companies`` maps each ``CompanyMention.name`` (the spelling as written) to what the resolver made
-    of it; a spelling missing from it becomes a new company keyed by its slug, with that reason recorded.
-    Raises ValueError when an Evidence quote does not equal its slice of the text rendition.
-    """
-    return _Mapper(doc, facts, companies, run).build()
+    """``map_triples`` as an rdflib Graph (tests, the store's ``replace_graph``, one-off mapping)."""
+    return map_triples(doc, facts, companies, run).graph()
