@@ -233,8 +233,10 @@ def test_conflicting_figures_is_one_row_per_disagreement_not_per_pair() -> None:
     square of the corpus); a report that states two values is flagged as disagreeing with itself."""
     from tests.golden.handmade import handmade_store_with_sizes
 
+    # the query reads the corpus graph's derived summaries, which every build refreshes
     store = handmade_store_with_sizes([("a.txt", 100), ("b.txt", 120), ("c.txt", 150), ("d.txt", 90),
                                        ("d.txt", 95)])
+    refresh_corpus_graph(store)
     rows = _dicts(run_stored(store, "conflicting-figures"))
     assert len(rows) == 1
     row = rows[0]
@@ -242,6 +244,7 @@ def test_conflicting_figures_is_one_row_per_disagreement_not_per_pair() -> None:
     assert (row["distinctValues"], row["reports"]) == ("5", "4")
     assert (row["lowestDocument"], row["highestDocument"]) == ("d.txt", "c.txt")
     alone = handmade_store_with_sizes([("d.txt", 90), ("d.txt", 95)])
+    refresh_corpus_graph(alone)
     (row,) = _dicts(run_stored(alone, "conflicting-figures"))
     assert row["sameReport"] == "true" and row["reports"] == "1"
 

@@ -20,6 +20,7 @@ Scheme (under ``https://w3id.org/anode-kg/id/``)::
     claim/<doc>/<predicate>/<subject>/<object>                      resolution/<doc>/<spelling>
     activity/extract/<version>-<config hash>                        agent/extractor/<version>
     concept/<scheme>/<slug>                 scheme/<name>
+    derived/<kind>/<hash of its key>        (corpus graph shortcuts, kg.rdf.corpus)
 """
 
 from __future__ import annotations
@@ -210,3 +211,13 @@ class ExtractionRun:
     @property
     def agent_iri(self) -> URIRef:
         return iri("agent/extractor", self.version)
+
+
+def derived_iri(kind: str, *key: str) -> URIRef:
+    """``derived/<kind>/<hash of key>``: a node of the corpus graph's derived shortcut statements.
+
+    Hashed rather than slugged: a key is several IRIs and literals (a company and a market; a market,
+    area, segment, year and value...), which would make long, lossy slugs.
+    """
+    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:20]
+    return iri(f"derived/{slug(kind)}", Key(digest))
