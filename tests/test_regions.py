@@ -421,3 +421,44 @@ def test_contents_without_leaders_only_when_flagged_as_contents() -> None:
             "<h2>Summary</h2><p>6.1 Peru</p></body></html>")
     labels = [label for label, _ in _pairs(shape(html, "toc.html"))]
     assert labels == ["Oceania", "Japan & South Korea", "Latin America"]
+
+
+# ------------------------------------------------------------------ compound regions and flattened lists
+
+
+def test_compound_region_closing_a_scope_list_stays_one_region() -> None:
+    for joined in ("Middle East and Africa", "Middle East &amp; Africa"):
+        html = (f"<h1>Tin Foil Anode Market</h1><p>The study covers Oceania, Europe, Latin America and {joined}."
+                "</p><p>Prices rose.</p>")
+        assert [c for _, c in _pairs(shape(html, "c.html"))] == [
+            "oceania", "europe", "latin-america", "middle-east-and-africa"]
+    # two plain regions joined by "and" are still two; a region the lexicon knows as one pair is one
+    html = "<h1>Tin Foil Anode Market</h1><p>The study covers Oceania, Europe and Africa.</p>"
+    assert [c for _, c in _pairs(shape(html, "c2.html"))] == ["oceania", "europe", "africa"]
+    html = "<h1>Tin Foil Anode Market</h1><p>The study covers Oceania, Europe and Middle East and North Africa.</p>"
+    assert [c for _, c in _pairs(shape(html, "c3.html"))] == ["oceania", "europe", "mena"]
+
+
+def test_compound_region_in_a_shared_item_line() -> None:
+    doc = shape(
+        "<h1>Tin Foil Anode Market</h1><h2>Regional Analysis</h2>"
+        "<p><b>Oceania:</b> the largest buyer.</p>"
+        "<p>Latin America and Middle East and Africa: small markets for now.</p>",
+        "t.html",
+    )
+    assert [c for _, c in _pairs(doc)] == ["oceania", "latin-america", "middle-east-and-africa"]
+
+
+def test_regional_title_line_with_its_items_run_together() -> None:
+    txt = ("TIN FOIL ANODE MARKET REPORT\n\nThe market grew in 2024.\n\n"
+           "By Application: Foils Sheets Powders\n\n"
+           "Geographic Breakdown: Oceania Latin America Middle East and Africa LAMEA\n\n"
+           "Oceania: mines in Queensland supply most of the ore.\n")
+    assert [c for _, c in _pairs(shape(txt, "flat.txt"))] == [
+        "oceania", "latin-america", "middle-east-and-africa", "lamea"]
+    # separators are fine too; one word that is no place makes it prose, and another label is no region list
+    txt = "TIN FOIL ANODE MARKET REPORT\n\nRegional Analysis: Oceania | Europe | Africa\n"
+    assert [c for _, c in _pairs(shape(txt, "bars.txt"))] == ["oceania", "europe", "africa"]
+    txt = ("TIN FOIL ANODE MARKET REPORT\n\nRegional Analysis: Oceania trails Europe\n\n"
+           "Key Buyers: Oceania Europe\n\nPrices rose 4% in Peru.\n")
+    assert _pairs(shape(txt, "prose.txt")) == []

@@ -511,3 +511,21 @@ def test_forecast_horizon_statement_gives_the_period() -> None:
     assert extract_meta(doc).forecast_period == (2025, 2031)
     doc = shape("# Tin Anode Dataset\n\nThe panel covers 2019-2024.\n", "r.md")
     assert extract_meta(doc).forecast_period is None
+
+
+@pytest.mark.parametrize(("title", "market"), [
+    # the end use written right after "Market" is part of the name, up to the title's next part
+    ("Tin Foil Anode Market for Zinc Refining: Global Size, Share and Forecast 2025 to 2031",
+     "Tin Foil Anode for Zinc Refining"),
+    ("Tin Foil Anode Market for Marine Batteries - Global Outlook 2025-2031", "Tin Foil Anode for Marine Batteries"),
+    ("Tin Foil Anode Market for Drones and Robots by Type, Application", "Tin Foil Anode for Drones and Robots"),
+    ("TIN FOIL ANODE MARKET FOR MARINE BATTERIES 2025-2031", "Tin Foil Anode for Marine Batteries"),
+    # no end use: report words, a year, a lower-case sentence or a place after "for"
+    ("Tin Foil Anode Market for the Forecast Period 2025-2031", "Tin Foil Anode"),
+    ("Tin Foil Anode Market for 2031", "Tin Foil Anode"),
+    ("Tin Foil Anode Market for Oceania: Outlook 2025-2031", "Tin Foil Anode"),
+    ("Tin Foil Anode Market for drones is growing fast", "Tin Foil Anode"),
+    ("Tin Foil Anode Market Outlook for Marine Batteries", "Tin Foil Anode"),
+])
+def test_market_keeps_the_end_use_written_after_market(title: str, market: str) -> None:
+    assert market_from_title(title) == market

@@ -19,7 +19,10 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...",
    "Regional coverage: A (members); B", "We cover A, B and C" (the report or "we" as subject, places only).
    Scope phrases also read: "Geographic coverage is A, B and C", a "Regions: A | B" line joined after other
-   label lines, and "across A, B and C" in the sentence where the report covers something. Only when nothing
+   label lines, and "across A, B and C" in the sentence where the report covers something; a line labelled
+   by a regional title whose text is nothing but places ("Regional Analysis: North America Europe LAMEA",
+   a list run together in copied text). A compound region closing a list stays one ("..., Latin America
+   and Middle East and Africa" is two regions, not three). Only when nothing
    else was found: "an India-only report" (a single-place report).
 4. **Market-position sentences**, only when rules 1-3 found nothing: a place (or its demonym) directly
    tied to a market position - "China continues to dominate with 76% market share", "North American and
@@ -239,6 +242,41 @@ def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
     return None
 
 
+_ARTICLE = re.compile(r"(?i:the)\s+")
+_MEMBER_BRACKET = re.compile(r"\s*\([^()]*\)")
+
+
+def _tiled(text: str, start: int, end: int, joiner: str) -> list[tuple[Place, Span]] | None:
+    """The places that fill ``text[start:end]`` with nothing but ``joiner`` between them, else None.
+
+    An item may open with "the" and close with a bracket of members ("the Middle East and Africa (GCC,
+    South Africa)"). The lexicon's longest names win, so a compound region stays one: "Latin America and Middle
+    East and Africa" is Latin America and Middle East & Africa, never "Middle East" + "Africa".
+    """
+    at = {start + m.start: m for m in find_places(text[start:end])}
+    found: list[tuple[Place, Span]] = []
+    pos = start
+    while True:
+        if found:
+            gap = re.compile(joiner).match(text, pos, end)
+            if gap is None or gap.end() == pos:
+                return None
+            pos = gap.end()
+        article = _ARTICLE.match(text, pos, end)
+        pos = article.end() if article else pos
+        m = at.get(pos)
+        if m is None or m.adjective or m.place.kind == "global":
+            return None
+        found.append((m.place, Span(start=pos, end=start + m.end)))
+        pos = start + m.end
+        bracket = _MEMBER_BRACKET.match(text, pos, end)
+        if bracket and _EXCLUSION.match(bracket.group().lstrip()[1:]):
+            return None  # "Asia Pacific (excluding China)" is no Asia Pacific: the caller reads it whole
+        pos = bracket.end() if bracket else pos
+        if not text[pos:end].strip():
+            return found
+
+
 def _paired_places(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
     """Regions sharing one item line: "South America and Middle East & Africa: small markets", "Japan,
     Korea: ...". Every part before the colon must be a place, else nothing."""
@@ -248,8 +286,12 @@ def _paired_places(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
     cut = re.match(r"[\s*\u2022\-]*([^:.]{3,80}?)\s*\*{0,2}\s*:", text)
     if not cut:
         return []
+    start = block.start + cut.start(1)
+    tiled = _tiled(doc.text, start, start + len(cut.group(1)), r"\s*,\s*(?:and\s+)?|\s+and\s+")
+    if tiled is not None:
+        return tiled if len(tiled) >= 2 else []
     found: list[tuple[Place, Span]] = []
-    pos = block.start + cut.start(1)
+    pos = start
     parts = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+)", cut.group(1))
     if len(parts) < 3:
         return []
@@ -648,6 +690,11 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
         if item.endswith(".") and lookup_place(item) is None:
             item = item[:-1]  # "... and Rest of World." closing the block
         if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(item) is None:
+            # "... Latin America and Middle East & Africa": the last two items, a compound region kept whole
+            tiled = _tiled(text, start, start + len(item), r"\s+(?:and|&)\s+")
+            if tiled is not None:
+                found.extend(tiled)
+                break
             parts = re.split(r"\s+(?:and|&)\s+", item)
             results = [(lookup_place(x), x) for x in parts]
             if all(r[0] for r in results):
@@ -713,6 +760,28 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
         for m in (*_SCOPE_CUE.finditer(text), *_COVER_VERB.finditer(text), *_across(text)):
             for place, span in _scope_items(doc.text[:block.end], block.start + m.end()):
                 out.add(place, span, group=("scope", block.start + m.end()))
+
+
+#: "Regional Analysis: North America Europe Asia Pacific LAMEA": a regional breakdown title and its items on
+#: one line, as a page copied as text runs a list together (or separates it with commas or bars).
+_LABELLED_LINE = re.compile(r"[ \t]*(?P<head>[^:\n]{3,60}?)[ \t]*:[ \t]*(?P<body>[^\n]+?)[ \t.]*$", re.M)
+_FLAT_JOINER = r"\s*[,;|]\s*(?:and\s+)?|\s+and\s+|\s+"
+
+
+def _from_flat_lists(doc: TextDocument, out: _Out) -> None:
+    """A line labelled by a regional breakdown title whose text is nothing but places (two or more): its
+    items, however they are separated. One word that is no place ("Regional Analysis: Asia Pacific leads
+    North America") and it is prose, not a list."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind == "table":
+            continue
+        for m in _LABELLED_LINE.finditer(doc.text, block.start, block.end):
+            if not _is_regional_title(m.group("head").strip()):
+                continue
+            found = _tiled(doc.text, m.start("body"), m.end("body"), _FLAT_JOINER)
+            if found is not None and len(found) >= 2:
+                for place, span in found:
+                    out.add(place, span, group=("scope", m.start("body")))
 
 
 #: "an India-only report", "a Europe-only study": a report scoped to one place says so after its name.
@@ -782,6 +851,7 @@ def extract_regions(doc: TextDocument, sections: list[Section] | None = None) ->
     _from_titles(doc, secs, out)
     _from_toc(doc, out)
     _from_scope_lists(doc, out)
+    _from_flat_lists(doc, out)
     if not out.items:
         _from_only_scope(doc, out)
     if not out.items:

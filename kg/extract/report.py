@@ -551,7 +551,7 @@ def _market_text(title: str) -> str | None:
         head = re.sub(r"^\s*the\b|\b(?:global|worldwide)\b", "", head, flags=re.I)
         head = _clean_market(head)
         if head:
-            return head
+            return head + _purpose(t[m.end():])
         tail = re.match(r"\s*(?:for|of)\s+(.+)", t[m.end():], re.I)
         if tail:
             first = re.split(r"[,:(\-\u2013\u2014|]|\b(?:19|20)\d\d\b", tail.group(1))[0]
@@ -566,6 +566,39 @@ def _market_text(title: str) -> str | None:
     while words and re.fullmatch(r"(?:the|global|worldwide|world)", words[0], re.I):
         words.pop(0)
     return _clean_market(" ".join(words)) or None
+
+
+#: "X Market for Aluminium Smelting: Global Size ...": the end use written after "Market" is part of the
+#: market's name ("Prebaked Anode for Aluminium Smelting"), up to the title's next part (a colon, a spaced
+#: dash, a comma, "by", a year or a report word). Title-cased words only: "Market for the Forecast Period"
+#: and "Market for 2030" name no end use, and a place ("Market for Europe") is the report's scope.
+_PURPOSE_WORD = re.compile(r"\s+((?:[A-Z][\w\-]*|\([A-Za-z0-9\-]{2,12}\))|(?:of|and|&|in|on)(?=\s+[A-Z]))")
+_PURPOSE_STOP = re.compile(
+    rf"(?:{_YEAR}|by|to|from|through|till|vs|global|worldwide|world|research|report|outlook|forecasts?|analysis|"
+    r"industry|size|share|trends?|growth|opportunities|insights|study|results|review)$",
+    re.I,
+)
+_PURPOSE_NEXT = re.compile(rf"\s*(?:$|[,:;|(\u2013\u2014]|-\s|\s(?:{_YEAR}|(?i:by|to|through|till|vs))\b)")
+
+
+def _purpose(after: str) -> str:
+    """" for <end use>" when the title names one right after "Market" (see ``_PURPOSE_WORD``), else ""."""
+    m = re.match(r"\s+(?i:for)(?=\s)", after)
+    if m is None:
+        return ""
+    pos, words = m.end(), []
+    while (w := _PURPOSE_WORD.match(after, pos)) is not None and not _PURPOSE_STOP.match(w.group(1)):
+        words.append(w.group(1))
+        pos = w.end()
+    while words and words[-1] in ("of", "and", "&", "in", "on"):
+        words.pop()
+    if not words or len(words) > 6 or not (_PURPOSE_NEXT.match(after, pos) or _PURPOSE_WORD.match(after, pos)):
+        return ""
+    end_use = " ".join(words)
+    found = find_places(end_use, adjectives=False)
+    if found and found[0].start == 0:
+        return ""
+    return " for " + _clean_market(end_use)
 
 
 #: "the zinc foil anode market" ending a headline: the market as a sentence writes it (lower case but for
