@@ -291,3 +291,212 @@ def test_acronym_measure_and_the_market_for_another_product() -> None:
         forecast_period=(2025, 2030),
     )
     assert rates(f) == {("India", None, Decimal("7.6")), ("Global", None, Decimal("4.1"))}
+
+
+def run_listed(body: str, listed: tuple[tuple[str, str], ...], media: str = "text/html", **meta: object) -> Figures:
+    """Like :func:`run`, with segment kinds: ``listed`` is (label, kind) pairs."""
+    doc = render_text(body, media)  # type: ignore[arg-type]
+    segs = [
+        SegmentMention(kind=kind, label=label, evidence=(Evidence(start=0, end=1, quote=doc.text[0]),))  # type: ignore[arg-type]
+        for label, kind in listed
+    ]
+    figures = extract_figures(doc, ReportMeta(**meta), segs)  # type: ignore[arg-type]
+    for fact in (*figures.market_sizes, *figures.growth_rates, *figures.shares, *figures.statistics):
+        for ev in fact.evidence:
+            assert doc.text[ev.start : ev.end] == ev.quote
+    return figures
+
+
+COATED = (("Coated Widget Anode", "type"), ("Uncoated Widget Anode", "type"))
+
+
+def test_a_listed_subject_with_an_apposition_before_its_verb() -> None:
+    _, f = run(
+        "<p>The widget anode market was US$ 5 billion in 2024.</p>"
+        "<p>Coated widget anode, the carbon-coated grade that cell makers load, accounted for US$ 2.31 billion "
+        "of 2024 revenue. Uncoated widget anode - the plain, low-sulphur material often sold to blenders - was worth "
+        "US$ 845,600 thousand in 2024 and is growing at 11.2% p.a. to 2031.</p>",
+        segments=("Coated Widget Anode", "Uncoated Widget Anode"),
+        **WA,
+    )
+    assert ("Global", "Coated Widget Anode", 2024, Decimal("2310.00")) in sizes(f)
+    assert ("Global", "Uncoated Widget Anode", 2024, Decimal("845.600")) in sizes(f)
+    assert ("Global", "Uncoated Widget Anode", Decimal("11.2")) in rates(f)
+
+
+def test_a_list_before_the_verb_is_no_apposition() -> None:
+    # negatives: "X, Y and Z, accounted for" is a list of subjects; "X, exports to Japan, ..." is no apposition
+    _, f = run(
+        "<p>Coated widget anode, uncoated grades and blends, accounted for US$ 3.1 billion in 2024. "
+        "Coated widget anode, exports to Japan, totalled US$ 0.4 billion in 2024.</p>",
+        segments=("Coated Widget Anode", "Uncoated Widget Anode"),
+        **WA,
+    )
+    assert f.market_sizes == []
+
+
+def test_parts_that_share_the_first_clauses_verb() -> None:
+    _, f = run(
+        "<p>Asia Pacific accounted for US$ 3.05 billion of 2024 revenue, North America for US$ 176 million "
+        "and Europe for US$ 142 million.</p>",
+        **WA,
+    )
+    assert sizes(f) == {
+        ("Asia-Pacific", None, 2024, Decimal("3050.00")),
+        ("North America", None, 2024, Decimal("176")),
+        ("Europe", None, 2024, Decimal("142")),
+    }
+
+
+def test_gapped_parts_need_an_own_first_clause_and_a_place() -> None:
+    # negatives: the first clause is another measure's; the second part is no place
+    _, f = run(
+        "<p>Battery imports accounted for US$ 3.05 billion in 2024, Europe for US$ 176 million.</p>"
+        "<p>Asia Pacific accounted for US$ 2.2 billion of 2024 revenue, exports for US$ 0.5 billion.</p>",
+        **WA,
+    )
+    assert sizes(f) == {("Asia-Pacific", None, 2024, Decimal("2200.0"))}
+
+
+def test_the_year_of_a_breakdown_heading_with_its_measure() -> None:
+    _, f = run(
+        "<h2>Regional view (2025 revenue)</h2><ul><li>Asia-Pacific: US$ 3.05 bn</li><li>Europe: US$ 0.61 bn</li></ul>"
+        "<h2>Regional view (capacity)</h2><ul><li>Japan: US$ 0.5 bn</li></ul>",
+        **WA,
+    )
+    assert sizes(f) == {("Asia-Pacific", None, 2025, Decimal("3050")), ("Europe", None, 2025, Decimal("610"))}
+
+
+def test_an_amount_in_apposition_to_a_share_is_the_holders_size() -> None:
+    _, f = run(
+        "<p>The widget anode market was US$ 3.2 billion in 2024. Coated widget anode made up 72% of 2024 value, "
+        "or US$ 2.35 billion. North America held 38.5% of the 2024 market ($122.7 million). China accounted for "
+        "51% of widget anode demand in 2024, equivalent to roughly 5.9 billion yuan ($838 million).</p>",
+        segments=("Coated Widget Anode", "Uncoated Widget Anode"),
+        **WA,
+    )
+    assert sizes(f) == {
+        ("Global", None, 2024, Decimal("3200.0")),
+        ("Global", "Coated Widget Anode", 2024, Decimal("2350.00")),
+        ("North America", None, 2024, Decimal("122.7")),
+        ("China", None, 2024, Decimal("838")),
+    }
+
+
+def test_an_amount_after_a_share_of_another_measure_or_holder_is_no_size() -> None:
+    # negatives: the basis is another product's; the holder is neither a place nor a listed segment
+    _, f = run(
+        "<p>The widget anode market was US$ 3.2 billion in 2024. China took 60% of graphite exports in 2024, or "
+        "US$ 3 billion. Cell makers held 40% of 2024 revenue, or US$ 1.3 billion.</p>",
+        segments=("Coated Widget Anode",),
+        **WA,
+    )
+    assert sizes(f) == {("Global", None, 2024, Decimal("3200.0"))}
+
+
+def test_a_run_in_label_before_a_place_that_earned_an_amount() -> None:
+    _, f = run(
+        "<p><b>Asia-Pacific:</b> Asia-Pacific accounted for USD 371.2 million in 2024 and will expand further.</p>"
+        "<p><b>Note:</b> Acme Corp generated USD 90 million in 2024.</p>",
+        **WA,
+    )
+    assert sizes(f) == {("Asia-Pacific", None, 2024, Decimal("371.2"))}
+
+
+def test_a_place_that_earned_the_markets_own_measure() -> None:
+    _, f = run(
+        "<p>China generated USD 8.73 billion of widget anode revenue in 2025. Japan generated USD 2.1 billion of "
+        "battery export revenue in 2025.</p>",
+        **WA,
+    )
+    assert sizes(f) == {("China", None, 2025, Decimal("8730"))}
+
+
+APPS = (("Electric Vehicle", "application"), ("Solid-State Batteries", "application"), ("Drones", "application"))
+
+
+def test_an_application_named_as_this_markets_segment_by_a_frame_or_predicate() -> None:
+    f = run_listed(
+        "<p>By application, Electric Vehicle is forecasted to be USD 3.91 billion in 2032.</p>"
+        "<ol><li>Solid-State Batteries will become the largest application by 2030, reaching $1.37 billion in "
+        "2034.</li></ol><p>Widget anodes for drones are the smallest application, worth USD 41 million in 2024.</p>",
+        APPS,
+        **WA,
+    )
+    assert sizes(f) == {
+        ("Global", "Electric Vehicle", 2032, Decimal("3910")),
+        ("Global", "Solid-State Batteries", 2034, Decimal("1370")),
+        ("Global", "Drones", 2024, Decimal("41")),
+    }
+
+
+def test_an_application_without_a_frame_is_another_market() -> None:
+    # negatives: the application as an industry of its own, or "the largest application of" another product
+    f = run_listed(
+        "<p>Electric Vehicle is forecasted to be USD 3,910 billion in 2032. Drones are the largest application "
+        "of lithium, worth USD 41 million in 2024.</p>",
+        APPS,
+        **WA,
+    )
+    assert f.market_sizes == []
+
+
+def test_projects_as_a_verb_with_an_object_is_no_investment() -> None:
+    _, f = run(
+        "<p>Orrin Analytics projects the market to reach USD 4.4 billion in 2030. Grid projects worth USD 2 "
+        "billion were announced in 2024.</p>",
+        **WA,
+    )
+    assert sizes(f) == {("Global", None, 2030, Decimal("4400"))}
+
+
+def test_a_listed_segment_written_shorter_or_with_a_generic_noun() -> None:
+    f = run_listed(
+        "<p>The widget anode market was US$ 3 billion in 2024. Slotted anodes, which release gas faster, made up "
+        "57,5 % of 2024 revenue, or USD 2,94 Mrd. Plain material was worth about USD 1.15bn in 2024.</p>",
+        (("Slotted Prebaked Widget Anodes", "type"), ("Plain Widget Anodes", "type")),
+        **WA,
+    )
+    assert ("Global", "Slotted Prebaked Widget Anodes", 2024, Decimal("2940.00")) in sizes(f)
+    assert ("Global", "Plain Widget Anodes", 2024, Decimal("1150.00")) in sizes(f)
+
+
+def test_a_shorter_name_that_fits_two_listed_segments_is_none() -> None:
+    # negative: "Slotted anodes" fits both labels, so neither is meant for sure
+    f = run_listed(
+        "<p>Slotted anodes, which release gas faster, were worth USD 2.9 billion in 2024.</p>",
+        (("Slotted Prebaked Widget Anodes", "type"), ("Slotted Graphitised Widget Anodes", "type")),
+        **WA,
+    )
+    assert f.market_sizes == []
+
+
+def test_a_label_dash_amount_heading_and_a_share_then_amount_line() -> None:
+    f = run_listed(
+        "# Widget anode outlook\n\n### Asia Pacific — USD 253.8 Mn (2024)\n\nJapan leads.\n\n"
+        "### Battery Recycling — USD 45 Mn (2024)\n\n## Regional split (2024 revenue)\n\n"
+        "- Europe — 21 % (~US$ 18.1 Mn)\n- North America — 19 % (capex ~US$ 9.0 Mn)\n",
+        (),
+        "text/markdown",
+        **WA,
+    )
+    assert sizes(f) == {("Asia-Pacific", None, 2024, Decimal("253.8")), ("Europe", None, 2024, Decimal("18.1"))}
+
+
+def test_a_label_with_its_year_before_the_colon() -> None:
+    f = run_listed(
+        "<ul><li>Synthetic graphite, 2024: ₹2,680 crore (US$ 323 million)</li>"
+        "<li>Cathode, 2024: ₹9,900 crore (US$ 1.19 billion)</li></ul>",
+        (("Synthetic Graphite", "type"), ("Natural Graphite", "type")),
+        **WA,
+    )
+    assert sizes(f) == {("Global", "Synthetic Graphite", 2024, Decimal("323"))}
+
+
+def test_prose_amounts_of_a_decimal_comma_document() -> None:
+    _, f = run(
+        "<p>The widget anode market grew 4,3 % to USD 1,105 Mrd. in 2024. We expect it to reach USD 1,62 Mrd. "
+        "in 2031, or 5,6 % a year.</p>",
+        **WA,
+    )
+    assert sizes(f) == {("Global", None, 2024, Decimal("1105.000")), ("Global", None, 2031, Decimal("1620.00"))}

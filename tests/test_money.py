@@ -199,3 +199,25 @@ def test_parse_money_reads_cells_by_the_documents_convention() -> None:
     assert parse_money("12 020") is None  # without a currency it is no amount
     cell = parse_money("EUR 1.105 Mio.", decimal_comma=True)
     assert cell is not None and cell.value_million == Decimal("1105")
+
+
+def test_a_currency_code_before_a_number_prefixes_it_not_the_year_before() -> None:
+    # "for 2030 USD 6,87 Mrd.": the year is no amount in dollars; the code belongs to the number after it
+    (m,) = find_money("and for 2030 USD 6,87 Mrd. in the base case")
+    assert m.as_written == "USD 6,87 Mrd." and m.value_million == Decimal("6870")
+    # negatives: a code after its number, with no number after it, stays a suffix currency
+    (m,) = find_money("the cell costs 300 USD in 2024")
+    assert m.as_written == "300 USD"
+    (m,) = find_money("about 45 euros, 20 of which")
+    assert m.currency == "EUR" and m.value_million == Decimal("0.000045")
+
+
+def test_prose_amounts_in_a_decimal_comma_document() -> None:
+    text = "Revenue was USD 1,105 Mrd. and EUR 1.105 Mio. were spent; USD 5,31 Mrd. next year."
+    assert [m.value_million for m in find_money(text, decimal_comma=True)] == [
+        Decimal("1105.000"),
+        Decimal("1105"),
+        Decimal("5310.00"),
+    ]
+    # negative: the English reading stays the default
+    assert [m.value_million for m in find_money(text)][:2] == [Decimal("1105000"), Decimal("1.105")]

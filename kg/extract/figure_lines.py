@@ -27,10 +27,12 @@ __all__ = ["breakdown_label", "card_line_start", "card_subject", "intro_year", "
 
 _LINE_LABEL_RX = re.compile(
     # after an optional numbered-paragraph mark ("2.2 Europe: US$ 88.2 million")
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?\s*(?::|\s[—–])\s*"
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?"
+    # the year may stand between the label and its colon: "Synthetic graphite, 2024: ₹2,680 crore"
+    r"(?:,\s*(?:19|20)\d{2}[EFP]?)?\s*(?::|\s[—–])\s*"
     # an amount, a percentage ("Coal-based: 37% of revenue") or a superlative ("India: the fastest-growing
     # country, 21.4% p.a.")
-    r"(?=[$€£¥]|[A-Z]{3}\b|US\$|~?\d{1,3}(?:[.,]\d+)?\s*%|(?:the\s+)?(?:fastest|slowest|largest|smallest|biggest)\b)"
+    r"(?=[$€£¥₹₩]|Rs\.?\s?\d|[A-Z]{3}\b|US\$|~?\d{1,3}(?:[.,]\d+)?\s*%|(?:the\s+)?(?:fastest|slowest|largest|smallest|biggest)\b)"
 )
 
 
@@ -147,7 +149,12 @@ def breakdown_label(ctx: Context, index: int, s: str) -> tuple[str, Place | None
     return label, place, m.end()
 
 
-_INTRO_YEAR_RX = re.compile(r"^[^\d$€£¥%]{0,60}?\(?\b(?P<year>(?:19|20)\d{2})[EFP]?\)?\s*:?\s*$")
+_INTRO_YEAR_RX = re.compile(
+    r"^[^\d$€£¥%]{0,60}?\(?\b(?P<year>(?:19|20)\d{2})[EFP]?"
+    # the measure the year qualifies may follow it: "Regional view (2025 revenue)"
+    r"(?:\s+(?:revenues?|sales|values?|market\s+(?:size|value)|estimates?|actuals?))?\)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def intro_year(doc: TextDocument, index: int) -> int | None:

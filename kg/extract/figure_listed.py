@@ -82,7 +82,31 @@ def listed_segment(ctx: Context, words: Sequence[str]) -> tuple[str, SegmentKind
             hit = ctx.segment_keys.get(tuple(key[:-k]))
             if hit is not None:
                 return hit[0], hit[1], len(raw) - k
+    # "Slotted anodes" for the listed "Slotted Prebaked Anodes": the label's first and last words with
+    # some middle modifiers left out, when exactly one listed label reads so
+    # ("uncoated material" for "Uncoated Spherical Graphite": the label's leading words and a generic noun)
+    if len(key) >= 2:
+        shorter = [v for k2, v in ctx.segment_keys.items() if len(k2) > len(key) and _ends_kept(tuple(key), k2)]
+        if len(shorter) == 1:
+            return shorter[0][0], shorter[0][1], len(raw)
     return None
+
+
+# a noun that stands for the market's product itself: "uncoated material", "coated grades"
+_GENERIC_HEADS = frozenset({"material", "grade", "product", "variant", "form"})
+
+
+def _ends_kept(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` is ``full`` with words left out between its first and last word, in order; or ``full``'s
+    leading words followed by a generic noun for the product ("uncoated material")."""
+    if short[0] != full[0]:
+        return False
+    if short[-1] in _GENERIC_HEADS and short[-1] not in full:
+        return full[: len(short) - 1] == short[:-1]
+    if short[-1] != full[-1]:
+        return False
+    it = iter(full[1:-1])
+    return all(w in it for w in short[1:-1])
 
 
 def is_listed_company(ctx: Context, name: str) -> bool:
@@ -136,6 +160,9 @@ def _listed_label(ctx: Context, name: str) -> str:
     if not key:
         return name
     hits = {label for k, label in ctx.segment_labels.items() if _bare_key(ctx, label) == key}
+    if not hits and len(words) >= 2:
+        # "Slotted anodes" for "Slotted Prebaked Anodes": middle modifiers left out
+        hits = {label for k, label in ctx.segment_labels.items() if len(k) > len(words) and _ends_kept(words, k)}
     return hits.pop() if len(hits) == 1 else name
 
 

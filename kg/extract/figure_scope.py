@@ -20,7 +20,7 @@ from functools import lru_cache
 from kg.extract.figure_clauses import CLAUSE_BOUNDARY, clause_start
 from kg.extract.figure_context import Context
 from kg.extract.figure_listed import listed_in, listed_segment
-from kg.extract.figure_words import GENERIC_MODIFIERS, PAREN_RX, words_of, wordset
+from kg.extract.figure_words import GENERIC_MODIFIERS, PAREN_RX, norm_word, words_of, wordset
 from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
 from kg.models import Evidence, ReportMeta
 
@@ -244,6 +244,15 @@ def segment_subject(ctx: Context, gov: str) -> str | None:
     if not ctx.segment_keys:
         return None
     g = PAREN_RX.sub(" ", gov)
+    # "By application, Electric Vehicle is forecast ...", "2. Solid-state batteries will ...": a frame that
+    # names the breakdown, or a list number, opens the clause but is no part of its subject
+    frame = _BREAKDOWN_FRAME_RX.match(g)
+    g = g[frame.end() :] if frame else g
+    # "Coated grade, the purified material sold to cell makers, accounted for ...": an apposition after the
+    # subject describes it; the verb right after the apposition is the subject's
+    appos = _APPOSITION_RX.match(g)
+    if appos is not None:
+        g = appos.group("np") + " " + g[appos.end() :]
     m = _SUBJECT_END_RX.search(g)
     if m is None:
         return None
@@ -254,13 +263,57 @@ def segment_subject(ctx: Context, gov: str) -> str | None:
     while words and words[0].lower() in {"the", "its", "their", "this", "•", "-", "*"}:
         words = words[1:]
     hit = listed_segment(ctx, words)
+    lead = 0
+    while hit is None and lead < len(words) - 1 and norm_word(words[lead]) in ctx.market.head:
+        lead += 1  # "Coatings for silicon-based anodes": the market's product for a listed use
+        if words[lead].lower() in ("for", "in") and lead + 1 < len(words):
+            hit = listed_segment(ctx, words[lead + 1 :])
+            break
     if hit is None:
         return None
     label, kind, _ = hit
-    explicit = len(words) > 1 and words[-1].lower() in _SEGMENT_ROLE_WORDS  # "The Drones application"
+    # "The Drones application"; "By application, Drones ..."; "Drones are the smallest application": named
+    # as this market's segment
+    explicit = (
+        (len(words) > 1 and words[-1].lower() in _SEGMENT_ROLE_WORDS)
+        or bool(frame and frame.group("dim"))
+        or lead > 0
+        or _ROLE_PREDICATE_RX.match(g, m.start()) is not None
+    )
     if kind != "type" and not explicit and not set(words_of(" ".join(words))) & ctx.market.head:
         return None  # an application ("Electric vehicles are a USD 800 billion market") is another market
     return label
+
+
+_APPOSITION_START = (
+    r"(?:the|a|an|which|who|also|often|sometimes|commonly|typically|mainly|mostly|largely|usually|"
+    r"generally|known|called|i\.e\.|namely)\b"
+)
+_APPOSITION_RX = re.compile(
+    r"^(?P<np>[\s\-–•*>]*(?:[A-Za-z][\w&’'.\-]*\s+){0,5}[A-Za-z][\w&’'.\-]*)"
+    # ", the purified grade that cell makers load," (no comma inside) or " - the low-sulphur, low-metals
+    # material - " / "—...—" (commas allowed inside the dashes)
+    r"(?:,\s+" + _APPOSITION_START + r"[^,;:]{2,150}?,"
+    r"|\s+[-–—]\s+" + _APPOSITION_START + r"(?:(?!\s[-–—]\s)[^;:]){2,200}?\s+[-–—]"
+    r"|\s*—\s*" + _APPOSITION_START + r"[^;:—]{2,200}?\s*—)\s*(?=" + _SUBJECT_END_RX.pattern + r")",
+    re.IGNORECASE,
+)
+_BREAKDOWN_FRAME_RX = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+|(?:by|in|among|within|across)\s+(?:the\s+)?(?P<dim>(?:product\s+)?types?|products?|"
+    r"applications?|end[\s\-]?uses?|end[\s\-]?users?|grades?|segments?|categor(?:y|ies)|precursors?|"
+    r"feedstocks?|forms?|technolog(?:y|ies)|chemistr(?:y|ies))(?:\s+(?:segments?|terms))?\s*,\s*)",
+    re.IGNORECASE,
+)
+
+
+# "... will become the largest application", "are the smallest segment": a predicate that names the subject
+# as one of this market's segments (not "the largest application of lithium", another product's)
+_ROLE_PREDICATE_RX = re.compile(
+    r"(?:is|are|was|were|will\s+(?:be|become|remain)|remains?|remained|became|has\s+become)\s+(?:still\s+|now\s+)?"
+    r"the\s+(?:[\w\-]+\s+){0,2}(?:application|segment|sub-segment|end[\s\-]use|product\s+type|type|category)s?\b"
+    r"(?!\s+(?:of|for|in)\b)",
+    re.IGNORECASE,
+)
 
 
 # a subject's last word that names it as this market's segment, not as an industry of its own

@@ -23,7 +23,7 @@ from kg.extract.figure_shares import (
     share_list,
     share_of_total,
 )
-from kg.extract.figure_sizes import sentence_sizes
+from kg.extract.figure_sizes import sentence_sizes, share_part_size
 from kg.extract.figure_years import free_years
 from kg.extract.geo import lookup_place
 from kg.extract.rates import find_cagr
@@ -63,6 +63,8 @@ def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> N
         elliptical_share(ctx, s, sh, ev, shares)
     for sz in own_sizes:
         share_of_total(ctx, s, sz, ev)
+    for sz in sizes:
+        share_part_size(ctx, s, sz, ev, ctx.shares[shares_before:])
     elided_basis_shares(ctx, s, ev, shares)
     share_list(ctx, s, ev)
     if len(ctx.shares) > shares_before:

@@ -14,20 +14,22 @@ aside. Every other amount is a statistic.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.figure_attribution import continues_market, market_ref
 from kg.extract.figure_clauses import clause_start, figure_label, governing
 from kg.extract.figure_context import Context
+from kg.extract.figure_listed import listed_segment
 from kg.extract.figure_scope import clause_scope, clause_segment, later_subject_place, segment_subject, subject_places
-from kg.extract.figure_words import words_of
+from kg.extract.figure_words import GENERIC_MODIFIERS, words_of
 from kg.extract.figure_years import FORECAST_CUE, bind_years, context_target, year_status
-from kg.extract.geo import Place, find_places
-from kg.extract.money import MoneyMatch, exchange_rate_spans, find_money, usd_equivalents, usd_million
-from kg.models import Evidence, MarketSize, Statistic, Status
+from kg.extract.geo import Place, find_places, lookup_place
+from kg.extract.money import MoneyMatch, decimal_comma, exchange_rate_spans, find_money, usd_equivalents, usd_million
+from kg.models import Evidence, MarketSize, Share, Statistic, Status
 
-__all__ = ["Size", "sentence_sizes"]
+__all__ = ["Size", "sentence_sizes", "share_part_size"]
 
 
 _NEGATIVE_MONEY = re.compile(
@@ -41,12 +43,24 @@ _NEGATIVE_MONEY = re.compile(
 )
 
 
-_PROJECTS_VERB_RX = re.compile(r"\bprojects\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE)
+_PROJECTS_VERB_RX = re.compile(
+    r"\bprojects\s+(?:(?:about|around|roughly|some)\s+)?$"
+    # "Orrin projects the market to reach US$ 4.4 bn": the verb with its object and infinitive
+    r"|\bprojects(?=\s+(?:the|this|its|it)\b[^.;$€£¥]{0,60}?\bto\s+(?:reach|hit|touch|exceed|surpass|total|be|top|"
+    r"climb|rise|grow|stand)\b)",
+    re.IGNORECASE,
+)
 
 
 _OF_WHICH_RX = re.compile(
     r"\bof\s+which\s+(?:[\w.&\-]+\s+){1,4}(?:alone\s+|only\s+)?(?:(?:accounted\s+for|was|is|made\s+up|represented|contributed)\s+)?$",
     re.IGNORECASE,
+)
+
+
+# "Europe — 21 % (~US$ 18.1 Mn)": the line's share, then its amount in brackets
+_LINE_SHARE_THEN_RX = re.compile(
+    r"^\s*\d{1,3}(?:[.,]\d+)?\s*%(?:\s+share)?\s*\(\s*(?:(?:~|about|around|approx\.?|c\.|roughly)\s*)?$", re.IGNORECASE
 )
 
 
@@ -59,6 +73,7 @@ class Size:
     segment: str | None
     own: bool
     status: Status | None = None
+    usd: Decimal | None = None  # the amount in USD million (by a stated rate or the equivalent beside it)
 
 
 _PLACE_IS_A_RX = re.compile(
@@ -88,10 +103,37 @@ _PLACE_EARNED_RX = re.compile(
 _YEAR_THEN_END_RX = re.compile(r"\s*(?:in|for|during)\s+(?:19|20)\d{2}\b\s*(?:[,;.(]|and\b|$)", re.IGNORECASE)
 
 
-def _place_earned(gov: str, s: str, m: MoneyMatch) -> bool:
+# or by the market's own measure and its year: "USD 8.73 billion of synthetic graphite anode revenue in 2025",
+# "USD 3.05 billion of 2024 revenue"
+_OWN_MEASURE_AFTER_RX = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+)?(?P<y1>(?:19|20)\d{2}\s+)?(?P<np>(?:[A-Za-z][\w\-]*\s+){0,5}?)"
+    r"(?:revenues?|sales|value|turnover)(?P<y2>\s+(?:in|for|during)\s+(?:19|20)\d{2})?\b\s*(?:[,;.(]|and\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _place_earned(ctx: Context, gov: str, s: str, m: MoneyMatch) -> bool:
     """ "Asia Pacific generated US$ 881.5 Mn in 2024": a place whose only verb is a revenue verb and whose
-    amount is followed only by its year (not "in graphite exports")."""
-    return _PLACE_EARNED_RX.match(gov) is not None and _YEAR_THEN_END_RX.match(s, m.end) is not None
+    amount is followed only by its year (not "in graphite exports") or the market's measure and year."""
+    if _PLACE_EARNED_RX.match(gov) is None:
+        return False
+    if _YEAR_THEN_END_RX.match(s, m.end) is not None:
+        return True
+    own = _OWN_MEASURE_AFTER_RX.match(s, m.end)
+    return own is not None and _own_measure_year(ctx, own) is not None
+
+
+def _own_measure_year(ctx: Context, own: re.Match[str] | None) -> int | None:
+    """The year of "of 2024 revenue" / "of synthetic graphite anode revenue in 2025" when the measure is
+    the market's own (no other product's words)."""
+    if own is None or not all(w in ctx.market.words or w in GENERIC_MODIFIERS for w in words_of(own.group("np"))):
+        return None
+    year = re.search(r"(?:19|20)\d{2}", own.group("y1") or own.group("y2") or "")
+    return int(year.group()) if year else None
+
+
+# a run-in label before the sentence proper: "Asia-Pacific: Asia-Pacific accounted for ..."
+_RUN_IN_RX = re.compile(r"^\W*(?-i:[A-Z])[^\d:.;!?$€£¥%]{0,40}:\s+(?=(?-i:[A-Z]))")
 
 
 def _place_market_predicate(gov: str, s: str, m: MoneyMatch) -> bool:
@@ -127,7 +169,7 @@ def _usd(ctx: Context, m: MoneyMatch, equivalent_usd: dict[int, Decimal]) -> Dec
 def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
     """The sentence's amounts, each attributed (own or not) and bound to a year, scope and segment; the
     market's own become market sizes, the others statistics."""
-    monies = find_money(s)
+    monies = find_money(s, decimal_comma(ctx.doc.text))  # "USD 1,105 Mrd." in a document of "4,3 %"
     first_clause_own = False
     first_clause_scope: tuple[Place | None, str | None] = (None, None)
     equivalent_usd: dict[int, Decimal] = {}  # id of an amount -> its stated dollar equivalent
@@ -145,6 +187,11 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
     if not monies:
         return []
     years = bind_years(ctx, s, monies, equivalents)
+    # "USD 8.73 billion of synthetic graphite anode revenue in 2025": the year after the market's measure
+    years = [
+        y if y is not None else _own_measure_year(ctx, _OWN_MEASURE_AFTER_RX.match(s, m.end))
+        for m, y in zip(monies, years, strict=True)
+    ]
     sizes: list[Size] = []
     for m, year in zip(monies, years, strict=True):
         cs, _, aside = governing(s, m.start)
@@ -165,9 +212,11 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         if ref is None and cs > 0 and place is None and first_clause_own and _IT_RX.search(gov):
             ref = "own"  # "..., but domestic cell plants could lift it to INR 7,400 crore by 2031"
             place, place_text = first_clause_scope
-        if ref is None and year is not None and _place_earned(gov, s, m):
-            frame = _PLACE_EARNED_RX.match(gov)
-            subj = subject_places(gov[frame.end("frame") if frame and frame.group("frame") else 0 :])
+        run_in = _RUN_IN_RX.match(gov)
+        body = gov[run_in.end() :] if run_in else gov  # the clause without a run-in label
+        if ref is None and year is not None and _place_earned(ctx, body, s, m):
+            frame = _PLACE_EARNED_RX.match(body)
+            subj = subject_places(body[frame.end("frame") if frame and frame.group("frame") else 0 :])
             if subj and subj[0].place.kind != "global":
                 ref = "own"  # "Asia Pacific generated US$ 881.5 Mn in 2024."
                 place, place_text = subj[0].place, subj[0].as_written
@@ -178,14 +227,22 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             and not (ctx.last_foreign_no is not None and ctx.last_foreign_no >= ctx.sentence_no - 1)
         ):
             ref = "own"  # a key-numbers line: "2031 forecast: US$ 512.0 Mn"
-        if ref is None and _place_market_predicate(gov, s, m):
-            subj = subject_places(gov)
+        if ref is None and _place_market_predicate(body, s, m):
+            subj = subject_places(body)
             if subj and subj[0].place.kind != "global":
                 ref = "own"  # "North America was a US$120mn market in 2024"
                 place, place_text = subj[0].place, subj[0].as_written
         if ref is None and _product_market_predicate(ctx, gov, s, m):
             ref = "own"  # "Spherical graphite was a USD 3bn market in 2024"
             segment = None
+        prior = next((x for x in reversed(sizes) if x.own), None)
+        gap = _gapped_part(ctx, s, prior, m) if ref is None and prior is not None else None
+        if gap is not None and prior is not None:
+            # "Asia-Pacific accounted for USD 3.05 bn of 2024 revenue, North America for USD 176 million": a
+            # part whose verb is the first clause's, left out
+            ref = "own"
+            place, place_text, segment = gap
+            year = year if year is not None else prior.year
         if ref is None and continues_market(ctx, gov):
             ref = "own"  # "North America is expected to reach ..." in a passage about the market
         whole_size = next((x for x in reversed(sizes) if x.own), None)
@@ -198,12 +255,15 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
                 place, place_text = part[0].place, part[0].as_written
                 segment = None
                 year = year if year is not None else whole_size.year
-        if ctx.line_label is not None and not s[ctx.line_label[2] : m.start].strip():
+        if ctx.line_label is not None and (
+            not s[ctx.line_label[2] : m.start].strip() or _LINE_SHARE_THEN_RX.match(s[ctx.line_label[2] : m.start])
+        ):
             ref = "own"  # "CMC: €0.58 bn in 2024"
             place = ctx.line_label[1]
             place_text = ctx.line_label[0] if place is not None else None
             segment = None if place is not None else ctx.line_label[0]
             year = year if year is not None else ctx.line_year
+            aside = False  # "Asia Pacific — USD 253.8 Mn (2024)": the dash is the label's, no aside
         # "Pinecrest projects US$ 27.7 billion": a verb right before the amount, not a noun of investment
         before = _PROJECTS_VERB_RX.sub("", s[max(cs, m.start - 70) : m.start])
         local = before + " " + s[m.end : m.end + 25]
@@ -211,6 +271,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         own = (
             ref == "own"
             and not negative
+
             and m.per_unit is None
             and m.plausible
             and not aside
@@ -220,7 +281,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         if own and cs == 0:
             first_clause_own = True
             first_clause_scope = (place, place_text)
-        sizes.append(Size(m, year, place, place_text, segment, own))
+        sizes.append(Size(m, year, place, place_text, segment, own, usd=_usd(ctx, m, equivalent_usd)))
     for sz in sizes:
         if not sz.own:
             ctx.stats.append(
@@ -250,7 +311,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
                 scope_as_written=sz.place_text,
                 segment=sz.segment,
                 year=sz.year,
-                value_usd_million=_usd(ctx, sz.money, equivalent_usd),
+                value_usd_million=sz.usd,
                 status=status,
                 value_text=sz.money.as_written,
                 currency=sz.money.currency,
@@ -260,9 +321,121 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
     return sizes
 
 
+# the preposition that takes the amount after a verb that was left out of the next clause ("accounted for",
+# "stood at", "was valued at")
+_GAP_PREP_RX = re.compile(
+    r"\b(?P<prep>for|at)\s+(?:(?:about|around|roughly|nearly|approximately|some|an\s+estimated)\s+)?$", re.IGNORECASE
+)
+_GAP_RX = re.compile(
+    # the rest of the first part (no verb, no figure but a year: "of 2024 revenue"), then ", <Part> for "
+    r"^(?P<rest>(?:[^\d,;:()]|(?:19|20)\d\d){0,40}?)(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?P<part>(?-i:[A-Z])[\w&\-]*(?:\s+[\w&\-]+){0,3}?)\s+(?:alone\s+)?(?P<prep>for|at)\s+"
+    r"(?:(?:about|around|roughly|nearly|approximately|some|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+_GAP_REST_VERB_RX = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|be|been|accounted|stood|valued|reached|grew|rose|fell)\b", re.I
+)
+
+
+_Part = tuple[Place | None, str | None, str | None]  # (place, as written, segment)
+
+
+def _gapped_part(ctx: Context, s: str, prior: Size, m: MoneyMatch) -> _Part | None:
+    """(place, as written, segment) of a part that shares the verb of the market's amount before it: "X
+    accounted for A, Y for B and Z for C"; Y and Z must each be a whole place or listed segment."""
+    before = _GAP_PREP_RX.search(s, 0, prior.money.start)
+    g = _GAP_RX.match(s[prior.money.end : m.start])
+    if before is None or g is None or g.group("prep").lower() != before.group("prep").lower():
+        return None
+    if _GAP_REST_VERB_RX.search(g.group("rest")):
+        return None
+    part = g.group("part")
+    found = find_places(part)
+    if found and found[0].start == 0 and found[0].end == len(part) and found[0].place.kind != "global":
+        if prior.place is None:
+            return None  # the first part was a segment (or the whole market): a place is no sibling of it
+        return found[0].place, found[0].as_written, None
+    hit = listed_segment(ctx, words_of(part))
+    if hit is not None and hit[2] == len(words_of(part)) and prior.segment is not None and prior.place is None:
+        return None, None, hit[0]
+    return None
+
+
 _WHOLE_MARKET_AFTER_RX = re.compile(r"\s*(?:global\s+|worldwide\s+)?(?:markets?|industry|industries|business)\b", re.I)
 # "it" as an object that a figure follows ("could lift it to", "expected it to reach", "valued it at")
 _IT_RX = re.compile(r"\b[a-z]\w*\s+it\s+(?:to|at|by|beyond|past|above|over)\b", re.IGNORECASE)
 
 
 _MIN_SIZE = Decimal("0.01")  # below USD 10 000 an amount is a price or a count, not a market
+
+
+# "72% of 2024 value, or US$ 2.35 billion", "71% of demand in 2024, equivalent to roughly $838 million",
+# "38.5% of the 2024 market ($122.7 million)": a share of the market and, in apposition, its amount
+_SHARE_THEN_AMOUNT_RX = re.compile(
+    r"(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+(?P<basis>[^,;()\[\]%$€£¥]{1,60}?)"
+    r"\s*(?:,\s*or|,?\s*(?:equivalent|corresponding|amounting)\s+to|,\s*i\.e\.|,?\s*\(|\s[—–]\s*)\s*"
+    r"(?:(?:about|around|roughly|approximately|approx\.|some|nearly|an\s+estimated|c\.|~)\s*)?$",
+    re.IGNORECASE,
+)
+_TOTAL_WORDS = frozenset(
+    {"market", "revenue", "value", "sale", "demand", "consumption", "turnover", "total", "in", "year", "spending"}
+)
+
+
+def share_part_size(ctx: Context, s: str, sz: Size, ev: Evidence, shares: Sequence[Share]) -> bool:
+    """The amount in apposition to a share of the market is the share holder's size, when the holder is a
+    place or a listed segment and the basis is the market's own total ("of 2024 revenue", "of hard carbon
+    anode demand in 2024"), not another product's. Replaces the statistic (or the whole market's size) the
+    amount was kept as."""
+    m = _SHARE_THEN_AMOUNT_RX.search(s, max(0, sz.money.start - 120), sz.money.start)
+    if m is None or sz.money.per_unit is not None or sz.money.high_million is not None:
+        return False
+    if not sz.money.plausible or abs(sz.money.value_million) < _MIN_SIZE:
+        return False
+    basis = [w for w in words_of(m.group("basis")) if not re.fullmatch(r"(?:19|20)\d\d", w)]
+    if not basis or not all(w in _TOTAL_WORDS or w in ctx.market.words or w in GENERIC_MODIFIERS for w in basis):
+        return False
+    pct = m.group("pct").replace(",", ".")
+    share = next((x for x in shares if x.share_percent == Decimal(pct)), None)  # this sentence's shares
+    if share is None:
+        return False
+    place: Place | None = None
+    segment: str | None = None
+    if share.holder_kind == "region":
+        place = lookup_place(share.holder)
+        if place is None or place.kind == "global":
+            return False
+    elif share.holder_kind in ("segment", "application"):
+        hit = listed_segment(ctx, words_of(share.holder))
+        if hit is None:
+            return False
+        segment = hit[0]
+    else:
+        return False
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group("basis"))]
+    year = share.year or (years[0] if years else None) or sz.year
+    if year is None:
+        return False
+    # the amount was kept as a statistic, or read as the whole market's ("Coated anode made up 72% of 2024
+    # value, or ..." names the market's words): the holder's it is
+    kept: list[Statistic] | list[MarketSize] = ctx.sizes if sz.own else ctx.stats
+    for i in range(len(kept) - 1, -1, -1):
+        if kept[i].evidence == (ev,) and kept[i].value_text == sz.money.as_written:
+            del kept[i]
+            break
+    ctx.sizes.append(
+        MarketSize(
+            evidence=(ev,),
+            scope=place.name if place else "Global",
+            scope_as_written=share.holder if place else None,
+            segment=segment,
+            year=year,
+            value_usd_million=sz.usd,
+            status=year_status(ctx, year, s[m.start() : sz.money.end]),
+            value_text=sz.money.as_written,
+            currency=sz.money.currency,
+            value_million=sz.money.value_million,
+        )
+    )
+    return True

@@ -172,7 +172,9 @@ _MONEY_RX = re.compile(
     + _SCALE.replace("?P<scale>", "?P<scale_b>")
     + r"))?\s?(?i:"
     + _POST
-    + r")(?![\w])"
+    # "for 2030 USD 6,87 Mrd.": a currency code followed by a number prefixes that number; the year before
+    # it is no amount
+    + r")(?![\w])(?!(?<=USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF|US\$)\s?\d)"
     # "1.08 (USD Billion)": the landing-page style that brackets currency and scale after the number. A
     # four-digit integer there is a year heading ("Market Size 2024 (USD Million)"), never an amount.
     + r"|(?<![\d.,\-–])(?!(?:19|20)\d\d(?![\d.,]))(?P<num_c>"
@@ -271,8 +273,12 @@ def _plausible(value: Decimal, negative: bool) -> bool:
     return not negative and Decimal(0) < value <= _MAX_PLAUSIBLE
 
 
-def find_money(text: str) -> list[MoneyMatch]:
-    """Every amount of money in ``text``, in order; offsets slice to ``as_written``."""
+def find_money(text: str, decimal_comma: bool = False) -> list[MoneyMatch]:
+    """Every amount of money in ``text``, in order; offsets slice to ``as_written``. ``decimal_comma``
+    (the document writes "4,3 %", see :func:`decimal_comma`): "USD 1,105 Mrd." is 1.105 thousand million
+    and "EUR 1.105 Mio." 1105 million, not the English reading."""
+    if decimal_comma:
+        return [_reread(m) for m in find_money(text)]
     out: list[MoneyMatch] = []
     for m in _MONEY_RX.finditer(text):
         prefix_form = m.group("num") is not None
