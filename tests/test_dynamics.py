@@ -7,6 +7,7 @@ from typing import Any
 from kg.extract.dynamics import dynamic_kind, extract_dynamics
 from kg.extract.dynamics_vocab import KIND_WORDS
 from kg.extract.sections import outline, semantic_offset
+from kg.ingest.text import render_text
 from kg.models import TextDocument
 from tests.test_sections import BOLD_DOC, HTML_DOC, MARKDOWN_DOC, TEXT_DOC, seed_score, shape
 
@@ -677,3 +678,70 @@ def test_h3_items_under_a_qualified_challenges_heading() -> None:
     doc = shape("# Tin anode\n\n## Technical challenges\n\n### Whisker growth\n\nTin grows whiskers.\n\n"
                 "### Volume change\n\nTin swells on lithiation.\n\n## See also\n\n- Zinc anode\n", "w.md")
     assert _pairs(doc) == [("challenges", "Whisker growth"), ("challenges", "Volume change")]
+
+
+def test_kind_of_the_market_headings_over_item_headings() -> None:
+    doc = shape(
+        "<h1>Zinc Foil Anode Market</h1><h2>Market Dynamics</h2>"
+        "<h3>Key Drivers for Zinc Foil Anode Market</h3><h4>Wearable Cells Moving to Foil</h4><p>Watches need it.</p>"
+        "<h3>Key Challenge of Market</h3><h4>Dendrite Formation at High Rates</h4><p>Cells short.</p>"
+        "<h4>Challenges of Scaling Foil in the Market</h4><p>Rolling mills are few.</p>"
+        "<h2>Competitive Landscape of Zinc Foil Anode Market</h2><p>Acme leads.</p>",
+        "z.html",
+    )
+    assert _pairs(doc) == [("drivers", "Wearable Cells Moving to Foil"),
+                           ("challenges", "Dendrite Formation at High Rates"),
+                           ("challenges", "Challenges of Scaling Foil in the Market")]
+
+
+def test_bold_prefix_naming_kind_and_item() -> None:
+    doc = shape(
+        "<h1>Zinc Foil Anode Note</h1><h2>Market dynamics</h2>"
+        "<p><b>Driver \u2013 Wearable Cells Moving to Foil:</b> Watches need thin cells.</p>"
+        "<p><b>Restraint \u2013 Costly Rolling:</b> Few mills can roll foil this thin.</p>"
+        "<p><b>Note \u2013 Data Sources:</b> Interviews with twelve cell makers.</p>"
+        "<h2>Competitive landscape</h2><p>Acme leads.</p>",
+        "n.html",
+    )
+    assert _pairs(doc) == [("drivers", "Wearable Cells Moving to Foil"), ("restraints", "Costly Rolling")]
+    # a bold prefix that is only a kind stays the title of the items after it, read once
+    doc = shape("<h2>Market dynamics</h2><p><b>Drivers:</b></p><ul><li>Wearable demand</li><li>Grid tenders</li></ul>",
+                "k.html")
+    assert _pairs(doc) == [("drivers", "Wearable demand"), ("drivers", "Grid tenders")]
+
+
+def test_kind_label_glued_to_its_title_colon_items() -> None:
+    # a plain-text page read as markdown: the label line and its "Title: description" lines become one paragraph
+    doc = shape(
+        "Zinc Foil Anode Market\n\n- Asia led in 2024.\n- Europe followed.\n\nMarket Dynamics\n\n"
+        "Drivers\nWearable Cells Moving to Foil: watches need thin cells.\n"
+        "Cheaper Grid Packs: utilities buy zinc for storage. Tenders doubled.\n\n"
+        "Restraints\nCostly Rolling at Few Mills: only three mills can roll foil this thin.\n\n"
+        "Competitive Landscape\n\nAcme leads.\n",
+        "z.txt",
+    )
+    assert _pairs(doc) == [("drivers", "Wearable Cells Moving to Foil"), ("drivers", "Cheaper Grid Packs"),
+                           ("restraints", "Costly Rolling at Few Mills")]
+    # prose after a kind word, or a kind phrase with a colon, lists nothing
+    for text in ("Drivers remain strong: demand grew in every region.",
+                 "Trends Shaping the Zinc Market: the following pages list them.",
+                 "Drivers Say: prices matter more than range."):
+        doc = shape(f"Zinc Foil Anode Market\n\n- Asia led.\n- Europe followed.\n\n{text}\n", "p.txt")
+        assert _pairs(doc) == [], text
+
+
+def test_plain_text_title_colon_lines_and_numbered_items_under_kind_labels() -> None:
+    doc = render_text(
+        "Zinc Foil Anode Market\n\nMarket Dynamics\n\nDrivers\n"
+        "Wearable Cells Moving to Foil: watches need thinner cells every year, and foil is the thinnest anode "
+        "that makers can roll today.\nCheaper Grid Packs: utilities buy zinc for storage.\n\n"
+        "Restraints\nrolling is costly: only three mills can roll foil this thin.\n\n"
+        "TRENDS TO WATCH\n  1. Dry coating of foil\n  2. Recycled zinc feedstock\n\n"
+        "Competitive Landscape\n\nAcme leads.\n",
+        "text/plain",
+    )
+    pairs = _pairs(doc)
+    assert pairs[:2] == [("drivers", "Wearable Cells Moving to Foil"), ("drivers", "Cheaper Grid Packs")]
+    assert ("trends", "Dry coating of foil") in pairs and ("trends", "Recycled zinc feedstock") in pairs
+    # a head that is not Title Case is no title: the line is not cut at its colon
+    assert ("restraints", "rolling is costly") not in pairs

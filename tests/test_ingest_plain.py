@@ -109,3 +109,29 @@ def test_wrapped_line_with_numbers_joins_the_next() -> None:
     body = ("and sales in 2024 (2023: USD 4,96 Mrd.). For 2025 we expect USD 5,31 Mrd., and for\n"
             "2030 USD 6,87 Mrd. with steady growth.\n")
     assert _blocks(body) == [("paragraph", " ".join(body.split()))]
+
+
+def test_label_groups_and_caps_labels_after_indented_items_stay_apart() -> None:
+    # "By Grade" / items / "By Use" / items: each label ends the list above it, and an upper-case label after
+    # indented bullets is its own line, not the last item's tail
+    got = _blocks("By Grade\n  Fine\n  Coarse\nBy Use\n  Cells\n  Kilns\n")
+    assert got == [("paragraph", "By Grade"), ("list_item", "Fine"), ("list_item", "Coarse"),
+                   ("paragraph", "By Use"), ("list_item", "Cells"), ("list_item", "Kilns")]
+    got = _blocks("DRIVERS\n  * Cheaper cells\n  * Grid tenders\nRESTRAINTS\n  * Costly rolling\n")
+    assert [t for _, t in got] == ["DRIVERS", "Cheaper cells", "Grid tenders", "RESTRAINTS", "Costly rolling"]
+    assert got[3][0] != "list_item" and got[4][0] == "list_item"
+    # a deeper-indented line under a bullet still continues it
+    got = _blocks("  * Cheaper cells from new\n    lines in Asia\n  * Grid tenders\n")
+    assert got == [("list_item", "Cheaper cells from new lines in Asia"), ("list_item", "Grid tenders")]
+
+
+def test_a_line_longer_than_any_wrap_column_ends_at_its_sentence_end() -> None:
+    # a web page copied as text: one paragraph per line, each far past 100 columns
+    first = ("Cheaper Grid Packs: utilities now buy zinc cells for four-hour storage because the packs cost "
+             "less than lithium ones.")
+    second = "Watches need thinner cells every year, so foil makers are adding capacity."
+    assert [t for _, t in _blocks(f"{first}\n{second}\n")] == [first, second]
+    # prose wrapped at 78 columns still joins after a filled line that ends a sentence
+    body = ("The widget coating market was worth USD 2.1 billion in 2024 in all regions.\n"
+            "Demand from Asian cell makers and new lines in Europe should lift it further.\n")
+    assert _blocks(body) == [("paragraph", " ".join(body.split()))]

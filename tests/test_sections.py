@@ -425,3 +425,13 @@ def test_one_bold_axis_outlook_line_after_a_lead_in_is_a_title() -> None:
                 "<p><b>Grade outlook</b></p><p><b>Price trends</b></p>"
                 "<p>Nothing else was studied in this round of the survey.</p>", "s.html")
     assert [s.title for s in outline(doc)] == ["Widget Resin Market", "Scope"]
+
+
+def test_kind_of_the_market_titles() -> None:
+    for title in ("Key Drivers for Zinc Foil Anode Market", "Key Opportunity of Market", "Drivers of Market Growth",
+                  "Restraints in the Global Widget Binder Industry", "Challenges to Growth"):
+        assert semantic_offset(title) == 2, title
+    # an item that merely ends with "market" or "growth" stays an item
+    for title in ("Challenges of Scaling Foil in the Market", "Opportunities in Emerging Markets",
+                  "Trends in Growth", "Demand for Foil in the Wearables Market"):
+        assert semantic_offset(title) == 3, title

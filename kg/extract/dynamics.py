@@ -38,7 +38,10 @@ Also, anywhere: soft-wrapped "**Driver:** X" / "**Restraint:** Y" lines joined i
 "Drivers: (a) X; (b) Y. Opportunity: Z." blocks (one item list per label); "lists three **drivers**:" before
 a list and "One **challenge**: **X**."; bracketed labels ("[Growth factor]", "[Obstruct factor]", "[Threat
 factor]", "[Trend keyword]") are kind titles by meaning; a plain-text kind-column table may carry an unflagged
-header row. Last resort after rule 6: titles quoted in a review, filed under the kind noun just before them.
+header row. A bold prefix naming kind and item ("**Driver – Fleet Safety Rules:** ...") is one item; a
+capitalised kind label run into its "Title Case Title: description" lines ("Drivers Fleet Safety Rules: ...
+. Cheaper Packs: ...", a plain-text page read as markdown) gives one item per titled sentence. Last resort
+after rule 6: titles quoted in a review, filed under the kind noun just before them.
 
 Never items: FAQ questions, statistics ("CAGR (Global): 6.30%"), titles of more than 25 words.
 """
@@ -316,16 +319,25 @@ def _body_items(doc: TextDocument, blocks: Iterable[Block]) -> Iterable[Span]:
                 yield lead
             continue
         if block.kind == "list_item":
-            m = re.match(r"\s*([^:.]{3,200}?)\s*(?::|\.\s|\.$|$)", text) or re.match(
-                r"\s*([^:.]{3,120}?\s[\-\u2013\u2014]\s[^:]*)", text
+            # "1. Title" / "(b) Title": an enumerator the reader kept in the item's text
+            number = _ITEM_NUMBER.match(text)
+            skip = number.end() if number else 0
+            body = text[skip:]
+            m = re.match(r"\s*([^:.]{3,200}?)\s*(?::|\.\s|\.$|$)", body) or re.match(
+                r"\s*([^:.]{3,120}?\s[\-\u2013\u2014]\s[^:]*)", body
             )
             if m:
-                start = block.start + m.start(1)
+                text = body
+                start = block.start + skip + m.start(1)
                 span = _cut_description(doc.text, Span(start=start, end=start + len(m.group(1))))
                 # A title cut from a longer item is short; an item that is one sentence is its own title.
                 whole = span.end == start + len(m.group(1)) and not text[m.end():].strip()
                 if len(doc.text[span.start:span.end].split()) <= (_MAX_TITLE_WORDS if whole else 15):
                     yield span
+
+
+#: An enumerator opening a list item's text: "1. ", "2) ", "(b) " (never "2024 ...", "1.5 GWh").
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|\(?[a-h]\))\s+(?=[A-Z(])")
 
 
 def _titled_paragraph(doc: TextDocument, block: Block, nxt: Block | None) -> bool:
@@ -392,10 +404,11 @@ def _described_titles(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
 
 
 def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
-    """A body made only of plain-text list lines: each line is an item. A line is a short sentence or a
-    "Title -- description" line; a line continuing the wrapped line above it ("India will need ...") is
-    part of that item. Any other line (prose) means the body is no list. Title lines that each head their
-    description are the items, not the descriptions (see :func:`_described_titles`)."""
+    """A body made only of plain-text list lines: each line is an item. A line is a short sentence, a
+    "Title -- description" line or a "Title Case Title: description" line; a line continuing the wrapped
+    line above it ("India will need ...") is part of that item. Any other line (prose) means the body is no
+    list. Title lines that each head their description are the items, not the descriptions (see
+    :func:`_described_titles`)."""
     blocks = list(blocks)
     titled = _described_titles(doc, blocks)
     if titled:
@@ -422,6 +435,11 @@ def _short_lines(doc: TextDocument, blocks: Iterable[Block]) -> list[Span]:
             start += mark.end()
         if described:
             spans.append(_cut_description(doc.text, Span(start=start, end=block.start + len(raw.rstrip()))))
+            continue
+        titled_line = _TITLED_SENTENCE.match(doc.text, start, block.end)
+        if titled_line is not None and _title_case(titled_line.group("title")) and len(
+                doc.text[titled_line.end("title") + 1:block.end].split()) >= 4:
+            spans.append(Span(start=start, end=titled_line.end("title")))  # "Title Case Title: description."
             continue
         if len(text.split()) > 20 or re.search(r"[.!?]\s+\S", text):  # prose: more than one sentence
             return []
@@ -551,8 +569,9 @@ def _label_lines_inline(doc: TextDocument, sections: list[Section], out: _Out, d
     "Restraint \u2013 Energy-intensive graphitisation: power costs ...", and a slide caption "[Slide 7 -
     Drivers: (1) A; (2) B]". A singular label names one item (up to a colon, ";" or the sentence end); a
     plural one a ";"-separated list in its first sentence ("(1)" marks dropped). A plural label with a colon
-    outside a caption is :func:`_inline`'s."""
-    prefixed = {s.block_index for s in sections if s.style == "bold_prefix"}
+    outside a caption is :func:`_inline`'s. A bold prefix that is only a kind ("**Drivers:** ...") is the
+    outline's kind title; one that carries its item ("**Driver – Fleet safety rules:** ...") is read here."""
+    prefixed = {s.block_index for s in sections if s.style == "bold_prefix" and dynamic_kind(s.title) is not None}
     for i, block in enumerate(doc.blocks):
         if block.boilerplate or block.kind not in ("paragraph", "list_item") or i in prefixed or i in done:
             continue
@@ -650,6 +669,54 @@ def _run_on_labels(doc: TextDocument, out: _Out) -> set[int]:
                 if 0 < len(piece.split()) <= 15:
                     out.add(kind, _trim(doc.text, base + at, base + part.end()))
     return done
+
+
+#: A capitalised plural kind label run into the "Title: description" item lines under it (a plain-text
+#: page read as markdown joins the lines into one paragraph): "Drivers Water-Based Mandates: rules on ...".
+_GLUED_LABEL = re.compile(
+    rf"\s*(?:(?:Key|Main|Major|Market|Growth)\s+)?(?P<kind>{_TITLE_PLURALS}|{_TITLE_PLURALS.upper()})\s+(?=[A-Z])"
+)
+#: One "Title Case Title: description" item opening a sentence.
+_TITLED_SENTENCE = re.compile(r"(?P<title>[A-Z][^:.;!?]{2,120}?):\s+\S")
+
+
+def _glued_labels(doc: TextDocument, out: _Out) -> set[int]:
+    """A kind label glued to the "Title: description" items that followed it on their own lines ("Drivers
+    Water-Based Mandates: rules on solvents ... . Blends Needing Stronger Binders: each point ..."): every
+    sentence that opens with a Title Case title of two to fifteen words and a colon is an item; the first
+    must be, else the block is prose ("Drivers Remain strong: ..." is not Title Case). Returns the blocks
+    read."""
+    done: set[int] = set()
+    for i, block in enumerate(doc.blocks):
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        m = _GLUED_LABEL.match(text)
+        if m is None or (kind := dynamic_kind(m.group("kind"))) is None:
+            continue
+        starts = [m.end(), *(e.end() + len(text[e.end():]) - len(text[e.end():].lstrip())
+                             for e in _SENTENCE_END.finditer(text, m.end()))]
+        spans: list[Span] = []
+        for k, at in enumerate(starts):
+            t = _TITLED_SENTENCE.match(text, at)
+            title = t.group("title") if t else ""
+            if t is None or not _title_case(title) or dynamic_kind(title) is not None or (
+                    k == 0 and dynamic_kind(text[:t.end("title")]) is not None):  # "Trends Shaping the Market:"
+                if k == 0:
+                    break
+                continue
+            spans.append(Span(start=block.start + at, end=block.start + t.end("title")))
+        if spans:
+            done.add(i)
+            for span in spans:
+                out.add(kind, span)
+    return done
+
+
+def _title_case(title: str) -> bool:
+    """Two to fifteen words, each word of four letters or more capitalised ("Lock-in at Cell Makers")."""
+    words = title.split()
+    return 2 <= len(words) <= 15 and all(w[:1].isupper() or w[:1].isdigit() for w in words if len(w) > 3)
 
 
 def _bold_labels(doc: TextDocument, out: _Out) -> set[int]:
@@ -1126,7 +1193,7 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     """Every dynamics title of the report, in document order (see the module docstring)."""
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
-    labelled = _bold_labels(doc, out) | _run_on_labels(doc, out)
+    labelled = _bold_labels(doc, out) | _run_on_labels(doc, out) | _glued_labels(doc, out)
     used = _titled(doc, [s for s in secs if s.block_index not in labelled], out)
     _counted(doc, out)
     _label_lines(doc, secs, out)

@@ -13,8 +13,8 @@ rather than how it looks, because reports style their levels inconsistently:
 
 * 1 - group titles: ALL-CAPS lines and short titles naming a part of a report ("Market Dynamics",
   "Regional Analysis", "Segment Analysis", "Competitive Landscape", "FAQ"...);
-* 2 - kind titles: a dynamics kind ("MARKET DRIVERS", "Other Restraints", "Key Trends") or a segmentation
-  axis ("By Type", "Market Segmentation (by Application)");
+* 2 - kind titles: a dynamics kind ("MARKET DRIVERS", "Other Restraints", "Key Trends", "Key Drivers for X
+  Market") or a segmentation axis ("By Type", "Market Segmentation (by Application)");
 * 3 - item titles: other bold/centred lines, numbered lines ("1. Electric Vehicle Boom:"), plain title-like
   lines, FAQ questions;
 * 4 - bold prefixes ("**Drivers:** ..." at the start of a paragraph or list item).
@@ -70,12 +70,20 @@ _KIND_QUESTION = re.compile(
     rf"|^where\s+are\s+the\s+(?:(?:{_QUALIFIERS}|new|real|biggest)\s+)*(?:opportunities|risks|challenges)",
     re.I,
 )
+#: A kind of the market named as such: "Key Drivers for Hard Carbon Anode Market", "Key Opportunity of Market",
+#: "Restraints in the Global Binder Industry" - the title ends with the market it is about.
+_KIND_OF_MARKET = (
+    rf"^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})\s+(?:for|of|in|on|facing|affecting|impacting)\s+(?:the\s+)?"
+    r"(?:(?!(?:in|of|for|to|on|at|with|the|and|by|from)\s)[\w\-]+\s+){0,7}(?:market|industry|sector)(?:\s+growth)?$"
+    r"|^(?:(?:key|main|major)\s+)?(?:drivers|restraints|opportunities|challenges)\s+(?:for|of|to)\s+growth$"
+)
 #: Titles that name a dynamics kind ("Drivers", "Other Restraints", "X Market Trends") or a segmentation
 #: axis ("By Type", "Market Segmentation (by Application)") - rank offset 2.
 _KIND_TITLE = re.compile(
     rf"^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})(?:\s*(?:,|and|&)\s*(?:{TITLE_NOUNS}))*$"
     rf"|\b(?:market|industry)\s+(?:{TITLE_NOUNS})$"
     rf"|{_KIND_PHRASE}"
+    rf"|{_KIND_OF_MARKET}"
     r"|^(?:(?:total\s+)?market\s+)?(?:(?:segment(?:ation)?s?|break-?up|breakdown|split)\s+)?(?:analysis\s+)?"
     r"\(?by\s+[\w\- ]{2,30}\)?$"
     r"|^(?:market\s+)?segment(?:ation)?s?\s*\(by\s+[\w\- ]{2,30}\)$",
@@ -305,7 +313,7 @@ def semantic_offset(title: str) -> int:
         # question is an item, e.g. an FAQ entry).
         return 2 if _KIND_QUESTION.fullmatch(t.rstrip(" ?")) else 3
     for part in (t, *[p.strip() for p in t.split(":")]):
-        if _KIND_TITLE.search(part) and len(_words(part)) <= 8:
+        if _KIND_TITLE.search(part) and (len(_words(part)) <= 8 or re.match(_KIND_OF_MARKET, part)):
             return 2
     for part in (t, *[p.strip() for p in t.split(":")]):
         words = _words(re.sub(r"\b(?:include|includes|including)$", "", part).strip())

@@ -7,7 +7,8 @@ Plain text carries its structure in line layout, not markup, so every rule here 
   line is long (>= 60 characters, prose wrapped at 70-80 columns) and does not end in ":"; or the
   previous line ends with a comma or a joining word ("and", "of", ...) and is at least 40 characters.
   A long line ending a sentence only joins when the next word would not have fitted on it (the line
-  was filled, so the break is wrapping, not one sentence per line). Short lines (titles, list lines,
+  was filled, so the break is wrapping, not one sentence per line) and it is at most 100 characters (a
+  longer line was never wrapped: a web page copied as text, one paragraph per line). Short lines (titles, list lines,
   "label: value" lines, dot-leader lines) stay separate blocks.
 * A line underlined with ``===`` / ``---`` (setext style) is a heading (level 1 / 2); a rule line
   alone is dropped, and a rule under a table's first row marks that row as the header.
@@ -55,6 +56,7 @@ _JOIN_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in"
 _SENTENCE_END = ".:!?"
 _LABEL = re.compile(r"^[A-Z][\w ./&()-]{0,30}:\s+\S")  # "Contact: ...", "Tel: ..." open a new line
 _LONG = 60
+_WRAP_MAX = 100  # plain text is wrapped at 70-80 columns, rarely up to 100
 #: A numbered or lettered item ("1) Title", "2. Title", "(b) Title", "iv. Title") starts its own line; a
 #: wrapped "13.1 % CAGR" or "2024 and ..." does not look like one.
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}[.)])\s+[A-Z(\"'\u201c]")
@@ -194,7 +196,9 @@ def _continues(prev: _Line, line: _Line, width: int) -> bool:
     if len(p) < _LONG or _LABEL.match(t):
         return False
     if last in ".!?":
-        return len(prev.raw) + 1 + len(t.split()[0]) > width
+        # A line longer than any wrapping column (a web page copied as text: one paragraph per line) was not
+        # filled by wrapping, so a sentence it ends is the end of its line.
+        return len(prev.raw) + 1 + len(t.split()[0]) > width and len(prev.flat) <= _WRAP_MAX
     return True
 
 
