@@ -500,3 +500,60 @@ def test_prose_amounts_of_a_decimal_comma_document() -> None:
         **WA,
     )
     assert sizes(f) == {("Global", None, 2024, Decimal("1105.000")), ("Global", None, 2031, Decimal("1620.00"))}
+
+
+def periods(f: Figures) -> set[tuple[str, Decimal, int | None, int | None]]:
+    return {(x.scope, x.cagr_percent, x.start_year, x.end_year) for x in f.growth_rates}
+
+
+def test_a_breakdown_lines_rate_after_its_amount_spans_the_forecast() -> None:
+    f = run_listed(
+        "# Widget anode outlook\n\n### Latin America — USD 12.5 Mn in 2024, CAGR 7.3%\n\nBrazil leads.\n\n"
+        "The widget anode market was USD 80 Mn in 2024, with a CAGR of 6.1%.\n",
+        (),
+        "text/markdown",
+        **WA,
+    )
+    # the line's rate is the forecast's; the prose rate after a one-year amount names no period
+    assert periods(f) == {("Latin America", Decimal("7.3"), 2026, 2031), ("Global", Decimal("6.1"), None, None)}
+
+
+def test_a_subjectless_fastest_growing_clause_is_the_first_clauses() -> None:
+    f = run_listed(
+        "<p>The widget anode market was US$ 900 million in 2024. Coated anodes are the smallest type, worth "
+        "US$ 52 million in 2024, but the fastest-growing at 24.5% a year.</p><p>Steel scrap is cheap, but the "
+        "fastest-growing at 6.5% a year.</p>",
+        (("Coated Anodes", "type"), ("Uncoated Anodes", "type")),
+        **WA,
+    )
+    assert rates(f) == {("Global", "Coated Anodes", Decimal("24.5"))}
+
+
+def test_label_line_rates_with_joined_place_names_span_the_forecast() -> None:
+    f = run_listed(
+        "# Widget anode outlook\n\nThe widget anode market was USD 80 Mn in 2024.\n\n"
+        "Asia-Pacific CAGR: 9.6%\n\nMiddle East & Africa CAGR: 4.4%\n\nCAGR 2019-2024: 3.1%\n\n"
+        "Related reports\n\nCoke-Oven Pitch Binder — CAGR 3.8%\n",
+        (),
+        "text/markdown",
+        **WA,
+    )
+    assert periods(f) == {
+        ("Asia-Pacific", Decimal("9.6"), 2026, 2031),
+        ("Middle East & Africa", Decimal("4.4"), 2026, 2031),
+        ("Global", Decimal("3.1"), 2019, 2024),  # an own period is kept
+    }
+
+
+def test_a_place_after_a_run_in_label_continues_the_market() -> None:
+    _, f = run(
+        "<p>The widget anode market was US$ 900 million in 2024.</p><p>Oceania: Oceania is projected to "
+        "witness a CAGR of 12.5% through 2031.</p><p>Steel: Steel output is projected to witness a CAGR of "
+        "3.5% through 2031.</p>",
+        **WA,
+    )
+    assert rates(f) == {("Oceania", None, Decimal("12.5"))}
+    # negative: no passage about the market before it
+    _, f = run("<p>Steel output fell in 2024.</p><p>Oceania: Oceania is projected to witness a CAGR of 12.5%.</p>",
+               **WA)
+    assert f.growth_rates == []

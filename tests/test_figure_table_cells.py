@@ -147,3 +147,18 @@ def test_a_place_group_cell_scopes_the_segment_rows_under_it() -> None:
     # is no share of the market
     assert ("Chile", None, 2024, Decimal(35)) in got and ("Peru", None, 2030, Decimal(22)) in got
     assert all(x.holder not in {"Matte Films", "Gloss Films", "Oceania"} for x in f.shares)
+
+
+def test_year_columns_with_their_unit_after_a_comma_and_the_captions_exchange_rate() -> None:
+    body = (
+        "<table><tr><th>Region</th><th>2024, EUR million</th><th>2030, EUR million</th></tr>"
+        "<tr><td>Oceania</td><td>50.0</td><td>90.0</td></tr><tr><td>Chile</td><td>20.0</td><td>30.0</td></tr>"
+        "</table><p>Table 3 – Widget coating market by region. Values in EUR million; convert to USD at "
+        "EUR 1 = USD 1.10.</p>"
+    )
+    got = _sizes(_run(body, "text/html"))
+    assert ("Oceania", None, 2024, Decimal("55.000")) in got  # EUR 50.0 million at the caption's rate
+    assert ("Chile", None, 2030, Decimal("33.000")) in got
+    # negative: a comma then another measure is no year column of money
+    other = body.replace("2024, EUR million", "2024, tonnes").replace("2030, EUR million", "2030, tonnes")
+    assert not _sizes(_run(other, "text/html"))

@@ -238,3 +238,41 @@ def test_title_across_a_grid_header_is_no_group() -> None:
     # negative: a section row repeated across the grid is no header row
     rows = [["Kind", "2021", "2026"], ["Teal kinds"] * 3, ["Teal", "4", "6"]]
     assert header_layout(rows, [[True] * 3, [True] * 3, [False] * 3]).rows == 1
+
+
+def _paragraph_table(text: str) -> list[list[str]] | None:
+    """``text_table`` over one paragraph, as a renderer that joined a pipe table's lines gives it."""
+    from kg.models import Block, TextDocument
+
+    doc = TextDocument(
+        source="t.md", raw_sha256="0", text_sha256="0", media_type="text/markdown", encoding="utf-8", text=text,
+        blocks=(Block(start=0, end=len(text), kind="paragraph"),),
+    )
+    found = text_table(doc, 0)
+    return None if found is None else [[doc.text[c.start : c.end] for c in row] for row in found[0].rows]
+
+
+def test_pipe_table_joined_into_one_paragraph_after_its_caption() -> None:
+    rows = _paragraph_table(
+        "--- Page 3 --- Sales by country (EUR M) Country | 2022 | 2029 | CAGR 23-29 Chile | 40 | 75 | 9.4% "
+        "Peru | 12.5 | 20 | 6.9% Total | 52.5 | 95 | 8.9% Source: interviews, filings"
+    )
+    assert rows == [
+        ["Sales by country (EUR M) Country", "2022", "2029", "CAGR 23-29"],
+        ["Chile", "40", "75", "9.4%"],
+        ["Peru", "12.5", "20", "6.9%"],
+        ["Total", "52.5", "95", "8.9%"],
+    ]
+
+
+def test_pipe_rows_after_prose_or_without_a_unit_are_no_table() -> None:
+    # negative: prose with figures before the header is no caption (its sentences must still be read)
+    assert _paragraph_table(
+        "Sales rose 12% to EUR 40 M. Country | 2022 | 2029 Chile | 40 | 75 Peru | 12 | 20"
+    ) is None
+    # negative: no currency unit anywhere
+    assert _paragraph_table("Output by country Country | 2022 | 2029 Chile | 40 | 75 Peru | 12 | 20") is None
+    # negative: text with figures after the rows is more than a note
+    assert _paragraph_table(
+        "Sales (EUR M) Country | 2022 | 2029 Chile | 40 | 75 Peru | 12 | 20 Peru grew 8% in 2023."
+    ) is None

@@ -10,7 +10,9 @@ Europe at 21.1%" adds the elided second scope. Period: an explicit span ("2025-2
 2032"); "through 2032" -> the forecast start to 2032; "during the forecast period" -> the sentence's own
 value years when they end elsewhere than the report's forecast (a second edition: values 2022 and 2029 ->
 2023-2029), else the report's forecast period; "in next six years" -> six years back from the year the
-sentence targets, else from the base year; no period words -> the span of the sentence's value years.
+sentence targets, else from the base year; no period words -> the span of the sentence's value years, or
+on a label or breakdown line ("Asia-Pacific CAGR: 9.6%", "Europe — USD 71 Mn in 2024, CAGR 9.1%") the
+report's forecast period.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from kg.models import Evidence, GrowthRate, Statistic
 __all__ = ["elliptical_rate", "read_cagr"]
 
 
-_LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z][\w ]{0,20})?[\s:|–—-]*$")
+# a short label before the rate; its words may be joined by a hyphen or "&" ("Asia-Pacific CAGR: 9.6%")
+_LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z](?:[\w ]|(?<=\w)-(?=\w)|(?<= )&(?= )){0,20})?[\s:|–—-]*$")
 
 
 def read_cagr(
@@ -83,8 +86,11 @@ def read_cagr(
         # first clause, whose amount was the market's
         ref = "own"
         governing_size = governing_size or [x for x in own_sizes if x.money.end <= elided.start()][-1]
-    if ref is None and continues_market(ctx, with_verb):
-        ref = "own"
+    run_in = _RUN_IN_RX.match(with_verb)
+    if ref is None and (
+        continues_market(ctx, with_verb) or (run_in is not None and continues_market(ctx, with_verb[run_in.end() :]))
+    ):
+        ref = "own"  # also after a run-in label: "North America: North America is projected to witness a CAGR"
     if ref is None and ctx.prev_own and _BARE_RATE_SUBJECT_RX.match(gov) and _RATE_NOUN_RX.match(c.as_written):
         ref = "own"  # "The implied growth rate is 4.3% a year" right after the market's amounts
     label_owner = (
@@ -115,8 +121,12 @@ def read_cagr(
     if place is None and governing_size is not None and governing_size.place is not None and not label_place:
         place, place_text = governing_size.place, governing_size.place_text
     start, end = _resolve_period(ctx, c, own_years)
-    if label_owner and start is None and end is None and ctx.meta.forecast_period:
-        start, end = ctx.meta.forecast_period  # a breakdown line's rate is over the report's forecast
+    on_line = ctx.line_label is not None and c.start >= ctx.line_label[2]
+    on_line_rate = label_line or label_owner or (on_line and ref == "own")
+    if on_line_rate and start is None and end is None and ctx.meta.forecast_period:
+        # a label line's or breakdown line's rate is over the report's forecast, also after the line's own
+        # amount ("North America — USD 71.4 Mn in 2024, CAGR 9.1%", "Asia-Pacific CAGR: 9.6%")
+        start, end = ctx.meta.forecast_period
     ctx.growth.append(
         GrowthRate(
             evidence=(ev,),
@@ -129,6 +139,10 @@ def read_cagr(
             value_text=c.as_written,
         )
     )
+
+
+# a run-in label that opens a paragraph ("North America: ..."): short, no figure, ends in a colon
+_RUN_IN_RX = re.compile(r"^\s*[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,4}\s*:\s+(?=\S)")
 
 
 # a clause with no subject of its own: "..., but is forecast to grow 31.2% a year", "..., but the fastest-growing"
@@ -144,7 +158,8 @@ _IT_SUBJECT_RX = re.compile(r"^\W*(?:(?:[A-Za-z]+\s+){1,3})?it\b(?!['’]s)", re
 def _subjectless_join(s: str, cs: int, pos: int) -> int:
     """The clause start for a figure whose clause has no subject of its own ("Europe is much smaller ... but
     is forecast to grow"): the clause before it, whose subject it shares."""
-    if cs == 0 or not _SUBJECTLESS_RX.match(s, cs, pos):
+    # (the match may run on into the rate: "..., but the fastest-growing at 27.9% a year" starts at "growing")
+    if cs == 0 or cs >= pos or not _SUBJECTLESS_RX.match(s, cs):
         return cs
     bounds = [m for m in CLAUSE_BOUNDARY.finditer(s, 0, cs) if m.end() == cs]
     if not bounds or bounds[-1].group().strip() == ";":

@@ -1,7 +1,7 @@
 """The layout of money tables: header rows, column headers, units, rate columns, plain-text tables.
 
-:mod:`kg.extract.figures` decides whether a table is about the report's market and binds each cell to a
-year and a scope; this module only reads the table's shape, which needs no knowledge of the market:
+:mod:`kg.extract.figure_table_cells` decides whether a table is about the report's market and binds each
+cell to a year and a scope; this module only reads the table's shape, which needs no knowledge of the market:
 
 * Header rows. Reports nest headers: "Region / Country" (two rows high) beside "Revenue (US$ Mn)" spread
   over "2024 | 2033". HTML tables come as a grid (a group repeated over its columns, an empty cell under
@@ -16,7 +16,8 @@ year and a scope; this module only reads the table's shape, which needs no knowl
   measures the *impact on* a CAGR (a drivers/restraints table's "+1.2%") is no growth rate.
 * Plain-text tables. A space-aligned table that the renderer flattened into paragraphs ("Region  2024 (USD
   M)  2032 (USD M)  CAGR 25-32" then "Asia-Pacific  221.4  748.0  16.4%") is rebuilt as a table block,
-  when its header or a short line just above it names a currency unit.
+  when its header or a short line just above it names a currency unit. A pipe table whose lines were
+  joined into one paragraph ("Sales (USD M) Region | 2024 | 2032 Chile | 40 | 75 ...") is rebuilt too.
 * Unit lines. Under a caption that states the unit ("Regional Insights (USD Billion)"), labelled lines
   of bare numbers with years ("Europe: 0.16 (2024) -> 1.85 (2035)") are money in that unit.
 """
@@ -48,7 +49,10 @@ __all__ = [
 
 YEAR_HEADER_RX = re.compile(
     r"^\s*(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
-    r"\s*\*?\s*(?:(?:revenue|market\s+size|market\s+value|value|sales|size)\s*)?(?:\([^)]*\))?\s*$",
+    r"\s*\*?\s*(?:(?:revenue|market\s+size|market\s+value|value|sales|size)\s*)?(?:\([^)]*\))?"
+    # the column's unit after a comma: "2023, EUR million", "2030F, US$ bn"
+    r"(?:\s*,\s*(?:in\s+)?(?:USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:million|mn|mio|billion|bn|mrd|"
+    r"thousand|m|b|k)?\.?)?\s*$",
     re.IGNORECASE,
 )
 _US_DOLLARS = r"U\.?\s?S\.?\s+dollars|US\s+dollars|dollars"
@@ -274,6 +278,10 @@ def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
     """
     block = doc.blocks[index]
     text = doc.text[block.start : block.end]
+    if "|" in text:
+        piped = _pipe_table(doc, index)
+        if piped is not None:
+            return piped
     head = _TT_HEAD_RX.match(text + " ")
     if head is None or head.group("label") and re.search(r"\d", head.group("label")):
         return None
@@ -334,6 +342,62 @@ def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
     header = (label, *cols)
     end = doc.blocks[last].end
     return block.model_copy(update={"kind": "table", "rows": (header, *body), "end": end}), last
+
+
+_PT_SEP = r"\s*\|\s*"
+_PT_HEAD_RX = re.compile(
+    rf"(?:^|\s)\|?\s*(?P<label>[A-Z][A-Za-z/&\- ]{{0,40}}?){_PT_SEP}(?P<years>{_TT_YEAR}(?:{_PT_SEP}{_TT_YEAR})*)"
+    rf"(?P<rates>(?:{_PT_SEP}{_TT_RATE})*)\s*\|?(?=\s|$)"
+)
+# the short text a pipe table's header may follow in its paragraph: a caption, not prose with figures
+_PT_FIGURE_RX = re.compile(r"\d\s*%|[$€£¥]\s*\d|\b(?:USD|US\$|EUR|GBP|JPY|CNY|INR)\s*\d|\|", re.IGNORECASE)
+_PT_JUNK_RX = re.compile(r"[=#*_~\-]{3,}\s*")
+_PT_NOTE_RX = re.compile(r"\s*(?:sources?|notes?)\b|[^\d]*$", re.IGNORECASE)
+
+
+def _pipe_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
+    """A pipe table whose lines the renderer joined into one paragraph ("Market size by region (USD M)
+    Region | 2024 | 2032 | CAGR 25-32 Asia-Pacific | 226 | 411 | 7.8% ... Source: ..."), as a table block.
+
+    The header (a label, year columns, optional rate columns, "|" between cells) may follow a short
+    caption without figures; every row after it must be one label and one number per column, up to the
+    paragraph's end or a note without figures ("Source: ..."); a currency unit must be in the caption,
+    the header or a short line above."""
+    block = doc.blocks[index]
+    text = doc.text[block.start : block.end]
+    head = _PT_HEAD_RX.search(text)
+    if head is None or head.start() > 160 or _PT_FIGURE_RX.search(text, 0, head.start()):
+        return None
+    junk = list(_PT_JUNK_RX.finditer(text, 0, head.start("label")))
+    prefix = text[: head.start("label")]
+    cap_start = junk[-1].end() if junk else len(prefix) - len(prefix.lstrip())
+    years = list(_TT_YEAR_RX.finditer(text, head.start("years"), head.end("years")))
+    rates = list(_TT_RATE_RX.finditer(text, head.start("rates"), head.end("rates"))) if head.group("rates") else []
+    if len(years) < 2 and not rates:
+        return None
+    if not (UNIT_RX.search(text, cap_start, head.end()) or _unit_above(doc, index)):
+        return None
+    cells = [f"v{i}" for i in range(len(years))] + [f"r{i}" for i in range(len(rates))]
+    row_rx = re.compile(
+        r"\s*\|?\s*(?P<label>[A-Za-z][A-Za-z&/.,()'’\- ]{0,60}?)"
+        + "".join(rf"{_PT_SEP}(?P<v{i}>{_TT_NUM})" for i in range(len(years)))
+        + "".join(rf"{_PT_SEP}(?P<r{i}>{_TT_PCT})" for i in range(len(rates)))
+        + r"\s*\|?(?=\s|$)"
+    )
+    body: list[tuple[Cell, ...]] = []
+    pos = head.end()
+    while (m := row_rx.match(text, pos)) is not None:
+        body.append(
+            (Cell(start=block.start + m.start("label"), end=block.start + m.end("label")),)
+            + tuple(Cell(start=block.start + m.start(g), end=block.start + m.end(g)) for g in cells)
+        )
+        pos = m.end()
+    if len(body) < 2 or not _PT_NOTE_RX.match(text, pos):
+        return None
+    # the caption and the label column's header are one cell, so the caption's unit reads as the table's
+    label = Cell(start=block.start + cap_start, end=block.start + head.end("label"), header=True)
+    cols = (Cell(start=block.start + m.start(), end=block.start + m.end(), header=True) for m in years + rates)
+    return block.model_copy(update={"kind": "table", "rows": ((label, *cols), *body)}), index
 
 
 # ------------------------------------------------------------------ labelled lines under a unit caption
