@@ -53,7 +53,9 @@ Layout: this module only runs the readers and merges what they find. The readers
 (leadership sentences) and :mod:`~kg.extract.company_prose` (strong names in producer prose, stock tickers);
 countries come from :mod:`~kg.extract.company_countries` and :mod:`~kg.extract.company_country_statements`,
 evidence spans from :mod:`~kg.extract.company_occurrences`, and :mod:`~kg.extract.company_filters` and
-:mod:`~kg.extract.company_unwrap` keep products, out-of-scope names and names cut by line wraps out.
+:mod:`~kg.extract.company_unwrap` keep products, out-of-scope names and names cut by line wraps out. The
+readers share the candidate record (:mod:`~kg.extract.company_candidates`) and the player nouns and
+sentence splitter (:mod:`~kg.extract.company_words`).
 """
 
 from __future__ import annotations
@@ -71,7 +73,6 @@ from kg.extract.company_prose import prose_candidates, ticker_candidates
 from kg.extract.company_subjects import subject_candidates
 from kg.extract.company_tables import rank_row_candidates
 from kg.extract.company_unwrap import unwrapped_document, without_cut_names
-from kg.extract.company_words import PLAYER_NOUNS
 from kg.extract.names import is_name_shape, skip_place_possessive, trim_name
 from kg.models import CompanyMention, TextDocument
 
@@ -133,4 +134,4 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     return [m for _, m in mentions]
 
 
-__all__ = ["PLAYER_NOUNS", "extract_companies"]
+__all__ = ["extract_companies"]

@@ -2,7 +2,8 @@
 
 These finders are lexical: they find the percentage, its period or basis, and flag nonsense. Deciding
 whether a rate or share is *about the report's market* (and whose share it is) needs the sentence and the
-report metadata, so it lives in :mod:`kg.extract.figures`.
+report metadata, so it lives in :mod:`kg.extract.figure_growth` (rates) and
+:mod:`kg.extract.figure_shares` with :mod:`kg.extract.figure_holders` (shares and their holders).
 
 CAGR forms: "CAGR of 6.30%", "6.30% CAGR", "a 4.2% CAGR", "compound annual growth rate (CAGR) of 13.4%",
 "CAGR (Global): 6.30% (2025-2032)", "CAGR 2025-2031: 4.8%"; and growth worded per year without "CAGR"
