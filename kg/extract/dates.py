@@ -158,8 +158,9 @@ _WEEKDAY_DATE = re.compile(
 #: A dateline's place before a masthead's date part: "Hamburg, 12.05.2025 | English edition".
 _PLACE_PREFIX = re.compile(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2},\s*")
 _CAPS_LINE = re.compile(r"\s+[A-Z]{3,}\b(?![a-z])")
-#: A masthead's parts: "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk | 7 October 2025".
-_PART_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
+#: A masthead's parts, split by " | ", " · " or " • ": "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk |
+#: 7 October 2025" (kg.extract.publisher reads the firm from the same parts).
+MASTHEAD_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
 #: How many blocks after the title still belong to its by-line area.
 _AFTER_TITLE = 5
 _TOP_BLOCKS = 8
@@ -204,7 +205,7 @@ def _date_line(line: str) -> date | None:
     part, closes a by-line with one or opens a press release with one."""
     if (dm := _PREPARED_ON.search(line)) and (d := parse_date(dm.group(1))) is not None:
         return d
-    parts = _PART_SPLIT.split(line)
+    parts = MASTHEAD_SPLIT.split(line)
     # The last part may end with the date ("Corvane Insights · 28 August 2025"); in a masthead of three
     # or more parts, any part may be the date alone ("Study no. X-117 · 19 May 2025 · 164 pages").
     candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 3 else [])]
@@ -230,4 +231,4 @@ def _date_line(line: str) -> date | None:
     return None
 
 
-__all__ = ["MONTH_RX", "YEAR", "find_published", "parse_date"]
+__all__ = ["MASTHEAD_SPLIT", "MONTH_RX", "YEAR", "find_published", "parse_date"]

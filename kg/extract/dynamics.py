@@ -54,10 +54,12 @@ from collections.abc import Iterable
 from kg.extract.dynamics_vocab import KIND_NOUNS, KIND_OF_SINGULAR, KIND_WORDS, PLURALS, SINGULARS, kind_pattern
 from kg.extract.geo import find_places
 from kg.extract.sections import (
+    FAQ_TITLE,
     Section,
     block_text,
     is_caps,
     lead_strong,
+    next_sibling_number,
     outline,
     section_at,
     semantic_offset,
@@ -154,7 +156,6 @@ def _cut_description(text: str, span: Span) -> Span:
     return span
 
 
-_FAQ = re.compile(r"\b(?:faqs?|frequently asked|questions)\b", re.I)
 #: A bracketed kind tag closing an item title: "(trend)", "(Challenge)", "(key opportunity)".
 _KIND_TAG = re.compile(rf"\s*\((?:key\s+|main\s+|major\s+)?({SINGULARS})\)\s*$", re.I)
 
@@ -813,14 +814,6 @@ def _label_lines(doc: TextDocument, sections: list[Section], out: _Out) -> None:
             out.add(kind, span)
 
 
-def _next_number(a: str | None, b: str | None) -> bool:
-    """``b`` numbers the part right after ``a`` at the same depth ("6." then "7.", "4.1" then "4.2")."""
-    if not a or not b or re.sub(r"\d+", "0", a) != re.sub(r"\d+", "0", b):
-        return False
-    x, y = [int(n) for n in re.findall(r"\d+", a)], [int(n) for n in re.findall(r"\d+", b)]
-    return bool(x) and x[:-1] == y[:-1] and y[-1] > x[-1]
-
-
 def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
     """Rules 1-3; returns the block indexes of the item titles used (so rule 4 skips them)."""
     used: set[int] = set()
@@ -867,7 +860,7 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             continue
         k = dynamic_kind(sec.title)
         if k is not None and sec.title.rstrip().endswith("?") and any(
-                _FAQ.search(a.title) for a in sec.ancestors()):
+                FAQ_TITLE.search(a.title) for a in sec.ancestors()):
             k = None  # "FAQ" / "What is driving demand?": a question and its answer, not a list of drivers
         if k is not None:
             flush()
@@ -879,7 +872,7 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
             continue
         # "7. Coverage" after "6. Headwinds": the next numbered part of the report, whatever its rank.
         if kind is not None and (sec.rank <= boundary or _ABOUT.match(sec.title)
-                                 or _next_number(kind_sec.number if kind_sec else None, sec.number)):
+                                 or next_sibling_number(kind_sec.number if kind_sec else None, sec.number)):
             flush()
             kind, kind_sec, group = None, None, []
             continue

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.figure_context import Context
-from kg.extract.figure_scope import ANAPHOR_PLACE_RX, segment_name, subject_places
+from kg.extract.figure_scope import ANAPHOR_PLACE_RX, MEASURE_NOUN, segment_name, subject_places
 from kg.extract.figure_words import GENERIC_MODIFIERS, WORD_RX, MarketWords, is_place_word, norm_word, words_of, wordset
 from kg.extract.geo import find_places
 
@@ -272,10 +272,10 @@ _EXPECT_OBJECT_RX = re.compile(
     r"\b(?:we|analysts|they|(?-i:[A-Z])[\w&\-]*)\s+(?:now\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?)\s+$",
     re.IGNORECASE,
 )
-_POSSESSIVE_MEASURE_RX = re.compile(
-    # (subject_places has checked that the words before the measure are the product's own)
-    r"^[’']s(?:(?:\s+[\w\-]+){0,4}?\s+(?:output|production|sales|revenues?|demand|consumption|shipments)"
-    r"(?:\s+value)?)?(?=\s)",
+_POSSESSIVE_RX = re.compile(
+    # the possessive and the place's own measure, stripped before the verb test of continues_market (its verbs
+    # are not figure_scope's); subject_places has checked that the words before the measure are the product's
+    r"^[’']s(?:(?:\s+[\w\-]+){0,4}?\s+" + MEASURE_NOUN + r")?(?=\s)",
     re.IGNORECASE,
 )
 _PLACE_SUBJECT_RX = re.compile(r"^\W*(?:(?:and|also|meanwhile|moreover|in\s+addition|the)\W+)*$", re.IGNORECASE)
@@ -300,7 +300,7 @@ def continues_market(ctx: Context, gov: str) -> bool:
     if not _PLACE_SUBJECT_RX.match(lead):
         return False
     # "South Korea's output value is projected", "Japan's should grow": the place's own measure
-    rest = _POSSESSIVE_MEASURE_RX.sub("", rest, count=1)
+    rest = _POSSESSIVE_RX.sub("", rest, count=1)
     # the place is the whole subject: a verb follows it directly ("APAC is forecast", "Europe will"), or
     # after a focusing adverb ("China alone accounted for"), or its amount in apposition
     return bool(

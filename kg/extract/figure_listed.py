@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
+from kg.extract.company_filters import registry_key
 from kg.extract.figure_context import Context
 from kg.extract.figure_words import PAREN_RX, norm_word, words_of, wordset
 from kg.models import CompanyMention, SegmentKind, SegmentMention
@@ -111,19 +111,12 @@ def _ends_kept(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def is_listed_company(ctx: Context, name: str) -> bool:
     """A company signal: a legal suffix, a registry company, or one of the document's listed players."""
-    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited)\b\.?", name):
+    if _LEGAL_WORD_RX.search(name):
         return True
     key = _company_key(name)
     if key and any(c[: len(key)] == key for c in ctx.company_keys):
         return True
-    return _registry_company(name)
-
-
-@lru_cache(maxsize=4096)
-def _registry_company(name: str) -> bool:
-    from kg.resolve import default_resolver  # the registry loads once, on the first holder that needs it
-
-    return default_resolver().match_registry(name, fuzzy=False) is not None
+    return registry_key(name) is not None
 
 
 SEGMENT_TAIL_WORDS = wordset(
@@ -132,9 +125,11 @@ SEGMENT_TAIL_WORDS = wordset(
 )
 
 
-LEGAL_SUFFIX_RX = re.compile(
-    r"\b(?:Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited|N\.?V|S\.?A)\b\.?$"
-)
+# Not names.has_legal_suffix: these are case-sensitive, the first finds a legal word anywhere in a holder
+# ("Acme Group Europe", a lone "Group"), and they know fewer forms ("Company", "Pty", "KK" are not here).
+_LEGAL_WORDS = r"Inc|Ltd|LLC|Corp|Corporation|Co|AG|SA|SE|plc|GmbH|Group|Holdings|Limited"
+_LEGAL_WORD_RX = re.compile(rf"\b(?:{_LEGAL_WORDS})\b\.?")
+LEGAL_SUFFIX_RX = re.compile(rf"\b(?:{_LEGAL_WORDS}|N\.?V|S\.?A)\b\.?$")
 
 
 def _bare_key(ctx: Context, name: str) -> tuple[str, ...]:

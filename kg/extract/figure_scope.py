@@ -26,6 +26,7 @@ from kg.models import Evidence, ReportMeta
 
 __all__ = [
     "ANAPHOR_PLACE_RX",
+    "MEASURE_NOUN",
     "apply_default_scope",
     "clause_scope",
     "clause_segment",
@@ -131,10 +132,11 @@ def subject_places(text: str, product_words: Iterable[str] = (), market_words: I
     return out
 
 
+#: The noun of a place's own measure after its possessive: "(South Korea's) output value", "(Japan's) sales".
+MEASURE_NOUN = r"(?:output|production|sales|revenues?|demand|consumption|shipments)(?:\s+value)?"
 _POSSESSIVE_MEASURE_RX = re.compile(
-    r"[’']s\s+(?:(?P<np>(?:[\w\-]+\s+){0,4}?)(?:output|production|sales|revenues?|demand|consumption|shipments)"
-    r"(?:\s+value)?\s+|(?P<elided>))(?:is|are|was|were|will|should|could|would|grew|grows|rose|rises|reached|"
-    r"totall?ed|stood)\b",
+    r"[’']s\s+(?:(?P<np>(?:[\w\-]+\s+){0,4}?)" + MEASURE_NOUN + r"\s+|(?P<elided>))"
+    r"(?:is|are|was|were|will|should|could|would|grew|grows|rose|rises|reached|totall?ed|stood)\b",
     re.IGNORECASE,
 )
 

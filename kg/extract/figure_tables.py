@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import dropwhile
 
+from kg.extract.money import SCALES
 from kg.extract.rates import Period, find_period
 from kg.models import Block, Cell, TextDocument
 
@@ -65,17 +66,6 @@ UNIT_RX = re.compile(
 VOLUME_RX = re.compile(r"\b(?:tons?|tonnes?|kilotons?|kt|units|volume|GWh|MWh|kg)\b", re.IGNORECASE)
 
 _CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "RMB": "CNY", "EUROS": "EUR"}
-_SCALE = {
-    "billion": Decimal(1000),
-    "bn": Decimal(1000),
-    "mrd": Decimal(1000),
-    "b": Decimal(1000),
-    "thousand": Decimal("0.001"),
-    "k": Decimal("0.001"),
-    "000": Decimal("0.001"),
-    "'000": Decimal("0.001"),
-    "’000": Decimal("0.001"),
-}
 
 
 def unit_of(unit: re.Match[str] | None) -> tuple[str, Decimal]:
@@ -85,7 +75,7 @@ def unit_of(unit: re.Match[str] | None) -> tuple[str, Decimal]:
     cur = (unit.group("cur") or unit.group("cur2") or "$").upper()
     currency = "USD" if "DOLLAR" in cur else _CURRENCY.get(cur, cur)
     scale = (unit.group("scale") or unit.group("scale2") or "million").lower()
-    return currency, _SCALE.get(scale, Decimal(1))
+    return currency, SCALES.get(scale, Decimal(1))
 
 
 # ------------------------------------------------------------------ header rows

@@ -32,6 +32,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 __all__ = [
+    "SCALES",
     "MoneyMatch",
     "exchange_rate_spans",
     "find_exchange_rates",
@@ -184,7 +185,9 @@ _MONEY_RX = re.compile(
     + r")\s?\))"
 )
 
-_SCALES: dict[str, Decimal] = {
+#: Millions of currency per unit of a scale word, as written lower-case ("bn", "crore"; figure_tables' unit
+#: headers too).
+SCALES: dict[str, Decimal] = {
     "trillion": Decimal(1_000_000),
     "tn": Decimal(1_000_000),
     "billion": Decimal(1000),
@@ -200,6 +203,9 @@ _SCALES: dict[str, Decimal] = {
     "m": Decimal(1),
     "thousand": Decimal("0.001"),
     "k": Decimal("0.001"),
+    "000": Decimal("0.001"),  # a table's unit header "USD '000"
+    "'000": Decimal("0.001"),
+    "’000": Decimal("0.001"),
     "crore": Decimal(10),
     "lakh": Decimal("0.1"),
     "lac": Decimal("0.1"),
@@ -252,9 +258,9 @@ def _scale_factor(scale: str | None) -> Decimal:
     if not scale:
         return _UNIT
     key = " ".join(scale.lower().rstrip(".").split())
-    if key not in _SCALES:
+    if key not in SCALES:
         key = key.rstrip("s")
-    return _SCALES.get(key, _UNIT)
+    return SCALES.get(key, _UNIT)
 
 
 def _currency(prefix: str | None, post: str | None) -> str:

@@ -29,13 +29,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.figure_words import wordset
 from kg.extract.geo import city_country, find_places, lookup_place
 
 # ------------------------------------------------------------------ vocabularies
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 _LEGAL_FORMS = (
@@ -55,7 +52,7 @@ _ABBREV = frozenset(s for s in LEGAL_SUFFIXES if s.endswith(".")) | {
 }
 
 #: Capitalised at a sentence start, never the first word of a name.
-_FUNCTION_WORDS = _wordset("""
+_FUNCTION_WORDS = wordset("""
 which what who whom whose where when why how these those this that they their them its it we our us you
 some all both each such many most several few there here however while although though also further
 furthermore moreover additionally meanwhile in on at as for with from into by to the a an and or but if
@@ -72,7 +69,7 @@ _CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "von", "van", "der
 #: Any of these words makes a candidate report vocabulary, not a company; the last lines hold the back
 #: matter of a report ("DISCLAIMER") and the field labels of company profiles ("Headquarters: ...",
 #: "Founded: 1926"), which stand on lines of their own just as names do.
-_REPORT_WORDS = _wordset("""
+_REPORT_WORDS = wordset("""
 market markets segmentation segment segments analysis analyses overview forecast forecasts report reports
 chapter chapters section faq faqs dynamics drivers driver restraints restraint opportunities opportunity
 challenges challenge trends trend outlook scope methodology insights insight landscape profiles profile
@@ -89,7 +86,7 @@ privacy cookie cookies terms sitemap subscribe unsubscribe login
 """)
 
 #: Generic domain and business words: a candidate made only of these (and places) is not a name.
-_GENERIC_WORDS = _wordset("""
+_GENERIC_WORDS = wordset("""
 carbon carbons graphite graphites anode anodes cathode cathodes battery batteries material materials hard
 soft natural artificial synthetic silicon lithium sodium ion ions li na energy storage power consumer
 electronics electronic electric vehicle vehicles ev evs coke cokes petroleum needle coal based resin

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.extract.dates import MASTHEAD_SPLIT
 from kg.models import Block, Evidence, TextDocument
 
 _IGNORED_DOMAINS = frozenset({
@@ -55,8 +56,6 @@ _STATEMENT = re.compile(
     r"\b(?:[Pp]ublisher|[Pp]ublished\s+by|[Pp]repared\s+by|[Cc]ompiled\s+by|[Pp]roduced\s+by|"
     r"[Rr]eport\s+by|[Rr]esearch\s+by|[Ss]ource)\s*:?\s+" + _NAME
 )
-#: A masthead: parts split by " | ", " · " or " • ".
-_PART_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
 #: A masthead's first part that is a firm's name: two to five capitalised words, no digits or labels.
 _FIRM_PART = re.compile(r"(?:[A-Z][A-Za-z&'\-]+|&)(?:[ \t]+(?:[A-Z][A-Za-z&'\-]+|&|of|and)){1,4}")
 #: What tells a document's masthead from a navigation bar ("Energy | Materials | Contact"): a date or
@@ -149,7 +148,7 @@ def find_publisher(doc: TextDocument, title_span: Evidence | None = None) -> str
 def _masthead_firm(doc: TextDocument, top: list[Block]) -> str | None:
     """A masthead's first part that is a firm's name; a masthead the layout made a heading counts too."""
     for b in top:
-        parts = _PART_SPLIT.split(doc.text[b.start:b.end].strip())
+        parts = MASTHEAD_SPLIT.split(doc.text[b.start:b.end].strip())
         if b.boilerplate or len(parts) < 2:
             continue
         # A part that is a house's name wins over a first part naming the document's kind ("Investor

@@ -26,12 +26,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kg.extract.figure_words import wordset
+
 __all__ = ["CagrMatch", "ShareMatch", "find_cagr", "find_shares", "find_period"]
-
-
-def _wordset(words: str) -> frozenset[str]:
-    """A vocabulary written as one space-separated string (easier to read and diff)."""
-    return frozenset(words.split())
 
 
 _PCT = r"(?P<pct>[-−]?\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per\s?cent\b|pc\b)"
@@ -379,7 +376,7 @@ _SHARE_WORD_AFTER_RX = re.compile(
 _OF_BASIS_RX = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
 _BASIS_WORD_RX = re.compile(r"[A-Za-z][A-Za-z0-9&'’\-]*")
 _BASIS_YEAR_RX = re.compile(r"(?:19|20)\d{2}\s+(?=[A-Za-z])")
-_BASIS_STOP = _wordset(
+_BASIS_STOP = wordset(
     "in by with and as while due driven owing because through during for from to that which who where "
     "when than since after before amid is are was were has have had will would could can may might a "
     "an the this these those its their it globally worldwide respectively alone now currently"

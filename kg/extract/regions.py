@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.geo import Place, PlaceMatch, compass_place, find_places, lookup_place, places
-from kg.extract.sections import Section, block_text, lead_strong, outline, section_at
+from kg.extract.sections import FAQ_TITLE, Section, block_text, lead_strong, outline, section_at
 from kg.models import Block, Evidence, RegionMention, Span, TextDocument
 
 _REGIONAL_TITLE = re.compile(
@@ -62,7 +62,6 @@ _POSITION_NOUN = re.compile(
     r"markets|demand|consumption|production|capacity)\b",
     re.I,
 )
-_OTHER_PART = re.compile(r"\b(?:faqs?|frequently asked|questions)\b", re.I)
 
 
 class _Out:
@@ -590,7 +589,7 @@ def _from_toc(doc: TextDocument, out: _Out) -> None:
 def _from_titles(doc: TextDocument, sections: list[Section], out: _Out) -> None:
     for sec in sections:
         if sec.style in ("heading", "bold_line", "centered", "caps", "plain_heading", "numbered"):
-            if any(_OTHER_PART.search(a.title) for a in sec.ancestors()):
+            if any(FAQ_TITLE.search(a.title) for a in sec.ancestors()):
                 continue
             p = _place_of(doc.text, sec.span)
             if p is not None:

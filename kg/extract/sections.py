@@ -103,7 +103,9 @@ _PLAYERS_TITLE = re.compile(
     r"manufacturers|vendors|suppliers|producers)(?:\s+(?:include|includes|profiled))?$"
 )
 _MAX_TITLE_WORDS = 25
-_SHORT_WORDS = 8
+#: A title naming the report's FAQ part ("FAQs", "Frequently Asked Questions"): what is under it is a
+#: question and its answer, not a list of drivers or regions.
+FAQ_TITLE = re.compile(r"\b(?:faqs?|frequently asked|questions)\b", re.I)
 
 
 @dataclass(eq=False)
@@ -358,6 +360,15 @@ def _number_depth(number: str | None) -> int:
     if not number:
         return 0
     return len([p for p in re.split(r"\.", number.strip(".)")) if p])
+
+
+def next_sibling_number(a: str | None, b: str | None) -> bool:
+    """``b`` numbers the part after ``a`` at the same depth ("2." then "3.", "[2]" then "[3]", "4.1" then
+    "4.2"); items numbered from 1 under "3. By Type" are not."""
+    if not a or not b or re.sub(r"\d+", "0", a) != re.sub(r"\d+", "0", b):
+        return False
+    x, y = [int(n) for n in re.findall(r"\d+", a)], [int(n) for n in re.findall(r"\d+", b)]
+    return bool(x) and x[:-1] == y[:-1] and y[-1] > x[-1]
 
 
 def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
@@ -661,6 +672,7 @@ def roots(sections: Iterable[Section]) -> list[Section]:
 
 
 __all__ = [
+    "FAQ_TITLE",
     "Section",
     "Style",
     "block_text",
@@ -668,6 +680,7 @@ __all__ = [
     "find_sections",
     "is_caps",
     "lead_strong",
+    "next_sibling_number",
     "outline",
     "roots",
     "section_at",

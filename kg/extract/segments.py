@@ -64,7 +64,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from kg.extract.sections import Section, block_text, lead_strong, outline, semantic_offset
+from kg.extract.sections import Section, block_text, lead_strong, next_sibling_number, outline, semantic_offset
 from kg.extract.segment_labels import (
     _CHAPTER,
     _DESCRIPTION,
@@ -183,7 +183,7 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
         # "[2] Market Size by Form" ... "[3] Regions": the next title numbered like the axis is the next part
         # of the report, whatever rank the outline gave it.
         stop = next((s.block_index for s in sections
-                     if sec.block_index < s.block_index < stop and _next_sibling_number(sec.number, s.number)), stop)
+                     if sec.block_index < s.block_index < stop and next_sibling_number(sec.number, s.number)), stop)
         child_titles = {s.block_index: s for s in sections if sec.block_index < s.block_index < stop}
         # Under an item that is itself a sub-heading (a card "Consumer Electronics" / "Smartphones, laptops"),
         # the paragraphs describe that item; they list no further items of the axis.
@@ -283,15 +283,6 @@ def _names_two_axes(title: str, product: str | None) -> bool:
         if kind is not None:
             kinds.add(kind)
     return len(kinds) >= 2
-
-
-def _next_sibling_number(a: str | None, b: str | None) -> bool:
-    """``b`` numbers the part after ``a`` ("2." then "3.", "[2]" then "[3]", "4.1" then "4.2"); items numbered
-    from 1 under "3. By Type" are not."""
-    if not a or not b or re.sub(r"\d+", "0", a) != re.sub(r"\d+", "0", b):
-        return False
-    x, y = [int(n) for n in re.findall(r"\d+", a)], [int(n) for n in re.findall(r"\d+", b)]
-    return bool(x) and x[:-1] == y[:-1] and y[-1] > x[-1]
 
 
 def _is_group_line(doc: TextDocument, block: Block) -> bool:

@@ -16,12 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.figure_words import wordset
+
 __all__ = ["Sentence", "split_sentences"]
-
-
-def _wordset(words: str) -> frozenset[str]:
-    """A vocabulary written as one space-separated string (easier to read and diff)."""
-    return frozenset(words.split())
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ class Sentence:
     text: str
 
 
-_ABBREVIATIONS = _wordset(
+_ABBREVIATIONS = wordset(
     "co corp inc ltd llc plc ag nv bv sa spa gmbh bhd pvt pte kk no nos vs approx est fig figs e.g "
     "i.e etc al rs jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st mt dept govt "
     "intl incl excl approx resp u.s u.k u.a.e p.r u.s.a e.u n.a"

@@ -92,11 +92,6 @@ def doc_graph_iri(source: str) -> URIRef:
 
 CORPUS_GRAPH = URIRef(f"{GRAPH}corpus")
 """Cross-document statements recomputed from the store (kg.rdf.corpus)."""
-ONTOLOGY_GRAPH = URIRef(f"{GRAPH}ontology")
-VOCAB_GRAPH = URIRef(f"{GRAPH}vocab")
-
-
-document_graph_iri = doc_graph_iri
 
 
 def span_iri(source: str, start: int, end: int) -> URIRef:
@@ -161,10 +156,6 @@ def period_iri(start: int | None, end: int | None) -> URIRef:
 
 def concept_iri(scheme: str, key: str) -> URIRef:
     return iri(f"concept/{slug(scheme)}", key)
-
-
-def scheme_iri(name: str) -> URIRef:
-    return iri("scheme", name)
 
 
 TOTAL_SEGMENT = concept_iri("segment", "total")
