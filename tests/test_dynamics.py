@@ -143,28 +143,28 @@ def test_about_us_section_is_never_a_dynamic() -> None:
 
 def test_inline_labelled_dynamics_split_on_semicolons() -> None:
     doc = shape(
-        "<html><body><h1>Prelithiation Market</h1><p>Drivers: rising silicon content in EV anodes; longer "
-        "warranty requirements for grid storage. Both raise the value of efficiency.</p>"
-        "<p>Challenges: uniformity of lithium deposition at line speed. Uneven plating causes gas.</p>"
+        "<html><body><h1>Prelithiation Market</h1><p>Drivers: higher nickel loadings in truck cells; stricter "
+        "cycle-life targets for home storage. Each adds value to coating.</p>"
+        "<p>Challenges: thickness control of the lithium film at high speed. Thin spots cause swelling.</p>"
         "</body></html>",
         "inline.html",
     )
     pairs = _pairs(doc)
-    assert ("drivers", "rising silicon content in EV anodes") in pairs
-    assert ("drivers", "longer warranty requirements for grid storage") in pairs
-    assert ("challenges", "uniformity of lithium deposition at line speed") in pairs
+    assert ("drivers", "higher nickel loadings in truck cells") in pairs
+    assert ("drivers", "stricter cycle-life targets for home storage") in pairs
+    assert ("challenges", "thickness control of the lithium film at high speed") in pairs
 
 
 def test_plain_kind_labels_and_numbered_parts_end_items() -> None:
     doc = shape(
         "Tin Anode Market Report\n=======================\n\nMARKET DYNAMICS\n---------------\n\nDrivers\n"
-        "  * Higher capacity than graphite\nRestraints\n  * Volume expansion during cycling\nOpportunities\n"
-        "  * Sodium-ion batteries\n\nCOMPETITIVE LANDSCAPE\n---------------------\n\nText.\n",
+        "  * Denser storage than carbon\nRestraints\n  * Swelling over repeated charging\nOpportunities\n"
+        "  * Potassium-ion cells\n\nCOMPETITIVE LANDSCAPE\n---------------------\n\nText.\n",
         "labels.txt",
     )
     pairs = _pairs(doc)
-    assert ("restraints", "Volume expansion during cycling") in pairs
-    assert ("opportunities", "Sodium-ion batteries") in pairs
+    assert ("restraints", "Swelling over repeated charging") in pairs
+    assert ("opportunities", "Potassium-ion cells") in pairs
     assert not any("Opportunities" in t or "Restraints" in t for _, t in pairs)
     doc = shape(
         "COKE MARKET STUDY 2025-2030\n\n5. Market Dynamics\n\n5.1 Drivers\n  - New smelters\n\n5.3 Trends\n"
@@ -633,14 +633,14 @@ def test_contents_entries_below_a_kind_entry_are_its_items() -> None:
 
 def test_single_marked_item_and_an_acronym_before_the_sentence_end() -> None:
     doc = shape(
-        "Tin Anode Market Brief\n\n3.1 Restraints\n\na) Carbon cost exposure under the EU ETS. Kilns in\n"
-        "Europe pay for their emissions.\n\nb) Price swings. The LME price doubled.\n\n"
+        "Tin Anode Market Brief\n\n3.1 Restraints\n\na) Permit costs under the UK ETS. Smelters in\n"
+        "Britain pay for each tonne.\n\nb) Price swings. The LME price doubled.\n\n"
         "3.2 Opportunities\n\na) Recycled tin feedstock. Scrap can be refined.\n\n4. Competitive landscape\n\n"
         "Key players include Acme Tin.\n",
         "b.txt",
     )
     pairs = _pairs(doc)
-    assert ("restraints", "Carbon cost exposure under the EU ETS") in pairs
+    assert ("restraints", "Permit costs under the UK ETS") in pairs
     assert ("restraints", "Price swings") in pairs
     assert ("opportunities", "Recycled tin feedstock") in pairs
 

@@ -26,7 +26,7 @@ def _sizes(f: Figures) -> set[tuple[str, str | None, int, Decimal | None]]:
 
 GRID = """TABLE B2  WIDGET COATING MARKET BY REGION (USD MILLION)
 +----------------+----------+----------+------------+
-| REGION         |  2024 A  |  2030 F  | CAGR 25-30 |
+| REGION         |  2023 A  |  2029 F  | CAGR 24-29 |
 +----------------+----------+----------+------------+
 | Oceania        |    120.5 |    240.0 |     12.0%  |
 | Benelux & Nordics |  80.0 |    100.0 |      3.5%  |
@@ -39,26 +39,26 @@ GRID = """TABLE B2  WIDGET COATING MARKET BY REGION (USD MILLION)
 def test_grid_table_with_a_total_row_below_a_border() -> None:
     f = _run(GRID)
     got = _sizes(f)
-    assert ("Oceania", None, 2030, Decimal("240.0")) in got
-    assert ("Global", None, 2024, Decimal("200.5")) in got  # the TOTAL row below the inner border
+    assert ("Oceania", None, 2029, Decimal("240.0")) in got
+    assert ("Global", None, 2023, Decimal("200.5")) in got  # the TOTAL row below the inner border
     assert {(g.scope, g.cagr_percent, g.start_year, g.end_year) for g in f.growth_rates} >= {
-        ("Oceania", Decimal("12.0"), 2025, 2030), ("Global", Decimal("9.0"), 2025, 2030)}
+        ("Oceania", Decimal("12.0"), 2024, 2029), ("Global", Decimal("9.0"), 2024, 2029)}
 
 
 def test_a_row_of_joined_places_is_a_scope_not_a_segment() -> None:
     f = _run(GRID.replace("Benelux & Nordics", "Chile & Peru     "))
-    assert ("Chile & Peru", None, 2024, Decimal("80.0")) in _sizes(f)
+    assert ("Chile & Peru", None, 2023, Decimal("80.0")) in _sizes(f)
     assert all(x.segment != "Chile & Peru" for x in f.market_sizes)
     # negative: two product words joined are a segment, not a place
     g = _run(GRID.replace("Benelux & Nordics", "Films & Sheets   "))
-    assert ("Global", "Films & Sheets", 2024, Decimal("80.0")) in _sizes(g)
+    assert ("Global", "Films & Sheets", 2023, Decimal("80.0")) in _sizes(g)
 
 
 def test_a_numbered_caption_does_not_make_the_market_another_one() -> None:
-    body = ("<p>Table 4.2 Widget Coating Market by Region, USD Million</p><table><tr><th>Region</th><th>2024</th>"
-            "<th>2030</th></tr><tr><td>Oceania</td><td>12.5</td><td>30.0</td></tr>"
+    body = ("<p>Table 4.2 Widget Coating Market by Region, USD Million</p><table><tr><th>Region</th><th>2025</th>"
+            "<th>2031</th></tr><tr><td>Oceania</td><td>12.5</td><td>30.0</td></tr>"
             "<tr><td>Peru</td><td>2.5</td><td>4.0</td></tr></table>")
-    assert ("Peru", None, 2030, Decimal("4.0")) in _sizes(_run(body, "text/html"))
+    assert ("Peru", None, 2031, Decimal("4.0")) in _sizes(_run(body, "text/html"))
     # negative: the numbered caption of another market's table stays another market's
     other = body.replace("Widget Coating Market", "Solar Glass Market")
     assert not _run(other, "text/html").market_sizes
@@ -90,11 +90,11 @@ def test_english_document_keeps_its_dots_as_decimals() -> None:
 
 
 def test_space_grouped_thousands_in_cells() -> None:
-    body = ("<p>Widget coating market by region, US$ million</p><table><tr><th>Region</th><th>2024</th>"
-            "<th>2030</th></tr><tr><td>Oceania</td><td>6 851</td><td>12 020</td></tr>"
+    body = ("<p>Widget coating market by region, US$ million</p><table><tr><th>Region</th><th>2025</th>"
+            "<th>2031</th></tr><tr><td>Oceania</td><td>6 851</td><td>12 020</td></tr>"
             "<tr><td>Peru</td><td>947</td><td>1 062</td></tr></table>")
     got = _sizes(_run(body, "text/html"))
-    assert ("Oceania", None, 2030, Decimal("12020")) in got and ("Peru", None, 2030, Decimal("1062")) in got
+    assert ("Oceania", None, 2031, Decimal("12020")) in got and ("Peru", None, 2031, Decimal("1062")) in got
 
 
 GROUPED = (
@@ -151,14 +151,14 @@ def test_a_place_group_cell_scopes_the_segment_rows_under_it() -> None:
 
 def test_year_columns_with_their_unit_after_a_comma_and_the_captions_exchange_rate() -> None:
     body = (
-        "<table><tr><th>Region</th><th>2024, EUR million</th><th>2030, EUR million</th></tr>"
+        "<table><tr><th>Region</th><th>2023, EUR million</th><th>2029, EUR million</th></tr>"
         "<tr><td>Oceania</td><td>50.0</td><td>90.0</td></tr><tr><td>Chile</td><td>20.0</td><td>30.0</td></tr>"
-        "</table><p>Table 3 – Widget coating market by region. Values in EUR million; convert to USD at "
-        "EUR 1 = USD 1.10.</p>"
+        "</table><p>Table 3 – Widget coating market, regional split. US dollar amounts in the text use "
+        "EUR 1 = USD 1.08.</p>"
     )
     got = _sizes(_run(body, "text/html"))
-    assert ("Oceania", None, 2024, Decimal("55.000")) in got  # EUR 50.0 million at the caption's rate
-    assert ("Chile", None, 2030, Decimal("33.000")) in got
+    assert ("Oceania", None, 2023, Decimal("54.000")) in got  # EUR 50.0 million at the caption's rate
+    assert ("Chile", None, 2029, Decimal("32.400")) in got
     # negative: a comma then another measure is no year column of money
-    other = body.replace("2024, EUR million", "2024, tonnes").replace("2030, EUR million", "2030, tonnes")
+    other = body.replace("2023, EUR million", "2023, tonnes").replace("2029, EUR million", "2029, tonnes")
     assert not _sizes(_run(other, "text/html"))

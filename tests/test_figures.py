@@ -60,11 +60,11 @@ def test_year_before_the_amount() -> None:
 
 def test_status_without_meta_follows_the_verb() -> None:
     _, f = run(
-        "<p>The hard carbon anode market was valued at USD 10 million in 2023 and is expected to reach "
-        "USD 20 million by 2030.</p>",
+        "<p>The hard carbon anode market was valued at USD 10 million in 2022 and is expected to reach "
+        "USD 20 million by 2029.</p>",
         market="Hard Carbon Anode",
     )
-    assert {(x.year, x.status) for x in f.market_sizes} == {(2023, "actual"), (2030, "forecast")}
+    assert {(x.year, x.status) for x in f.market_sizes} == {(2022, "actual"), (2029, "forecast")}
 
 
 def test_region_subject_and_region_anaphora() -> None:
@@ -822,69 +822,69 @@ MC = {"market": "Mesocarbon Microbeads Anode", "forecast_period": (2025, 2033)}
 
 def test_year_headers_with_measure_and_unit_and_country_rows() -> None:
     _, f = run(
-        "<p>Table 3: MCMB anode market by region and country</p><table>"
-        "<tr><th>Region / Country</th><th>2024 Revenue (US$ Mn)</th><th>2028 Revenue (US$ Mn)</th></tr>"
-        "<tr><td>Asia Pacific</td><td>402.3</td><td>560.1</td></tr>"
-        "<tr><td>&nbsp;&nbsp;China</td><td>251.0</td><td>352.4</td></tr>"
-        "<tr><td>Total</td><td>612.5</td><td>846.7</td></tr></table>",
+        "<p>Table 5: MCMB anode market, regions and countries</p><table>"
+        "<tr><th>Region / Country</th><th>2023 Revenue (US$ Mn)</th><th>2029 Revenue (US$ Mn)</th></tr>"
+        "<tr><td>Asia Pacific</td><td>371.6</td><td>538.9</td></tr>"
+        "<tr><td>&nbsp;&nbsp;China</td><td>228.4</td><td>331.7</td></tr>"
+        "<tr><td>Total</td><td>566.2</td><td>802.5</td></tr></table>",
         **MC,
     )
     got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
     assert {
-        ("Asia-Pacific", 2024, Decimal("402.3")),
-        ("China", 2028, Decimal("352.4")),
-        ("Global", 2028, Decimal("846.7")),
+        ("Asia-Pacific", 2023, Decimal("371.6")),
+        ("China", 2029, Decimal("331.7")),
+        ("Global", 2029, Decimal("802.5")),
     } <= got
 
 
 def test_single_money_column_takes_the_captions_year() -> None:
     _, f = run(
-        "<p>Table 2: MCMB anode market by type, 2024</p><table>"
+        "<p>Table 4: MCMB anode market by type, 2023</p><table>"
         "<tr><th>Type</th><th>Revenue (US$ Mn)</th><th>Share (%)</th></tr>"
-        "<tr><td>Graphitized MCMB</td><td>489.0</td><td>79.8</td></tr>"
-        "<tr><td>Carbonized MCMB</td><td>123.5</td><td>20.2</td></tr></table>",
+        "<tr><td>Carbonized MCMB</td><td>113.3</td><td>20.0</td></tr>"
+        "<tr><td>Graphitized MCMB</td><td>452.7</td><td>80.0</td></tr></table>",
         **MC,
     )
     got = {(seg, y, v) for _, seg, y, v, _ in sizes(f)}
-    assert ("Graphitized MCMB", 2024, Decimal("489.0")) in got
-    assert ("Carbonized MCMB", 2024, Decimal("123.5")) in got
+    assert ("Graphitized MCMB", 2023, Decimal("452.7")) in got
+    assert ("Carbonized MCMB", 2023, Decimal("113.3")) in got
 
 
 def test_thousand_unit_written_as_000_in_each_year_header() -> None:
     _, f = run(
-        "## Table A - Revenue by process\n\n| Process | 2023 (US$ 000) | 2029F (US$ 000) | CAGR 2024-2029 |\n"
-        "|---|---|---|---|\n| Thermal Purification | 340,000 | 880,300 | 16.9% |\n",
+        "## Table C - Revenue by method\n\n| Method | 2022 (US$ 000) | 2028F (US$ 000) | CAGR 2023-2028 |\n"
+        "|---|---|---|---|\n| Thermal Purification | 295,000 | 741,600 | 16.6% |\n",
         "text/markdown",
         market="Graphite Purification for Battery Anodes",
     )
     got = {(seg, y, v) for _, seg, y, v, _ in sizes(f)}
-    assert ("Thermal Purification", 2023, Decimal("340")) in got
-    assert ("Thermal Purification", 2029, Decimal("880.3")) in got
+    assert ("Thermal Purification", 2022, Decimal("295")) in got
+    assert ("Thermal Purification", 2028, Decimal("741.6")) in got
 
 
 def test_space_aligned_plain_text_table_after_a_table_caption() -> None:
     _, f = run(
-        "3. Regional Analysis\n\nTable 1: Calcined petroleum coke for anodes market by region (USD million)\n\n"
-        "  Region                    2024      2030\n"
-        "  Asia Pacific             1,850     2,540\n"
-        "  Middle East & Africa       640       930\n"
-        "  Total                    3,420     4,610\n\nAsia Pacific remains dominant.\n",
+        "4. Regional Review\n\nTable 2: Calcined widget coke for anodes, regional market (USD million)\n\n"
+        "  Region                    2023      2029\n"
+        "  Asia Pacific             1,720     2,395\n"
+        "  Middle East & Africa       585       870\n"
+        "  Total                    3,105     4,270\n\nAsia Pacific stays in the lead.\n",
         "text/plain",
-        market="Calcined Petroleum Coke for Anodes",
+        market="Calcined Widget Coke for Anodes",
     )
     got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
     assert {
-        ("Asia-Pacific", 2024, Decimal("1850")),
-        ("Middle East & Africa", 2030, Decimal("930")),
-        ("Global", 2030, Decimal("4610")),
+        ("Asia-Pacific", 2023, Decimal("1720")),
+        ("Middle East & Africa", 2029, Decimal("870")),
+        ("Global", 2029, Decimal("4270")),
     } <= got
 
 
 def test_plain_text_year_run_without_caption_or_unit_is_not_a_table() -> None:
     _, f = run(
-        "Shipments 2024 2030 Asia Pacific 1,850 2,540 Europe 640 930\n",
+        "Shipments 2023 2029 Asia Pacific 1,720 2,395 Europe 585 870\n",
         "text/plain",
-        market="Calcined Petroleum Coke for Anodes",
+        market="Calcined Widget Coke for Anodes",
     )
     assert not f.market_sizes
 
@@ -894,91 +894,91 @@ def test_plain_text_year_run_without_caption_or_unit_is_not_a_table() -> None:
 
 def test_size_in_the_same_year_takes_the_previous_sentences_year() -> None:
     _, f = run(
-        "<p>The porous silicon anode market was valued at USD 100 million in 2024. "
-        "North America was worth USD 48.5 million in the same year.</p>",
+        "<p>The porous silicon anode market was valued at USD 120 million in 2023. "
+        "Europe was worth USD 37.5 million in the same year.</p>",
         market="Porous Silicon Anode",
     )
-    assert ("North America", None, 2024, Decimal("48.5"), "actual") in sizes(f)
+    assert ("Europe", None, 2023, Decimal("37.5"), "actual") in sizes(f)
 
 
 def test_we_size_the_market_at() -> None:
     _, f = run(
-        "<p>We size the global niobium-based anode materials market at US$ 86 million in 2024, rising to "
-        "US$ 410 million by 2030, which implies a 29.7% CAGR over 2025-2030.</p>",
-        market="Niobium-Based Anode Materials",
+        "<p>We size the global vanadium-based anode materials market at US$ 64 million in 2023, rising to "
+        "US$ 290 million by 2029, which implies a 28.6% CAGR over 2024-2029.</p>",
+        market="Vanadium-Based Anode Materials",
     )
     got = {(s, y, v) for s, _, y, v, _ in sizes(f)}
-    assert {("Global", 2024, Decimal("86")), ("Global", 2030, Decimal("410"))} <= got
-    assert any(g.cagr_percent == Decimal("29.7") and g.end_year == 2030 for g in f.growth_rates)
+    assert {("Global", 2023, Decimal("64")), ("Global", 2029, Decimal("290"))} <= got
+    assert any(g.cagr_percent == Decimal("28.6") and g.end_year == 2029 for g in f.growth_rates)
 
 
 SLURRY = (
-    "<p>The global anode slurry binders market reached USD 1.42 bn in 2024.</p><h2>Segmentation</h2>"
-    "<p>By binder type: CMC; SBR; Others.</p><ul><li>CMC: USD 0.58 bn in 2024</li>"
-    "<li>SBR: USD 0.66 bn in 2024, equal to a 46.5% share of the market</li>"
-    "<li>Others (mainly polyacrylic acid): USD 0.18 bn in 2024, the fastest-growing type at a CAGR of 14.2%</li>"
-    "</ul><h2>Regions</h2><p>Europe was worth USD 410 m in 2024, of which Germany alone USD 150 m; North "
-    "America is the smallest of the three regions covered.</p>"
+    "<p>The global widget slurry binders market reached USD 1.25 bn in 2023.</p><h2>Segmentation</h2>"
+    "<p>By binder chemistry: PVA; NBR; Others.</p><ul><li>PVA: USD 0.49 bn in 2023</li>"
+    "<li>NBR: USD 0.61 bn in 2023, equal to a 48.8% share of the market</li>"
+    "<li>Others (mostly alginates): USD 0.15 bn in 2023, the fastest-growing type, with a CAGR of 12.7%</li>"
+    "</ul><h2>Regions</h2><p>Europe was worth USD 365 m in 2023, of which France alone USD 130 m; North "
+    "America remains the smallest of the three regions studied.</p>"
 )
 
 
 def test_label_colon_lines_under_a_breakdown_are_segment_sizes_rates_and_shares() -> None:
-    _, f = run(SLURRY, market="Anode Slurry Binders")
+    _, f = run(SLURRY, market="Widget Slurry Binders")
     got = sizes(f)
-    assert ("Global", "CMC", 2024, Decimal("580.00"), "actual") in got
-    assert ("Global", "Others", 2024, Decimal("180.00"), "actual") in got
-    assert any(g.segment == "Others" and g.cagr_percent == Decimal("14.2") for g in f.growth_rates)
-    assert {(x.holder, x.holder_kind, x.share_percent) for x in f.shares} == {("SBR", "segment", Decimal("46.5"))}
+    assert ("Global", "PVA", 2023, Decimal("490"), "actual") in got
+    assert ("Global", "Others", 2023, Decimal("150"), "actual") in got
+    assert any(g.segment == "Others" and g.cagr_percent == Decimal("12.7") for g in f.growth_rates)
+    assert {(x.holder, x.holder_kind, x.share_percent) for x in f.shares} == {("NBR", "segment", Decimal("48.8"))}
 
 
 def test_label_colon_line_without_a_breakdown_intro_is_not_a_segment() -> None:
     _, f = run(
-        "<p>The global anode slurry binders market reached USD 1.42 bn in 2024.</p><h2>Funding</h2>"
-        "<ul><li>Grants: USD 0.58 bn in 2024</li></ul>",
-        market="Anode Slurry Binders",
+        "<p>The global widget slurry binders market reached USD 1.25 bn in 2023.</p><h2>Funding</h2>"
+        "<ul><li>Grants: USD 0.49 bn in 2023</li></ul>",
+        market="Widget Slurry Binders",
     )
     assert all(x.segment is None for x in f.market_sizes)
 
 
 def test_of_which_place_alone_is_a_part_of_the_amount_before() -> None:
-    _, f = run(SLURRY, market="Anode Slurry Binders")
-    assert ("Germany", None, 2024, Decimal("150"), "actual") in sizes(f)
-    assert ("Europe", None, 2024, Decimal("410"), "actual") in sizes(f)
+    _, f = run(SLURRY, market="Widget Slurry Binders")
+    assert ("France", None, 2023, Decimal("130"), "actual") in sizes(f)
+    assert ("Europe", None, 2023, Decimal("365"), "actual") in sizes(f)
 
 
 def test_region_will_grow_fastest_in_its_own_sentence() -> None:
     _, f = run(
-        "<p>The calcined petroleum coke for anodes market was valued at USD 3,420 million in 2024. Over "
-        "2025-2030 the market is expected to grow at a CAGR of 5.1%. The Middle East &amp; Africa region will "
-        "grow fastest, at a CAGR of 6.4%, on the back of smelter expansions.</p>",
-        market="Calcined Petroleum Coke for Anodes",
-        forecast_period=(2025, 2030),
+        "<p>The calcined widget coke for anodes market was worth USD 3,105 million in 2023. Between "
+        "2024 and 2029 the market should expand at a CAGR of 4.7%. The Latin America region will "
+        "grow fastest, with a CAGR of 6.9%, helped by new smelters.</p>",
+        market="Calcined Widget Coke for Anodes",
+        forecast_period=(2024, 2029),
     )
-    assert any(g.scope == "Middle East & Africa" and g.cagr_percent == Decimal("6.4") for g in f.growth_rates)
+    assert any(g.scope == "Latin America" and g.cagr_percent == Decimal("6.9") for g in f.growth_rates)
 
 
 def test_share_of_the_markets_acronym_and_elliptical_second_share() -> None:
     _, f = run(
-        "<p>The global mesocarbon microbeads (MCMB) anode market was valued at US$ 612.5 Mn in 2024.</p>"
-        "<p>Asia Pacific accounted for 65.7% of MCMB anode revenue in 2024. Europe accounted for 21% of 2024 "
-        "demand and North America for 14%; early adopters include Komatsu.</p>",
+        "<p>Worldwide, the mesocarbon microbeads (MCMB) anode market was worth US$ 566.2 Mn in 2023.</p>"
+        "<p>Asia Pacific accounted for 62.4% of MCMB anode revenue in 2023. Europe accounted for 23% of 2023 "
+        "demand and North America for 15%; early buyers include Velloran.</p>",
         market="Mesocarbon Microbeads Anode",
     )
     got = {(x.holder, x.share_percent) for x in f.shares}
-    assert {("Asia-Pacific", Decimal("65.7")), ("Europe", Decimal("21")), ("North America", Decimal("14"))} == got
+    assert {("Asia-Pacific", Decimal("62.4")), ("Europe", Decimal("23")), ("North America", Decimal("15"))} == got
 
 
 def test_listed_segment_holds_a_share_of_the_markets_consumption() -> None:
     doc = render_text(
-        "<p>The calcined petroleum coke (CPC) for anodes market was valued at USD 3,420 million in 2024.</p>"
-        "<p>Prebaked anodes accounted for 88% of CPC consumption in 2024.</p>",
+        "<p>The calcined widget coke (CWC) for anodes market stood at USD 3,105 million in 2023.</p>"
+        "<p>Prebaked anodes accounted for 84% of CWC consumption in 2023.</p>",
         "text/html",
     )
     seg = SegmentMention(
         kind="application", label="Prebaked Anodes", evidence=(Evidence(start=0, end=3, quote=doc.text[:3]),)
     )
-    f = extract_figures(doc, ReportMeta(market="Calcined Petroleum Coke for Anodes"), [seg])
-    assert {(x.holder, x.share_percent) for x in f.shares} == {("Prebaked anodes", Decimal("88"))}
+    f = extract_figures(doc, ReportMeta(market="Calcined Widget Coke for Anodes"), [seg])
+    assert {(x.holder, x.share_percent) for x in f.shares} == {("Prebaked anodes", Decimal("84"))}
 
 
 # ------------------------------------------------------------------ third held-out batch: general rules
@@ -1023,7 +1023,7 @@ def test_years_as_rows_and_regions_as_columns_in_million_us_dollars() -> None:
 
 def test_plain_text_table_with_unit_headers_and_a_two_digit_cagr_period() -> None:
     _, f = run(
-        "Table 4: Tin-based anode revenue by region\n\n"
+        "Table 4: Tin-based anode revenue across regions\n\n"
         "  Region              2024 (USD M)    2031 (USD M)    CAGR 25-31\n"
         "  Japan                       51.0            90.4          8.5%\n"
         "  Europe                      33.2            70.9         11.5%\n"
@@ -1089,8 +1089,8 @@ def test_rates_worded_per_year_with_an_elided_second_region() -> None:
 def test_annual_rate_of_the_region_named_by_it_is_the_fastest_growing_region() -> None:
     _, f = run(
         "<p>The tin-based anode market was worth USD 310 million in 2024 and should reach USD 590 million by "
-        "2031. India is expected to add USD 40 million of demand by 2031; it is the fastest-growing region, with "
-        "demand there climbing at 12.2% a year over 2025-2031.</p>",
+        "2031. India is expected to add USD 40 million of demand by 2031; it is the fastest-growing region, and "
+        "sales there rise at 12.2% a year over 2025-2031.</p>",
         **TIN,
     )
     assert ("India", None, Decimal("12.2"), 2025, 2031) in rates_of(f)
@@ -1098,7 +1098,7 @@ def test_annual_rate_of_the_region_named_by_it_is_the_fastest_growing_region() -
 
 def test_we_expect_it_to_reach_with_a_cagr_between_years() -> None:
     _, f = run(
-        "<p>We estimate the global tin-based anode market at $0.31 bn in 2024. We expect it to reach $0.59 bn "
+        "<p>We estimate the global tin-based anode market at $0.31 bn for 2024. We expect it to reach $0.59 bn "
         "by 2031, a CAGR of 9.6% between 2025 and 2031.</p>",
         **TIN,
     )
@@ -1108,11 +1108,11 @@ def test_we_expect_it_to_reach_with_a_cagr_between_years() -> None:
 
 def test_press_release_dateline_with_a_bracketed_wire_tag_is_not_the_scope() -> None:
     _, f = run(
-        "<p>OSAKA, Japan, Feb. 4, 2025 (NEWS WIRE) -- The global tin-based anode market was valued at USD 310 "
+        "<p>OSAKA, Japan, Feb. 4, 2025 (NEWS WIRE) -- The global tin-based anode market was valued at USD 285 "
         "million in 2024 and is projected to grow at a CAGR of 9.6% during 2025-2031.</p>",
         **TIN,
     )
-    assert sizes(f) == {("Global", None, 2024, Decimal("310"), "actual")}
+    assert sizes(f) == {("Global", None, 2024, Decimal("285"), "actual")}
     assert rates_of(f) == {("Global", None, Decimal("9.6"), 2025, 2031)}
 
 
@@ -1157,8 +1157,8 @@ def test_broader_market_is_another_market() -> None:
 @pytest.mark.parametrize(
     ("sentence", "holder", "pct"),
     [
-        ("Power tools nevertheless remain the largest outlet, taking about 48% of tin-based anode volume.",
-         "Power tools", "48"),
+        ("Power tools nevertheless remain the biggest outlet, taking about 47% of tin-based anode volume.",
+         "Power tools", "47"),
         ("Supply is concentrated: the top four Japanese refiners alone account for roughly 52% of global output.",
          "Top four Japanese refiners", "52"),
         ("Nano powder still leads on value: nano tin powder accounted for 61.5% of revenue in 2024.",
@@ -1214,7 +1214,7 @@ def test_card_grid_takes_its_subject_from_the_card_heading() -> None:
     f = run_with(
         "<h3>By Chemistry</h3><div><h4>Acrylic Binders</h4><p>2024: US$ 84.2 Mn</p>"
         "<p>CAGR 2025–2032: 11.3%</p></div><div><h4>Styrene Butadiene (SBR)</h4><p>42.0% of 2024 revenue</p></div>"
-        "<h2>Regions</h2><div><h4>Europe</h4><p>Europe is forecast to grow at a CAGR of 14.0% through 2032.</p></div>"
+        "<h2>Regions</h2><div><h4>Europe</h4><p>Europe grows at a CAGR of 14.0% through 2032.</p></div>"
         "<div><h4>Canada</h4><p>The fastest-growing country, expanding at a CAGR of 16.5% over 2025–2032.</p></div>",
         [seg("type", "Acrylic Binders"), seg("type", "Styrene Butadiene (SBR)")],
         **BN,
@@ -1240,9 +1240,9 @@ def test_card_needs_a_subject_that_is_only_a_place_or_a_listed_segment() -> None
 
 def test_rate_only_table_under_a_breakdown_and_the_total_row_is_no_share() -> None:
     _, f = run(
-        "<h2>By region</h2><table><tr><th>Region</th><th>Share 2024</th><th>CAGR 2025–32</th></tr>"
-        "<tr><td>Europe</td><td>40 %</td><td>9.5 %</td></tr><tr><td>Canada</td><td>60 %</td><td>7.0 %</td></tr>"
-        "<tr><td>Total</td><td>100 %</td><td>8.0 %</td></tr></table>",
+        "<h2>By region</h2><table><tr><th>Region</th><th>CAGR 2025–32</th><th>Share 2024</th></tr>"
+        "<tr><td>Europe</td><td>9.5 %</td><td>40 %</td></tr><tr><td>Canada</td><td>7.0 %</td><td>60 %</td></tr>"
+        "<tr><td>Total</td><td>8.0 %</td><td>100 %</td></tr></table>",
         **BN,
     )
     assert shares_of(f) == {("europe", Decimal("40")), ("canada", Decimal("60"))}
@@ -1281,7 +1281,7 @@ def test_a_related_reports_line_is_no_snapshot_of_the_market() -> None:
 def test_place_predicate_and_revenue_verb_sizes_and_the_elided_subjects_rate() -> None:
     _, f = run(
         "<p>The global binder resins for anodes market was US$ 900 million in 2024. Canada was a US$ 45mn market "
-        "in 2024 and should grow at 21.0% a year to 2032E. Mexico generated US$ 12.5 Mn in 2024 (1.4 % of "
+        "in 2024 and is set to grow at 21.0% a year to 2032E. Mexico generated US$ 12.5 Mn in 2024 (1.4 % of "
         "revenue). Germany is a $5bn market for car parts in 2024. Chile generated US$ 3 Mn in copper exports in "
         "2024.</p>",
         **BN,
@@ -1309,7 +1309,7 @@ def test_nested_bullets_take_the_parent_bullet_as_subject() -> None:
         "## By chemistry\n\n- Acrylic binders\n    - US$ 12.5 Mn in 2024 → 44.0 % share\n"
         "- Polyimide binders\n    - small today, fastest growth: CAGR 19.5 %\n\n## Regions\n\n"
         "- Canada — 30 %\n    - CAGR 8.8 % (2025–2032)\n- Mexico — 10 %\n\n"
-        "The top 3 players hold roughly 35 % of 2024 revenue.\n",
+        "The five largest players hold roughly 41 % of 2024 revenue.\n",
         "text/markdown",
     )
     segs = [seg("type", "Acrylic Binders"), seg("type", "Polyimide Binders")]
@@ -1321,7 +1321,7 @@ def test_nested_bullets_take_the_parent_bullet_as_subject() -> None:
     }
     assert ("acrylic binders", Decimal("44.0")) in shares_of(f)
     # the paragraph after the list keeps its own holder
-    assert ("canada", Decimal("35")) not in shares_of(f) and ("mexico", Decimal("35")) not in shares_of(f)
+    assert ("canada", Decimal("41")) not in shares_of(f) and ("mexico", Decimal("41")) not in shares_of(f)
 
 
 def test_a_year_labelled_key_number_is_the_markets() -> None:
@@ -1380,7 +1380,7 @@ def test_regional_frame_before_the_country_subject() -> None:
 
 def test_fastest_growing_country_market_rate() -> None:
     _, f = run(
-        "<p>Brazil is expected to be the fastest-growing country market, at a CAGR of 8.8% from 2025 to 2031.</p>",
+        "<p>Brazil should be the fastest-growing country market, with a CAGR of 8.8% from 2025 to 2031.</p>",
         **PG,
     )
     assert rates_of(f) == {("Brazil", None, Decimal("8.8"), 2025, 2031)}
@@ -1575,7 +1575,7 @@ def test_the_later_of_two_joined_clauses_governs_its_figure() -> None:
     meta = {"market": "Lithium Titanate Anode", "base_year": 2024}
     _, f = run(
         "<p>The Japan lithium titanate anode market was valued at USD 210 million in 2024, and Germany is "
-        "expected to post the fastest CAGR of 12.5% from 2025 to 2032.</p>"
+        "set to post the fastest CAGR of 12.5% from 2025 to 2032.</p>"
         "<p>The lithium titanate anode market in Europe will grow at a CAGR of 9.0% to 2032, with the France "
         "market alone expected to reach USD 95 million by 2032.</p>",
         **meta,

@@ -106,7 +106,7 @@ def test_prune_never_drops_non_document_graphs(corpus: Path) -> None:
         store.update(f"INSERT DATA {{ GRAPH <{audit}> {{ <urn:x> <urn:y> <urn:z> }} }}")
         for path in corpus.iterdir():
             path.unlink()
-        (corpus / "only.txt").write_text("Graphite Anode Market was valued at USD 10 million in 2024.\n")
+        (corpus / "only.txt").write_text("Widget Anode Market reached USD 10 million in 2024.\n")
         report = build(store, [corpus], jobs=1, prune=True)
         assert len(report.pruned) == 5
         names = store.graph_names()

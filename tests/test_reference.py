@@ -80,7 +80,7 @@ def test_missing_default_folder_says_how_to_fix(monkeypatch: pytest.MonkeyPatch,
 
 def test_cli_reports_a_missing_folder_in_one_line(tmp_path: Path) -> None:
     doc = tmp_path / "report.txt"
-    doc.write_text("Hard Carbon Anode Market\n\nThe market was valued at USD 1 billion in 2023.\n", encoding="utf-8")
+    doc.write_text("Widget Anode Market\n\nWidget anode sales reached USD 1 billion in 2023.\n", encoding="utf-8")
     missing = tmp_path / "nowhere"
     result = _python("", missing, "-m", "kg.cli", "--store", "memory", "build", "-q", "-j", "1", str(doc))
     assert result.returncode == 2, result.stdout + result.stderr

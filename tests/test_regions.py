@@ -83,12 +83,12 @@ def test_scope_lists_in_tables_lines_and_sentences() -> None:
     line = shape("# X Market\n\nRegions analysed: North America; Europe; Rest of the World\n", "probe.md")
     assert [label for label, _ in _pairs(line)] == ["North America", "Europe", "Rest of the World"]
     prose = shape(
-        "# X Market\n\nThe report studies five regions: Asia Pacific, North America, Europe, "
-        "Middle East & Africa, and South America. Asia Pacific is the largest.\n",
+        "# X Market\n\nThe report studies five regions: Europe, Asia Pacific, South America, "
+        "North America, and Middle East & Africa. Europe is the largest.\n",
         "probe.md",
     )
     assert [label for label, _ in _pairs(prose)] == [
-        "Asia Pacific", "North America", "Europe", "Middle East & Africa", "South America"]
+        "Europe", "Asia Pacific", "South America", "North America", "Middle East & Africa"]
     passing = shape("# X Market\n\nThe company sells in Europe, Japan and the U.S.\n", "probe.md")
     assert _pairs(passing) == []
 
@@ -204,24 +204,24 @@ def test_fastest_growing_region_is_a_market_position() -> None:
 
 def test_breakdown_subjects_text_tables_and_country_tags() -> None:
     doc = shape(
-        "<html><body><h1>Binder Market</h1><h2>Regions</h2><p>Asia Pacific holds 63% of global binder sales. "
-        "Europe was worth EUR 410 m in 2024, of which Germany alone EUR 150 m; North America is the smallest "
-        "of the three regions covered.</p></body></html>",
+        "<html><body><h1>Binder Market</h1><h2>Regions</h2><p>Asia Pacific holds 58% of world binder revenue. "
+        "Europe was worth EUR 355 m in 2023, of which France alone EUR 120 m; North America remains the smallest "
+        "of the three regions studied.</p></body></html>",
         "breakdown.html",
     )
     labels = [label for label, _ in _pairs(doc)]
-    assert {"Asia Pacific", "Europe", "North America"} <= set(labels) and "Germany" not in labels
+    assert {"Asia Pacific", "Europe", "North America"} <= set(labels) and "France" not in labels
     doc = shape(
-        "COKE MARKET STUDY\n\nTable 1: market by region (USD million)\n\n  Region       2024   2030\n"
-        "  Asia Pacific  1,850  2,540\n  Europe         420    480\n  North America  380    470\n"
-        "  Total        3,420  4,610\n",
+        "COKE MARKET STUDY\n\nTable 1: market by region (USD million)\n\n  Region       2023   2029\n"
+        "  Asia Pacific  1,610  2,275\n  Europe         455    530\n  North America  312    405\n"
+        "  Total        2,377  3,210\n",
         "table.txt",
     )
     labels = [label for label, _ in _pairs(doc)]
     assert {"Asia Pacific", "Europe", "North America"} <= set(labels)
     doc = shape(
-        "<html><body><h1>Niobium Anodes</h1><p>CBMM (Brazil), the largest producer, supplies oxide. Europe "
-        "accounted for 41% of 2024 demand and Asia Pacific for 38%. Brazil holds over 90% of global niobium "
+        "<html><body><h1>Tantalum Anodes</h1><p>Tanrock (Brazil), the largest miner, ships the oxide. Europe "
+        "accounted for 44% of 2023 demand and Asia Pacific for 35%. Brazil holds about 85% of known tantalum "
         "reserves.</p></body></html>",
         "note.html",
     )
@@ -239,9 +239,9 @@ def test_regional_coverage_line_with_member_brackets() -> None:
 
 
 def test_the_report_covering_a_list_of_places() -> None:
-    doc = shape("FELT NOTE\n\nWe cover Europe, North America and Rest of World. Europe held 40% of 2024 sales; "
-                "the rest was split evenly.\n", "we.txt")
-    assert [c for _, c in _pairs(doc)] == ["europe", "north-america", "rest-of-the-world"]
+    doc = shape("FELT NOTE\n\nWe cover Oceania, Latin America and Rest of World. Oceania held 45% of 2023 "
+                "sales; the rest was split evenly.\n", "we.txt")
+    assert [c for _, c in _pairs(doc)] == ["oceania", "latin-america", "rest-of-the-world"]
     # another subject covering places is no scope list
     doc = shape("FELT NOTE\n\nOur distributors cover Spain, Portugal and Morocco.\n", "dist.txt")
     assert _pairs(doc) == []
@@ -311,8 +311,8 @@ def test_contents_entries_under_a_regional_chapter() -> None:
 
 def test_scope_sentences_in_prose_and_joined_label_lines() -> None:
     html = ("<html><body><h1>Review of a Q study</h1><p>The study splits demand by use. Geographic coverage is "
-            "Europe, North America and Rest of World.</p></body></html>")
-    assert [label for label, _ in _pairs(shape(html, "cover.html"))] == ["Europe", "North America", "Rest of World"]
+            "Oceania, Europe and Rest of World.</p></body></html>")
+    assert [label for label, _ in _pairs(shape(html, "cover.html"))] == ["Oceania", "Europe", "Rest of World"]
     html = ("<html><body><h1>Q abstract</h1><p>The study covers product grades (Coarse, Fine) across Europe, "
             "Latin America and Asia Pacific.</p></body></html>")
     assert [label for label, _ in _pairs(shape(html, "across.html"))] == ["Europe", "Latin America", "Asia Pacific"]
@@ -369,13 +369,13 @@ def test_leading_article_dropped_and_lower_case_remainder_named() -> None:
 
 
 def test_run_in_breakdown_title_opens_subject_sentences() -> None:
-    txt = ("Q NEWSLETTER\n\nBy region. Brazil accounts for 61% of output. The rest of the world added "
-           "US$ 9 million.\n\nLater on, Mexico signed a treaty and France hosted a fair.\n")
+    txt = ("Q NEWSLETTER\n\nBy region. Brazil accounts for 61% of output. The rest of the world took "
+           "US$ 7 million.\n\nLater on, Mexico signed a treaty and France hosted a fair.\n")
     pairs = _pairs(shape(txt, "runin.txt"))
     assert ("Brazil", "brazil") in pairs and ("Rest of the World", "rest-of-the-world") in pairs
     assert all(label not in ("Mexico", "France") for label, _ in pairs)
     # no breakdown title: the same sentences are passing mentions
-    txt = "Q NEWSLETTER\n\nIn short. Brazil accounts for 61% of output. The rest of the world added US$ 9 million.\n"
+    txt = "Q NEWSLETTER\n\nIn short. Brazil accounts for 61% of output. The rest of the world took US$ 7 million.\n"
     assert ("Rest of the World", "rest-of-the-world") not in _pairs(shape(txt, "plain.txt"))
 
 
@@ -442,11 +442,11 @@ def test_compound_region_closing_a_scope_list_stays_one_region() -> None:
 def test_compound_region_in_a_shared_item_line() -> None:
     doc = shape(
         "<h1>Tin Foil Anode Market</h1><h2>Regional Analysis</h2>"
-        "<p><b>Oceania:</b> the largest buyer.</p>"
-        "<p>Latin America and Middle East and Africa: small markets for now.</p>",
+        "<p><b>Latin America:</b> the largest buyer.</p>"
+        "<p>Oceania and Middle East and Africa: both still small.</p>",
         "t.html",
     )
-    assert [c for _, c in _pairs(doc)] == ["oceania", "latin-america", "middle-east-and-africa"]
+    assert [c for _, c in _pairs(doc)] == ["latin-america", "oceania", "middle-east-and-africa"]
 
 
 def test_regional_title_line_with_its_items_run_together() -> None:

@@ -83,9 +83,9 @@ liquid ones do.</p>
 <tr><td>Energy Storage</td><td>40</td><td>150</td></tr></table>
 
 <h3>By Product Type</h3>
-<ul><li>Silicon-Carbon Composite</li>
-<li>Silicon Oxide (SiOx)</li>
-<li>Pure Silicon</li></ul>
+<ul><li>Pure Silicon</li>
+<li>Silicon-Carbon Composite</li>
+<li>Silicon Oxide (SiOx)</li></ul>
 <h2>Regional Analysis</h2>
 <table><tr><th>Region</th><th>2023</th><th>2030</th></tr>
 <tr><td>North America</td><td>90</td><td>400</td></tr>
@@ -115,9 +115,9 @@ Published by Quillon Research.
 
 ### By End-Use Industry
 
+- Industrial
 - Automotive
 - Consumer Electronics
-- Industrial
 
 ## Key Trends
 
@@ -148,7 +148,7 @@ TEXT_DOC = """GRAPHITE ANODE MARKET REPORT 2024-2032
 Copyright 2024 Tessaract Market Research
 
 EXECUTIVE SUMMARY
-The graphite anode market reached USD 12.5 billion in 2023 and will grow at a CAGR of 11% from 2024 to 2032.
+The graphite anode market reached USD 12.5 billion in 2023 and should rise at a CAGR of 11% from 2024 to 2032.
 Prices are quoted at 1 EUR = 1.09 USD.
 
 MARKET DRIVERS
@@ -163,9 +163,9 @@ Natural graphite
 Synthetic graphite
 
 SEGMENTATION BY APPLICATION
+Energy storage systems
 EV batteries
 Consumer electronics batteries
-Energy storage systems
 
 REGIONAL ANALYSIS
 Asia-Pacific: the largest market, led by China.

@@ -45,7 +45,7 @@ def test_grouped_table_switches_axis_and_drops_regions() -> None:
 
 
 def test_two_axis_section_waits_for_group_labels() -> None:
-    html = ("<h1>Tar Pitch Market 2025-2031</h1><h2>Segments: feedstock and end use</h2>"
+    html = ("<h1>Tar Pitch Market 2025-2031</h1><h2>Segments by feedstock and end market</h2>"
             "<table><tr><th>By type</th><th>Note</th></tr>"
             "<tr><td>Coal Tar Pitch</td><td>Electrodes: 40% of value</td></tr>"
             "<tr><td>Bio Pitch</td><td>Anodes: 12% of value</td></tr>"
@@ -61,13 +61,13 @@ def test_two_axis_section_waits_for_group_labels() -> None:
 
 
 def test_table_with_its_own_axis_inside_another_axis_section() -> None:
-    html = ("<h1>Gum Binder Market 2025-2031</h1><h2>Segmentation</h2><p>By customer:</p>"
+    html = ("<h1>Gum Binder Market 2026-2032</h1><h2>Segmentation</h2><p>By customer:</p>"
             "<ul><li>Cell Plants</li><li>Pack Plants</li></ul>"
-            "<p>Binder market value by chemistry, EUR million</p>"
-            "<table><tr><th>Chemistry</th><th>2025</th><th>2031</th></tr>"
-            "<tr><td>Gum A</td><td>10</td><td>20</td></tr><tr><td>Gum B</td><td>5</td><td>6</td></tr>"
-            "<tr><td>Total</td><td>15</td><td>26</td></tr></table>"
-            "<h2>Outlook</h2><table><tr><th>Region</th><th>2025</th></tr><tr><td>Oceania</td><td>3</td></tr></table>")
+            "<p>Value by chemistry, USD million</p>"
+            "<table><tr><th>Chemistry</th><th>2026</th><th>2032</th></tr>"
+            "<tr><td>Gum A</td><td>11</td><td>23</td></tr><tr><td>Gum B</td><td>4</td><td>7</td></tr>"
+            "<tr><td>Total</td><td>15</td><td>30</td></tr></table>"
+            "<h2>Outlook</h2><table><tr><th>Region</th><th>2026</th></tr><tr><td>Oceania</td><td>3</td></tr></table>")
     pairs = _pairs(shape(html, "b.html"))
     assert sorted(pairs) == sorted([("end_user", "Cell Plants"), ("end_user", "Pack Plants"),
                                     ("type", "Gum A"), ("type", "Gum B")])
@@ -103,9 +103,9 @@ def test_lead_in_list_must_be_all_labels() -> None:
 
 
 def test_outlook_line_over_a_list() -> None:
-    html = ("<h1>Zed Carbon Market 2026-2033</h1><p><b>Source outlook (revenue, USD million, 2026-2033)</b></p>"
+    html = ("<h1>Zed Carbon Market 2025-2032</h1><p><b>Feedstock outlook (sales, EUR million, 2025-2032)</b></p>"
             "<ul><li>Shell-Derived</li><li>Wood-Derived</li></ul>"
-            "<p><b>Regional outlook (revenue, USD million, 2026-2033)</b></p><ul><li>Oceania</li><li>Europe</li></ul>")
+            "<p><b>Regional outlook (sales, EUR million, 2025-2032)</b></p><ul><li>Oceania</li><li>Europe</li></ul>")
     assert _pairs(shape(html, "o.html")) == [("type", "Shell-Derived"), ("type", "Wood-Derived")]
 
 
@@ -130,12 +130,12 @@ def test_code_legend_under_an_axis_title() -> None:
 
 def test_taxonomy_table_and_data_dictionary() -> None:
     md = ("# Foo Panel Dataset\n\n## Taxonomy\n\n| Dimension | Column | Values |\n|---|---|---|\n"
-          "| Material type | material_type | Foo Carbon; Bar Carbon |\n"
-          "| Application | application | Drone Packs; Marine Buoys |\n| Region | region | Oceania; Europe |\n\n"
-          "## Columns\n\n| Column | Type | Description |\n|---|---|---|\n| year | int | calendar year |\n"
-          "| region | str | region name |\n")
+          "| Application | app | Drone Packs; Marine Buoys |\n"
+          "| Product type | prod_type | Foo Carbon; Bar Carbon |\n| Region | geo | Oceania; Europe |\n\n"
+          "## Columns\n\n| Column | Type | Description |\n|---|---|---|\n| geo | str | name of the region |\n"
+          "| yr | int | year of the record |\n")
     assert _pairs(shape(md, "r.md")) == [
-        ("type", "Foo Carbon"), ("type", "Bar Carbon"), ("application", "Drone Packs"), ("application", "Marine Buoys")]
+        ("application", "Drone Packs"), ("application", "Marine Buoys"), ("type", "Foo Carbon"), ("type", "Bar Carbon")]
 
 
 def test_clause_lead_verbs_and_neighbouring_axis_lines() -> None:
@@ -143,7 +143,7 @@ def test_clause_lead_verbs_and_neighbouring_axis_lines() -> None:
            "By supply model we distinguish captive and merchant output.\n")
     assert _pairs(shape(txt, "v.txt"), "Carbon Anode Blocks") == [
         ("type", "Plain Foo Blocks"), ("type", "Grooved Foo Blocks")]
-    html = ("<h1>Foo Coating Market 2025-2031</h1><p>The study segments the market as follows:</p>"
+    html = ("<h1>Foo Coating Market 2025-2031</h1><p>Our report breaks the market down as follows:</p>"
             "<ul><li>By precursor: Tar Coatings, Gum Coatings</li><li>By application: Foo Anodes, Bar Anodes</li></ul>"
             "<p>By contrast: Tar Coatings, Gum Coatings</p>")
     assert _pairs(shape(html, "c.html")) == [

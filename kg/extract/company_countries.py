@@ -130,7 +130,7 @@ def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, in
         code = _seat_country(am.group(g))
         if code:
             return code, (end + am.start(g), end + am.end(g)), P_BASED
-    # "the Swiss specialist Kaltenbach Polymer AG": a demonym in a descriptor right before the name.
+    # "the Austrian specialist Drayfield Polymer AG": a demonym in a descriptor right before the name.
     dm = re.search(
         r"\b(?:the|a|an)[ \t]+([A-Z][a-z]+)[ \t]+(?:[a-z\-]+[ \t]+)?(?:specialist|group|company|firm|"
         r"producer|maker|supplier|manufacturer)[ \t]+$",

@@ -47,7 +47,7 @@ class _Mode:
     level: int | None  # heading level of a real heading that opened the list, else None
 
 
-#: A numbered contents line: "7.2 Company profiles", "7.2.1 Example Carbon Co., Ltd. (China)".
+#: A numbered contents line: "8.3 Company profiles", "8.3.1 Example Carbon Co., Ltd. (China)".
 _TOC_ENTRY_RX = re.compile(r"[ \t]*(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(?P<title>\S[^\n]*)")
 
 
@@ -121,7 +121,7 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
             or _NUMBERED_RX.match(raw) is not None  # "1. Sila Nanotechnologies Inc. (US)" read as a heading
         )
         if deeper and (hq := hq_line_country(doc, block)) is not None:
-            # "Abingdon, United Kingdom" under a name: the card's address line, not a company.
+            # "Rugby, United Kingdom" under a name: the card's address line, not a company.
             prev = run[-1] if run else None
             j = i - 1
             while j in labels:  # "Headquarters" between the card's name and its address line

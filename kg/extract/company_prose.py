@@ -2,7 +2,7 @@
 noun right before the names), "Outside China, A K.K. (now B) and C Corporation supply cell makers" (a
 producer verb in the sentence, where only names with a strong signal -- legal form, registry entry,
 "(Country)" tag, "(now X)" aside -- count), and names followed by a stock listing in a broker's note ("A
-Limited (SYR AU, Outperform)"). This is the least reliable source, so it carries the strictest guards
+Limited (QRX AU, Outperform)"). This is the least reliable source, so it carries the strictest guards
 against customers, partners, buyers and the publisher itself.
 """
 
@@ -142,7 +142,7 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                 apposition = False
                 clause = re.split(r"[.;:]", before)[-1]
                 if any(w.casefold() in CUSTOMER_NOUNS for w in re.findall(r"[\w'’-]+", clause)):
-                    continue  # "early adopters include mining-truck maker Komatsu": a customer named in passing
+                    continue  # "early buyers include forklift maker Brannock": a customer named in passing
                 nm = _NOUN_END_RX.search(before)
                 if nm is None and before.rstrip().endswith(":") and _customer_label(re.split(r"[.;]", before)[-1]):
                     continue  # "Cathode suppliers tracked: A (BE), B (KR)": another product's makers
@@ -165,7 +165,7 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                     if RESEARCH_HOUSE_RX.search(name):
                         continue
                     signal = _strong_signal(doc, item, name)
-                    # "Emirates Global Aluminium (EGA) (United Arab Emirates)": the stated country vouches
+                    # "Oman Primary Aluminium (OPA) (Oman)": the stated country vouches
                     # for a name made of a place and generic words (never for generic words alone)
                     stated = isinstance(signal, tuple) and bool(find_places(name, adjectives=False))
                     if not looks_like_company(name, country_stated=stated):
@@ -185,7 +185,7 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
     return out
 
 
-#: A stock listing right after a name: "(SYR AU, Outperform ...)", "(835185 CH)", "(ASX: SYR)". Only a
+#: A stock listing right after a name: "(QRX AU, Outperform ...)", "(604417 CH)", "(ASX: QRX)". Only a
 #: listed company carries one; the exchange code is not its country (Bloomberg's "CN" is Canada).
 _TICKER_PAREN_RX = re.compile(
     r"\s*\((?:(?:[A-Z][A-Z\d.]{0,6}|\d{4,6})[ \t]+(?:US|AU|CN|CH|C1|C2|KS|KQ|JP|JT|LN|HK|GR|GY|FP|IN|IB|"
@@ -197,7 +197,7 @@ _TICKER_PAREN_RX = re.compile(
 
 def ticker_candidates(doc: TextDocument) -> list[Candidate]:
     """Names followed by a stock listing, in any sentence: a broker's note names its coverage and peers
-    this way ("We initiate on A Limited (SYR AU, Outperform) and B Inc. (NOU CN)")."""
+    this way ("We initiate on A Limited (QRX AU, Outperform) and B Inc. (VLD CN)")."""
     text = doc.text
     out: list[Candidate] = []
     for block in doc.blocks:

@@ -1,7 +1,7 @@
 """Players read from tables: the company column of a players table (by its header, else the first column
 under a players title) with the country a Country/Headquarters column states, the value cell of a
 report-scope row labelled as a players title ("Key companies profiled | A; B"), and ranking tables that a
-renderer flattened into one paragraph ("3 Hunan Zhongke Electric Co., Ltd. CN 205 11.8%"), recognised by
+renderer flattened into one paragraph ("3 Hebei Jinrui Carbon Co., Ltd. CN 188 10.4%"), recognised by
 three consecutive ranks each followed by an ISO country code. Tables state structure the prose readers
 cannot see, so they get their own reader.
 """
@@ -110,7 +110,7 @@ def _cell_candidate(
 
 
 #: One row of a ranking table whose columns ran together into prose: rank, name, optional "(aside)",
-#: an upper-case country code and a figure ("3 Hunan Zhongke Electric Co., Ltd. (Shinzoom) CN 205 11.8%").
+#: an upper-case country code and a figure ("3 Hebei Jinrui Carbon Co., Ltd. (Jinrui) CN 188 10.4%").
 _RANK_ROW_RX = re.compile(
     r"(?<![\w.%,])(?P<rank>\d{1,2})[ \t]+(?P<name>[A-Z][^()%\n]{1,80}?)(?:[ \t]+\([^()\n]{1,40}\))?"
     r"[ \t]+(?P<code>[A-Z]{2,3})[ \t]+(?=\d)"

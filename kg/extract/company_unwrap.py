@@ -1,8 +1,8 @@
 """Hard-wrapped plain text, where each line is its own block: a long line that stops mid-sentence and runs
 into the next paragraph line is one paragraph, so "Leading calciners include A, Goa Carbon" + "Limited, C"
 is one enumeration. The unwrapped copy keeps every offset (line breaks become spaces), so prose readers
-work on it while list readers keep the lines; the names a line break cut short ("Ostrava Graphite" of
-"Ostrava Graphite Limited") are then dropped in favour of the joined reading.
+work on it while list readers keep the lines; the names a line break cut short ("Wexcombe Graphite" of
+"Wexcombe Graphite Limited") are then dropped in favour of the joined reading.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ _WRAP_MIN_CHARS = 50
 
 
 def _line_kind_ok(doc: TextDocument, block: Block, continued: bool) -> bool:
-    """A paragraph line, or a long line the reader took for a heading ("(Norway), Emirates Global
-    Aluminium (United Arab Emirates) and Aluminium") where it continues a wrapped line: a title never
+    """A paragraph line, or a long line the reader took for a heading ("(Iceland), Oman Primary
+    Aluminium (Oman) and Aluminium") where it continues a wrapped line: a title never
     follows a line of prose without a blank line."""
     if block.kind == "paragraph":
         return True
@@ -44,7 +44,7 @@ def _wraps_into_next(doc: TextDocument, i: int, continued: bool = False) -> bool
 
 
 def without_cut_names(text: str, line_cands: list[Candidate], joined: list[Candidate]) -> list[Candidate]:
-    """Drop the names a line break cut short ("Ostrava Graphite" of "Ostrava Graphite Limited" wrapped
+    """Drop the names a line break cut short ("Wexcombe Graphite" of "Wexcombe Graphite Limited" wrapped
     after "Graphite"): a candidate read line by line that a candidate of the joined paragraphs continues
     across a line break of ``text``."""
     reach: dict[int, int] = {}

@@ -9,16 +9,16 @@ Rules (each general to the genre, none about a particular file or publisher):
 
   1. front matter ``datePublished``/``date``/``published``... in any of those formats;
   2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Issue
-     date ...", "Last updated ...", a "Published | 30 June 2025" table row, a "Date:" label opening a
-     line or a masthead part ("BATTERY MATERIALS Date: 2024-08-12", where the rendition joined the lines);
-     near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 15 July 2025" or
+     date ...", "Last updated ...", a "Published | 17 April 2026" table row, a "Date:" label opening a
+     line or a masthead part ("CARBON PRODUCTS Date: 2026-01-19", where the rendition joined the lines);
+     near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 2 June 2026" or
      "Posted 4 May 2025" label;
   3. near the title only (the top of the document up to a few blocks after the title): a line that is
-     (or ends with) a date, maybe with a clock time ("Jan 21, 2025, 08:30 ET"); a masthead part that is
-     a date ("Study no. X-117 · 19 May 2025 · 164 pages"); a by-line closing with a date ("prepared by
-     X, 9 January 2025."); a press-release dateline ("PUNE, India, Jan. 21, 2025 /PRNewswire/ --",
-     "... Jan. 21, 2025 (GLOBE WIRE) --"); a write-up's kind dated after a comma ("Rapporteur's summary,
-     22 May 2025.").
+     (or ends with) a date, maybe with a clock time ("Mar 9, 2026, 07:45 ET"); a masthead part that is
+     a date ("Study no. X-204 · 6 August 2025 · 212 pages"); a by-line closing with a date ("prepared by
+     X, 14 March 2025."); a press-release dateline ("LYON, France, Mar. 9, 2026 /PRNewswire/ --",
+     "... Mar. 9, 2026 (NEWS WIRE) --"); a write-up's kind dated after a comma ("Rapporteur's summary,
+     8 October 2025.").
 
   An unlabelled date further down (a "Related reports" list, a dated news item) is never taken, and a
   bare year (a forecast year) is no date at all.
@@ -105,7 +105,7 @@ _PUBLISHED_LINE = re.compile(
     re.I,
 )
 #: "Date:" after an ALL-CAPS word or a punctuation mark: a label whose line the rendition joined to the
-#: line before ("BATTERY MATERIALS Date: 2024-08-12"). After a capitalised word it is another label's tail
+#: line before ("CARBON PRODUCTS Date: 2026-01-19"). After a capitalised word it is another label's tail
 #: ("Start Date:", "Due Date:"), so it is not taken.
 _JOINED_DATE_LABEL = re.compile(r"(?:(?<=[A-Z]{2}\s)|(?<=[.;:\u00b7\u2022)]\s))Date\s*:\s*([^\n|]{6,40})")
 
@@ -116,14 +116,14 @@ _DATE_IN_LINE = re.compile(
 )
 #: What may follow a date on its own line: a clock time and a zone ("08:30 ET", "1:30 PM GMT").
 _CLOCK_TAIL = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?", re.I)
-#: "Data pack prepared by Corvid Metals Analytics, 9 January 2025." - the date closing a by-line.
+#: "Data pack prepared by Fallowby Metals Analytics, 14 March 2025." - the date closing a by-line.
 _PREPARED_ON = re.compile(
     rf"\b(?:prepared|compiled|published|produced|written|issued|released)\s+by\s+[^.\n|]{{2,80}}?,\s*"
     rf"({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})"
     r"(?=\s*[.;]|\s*$)",
     re.I,
 )
-#: "PUNE, India, Jan. 22, 2025 /PRNewswire/ --" or "... Jan. 21, 2025 (GLOBE WIRE) --".
+#: "LYON, France, Mar. 10, 2026 /PRNewswire/ --" or "... Mar. 9, 2026 (NEWS WIRE) --".
 _DATELINE = re.compile(
     rf"^[A-Z][^\n]{{0,60}}?,\s*((?:{MONTH_RX}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH_RX}\s+{YEAR}))"
     r"\s*(?:/[^/\n]{2,40}/\s*|\([^()\n]{2,40}\)\s*)?(?:--|\u2014|\u2013|-\s)",
@@ -134,13 +134,13 @@ _DATELINE = re.compile(
 _MAIL_DATE = re.compile(
     rf"\bDate:\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(\d{{1,2}}\s+{MONTH_RX}\s+{YEAR})\b", re.I
 )
-#: "Issued 15 July 2025", "Dated: 3 March 2025", a blog's "Posted 4 May 2025": a capitalised issue label
+#: "Issued 2 June 2026", "Dated: 3 March 2025", a blog's "Posted 4 May 2025": a capitalised issue label
 #: directly followed by a date.
 _ISSUED = re.compile(
     rf"\b(?:Issued|ISSUED|Dated|DATED|Posted|POSTED|Asked|ASKED|Recorded|RECORDED)(?:\s+on)?\s*:?\s*(?i:({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}}))\b"
 )
-#: "Rapporteur's summary, 22 May 2025.", "Briefing note, 3 March 2025": a write-up's kind, a comma and its
+#: "Rapporteur's summary, 8 October 2025.", "Briefing note, 3 March 2025": a write-up's kind, a comma and its
 #: date closing the sentence (the by-line of a summary, a note or a digest).
 _KIND_DATED = re.compile(
     rf"\b(?:summary|note|notes|brief|briefing|memo|memorandum|minutes|digest|bulletin|newsletter|recap|"
@@ -148,18 +148,18 @@ _KIND_DATED = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})(?=\s*[.;]|\s*$)",
     re.I,
 )
-#: "Friday, 6 February 2026": a weekday before the date makes an opening line's date the issue's day, even
-#: where the rendition joined the next line on ("Friday, 6 February 2026 Subscriber edition.").
+#: "Tuesday, 3 November 2026": a weekday before the date makes an opening line's date the issue's day, even
+#: where the rendition joined the next line on ("Tuesday, 3 November 2026 Members' edition.").
 _WEEKDAY_DATE = re.compile(
     rf"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+({MONTH_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})\b",
     re.I,
 )
-#: A dateline's place before a masthead's date part: "Hamburg, 12.05.2025 | English edition".
+#: A dateline's place before a masthead's date part: "Lisbon, 04.11.2025 | English edition".
 _PLACE_PREFIX = re.compile(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2},\s*")
 _CAPS_LINE = re.compile(r"\s+[A-Z]{3,}\b(?![a-z])")
-#: A masthead's parts, split by " | ", " · " or " • ": "Study no. X · 19 May 2025 · 164 pages", "Firm | Desk |
-#: 7 October 2025" (kg.extract.publisher reads the firm from the same parts).
+#: A masthead's parts, split by " | ", " · " or " • ": "Study no. X · 6 August 2025 · 212 pages", "Firm | Desk |
+#: 12 May 2026" (kg.extract.publisher reads the firm from the same parts).
 MASTHEAD_SPLIT = re.compile(r"\s[|\u00b7\u2022]\s")
 #: How many blocks after the title still belong to its by-line area.
 _AFTER_TITLE = 5
@@ -207,7 +207,7 @@ def _date_line(line: str) -> date | None:
         return d
     parts = MASTHEAD_SPLIT.split(line)
     # The last part may end with the date ("Corvane Insights · 28 August 2025"); in a masthead of three
-    # or more parts, any part may be the date alone ("Study no. X-117 · 19 May 2025 · 164 pages").
+    # or more parts, any part may be the date alone ("Study no. X-204 · 6 August 2025 · 212 pages").
     candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 3 else [])]
     for part, alone in candidates:
         dm = _DATE_IN_LINE.search(part)

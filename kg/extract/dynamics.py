@@ -252,7 +252,7 @@ _LINE_ENUM = re.compile(r"\s*\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+")
 def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
     """"(a) Title: description ..." items whose wrapped lines the renderer kept as blocks of their own: each
     marked line opens an item, unmarked lines continue it; the title runs up to the colon or the first
-    sentence end (after an acronym only before a capital: "... under the EU ETS. Anode furnaces ..."). The
+    sentence end (after an acronym only before a capital: "... under the UK ETS. Smelters ..."). The
     first line marked (a), (1) or (i) - a kind's list may hold a single item; else nothing."""
     body = [b for b in blocks if not b.boilerplate and block_text(doc, b).strip()]
     if not body or not _ENUM_FIRST.match(block_text(doc, body[0])) or _enumerated(doc, body[0]):
@@ -343,7 +343,7 @@ _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|\(?[a-h]\))\s+(?=[A-Z(])")
 
 def _titled_paragraph(doc: TextDocument, block: Block, nxt: Block | None) -> bool:
     """A whole-bold paragraph that titles the plain paragraph after it: it opens with a capital and reads
-    as a phrase ("Shift from SiOx to CVD silicon-carbon."), not as an aside ("For instance, ...")."""
+    as a phrase ("Move from flake to spherical grades."), not as an aside ("For instance, ...")."""
     text = block_text(doc, block).strip()
     return (
         nxt is not None and nxt.kind == "paragraph" and strong_coverage(doc, nxt) < 0.5
@@ -516,7 +516,7 @@ def _trailing_label(text: str) -> tuple[DynamicKind, int] | None:
     return None
 
 
-#: "Drivers: rising silicon content in EV anodes; longer warranty requirements for grid storage. Both ..."
+#: "Drivers: higher nickel loadings in truck cells; stricter cycle-life targets for home storage. Each ..."
 _INLINE = re.compile(
     rf"\s*(?P<kind>(?:(?:key|main|major|market|growth)\s+)?(?:{PLURALS}))"
     r"\s*:\s*(?P<items>[^.:]+?)(?:\.(?:\s|$)|$)",
@@ -549,7 +549,7 @@ def _inline(doc: TextDocument, sections: list[Section], out: _Out, done: set[int
             out.add(kind, Span(start=start, end=start + len(piece.strip())))
 
 
-#: A slide's caption in square brackets, as a transcript or a deck export shows it: "[Slide 7 - Drivers: (1)
+#: A slide's caption in square brackets, as a transcript or a deck export shows it: "[Slide 12 - Drivers: (1)
 #: A; (2) B]"; its text reads like a line of the report.
 _SLIDE_CAPTION = re.compile(
     r"\s*\[\s*(?:slide|exhibit|chart|figure)\s+\d{1,3}\s*(?:[\-\u2013\u2014:]\s*)(?P<body>[^\[\]]+?)\s*\]\s*$", re.I
@@ -560,14 +560,14 @@ _LINE_LABEL = re.compile(
     re.I | re.S,
 )
 #: Where a label's item ends: a colon, a semicolon, or a sentence end (after a lower-case letter, a digit or
-#: a bracket; after an acronym only before a capital: "under the EU ETS. Anode ...").
+#: a bracket; after an acronym only before a capital: "under the UK ETS. Smelters ...").
 _ITEM_END = re.compile(r":|;|(?<=[a-z0-9)\]])\.(?=\s|$)|(?<=[A-Z]{2})\.(?=\s+[A-Z]|$)")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\.(?=\s|$)|(?<=[A-Z]{2})\.(?=\s+[A-Z]|$)")
 
 
 def _label_lines_inline(doc: TextDocument, sections: list[Section], out: _Out, done: set[int]) -> None:
     """A line labelled with its kind, item and all: "Driver: smelter restarts in India. New pot lines ...",
-    "Restraint \u2013 Energy-intensive graphitisation: power costs ...", and a slide caption "[Slide 7 -
+    "Restraint \u2013 Costly kiln fuel: gas prices ...", and a slide caption "[Slide 12 -
     Drivers: (1) A; (2) B]". A singular label names one item (up to a colon, ";" or the sentence end); a
     plural one a ";"-separated list in its first sentence ("(1)" marks dropped). A plural label with a colon
     outside a caption is :func:`_inline`'s. A bold prefix that is only a kind ("**Drivers:** ...") is the
@@ -603,7 +603,7 @@ def _label_lines_inline(doc: TextDocument, sections: list[Section], out: _Out, d
                 out.add(kind, _trim(doc.text, base + off + skip, base + off + len(piece)))
 
 
-#: A numbered entry of a table of contents: "3.1 Drivers", "3.1.1 Expansion of X ........ 21".
+#: A numbered entry of a table of contents: "4.2 Drivers", "4.2.1 Growth of X ........ 37".
 _CONTENTS_ENTRY = re.compile(
     r"\s*(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]+(?P<title>\S[^\n]*?)(?:[ \t]*\.{3,}[ \t]*\d{1,4}|[ \t]{2,}\d{1,4})?\s*$"
 )
@@ -927,7 +927,7 @@ def _tables(doc: TextDocument, out: _Out) -> None:
         body = [row for row in block.rows if not all(c.header for c in row)]
         heads = [row for row in block.rows if row and all(c.header for c in row)]
         if not heads and len(body) > 2 and not any(_STATISTIC.search(_cell(doc, c)) for c in body[0]):
-            # "FACTOR  CATEGORY  RELEVANCE" over a plain-text table: an unflagged header row whose cells
+            # "ITEM  CLASS  WEIGHT" over a plain-text table: an unflagged header row whose cells
             # name no kind while the column under one of them does.
             first = [_cell(doc, c) for c in body[0]]
             if all(_cell_kind(c) is None for c in first) and any(

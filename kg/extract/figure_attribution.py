@@ -89,9 +89,9 @@ def market_ref(ctx: Context, text: str) -> str | None:
     if ctx.prev_own and re.match(r"\W*(?:it|this\s+market|the\s+same)\b", text, re.IGNORECASE):
         return "own"  # "It is projected to grow at 23% CAGR" right after a sentence about the market
     if ctx.prev_own and _UP_FROM_RX.match(text):
-        return "own"  # "That is up from US$ 109.5 million in 2024": the market's earlier value
+        return "own"  # "That is up from US$ 131.2 million in 2023": the market's earlier value
     if ctx.prev_own and _bare_estimate(ctx, text):
-        return "own"  # "We estimate $449.1 Mn for 2025": the analyst's figure, with no other object
+        return "own"  # "We estimate $317.9 Mn for 2025": the analyst's figure, with no other object
     if ctx.prev_own and _EARLY_IT_RX.match(text):
         return "own"  # "Analysts expect it to reach ...": "it" as the object of a short opening clause
     if ctx.prev_own and (_bare_measure(text) or _MEASURE_LABEL_RX.match(text)):
@@ -158,7 +158,7 @@ _EXCLUDED_REF_RX = re.compile(
 _PREDICATIVE_RX = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
 _EARLY_IT_RX = re.compile(r"^\W*(?:[A-Za-z]+\s+){1,4}it\b(?!['’]s)", re.IGNORECASE)
 _UP_FROM_RX = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|would\s+be)\s+(?:up|down)\s+from\s+$", re.IGNORECASE)
-# an analyst's estimate whose only object is the amount: "We estimate ", "Pinecrest projects ", "Our model puts
+# an analyst's estimate whose only object is the amount: "We estimate ", "Thornvale projects ", "Our model puts
 # 2025 at "
 _ESTIMATE_RX = re.compile(
     r"^\W*(?P<subj>we|our\s+(?:analysts|model|base\s+case|team)|analysts|the\s+(?:report|study|authors)|"
@@ -296,7 +296,7 @@ def continues_market(ctx: Context, gov: str) -> bool:
     lead = lead[lead.rfind(":") + 1 :]  # "Outside China, growth is steep: North America is forecast to ..."
     rest = gov[places[0].end :]
     if _EXPECT_OBJECT_RX.search(lead) and re.match(r"\s*to\s+(?:be|grow|expand|remain|rise)\b", rest):
-        return True  # "we expect Europe to be the fastest-growing region": the place is the object of "expect"
+        return True  # "we expect Latin America to be the fastest-growing region": the place is the object of "expect"
     if not _PLACE_SUBJECT_RX.match(lead):
         return False
     # "South Korea's output value is projected", "Japan's should grow": the place's own measure
@@ -308,7 +308,7 @@ def continues_market(ctx: Context, gov: str) -> bool:
             r"\s*(?:(?:region|market|area)\s+)?(?:(?:alone|also|itself|too|by\s+itself|on\s+its\s+own)\s+)?"
             r"(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|"
             r"continues?|accounted|held|holds|grew|grows|registered|recorded|posted|to)\b"
-            # or an amount in apposition: "Europe, at $63.9 Mn in 2024, is expected to grow at ..."
+            # or an amount in apposition: "Europe, at $48.2 Mn in 2024, should grow at ..."
             r"|\s*,\s*at\s+(?:about\s+|around\s+|roughly\s+|an\s+estimated\s+)?(?=$|[$€£¥]|US\$|USD|EUR|\d)",
             rest,
             re.IGNORECASE,

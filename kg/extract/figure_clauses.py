@@ -17,7 +17,7 @@ __all__ = ["CLAUSE_BOUNDARY", "clause_start", "figure_label", "governing"]
 CLAUSE_BOUNDARY = re.compile(
     r";|,?\s+\b(?:while|whereas|but|although|though|meanwhile)\b\s+"
     # a press-release dateline ("PUNE, India, March 3, 2025 -- The global ...") is not the subject
-    # ("PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The ...", "... 2025 (GLOBE NEWSWIRE) -- ...": a place,
+    # ("PUNE, India, Jan. 22, 2025 /PRNewswire/ -- The ...", "... 2025 (NEWS WIRE) -- ...": a place,
     # a comma, a date, a wire tag)
     r"|^[^.;]{0,80}?\b(?:19|20)\d\d\s*(?:--|\u2014|\u2013|-)\s+(?=[A-Z])"
     r"|^(?-i:[A-Z])[A-Za-z .'\-]{1,40},[^;\n]{0,80}?\b(?:19|20)\d\d(?:\s*(?:/[^/\n]{1,40}/|\([^()\n]{1,40}\)))?"

@@ -48,7 +48,7 @@ class Context:
     last_year: int | None = None  # the last year the previous sentences named ("in the same year")
     prev_segment: str | None = None  # the one segment the previous sentence gave figures for ("it" may be it)
     last_share_no: int | None = None  # the last sentence that gave a share ("Y takes 31%" shares its basis)
-    # a label-colon line of a breakdown ("CMC: €0.58 bn in 2024"): (label, its place or None, end of "Label:")
+    # a label-colon line of a breakdown ("PVA: €0.49 bn in 2023"): (label, its place or None, end of "Label:")
     line_label: tuple[str, Place | None, int] | None = None
     line_year: int | None = None  # the one year of the breakdown's intro ("By country, 2024:") for its lines
     # the subject of a card in a grid of divs: the heading or short line above it that is just a place or

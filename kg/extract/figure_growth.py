@@ -2,16 +2,16 @@
 
 A rate is the market's when its clause refers to the market, names a listed segment, follows one of the
 market's amounts in the same clause (", a CAGR of 16.8%": that amount's rate, with its scope), shares an
-elided subject with it ("... and should grow at 41.2% a year"), continues a passage about the market, or
+elided subject with it ("... and is set to grow at 21.0% a year"), continues a passage about the market, or
 stands on a label line ("CAGR 6.3%") not right under another market's name (a related-reports list).
-Rates worded without "CAGR" ("expand at 16.7% per year") need a subject that is the market's; a rate in
+Rates worded without "CAGR" ("expand at 12.3% per year") need a subject that is the market's; a rate in
 a relative clause about another noun ("EV sales, which are growing 30% a year") is that noun's; "... and
 Europe at 21.1%" adds the elided second scope. Period: an explicit span ("2025-2032", "from 2025 to
 2032"); "through 2032" -> the forecast start to 2032; "during the forecast period" -> the sentence's own
 value years when they end elsewhere than the report's forecast (a second edition: values 2022 and 2029 ->
 2023-2029), else the report's forecast period; "in next six years" -> six years back from the year the
 sentence targets, else from the base year; no period words -> the span of the sentence's value years, or
-on a label or breakdown line ("Asia-Pacific CAGR: 9.6%", "Europe — USD 71 Mn in 2024, CAGR 9.1%") the
+on a label or breakdown line ("Asia-Pacific CAGR: 8.4%", "Europe — USD 58 Mn in 2024, CAGR 7.3%") the
 report's forecast period.
 """
 
@@ -35,7 +35,7 @@ from kg.models import Evidence, GrowthRate, Statistic
 __all__ = ["elliptical_rate", "read_cagr"]
 
 
-# a short label before the rate; its words may be joined by a hyphen or "&" ("Asia-Pacific CAGR: 9.6%")
+# a short label before the rate; its words may be joined by a hyphen or "&" ("Asia-Pacific CAGR: 8.4%")
 _LABEL_LINE_RX = re.compile(r"^[\W\d_]*(?:[A-Za-z](?:[\w ]|(?<=\w)-(?=\w)|(?<= )&(?= )){0,20})?[\s:|–—-]*$")
 
 
@@ -50,8 +50,8 @@ def read_cagr(
     cs, _, aside = governing(s, c.start)
     cs = _subjectless_join(s, cs, c.start)
     gov = s[cs : c.start]
-    # a bare "CAGR 6.9% (2025-2030)" line is a snapshot of the market, unless the line just before named
-    # another market (a related-reports list: "Needle Coke Market" / "CAGR 6.9% (2025-2030)")
+    # a bare "CAGR 5.8% (2026-2031)" line is a snapshot of the market, unless the line just before named
+    # another market (a related-reports list: "Pitch Binder Market" / "CAGR 5.8% (2026-2031)")
     label_line = (
         c.explicit  # "CAGR 6.3%" on a label line; "Sales grew 8% a year" needs a subject that is the market
         and bool(_LABEL_LINE_RX.match(gov))
@@ -79,10 +79,10 @@ def read_cagr(
     if ref is None and governing_size is not None:
         # "..., reaching USD 1,210 mn by 2032, a CAGR of 16.8%": the rate of the amount it follows
         ref = "own"
-    # (a "market" word before it, e.g. "a US$120mn market", was the own amount's noun, so any reference)
+    # (a "market" word before it, e.g. "a US$45mn market", was the own amount's noun, so any reference)
     elided = _ELIDED_SUBJECT_RX.search(s, cs, c.start) if ref != "own" and own_sizes else None
     if elided is not None and any(x.money.end <= elided.start() for x in own_sizes):
-        # "North America was a US$120mn market in 2024 and should grow at 41.2% a year": the subject of the
+        # "Canada was a US$45mn market in 2024 and will expand 21.0% a year": the subject of the
         # first clause, whose amount was the market's
         ref = "own"
         governing_size = governing_size or [x for x in own_sizes if x.money.end <= elided.start()][-1]
@@ -90,7 +90,7 @@ def read_cagr(
     if ref is None and (
         continues_market(ctx, with_verb) or (run_in is not None and continues_market(ctx, with_verb[run_in.end() :]))
     ):
-        ref = "own"  # also after a run-in label: "North America: North America is projected to witness a CAGR"
+        ref = "own"  # also after a run-in label: "Oceania: Oceania is expected to post a CAGR"
     if ref is None and ctx.prev_own and _BARE_RATE_SUBJECT_RX.match(gov) and _RATE_NOUN_RX.match(c.as_written):
         ref = "own"  # "The implied growth rate is 4.3% a year" right after the market's amounts
     label_owner = (
@@ -99,14 +99,14 @@ def read_cagr(
         and c.start >= ctx.line_label[2]
     )
     if label_owner and ctx.line_label is not None:
-        # "India: the fastest-growing country, 21.4% p.a. to 2030": the rate of the breakdown line's label
+        # "Vietnam: the fastest-growing country, 17.8% p.a. to 2031": the rate of the breakdown line's label
         ref = "own"
         if ctx.line_label[1] is None:
             segment = ctx.line_label[0]
     if segment is None and ref == "own" and ctx.prev_segment is not None and _IT_SUBJECT_RX.match(gov):
-        segment = ctx.prev_segment  # "Coated grades were worth $2.3bn. We expect it to grow at 13.1% a year"
+        segment = ctx.prev_segment  # "Coated grades were worth $2.3bn. We expect it to grow at 10.6% a year"
     if segment is None and governing_size is not None and governing_size.segment is not None and ref == "own":
-        segment = governing_size.segment  # "Others: €0.18 bn in 2024, the fastest-growing type at a CAGR of 14.2%"
+        segment = governing_size.segment  # "Others: €0.15 bn in 2023, the fastest-growing type, with a CAGR of 12.7%"
     label_place = lookup_place(c.label) if c.label else None
     if not c.plausible or c.high_percent is not None or (ref != "own" and not label_line):
         ctx.stats.append(Statistic(evidence=(ev,), label=figure_label(s, c.start), value_text=c.as_written))
@@ -125,7 +125,7 @@ def read_cagr(
     on_line_rate = label_line or label_owner or (on_line and ref == "own")
     if on_line_rate and start is None and end is None and ctx.meta.forecast_period:
         # a label line's or breakdown line's rate is over the report's forecast, also after the line's own
-        # amount ("North America — USD 71.4 Mn in 2024, CAGR 9.1%", "Asia-Pacific CAGR: 9.6%")
+        # amount ("Latin America — USD 12.5 Mn in 2024, CAGR 7.3%", "Asia-Pacific CAGR: 8.4%")
         start, end = ctx.meta.forecast_period
     ctx.growth.append(
         GrowthRate(
@@ -145,7 +145,7 @@ def read_cagr(
 _RUN_IN_RX = re.compile(r"^\s*[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,4}\s*:\s+(?=\S)")
 
 
-# a clause with no subject of its own: "..., but is forecast to grow 31.2% a year", "..., but the fastest-growing"
+# a clause with no subject of its own: "..., but is forecast to grow 27.8% a year", "..., but the fastest-growing"
 _SUBJECTLESS_RX = re.compile(
     r"\s*(?:(?:is|are|was|were|will|would|should|could|may|might|has|have|had|remains?|continues?)\b|"
     r"(?:also\s+)?(?:the|its)\s+(?:fastest|quickest)[\s\-]growing\b)",
@@ -158,7 +158,7 @@ _IT_SUBJECT_RX = re.compile(r"^\W*(?:(?:[A-Za-z]+\s+){1,3})?it\b(?!['’]s)", re
 def _subjectless_join(s: str, cs: int, pos: int) -> int:
     """The clause start for a figure whose clause has no subject of its own ("Europe is much smaller ... but
     is forecast to grow"): the clause before it, whose subject it shares."""
-    # (the match may run on into the rate: "..., but the fastest-growing at 27.9% a year" starts at "growing")
+    # (the match may run on into the rate: "..., but the fastest-growing at 22.5% a year" starts at "growing")
     if cs == 0 or cs >= pos or not _SUBJECTLESS_RX.match(s, cs):
         return cs
     bounds = [m for m in CLAUSE_BOUNDARY.finditer(s, 0, cs) if m.end() == cs]
@@ -182,7 +182,7 @@ _DASH_LABEL_RX = re.compile(r"^\W*(?P<label>[A-Za-z][\w ]*?)\s*[–—-]\s*$")
 
 
 def _other_product_label(ctx: Context, gov: str) -> bool:
-    """ "Coal Tar Pitch Binder — CAGR 3.8%" (a list of other reports): a name of two or more words before
+    """ "Kiln Felt Binder — CAGR 2.9%" (a list of other reports): a name of two or more words before
     the dash that is neither a place, a listed segment nor made of the market's words names another
     product, so the line is no snapshot of the report's market."""
     m = _DASH_LABEL_RX.match(gov)
@@ -219,7 +219,7 @@ def _own_antecedent(ctx: Context, word: str) -> bool:
     )
 
 
-# "North America is forecast to grow at 20.5% a year between 2025 and 2034 and Europe at 21.1%": a second
+# "Oceania is forecast to grow at 14.5% a year between 2026 and 2033 and Europe at 12.8%": a second
 # scope whose verb and period are elided
 _ELLIPTICAL_RATE_RX = re.compile(
     r"[^;%]{0,60}?,?\s+(?:and|while|whereas)\s+(?P<holder>(?:the\s+)?(?-i:[A-Z])[\w&.\-]*"

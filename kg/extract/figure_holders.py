@@ -7,7 +7,7 @@ with; "the top three Chinese producers" is a group of companies; "<Source> says 
 list the sentence opened with; a place is a region ("South India" a part of one); a listed segment is
 named and typed by its list; a one-word holder takes the fuller name the document uses ("Storage" ->
 "Energy Storage"). The market's downstream (the words after "for" in "Carbon Anode for Aluminum
-Electrolysis") and a hypothetical holder ("a supplier holding more than 30%") hold nothing.
+Electrolysis") and a hypothetical holder ("a vendor holding more than 40%") hold nothing.
 """
 
 from __future__ import annotations
@@ -112,10 +112,10 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
             w = w[dash + 1 :]
         colon = w.rfind(":")
         if colon >= 0 and re.search(r"[A-Za-z]", w[colon + 1 :]):
-            w = w[colon + 1 :]  # "The market is concentrated: the top 10 producers supplied ...": a new clause
+            w = w[colon + 1 :]  # "Supply is concentrated: the five largest refiners shipped ...": a new clause
         names = _NAME_LIST_RX.search(w)
         if names is not None and (name_list := _name_list(names.group("list"))) is not None:
-            return name_list  # "Shanshan, BTR and Putailai together held": the companies, together
+            return name_list  # "Acme, Borton and Cygnet together held": the companies, together
         parts = re.split(r",\s*", w)
         tail = parts[-1] if parts else ""
         # a participle ("X dominates ..., accounting for 60%", "..., holding a market share of") takes
@@ -135,10 +135,10 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         # a participle phrase after the head noun: "Captive plants operated by the smelters": Captive plants
         w = _POST_PARTICIPLE_RX.split(w, maxsplit=1)[0]
     if _INDEFINITE_END_RX.search(w):
-        return None  # "dependency on a supplier holding more than 30%": a hypothetical holder, no one named
+        return None  # "reliance on a vendor holding more than 40%": a hypothetical holder, no one named
     reported = _REPORTED_RX.match(w)
     if reported is not None:
-        # "— Pellham says they hold 51%": the source speaks; its pronoun is the list the sentence opened with
+        # "— Marrowgate says they hold 46%": the source speaks; its pronoun is the list the sentence opened with
         if not _ANAPHOR_COMPANY.match(w[reported.end() :].strip()):
             return None
         names = OPENING_NAMES_RX.match(s)
@@ -162,7 +162,7 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         and ctx.last_place.kind != "global"
         and ctx.last_place_no == ctx.sentence_no - 1
     ):
-        return ctx.last_place.name, "region"  # "China dominates ... The country accounted for 78%"
+        return ctx.last_place.name, "region"  # "China leads ... The country accounted for 74%"
     top = _TOP_N.search(np)
     if top:
         # the whole noun phrase after "top N" ("the top three Chinese producers"), its head noun last
@@ -226,7 +226,7 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
 _AGENT_PLURAL_RX = re.compile(r"\s+[a-z]+(?:er|or)s\s*", re.IGNORECASE)
 _CITED_END_RX = re.compile(r"[.!?](?:\[\^?\w{1,4}\])+\s+(?=[A-Z])")
 _LIST_NAME = r"(?-i:[A-Z])[\w&.\-]*(?:\s+(?-i:[A-Z0-9])[\w&.\-]*){0,3}"
-# a list of names that is the whole subject: "Shanshan, BTR and Putailai (together)"
+# a list of names that is the whole subject: "Acme, Borton and Cygnet (together)"
 _NAME_LIST_RX = re.compile(
     r"(?:^|(?<=[\s,:;—–(]))(?P<list>" + _LIST_NAME + r"(?:\s*,\s*" + _LIST_NAME + r")+\s*,?\s+(?:and|&)\s+" + _LIST_NAME
     + r")\s*,?(?:\s+(?:together|collectively|combined|jointly|between\s+them))?\s*,?\s*$",
@@ -235,7 +235,7 @@ _NAME_LIST_RX = re.compile(
 
 
 def cited_start(s: str, start: int, end: int) -> int:
-    """``start``, or later where a sentence ended at its citation ("... in 2023.[5] Primary batteries ..."):
+    """``start``, or later where a sentence ended at its citation ("... in 2022.[4] Primary cells ..."):
     the sentence splitter does not see that end, the share's clause must."""
     for cited in _CITED_END_RX.finditer(s, start, end):
         start = cited.end()
@@ -244,7 +244,7 @@ def cited_start(s: str, start: int, end: int) -> int:
 
 def _name_list(text: str) -> tuple[str, HolderKind] | None:
     """Three or more names joined as one holder, when they are no places (a list of regions is no holder);
-    a sentence opener before them is no name ("In 2024, Shanshan, BTR and Putailai ...")."""
+    a sentence opener before them is no name ("In 2024, Acme, Borton and Cygnet ...")."""
     items = [x.strip() for x in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", text) if x.strip()]
     while items and (items[0].split()[0].lower() in SENTENCE_STARTERS or re.fullmatch(r"[\d\s]+", items[0])):
         items.pop(0)

@@ -1,10 +1,10 @@
 """Breakdown lines, cards and unit lines: short lines whose figures take their subject from a label.
 
-Reports break the market down in short lines rather than sentences: "CMC: €0.58 bn in 2024" (a label
+Reports break the market down in short lines rather than sentences: "PVA: €0.49 bn in 2023" (a label
 that is a place or a listed segment, or that sits under a breakdown intro such as "By binder type:"), a
 grid of cards ("<h4>Europe</h4><p>CAGR 2025-2034: 33.0%</p>") whose heading is the subject of the figure
 lines below it, and labelled lines of bare numbers under a caption that states the unit ("Regional
-Insights (USD Billion)" then "Europe: 0.16 (2024) -> 1.85 (2035)"). None of them names the market, so the
+Insights (USD Billion)" then "Europe: 0.21 (2024) -> 1.64 (2034)"). None of them names the market, so the
 sentence rules alone would drop them; this module finds the label that owns their figures.
 """
 
@@ -26,18 +26,18 @@ __all__ = ["breakdown_label", "card_line_start", "card_subject", "intro_year", "
 
 
 _LINE_LABEL_RX = re.compile(
-    # after an optional numbered-paragraph mark ("2.2 Europe: US$ 88.2 million")
+    # after an optional numbered-paragraph mark ("3.4 Europe: US$ 61.7 million")
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?P<label>[A-Z][\w&/+.\-]*(?:\s+[\w&/+.\-]+){0,4}?)\s*(?:\([^()]{0,60}\))?"
-    # the year may stand between the label and its colon: "Synthetic graphite, 2024: ₹2,680 crore"
+    # the year may stand between the label and its colon: "Synthetic graphite, 2024: ₹3,150 crore"
     r"(?:,\s*(?:19|20)\d{2}[EFP]?)?\s*(?::|\s[—–])\s*"
-    # an amount, a percentage ("Coal-based: 37% of revenue") or a superlative ("India: the fastest-growing
-    # country, 21.4% p.a.")
+    # an amount, a percentage ("Bio-based: 34% of revenue") or a superlative ("Vietnam: the fastest-growing
+    # country, 17.8% p.a.")
     r"(?=[$€£¥₹₩]|Rs\.?\s?\d|[A-Z]{3}\b|US\$|~?\d{1,3}(?:[.,]\d+)?\s*%|(?:the\s+)?(?:fastest|slowest|largest|smallest|biggest)\b)"
 )
 
 
 _CARD_MAX = 250  # characters: a card's line is short; a longer paragraph names its own subject
-# a sibling figure line of the same card: short, a digit, no sentence end ("2024: US$ 238.1 Mn", "CAGR: 9%")
+# a sibling figure line of the same card: short, a digit, no sentence end ("2024: US$ 196.4 Mn", "CAGR: 9%")
 _CARD_SIBLING_RX = re.compile(r"^(?=.{1,80}$)(?=.*\d)(?:[^.!?]|\.(?=\d))*$")
 _CARD_LABELLED_RX = re.compile(r"^[A-Z][^\d:—–]{0,58}?\s+[—–]\s+")  # "Asia Pacific — 54 %": a subject itself
 _CARD_YEAR_RX = re.compile(r"^\s*(?:19|20)\d{2}[EFP]?\s*[:|–—-]\s*")
@@ -121,7 +121,7 @@ def card_line_start(s: str) -> int:
 
 
 def breakdown_label(ctx: Context, index: int, s: str) -> tuple[str, Place | None, int] | None:
-    """ "CMC: €0.58 bn in 2024" as a line of a breakdown: the label is a listed segment, a place, or the
+    """ "PVA: €0.49 bn in 2023" as a line of a breakdown: the label is a listed segment, a place, or the
     line sits under a breakdown heading or intro ("By binder type: ...", "Segmentation")."""
     m = _LINE_LABEL_RX.match(s)
     if m is None:
@@ -171,7 +171,7 @@ def intro_year(doc: TextDocument, index: int) -> int | None:
 
 
 def unit_line_sizes(ctx: Context, index: int) -> bool:
-    """ "Europe: 0.16 (2024) -> 1.85 (2035)" lines under "Regional Insights (USD Billion)": sizes in the
+    """ "Europe: 0.21 (2024) -> 1.64 (2034)" lines under "Regional Insights (USD Billion)": sizes in the
     caption's unit, when every label is a place or a listed segment (else the lines may count anything)."""
     doc = ctx.doc
     block = doc.blocks[index]

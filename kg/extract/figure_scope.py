@@ -56,7 +56,7 @@ _SEGMENT_NAME_STOP = wordset(
 )
 ANAPHOR_PLACE_RX = re.compile(
     r"\b(?:the|this|that)\s+(?:region|regional\s+market|country|area|geography)\b"
-    # "it is the fastest-growing region, with demand there rising at ...": "it" is the place named before
+    # "it is the fastest-growing region, and sales there rise at ...": "it" is the place named before
     r"|\bit\s+(?:is|was|remains|will\s+be)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}(?:region|country)\b",
     re.IGNORECASE,
 )
@@ -176,7 +176,7 @@ def clause_scope(
     return None, None
 
 
-# ", and Europe is anticipated to ...", ", with the U.S. market alone expected to ...": a later clause whose
+# ", and Europe is anticipated to ...", ", with the France market alone expected to ...": a later clause whose
 # subject is a place of its own
 _LATER_SUBJECT_LEAD_RX = re.compile(r"(?:,\s*(?:and|with)|\band|;)\s+(?:the\s+)?$", re.IGNORECASE)
 _LATER_SUBJECT_VERB_RX = re.compile(
@@ -218,8 +218,8 @@ def segment_name(gov: str) -> str | None:
 
 
 def clause_segment(ctx: Context, gov: str) -> str | None:
-    """The segment a clause's "<Name> segment" names, as the document lists it. A loose noun ("The battery
-    segment is the growth engine: needle coke sold into lithium-ion battery anodes was worth ...") gives way
+    """The segment a clause's "<Name> segment" names, as the document lists it. A loose noun ("The coating
+    segment is where growth is: pitch sold into anode coating lines was worth ...") gives way
     to a listed segment the clause names; without one, the noun is kept as written."""
     named = segment_name(gov)
     if named is None:
@@ -246,7 +246,7 @@ def segment_subject(ctx: Context, gov: str) -> str | None:
     if not ctx.segment_keys:
         return None
     g = PAREN_RX.sub(" ", gov)
-    # "By application, Electric Vehicle is forecast ...", "2. Solid-state batteries will ...": a frame that
+    # "By application, Electric Vehicle is forecast ...", "3. Solid-state batteries should ...": a frame that
     # names the breakdown, or a list number, opens the clause but is no part of its subject
     frame = _BREAKDOWN_FRAME_RX.match(g)
     g = g[frame.end() :] if frame else g

@@ -5,7 +5,7 @@ production, output, volumes, share) or names the market's product -- not another
 narrower or neighbouring product's ("graphite anode output" in a battery anode materials report), not a
 parent total ("total natural graphite demand" in a flake graphite report) -- and a holder
 (:mod:`figure_holders`). Its year is the one its clause or basis names ("38% of 2024 demand"). Elided
-second holders ("... and Asia Pacific for 38%", "EV batteries (78%), energy storage (14%)") share the
+second holders ("... and North America for 15%", "power tools (61%), e-bikes (27%)") share the
 first one's basis; ", 55% of the total" right after one of the market's amounts is that part's share.
 """
 
@@ -46,7 +46,7 @@ _MEASURES = wordset(
 
 # ", 55% of the total": a part's share, right after its amount (and year)
 _SHARE_OF_TOTAL_RX = re.compile(
-    # or in brackets: "US$ 881.5 Mn in 2024 (80.4 % of revenue)"
+    # or in brackets: "US$ 702.3 Mn in 2024 (76.9 % of revenue)"
     r"\s*(?:,|\((?=[^()]*\)))\s*(?:or\s+|i\.e\.\s+)?(?:(?:about|around|roughly|nearly|some|approximately|almost|over|just\s+over)\s+)?"
     r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s+of\s+(?:the\s+|its\s+)?(?P<basis>(?:(?:global|total|overall|world|"
     r"worldwide|regional)\s+)?(?:total|market|revenues?|sales|value|demand)(?:\s+(?:total|revenues?|value))?)\b",
@@ -96,7 +96,7 @@ def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
     if year is not None:
         at = year.end()
     m = _SHARE_OF_TOTAL_RX.match(s, at)
-    gloss = re.match(r"\s*\([^()]*\)", s[at:])  # "(about USD 875 million at RMB 7.20 per dollar), or about 70%"
+    gloss = re.match(r"\s*\([^()]*\)", s[at:])  # "(about USD 640 million at RMB 7.10 per dollar), or about 65%"
     if gloss is not None and (m is None or m.start() != at or m.end() > at + gloss.end()):
         m = _SHARE_OF_TOTAL_RX.match(s, at + gloss.end())
     if m is None:
@@ -131,10 +131,10 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     if basis_ok and _other_product(ctx, basis_words):
         basis_ok = False  # "90% of the world's graphite anode output" in a battery anode materials report
     if basis_ok and _parent_total(ctx, basis_words):
-        basis_ok = False  # "36% of total natural graphite demand" in a flake graphite report
+        basis_ok = False  # "41% of total natural graphite demand" in a flake graphite report
     holder = share_holder(ctx, s, sh)
     if ctx.line_label is not None and sh.start >= ctx.line_label[2] and (holder is None or ctx.card is None):
-        # "SBR: €0.66 bn in 2024, equal to a 46.5% share of the market": the line's label holds it
+        # "NBR: €0.61 bn in 2023, equal to a 48.8% share of the market": the line's label holds it
         lp = ctx.line_label[1]
         holder = (lp.name, "region") if lp is not None else (ctx.line_label[0], "segment")
     if not basis_ok or holder is None:
@@ -169,7 +169,7 @@ _ELLIPTICAL_SHARE_RX = re.compile(
 
 
 def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares: Sequence[ShareMatch]) -> None:
-    """ "Europe accounted for 41% of 2024 demand and Asia Pacific for 38%": the second holder's share, of
+    """ "Europe accounted for 23% of 2023 demand and North America for 15%": the second holder's share, of
     the same basis, when the first one was the market's and the second holder is a place."""
     if not ctx.shares or ctx.shares[-1].value_text != sh.as_written or ctx.shares[-1].evidence[0] != ev:
         return
@@ -182,7 +182,7 @@ def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares:
     first = ctx.shares[-1]
     places = find_places(m.group("holder"))
     if not places and first.holder_kind == "company" and not m.group("conj").lower().startswith(("and", "while")):
-        # "BTR holds 22% of revenue, ahead of Shanshan at 14%": the next company, of the same basis
+        # "Acme holds 24% of revenue, ahead of Borton at 13%": the next company, of the same basis
         name = re.sub(r"^the\s+", "", m.group("holder").strip(), flags=re.IGNORECASE)
         if name.split()[0].lower() not in SENTENCE_STARTERS | {"others", "rest", "remaining"}:
             ctx.shares.append(
@@ -205,7 +205,7 @@ def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares:
     )
 
 
-# "EV batteries (78% of 2024 volume), energy storage systems (14%) and other (8%)": the next bracketed
+# "power tools (61% of 2023 volume), e-bikes (27%) and other (12%)": the next bracketed
 # shares of a list, of the first one's basis
 _BRACKETED_NEXT_RX = re.compile(
     r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<holder>[A-Za-z][\w&\-]*(?:\s+[\w&\-]+){0,4}?)\s*"
@@ -265,8 +265,8 @@ def _other_product(ctx: Context, basis_words: Sequence[str]) -> bool:
     )
 
 
-# a share whose basis is left out: "...; the top three suppliers account for 63%", "Blends take 31%, and ...",
-# "Coal-based needle coke: 37%, but growing faster" (a line under "Petroleum-based needle coke: 63% of revenue")
+# a share whose basis is left out: "...; the top three suppliers together account for 58%", "Blends take 31%, and ...",
+# "Uncoated widgets: 34%, but growing faster" (a line under "Coated widgets: 66% of 2024 revenue")
 _ELIDED_BASIS_RX = re.compile(
     r"(?:\b(?P<verb>account(?:s|ed)?\s+for|hold(?:s|ing)?|held|t(?:ake|akes|ook|aking)|represent(?:s|ed)?|"
     r"mak(?:e|es)\s+up|made\s+up|control(?:s|led)?|command(?:s|ed)?|captur(?:e|es|ed))\s+|"
@@ -314,7 +314,7 @@ def elided_basis_shares(ctx: Context, s: str, ev: Evidence, shares: Sequence[Sha
         )
 
 
-# "Share by application (2023): Ferroalloy Production 63.5%; Silicon Metal Smelting 21.0%; ...": an
+# "Share by application (2022): Ferro Alloys 58.5%; Silicon Metal 24.5%; ...": an
 # infobox's or summary's list of shares under one "share by" label
 _SHARE_LIST_RX = re.compile(
     r"\b(?P<basis>(?:market\s+|revenue\s+)?share\s+by\s+(?P<dim>[a-z][a-z\- ]{1,25}?))\s*"

@@ -3,9 +3,9 @@
 An amount is a market size when its governing clause refers to the market (:mod:`figure_attribution`) or
 the sentence shapes make it the market's own: a listed product type as the whole subject ("Silicon-carbon
 composite anodes generated USD 171.9 million"), a place whose only verb is a revenue verb ("Asia Pacific
-generated US$ 881.5 Mn in 2024"), "<Place> was a US$120mn market", a key-numbers line ("2031 forecast:
-US$ 512.0 Mn"), a part of the amount before ("..., of which Germany alone €150 m"), a later clause of a
-sentence whose first clause was the market's, or a breakdown line's label ("CMC: €0.58 bn in 2024").
+generated US$ 702.3 Mn in 2024"), "<Place> was a US$45mn market", a key-numbers line ("2031 forecast:
+US$ 75.0 Mn"), a part of the amount before ("..., of which France alone €130 m"), a later clause of a
+sentence whose first clause was the market's, or a breakdown line's label ("PVA: €0.49 bn in 2023").
 Money near investment/budget/price words ("invest", "funding", "allocated", "add", "costs", "per ton"...)
 is never a market size; nor a per-unit price, a range, an implausible or a tiny amount, or one in an
 aside. Every other amount is a statistic.
@@ -45,7 +45,7 @@ _NEGATIVE_MONEY = re.compile(
 
 _PROJECTS_VERB_RX = re.compile(
     r"\bprojects\s+(?:(?:about|around|roughly|some)\s+)?$"
-    # "Orrin projects the market to reach US$ 4.4 bn": the verb with its object and infinitive
+    # "Halcyra projects the market to hit US$ 3.7 bn": the verb with its object and infinitive
     r"|\bprojects(?=\s+(?:the|this|its|it)\b[^.;$€£¥]{0,60}?\bto\s+(?:reach|hit|touch|exceed|surpass|total|be|top|"
     r"climb|rise|grow|stand)\b)",
     re.IGNORECASE,
@@ -58,7 +58,7 @@ _OF_WHICH_RX = re.compile(
 )
 
 
-# "Europe — 21 % (~US$ 18.1 Mn)": the line's share, then its amount in brackets
+# "Europe — 24 % (~US$ 15.7 Mn)": the line's share, then its amount in brackets
 _LINE_SHARE_THEN_RX = re.compile(
     r"^\s*\d{1,3}(?:[.,]\d+)?\s*%(?:\s+share)?\s*\(\s*(?:(?:~|about|around|approx\.?|c\.|roughly)\s*)?$", re.IGNORECASE
 )
@@ -86,25 +86,25 @@ _BARE_MARKET_AFTER_RX = re.compile(r"\s*(?:-\s*)?markets?\b(?!\s+(?:for|of)\b)",
 
 _YEAR_LABEL_RX = re.compile(
     r"^\W*(?:(?:19|20)\d{2}[EFP]?\s+(?:forecast|estimate|projection|outlook|market\s+size|market\s+value|value|size)"
-    # or the label before the year: "Forecast 2031: US$ 7.95 bn", "Estimate (2025): ..."
+    # or the label before the year: "Forecast 2031: US$ 6.12 bn", "Estimate (2025): ..."
     r"|(?:forecast|estimate|projection|outlook)\s+\(?(?:19|20)\d{2}[EFP]?\)?)"
     r"\s*:\s*\W*$",
     re.IGNORECASE,
 )
 _PLACE_EARNED_RX = re.compile(
-    # an opening frame may name the wider region first: "Within Asia Pacific, China alone accounted for"
+    # an opening frame may name the wider region first: "Within Europe, Germany alone accounted for"
     r"^\W*(?P<frame>(?:within|in|among|across|inside)\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3},\s*)?"
     r"(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3}\s+(?:alone\s+)?(?:generated|was\s+worth|"
     r"was\s+valued\s+at|recorded|posted|totall?ed|accounted\s+for)\s+(?:revenues?\s+of\s+|sales\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|approximately\s+)?$",
     re.IGNORECASE,
 )
-# the amount ends with its year and nothing that names another measure: "US$ 881.5 Mn in 2024 (80.4 %..."
+# the amount ends with its year and nothing that names another measure: "US$ 702.3 Mn in 2024 (76.9 %..."
 _YEAR_THEN_END_RX = re.compile(r"\s*(?:in|for|during)\s+(?:19|20)\d{2}\b\s*(?:[,;.(]|and\b|$)", re.IGNORECASE)
 
 
-# or by the market's own measure and its year: "USD 8.73 billion of synthetic graphite anode revenue in 2025",
-# "USD 3.05 billion of 2024 revenue"
+# or by the market's own measure and its year: "USD 7.41 billion of widget anode revenue in 2025",
+# "USD 2.48 billion of 2024 revenue"
 _OWN_MEASURE_AFTER_RX = re.compile(
     r"\s*of\s+(?:the\s+|its\s+)?(?P<y1>(?:19|20)\d{2}\s+)?(?P<np>(?:[A-Za-z][\w\-]*\s+){0,5}?)"
     r"(?:revenues?|sales|value|turnover)(?P<y2>\s+(?:in|for|during)\s+(?:19|20)\d{2})?\b\s*(?:[,;.(]|and\b|$)",
@@ -113,7 +113,7 @@ _OWN_MEASURE_AFTER_RX = re.compile(
 
 
 def _place_earned(ctx: Context, gov: str, s: str, m: MoneyMatch) -> bool:
-    """ "Asia Pacific generated US$ 881.5 Mn in 2024": a place whose only verb is a revenue verb and whose
+    """ "Asia Pacific generated US$ 702.3 Mn in 2024": a place whose only verb is a revenue verb and whose
     amount is followed only by its year (not "in graphite exports") or the market's measure and year."""
     if _PLACE_EARNED_RX.match(gov) is None:
         return False
@@ -124,7 +124,7 @@ def _place_earned(ctx: Context, gov: str, s: str, m: MoneyMatch) -> bool:
 
 
 def _own_measure_year(ctx: Context, own: re.Match[str] | None) -> int | None:
-    """The year of "of 2024 revenue" / "of synthetic graphite anode revenue in 2025" when the measure is
+    """The year of "of 2024 revenue" / "of widget anode revenue in 2025" when the measure is
     the market's own (no other product's words)."""
     if own is None or not all(w in ctx.market.words or w in GENERIC_MODIFIERS for w in words_of(own.group("np"))):
         return None
@@ -137,7 +137,7 @@ _RUN_IN_RX = re.compile(r"^\W*(?-i:[A-Z])[^\d:.;!?$€£¥%]{0,40}:\s+(?=(?-i:[A
 
 
 def _place_market_predicate(gov: str, s: str, m: MoneyMatch) -> bool:
-    """ "<Place> was a US$120mn market in 2024": the place is the subject and the amount sizes a bare
+    """ "<Place> was a US$45mn market in 2024": the place is the subject and the amount sizes a bare
     "market" (not "a $5bn market for EV batteries", another product's)."""
     return _PLACE_IS_A_RX.match(gov) is not None and _BARE_MARKET_AFTER_RX.match(s, m.end) is not None
 
@@ -179,7 +179,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         monies = [m for m in monies if not any(a <= m.start < b for a, b in rate_spans)]
         pairs = usd_equivalents(s, monies)
         if pairs:
-            # "5.9 billion yuan ($838 million)": one figure; its dollars stand in when no rate is stated
+            # "4.8 billion yuan ($676 million)": one figure; its dollars stand in when no rate is stated
             equivalent_usd = {id(monies[i]): eq.value_million for i, eq in pairs.items()}
             equivalents = {id(monies[i]): eq for i, eq in pairs.items()}
             dropped = {id(eq) for eq in pairs.values()}
@@ -187,7 +187,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
     if not monies:
         return []
     years = bind_years(ctx, s, monies, equivalents)
-    # "USD 8.73 billion of synthetic graphite anode revenue in 2025": the year after the market's measure
+    # "USD 7.41 billion of widget anode revenue in 2025": the year after the market's measure
     years = [
         y if y is not None else _own_measure_year(ctx, _OWN_MEASURE_AFTER_RX.match(s, m.end))
         for m, y in zip(monies, years, strict=True)
@@ -218,7 +218,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             frame = _PLACE_EARNED_RX.match(body)
             subj = subject_places(body[frame.end("frame") if frame and frame.group("frame") else 0 :])
             if subj and subj[0].place.kind != "global":
-                ref = "own"  # "Asia Pacific generated US$ 881.5 Mn in 2024."
+                ref = "own"  # "Asia Pacific generated US$ 702.3 Mn in 2024."
                 place, place_text = subj[0].place, subj[0].as_written
         if (
             ref is None
@@ -226,11 +226,11 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             and not s[m.end :].strip(" .*")
             and not (ctx.last_foreign_no is not None and ctx.last_foreign_no >= ctx.sentence_no - 1)
         ):
-            ref = "own"  # a key-numbers line: "2031 forecast: US$ 512.0 Mn"
+            ref = "own"  # a key-numbers line: "2031 forecast: US$ 75.0 Mn"
         if ref is None and _place_market_predicate(body, s, m):
             subj = subject_places(body)
             if subj and subj[0].place.kind != "global":
-                ref = "own"  # "North America was a US$120mn market in 2024"
+                ref = "own"  # "Canada was a US$45mn market in 2024"
                 place, place_text = subj[0].place, subj[0].as_written
         if ref is None and _product_market_predicate(ctx, gov, s, m):
             ref = "own"  # "Spherical graphite was a USD 3bn market in 2024"
@@ -238,7 +238,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         prior = next((x for x in reversed(sizes) if x.own), None)
         gap = _gapped_part(ctx, s, prior, m) if ref is None and prior is not None else None
         if gap is not None and prior is not None:
-            # "Asia-Pacific accounted for USD 3.05 bn of 2024 revenue, North America for USD 176 million": a
+            # "Asia-Pacific accounted for USD 2.48 bn of 2024 revenue, Europe for USD 157 million": a
             # part whose verb is the first clause's, left out
             ref = "own"
             place, place_text, segment = gap
@@ -248,7 +248,7 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         whole_size = next((x for x in reversed(sizes) if x.own), None)
         ow = _OF_WHICH_RX.search(gov) if whole_size is not None else None
         if ow is not None and whole_size is not None:
-            # "Europe was worth €410 m in 2024, of which Germany alone €150 m": a part of the amount before
+            # "Europe was worth €365 m in 2023, of which France alone €130 m": a part of the amount before
             part = find_places(gov[ow.start() :])
             if part and part[0].place.kind != "global":
                 ref = "own"
@@ -258,13 +258,13 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
         if ctx.line_label is not None and (
             not s[ctx.line_label[2] : m.start].strip() or _LINE_SHARE_THEN_RX.match(s[ctx.line_label[2] : m.start])
         ):
-            ref = "own"  # "CMC: €0.58 bn in 2024"
+            ref = "own"  # "PVA: €0.49 bn in 2023"
             place = ctx.line_label[1]
             place_text = ctx.line_label[0] if place is not None else None
             segment = None if place is not None else ctx.line_label[0]
             year = year if year is not None else ctx.line_year
-            aside = False  # "Asia Pacific — USD 253.8 Mn (2024)": the dash is the label's, no aside
-        # "Pinecrest projects US$ 27.7 billion": a verb right before the amount, not a noun of investment
+            aside = False  # "Asia Pacific — USD 219.6 Mn (2024)": the dash is the label's, no aside
+        # "Thornvale projects US$ 21.1 billion": a verb right before the amount, not a noun of investment
         before = _PROJECTS_VERB_RX.sub("", s[max(cs, m.start - 70) : m.start])
         local = before + " " + s[m.end : m.end + 25]
         negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(before[-60:]))
@@ -370,8 +370,8 @@ _IT_RX = re.compile(r"\b[a-z]\w*\s+it\s+(?:to|at|by|beyond|past|above|over)\b", 
 _MIN_SIZE = Decimal("0.01")  # below USD 10 000 an amount is a price or a count, not a market
 
 
-# "72% of 2024 value, or US$ 2.35 billion", "71% of demand in 2024, equivalent to roughly $838 million",
-# "38.5% of the 2024 market ($122.7 million)": a share of the market and, in apposition, its amount
+# "69% of 2024 value, or US$ 2.0 billion", "47% of demand, equivalent to roughly $676 million",
+# "34.5% of the 2024 market ($101.6 million)": a share of the market and, in apposition, its amount
 _SHARE_THEN_AMOUNT_RX = re.compile(
     r"(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+(?P<basis>[^,;()\[\]%$€£¥]{1,60}?)"
     r"\s*(?:,\s*or|,?\s*(?:equivalent|corresponding|amounting)\s+to|,\s*i\.e\.|,?\s*\(|\s[—–]\s*)\s*"
@@ -385,7 +385,7 @@ _TOTAL_WORDS = frozenset(
 
 def share_part_size(ctx: Context, s: str, sz: Size, ev: Evidence, shares: Sequence[Share]) -> bool:
     """The amount in apposition to a share of the market is the share holder's size, when the holder is a
-    place or a listed segment and the basis is the market's own total ("of 2024 revenue", "of hard carbon
+    place or a listed segment and the basis is the market's own total ("of 2024 revenue", "of widget
     anode demand in 2024"), not another product's. Replaces the statistic (or the whole market's size) the
     amount was kept as."""
     m = _SHARE_THEN_AMOUNT_RX.search(s, max(0, sz.money.start - 120), sz.money.start)
@@ -417,7 +417,7 @@ def share_part_size(ctx: Context, s: str, sz: Size, ev: Evidence, shares: Sequen
     year = share.year or (years[0] if years else None) or sz.year
     if year is None:
         return False
-    # the amount was kept as a statistic, or read as the whole market's ("Coated anode made up 72% of 2024
+    # the amount was kept as a statistic, or read as the whole market's ("Coated anode made up 69% of 2024
     # value, or ..." names the market's words): the holder's it is
     kept: list[Statistic] | list[MarketSize] = ctx.sizes if sz.own else ctx.stats
     for i in range(len(kept) - 1, -1, -1):

@@ -108,7 +108,7 @@ def read_table(ctx: Context, index: int, block: Block | None = None, last: int |
             _BREAKDOWN_RX.search(before[-120:]) or re.search(r"\bCAGR\b", header, re.IGNORECASE)
         ) and not _OTHER_MEASURE_RX.search(caption)
     if not about_market and caption_ref is None and not year_layout and any(rate_column(h) for h in heads[1:]):
-        # only rate columns ("Region | Share 2024 | CAGR 2025-30") under a breakdown heading or label column
+        # only rate columns ("Region | CAGR 2025-32 | Share 2024") under a breakdown heading or label column
         if (_BREAKDOWN_RX.search(before[-120:]) or _BREAKDOWN_RX.search(heads[0])) and not _OTHER_MEASURE_RX.search(
             caption
         ):

@@ -15,11 +15,11 @@ cell to a year and a scope; this module only reads the table's shape, which need
 * Rate columns. "CAGR 2025-2032", "CAGR 25-32" (two-digit years) and "Share (%)" columns; a column that
   measures the *impact on* a CAGR (a drivers/restraints table's "+1.2%") is no growth rate.
 * Plain-text tables. A space-aligned table that the renderer flattened into paragraphs ("Region  2024 (USD
-  M)  2032 (USD M)  CAGR 25-32" then "Asia-Pacific  221.4  748.0  16.4%") is rebuilt as a table block,
+  M)  2031 (USD M)  CAGR 25-31" then "Asia-Pacific  187.2  655.9  19.6%") is rebuilt as a table block,
   when its header or a short line just above it names a currency unit. A pipe table whose lines were
   joined into one paragraph ("Sales (USD M) Region | 2024 | 2032 Chile | 40 | 75 ...") is rebuilt too.
 * Unit lines. Under a caption that states the unit ("Regional Insights (USD Billion)"), labelled lines
-  of bare numbers with years ("Europe: 0.16 (2024) -> 1.85 (2035)") are money in that unit.
+  of bare numbers with years ("Europe: 0.21 (2024) -> 1.64 (2034)") are money in that unit.
 """
 
 from __future__ import annotations
@@ -234,7 +234,7 @@ _TT_RATE = (
     r"(?:\s*\(%\))?)?"
 )
 _TT_HEAD_RX = re.compile(
-    # the label may carry the table's caption and unit: "Table 2. Sales value by country (CNY bn) 2024 2029F"
+    # the label may carry the table's caption and unit: "Table 5. Output value by province (CNY bn) 2023 2028F"
     rf"\s*(?P<caption>(?:Table|Exhibit)\s+\d{{1,3}}[.:]?\s+(?:[A-Za-z][A-Za-z/&,\- ]{{0,80}}?)?"
     rf"(?:\([^()\d]{{1,24}}\)\s*)?)?"
     rf"(?P<label>[A-Z][A-Za-z/&\- ]{{0,40}}?)?\s+(?P<years>(?:{_TT_YEAR}\s+)*{_TT_YEAR})"
@@ -260,10 +260,10 @@ def _unit_above(doc: TextDocument, index: int) -> bool:
 def text_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
     """A space-aligned plain-text table the renderer flattened into paragraphs, as a table block.
 
-    It must open with a header line of year columns ("Region 2024 2030", "Region 2024 (USD M) 2032 (USD
-    M) CAGR 25-32"; two or more years, or one year with a rate column), carry a currency unit or sit
+    It must open with a header line of year columns ("Region 2023 2029", "Region 2024 (USD M) 2031 (USD
+    M) CAGR 25-31"; two or more years, or one year with a rate column), carry a currency unit or sit
     under a short line that names one, and every following run, in this block and the consecutive
-    paragraphs that wholly read so, must be one label and one number per column ("Asia Pacific 1,850 2,540
+    paragraphs that wholly read so, must be one label and one number per column ("Asia Pacific 1,720 2,395
     7.5%"). Returns the table and the index of its last block.
     """
     block = doc.blocks[index]
@@ -347,7 +347,7 @@ _PT_NOTE_RX = re.compile(r"\s*(?:sources?|notes?)\b|[^\d]*$", re.IGNORECASE)
 
 def _pipe_table(doc: TextDocument, index: int) -> tuple[Block, int] | None:
     """A pipe table whose lines the renderer joined into one paragraph ("Market size by region (USD M)
-    Region | 2024 | 2032 | CAGR 25-32 Asia-Pacific | 226 | 411 | 7.8% ... Source: ..."), as a table block.
+    Region | 2024 | 2031 | CAGR 25-31 Asia-Pacific | 226 | 411 | 9.1% ... Source: ..."), as a table block.
 
     The header (a label, year columns, optional rate columns, "|" between cells) may follow a short
     caption without figures; every row after it must be one label and one number per column, up to the
@@ -413,7 +413,7 @@ class UnitLine:
 
 
 def unit_lines(text: str, caption_above: str = "") -> tuple[str, Decimal, list[UnitLine]] | None:
-    """(currency, millions per unit, lines) of a block that is only "Label: 0.71 (2024) -> 7.9 (2035)"
+    """(currency, millions per unit, lines) of a block that is only "Label: 0.58 (2024) -> 6.3 (2034)"
     lines under a caption naming a money unit: its own opening, else ``caption_above``. A caption naming a
     volume or a percentage is no money caption; anything else in the block voids it."""
     pos = 0
@@ -444,7 +444,7 @@ def unit_lines(text: str, caption_above: str = "") -> tuple[str, Decimal, list[U
 
 
 def only_unit_lines(text: str) -> bool:
-    """Whether ``text`` is nothing but "Label: 0.71 (2024) -> 7.9 (2035)" lines (a sibling block of the
+    """Whether ``text`` is nothing but "Label: 0.58 (2024) -> 6.3 (2034)" lines (a sibling block of the
     lines under a unit caption)."""
     pos = 0
     while m := _UL_LINE_RX.match(text, pos):

@@ -39,7 +39,7 @@ FORECAST_CUE = re.compile(
 
 
 YEAR_AFTER_RX = re.compile(
-    # "a US$120mn market in 2024": the noun the amount sizes may come between
+    # "a US$45mn market in 2024": the noun the amount sizes may come between
     r"\s*(?:(?:-\s*)?market\s+)?(?:,\s*)?\(?\s*(?:in|by|for|of|during|through|until|till|to|as\s+of|at\s+the\s+end\s+of|"
     r"in\s+the\s+year|in\s+fiscal(?:\s+year)?|in\s+FY|in\s+CY|FY|CY)?\s*(?:the\s+year\s+)?"
     r"(?P<year>(?:19|20)\d{2})(?![\d\-–])",
@@ -115,7 +115,7 @@ def bind_years(
         if years[i] is not None:
             continue
         if _SAME_YEAR_RX.match(s, m.end):
-            # "North America was worth USD 48.5 million in the same year": the year last named before it
+            # "Europe was worth USD 37.5 million in the same year": the year last named before it
             earlier = [y for pos, y in free if pos < m.start]
             years[i] = earlier[-1] if earlier else ctx.last_year
             continue

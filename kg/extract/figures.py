@@ -104,7 +104,7 @@ def extract_figures(
             continue
         ctx.card = card_subject(ctx, i)
         for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
-            # a numbered item opens a line of its own, also inside a paragraph ("... 2.2 Europe: US$ 88.2 million")
+            # a numbered item opens a line of its own, also inside a paragraph ("... 3.4 Europe: US$ 61.7 million")
             own_line = n_sent == 0 or ENUMERATOR_RX.match(sent.text) is not None
             ctx.line_label = breakdown_label(ctx, i, sent.text) if own_line else None
             if (

@@ -173,7 +173,7 @@ _MONEY_RX = re.compile(
     + _SCALE.replace("?P<scale>", "?P<scale_b>")
     + r"))?\s?(?i:"
     + _POST
-    # "for 2030 USD 6,87 Mrd.": a currency code followed by a number prefixes that number; the year before
+    # "for 2031 USD 5,42 Mrd.": a currency code followed by a number prefixes that number; the year before
     # it is no amount
     + r")(?![\w])(?!(?<=USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF|US\$)\s?\d)"
     # "1.08 (USD Billion)": the landing-page style that brackets currency and scale after the number. A
@@ -218,7 +218,7 @@ _APPROX_RX = re.compile(
     re.IGNORECASE,
 )
 _PER_UNIT_RX = re.compile(
-    # "a"/"an"/"each" need a space after them: "$102 million at the rate" is no price per "t"
+    # "a"/"an"/"each" need a space after them: "$77 million at the rate" is no price per "t"
     r"\s*(?:per\s*|/\s*|(?:a|an|each)\s+)(?:metric\s+|short\s+|long\s+)?"
     r"(?P<unit>tonnes?|tons?|t|mt|kgs?|kilograms?|lbs?|pounds?|units?|kwh|mwh|gwh|wh|barrels?|bbl|lit(?:er|re)s?"
     r"|gallons?|oz|ounces?|pieces?|pcs|cells?|vehicles?|cars?|packs?|modules?|sq\.?\s?m|m2|m²)\b",
@@ -432,7 +432,7 @@ def usd_million(match: MoneyMatch, rates: Mapping[str, Decimal]) -> Decimal | No
     return (match.value_million * rate).quantize(Decimal("0.0001"))
 
 
-# "5.9 billion yuan ($838 million)", "€94 million, or about $102 million": an amount and its dollar
+# "4.8 billion yuan ($676 million)", "€71 million, or about $77 million": an amount and its dollar
 # equivalent, written together
 _EQUIVALENT_JOIN_RX = re.compile(
     r"\s*(?:\(\s*|,?\s*or\s+|,\s*i\.e\.\s*|\s*[–—-]\s*)"

@@ -118,9 +118,9 @@ _CONN = r"(?:of|de|du|des|la|le|von|van|der|den|del|da|di|y|et|und|für|the|&)"
 NAME_RX = re.compile(
     rf"{_TOKEN}(?:(?:{_SP}{_CONN})?{_SP}(?:{_TOKEN}|{_NUMBER_TOKEN}))*"
     rf"(?:[ \t]*,[ \t]*(?:{_LEGAL_RX})(?![\w]))*"
-    rf"(?:{_SP}plc(?![\w]))?"  # "Synthomer plc": the one legal form written in lower case
+    rf"(?:{_SP}plc(?![\w]))?"  # "Penrick plc": the one legal form written in lower case
 )
-#: A descriptor before a name in an enumeration: "... and the Swiss specialist Kaltenbach Polymer AG".
+#: A descriptor before a name in an enumeration: "... and the Austrian specialist Drayfield Polymer AG".
 _DESCRIPTOR_RX = re.compile(
     r"(?:the|a|an)[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z\-]+[ \t]+)?"
     r"(?:specialist|group|company|firm|producer|maker|supplier|manufacturer|start-?up|newcomer)[ \t]+(?=[A-Z])"
@@ -307,7 +307,7 @@ def generic_and_tail(text: str, pos: int, end: int) -> int | None:
 
 def name_end(text: str, start: int, end: int) -> int | None:
     """Where the name opening at ``start`` ends: :data:`NAME_RX`, cut at a sentence break inside it, and
-    continued by a generic "and" piece ("Tianjin Kimwan Carbon Technology and Development Co., Ltd.").
+    continued by a generic "and" piece ("Qingyuan Hengda Graphite Science and Technology Co., Ltd.").
     None when no name opens there. Untrimmed: pass the span to :func:`trim_name`."""
     m = NAME_RX.match(text, start, end)
     if m is None:
@@ -453,7 +453,7 @@ class ItemParts:
 
 
 def split_list_item(text: str, start: int, end: int) -> ItemParts | None:
-    """One list line ("1. Kuraray Co., Ltd. (Japan)", "- BTR: leading producer", "Albemarle - USA").
+    """One list line ("1. Penrick Co., Ltd. (Japan)", "- Acme: leading producer", "Zenith - USA").
 
     The whole head must be one name; returns None otherwise (a sentence, a segment, "Company profiles").
     """

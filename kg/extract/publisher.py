@@ -9,7 +9,7 @@ Rules, strongest first (each general to the genre, none about a particular file 
 3. a copyright line: "© 2025 X", "Copyright 2025 X", "(c) 2025 X" ("(c)" only before a year: else it is
    the third item of an "(a) (b) (c)" list);
 4. a statement: "Publisher: X", "Published by X", "Prepared by X", "Report by X", "Source: X";
-5. near the top (the title block excepted): a masthead's first part that is a name ("Larkspur Capital |
+5. near the top (the title block excepted): a masthead's first part that is a name ("Ambervale Securities |
    Equity Research | ..."), else a capitalised name ending with a research house word ("Lodestar
    Materials Research", "... Insights", "... Analytics"; ALL-CAPS names are title-cased);
 6. the most linked web domain (social networks and link shorteners ignored). A domain becomes a house
@@ -32,7 +32,7 @@ _IGNORED_DOMAINS = frozenset({
     "linkedin", "twitter", "x", "facebook", "youtube", "instagram", "google", "wikipedia", "bit", "tinyurl",
     "medium", "hashnode", "github", "t", "goo", "wa", "whatsapp", "pinterest", "reddit", "doi", "w3",
 })
-_NAME = (  # a next word opening a "Label:" ("... Research Release date: 2025-11-04") is not part of it
+_NAME = (  # a next word opening a "Label:" ("... Research Release date: 2026-02-17") is not part of it
     r"([A-Z0-9][\w&.\-]*(?:[ \t]+(?![A-Z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?[ \t]*:)"
     r"(?:[A-Z0-9&][\w&.\-]*|of|and|for|de|&)){0,5})"
 )
@@ -40,7 +40,7 @@ _HOUSE_WORDS = (r"Research|Insights|Intelligence|Analytics|Consulting|Consultant
                 r"Advisory|Advisors|Associates|Strategy|Strategies|Data|Markets|Institute")
 #: "By Tamsin Vale, Lodestar Materials Research." - a house name by its usual last word, near the top only.
 HOUSE = re.compile(rf"\b((?:(?:[A-Z][\w&\-]*|&)[ \t]+){{0,4}}(?:{_HOUSE_WORDS}))\b")
-#: The same in an ALL-CAPS line: "KESTREL & FINCH ANALYTICS".
+#: The same in an ALL-CAPS line: "OTTERY & VANE ANALYTICS".
 _HOUSE_CAPS = re.compile(rf"\b((?:(?:[A-Z][A-Z0-9&\-]*|&)[ \t]+){{1,4}}(?:{_HOUSE_WORDS.upper()}))\b")
 #: The issuer of a press release.
 _ISSUER = (
@@ -59,7 +59,7 @@ _STATEMENT = re.compile(
 #: A masthead's first part that is a firm's name: two to five capitalised words, no digits or labels.
 _FIRM_PART = re.compile(r"(?:[A-Z][A-Za-z&'\-]+|&)(?:[ \t]+(?:[A-Z][A-Za-z&'\-]+|&|of|and)){1,4}")
 #: What tells a document's masthead from a navigation bar ("Energy | Materials | Contact"): a date or
-#: a labelled field ("Report Code: X", "Date: 2024-08-12") among its other parts.
+#: a labelled field ("Report Code: X", "Date: 2026-01-19") among its other parts.
 _MASTHEAD_FIELD = re.compile(r"\b(?:19|20)\d\d\b|\b[A-Z][\w.]*(?:[ \t]+[\w.]+)?[ \t]*:[ \t]*\S")
 _TOP_BLOCKS = 6
 
@@ -152,7 +152,7 @@ def _masthead_firm(doc: TextDocument, top: list[Block]) -> str | None:
         if b.boilerplate or len(parts) < 2:
             continue
         # A part that is a house's name wins over a first part naming the document's kind ("Investor
-        # Briefing · Acme Analytics · Jan. 14, 2026").
+        # Briefing · Acme Analytics · Sep. 8, 2025").
         house = next((p.strip() for p in parts if house_name(p)), None)
         if house is not None and _MASTHEAD_FIELD.search(" ".join(p for p in parts if p.strip() != house)):
             return _title_case(_strip_legal_form(house))
@@ -165,7 +165,7 @@ def _masthead_firm(doc: TextDocument, top: list[Block]) -> str | None:
 
 
 def house_name(text: str) -> bool:
-    """The line is only a research house's name ("Lodestar Materials Research", "KESTREL & FINCH
+    """The line is only a research house's name ("Lodestar Materials Research", "OTTERY & VANE
     ANALYTICS", maybe with its legal form): a masthead, not a title or a heading of the report."""
     name = _strip_legal_form(re.sub(r"\s+", " ", text).strip())
     found = HOUSE.fullmatch(name) or _HOUSE_CAPS.fullmatch(name)

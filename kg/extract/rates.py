@@ -7,7 +7,7 @@ report metadata, so it lives in :mod:`kg.extract.figure_growth` (rates) and
 
 CAGR forms: "CAGR of 6.30%", "6.30% CAGR", "a 4.2% CAGR", "compound annual growth rate (CAGR) of 13.4%",
 "CAGR (Global): 6.30% (2025-2032)", "CAGR 2025-2031: 4.8%"; and growth worded per year without "CAGR"
-("expand at 16.7% per year", "growing 5.2% a year", "rising at an average annual rate of 6%"; ``explicit``
+("expand at 12.3% per year", "growing 5.2% a year", "rising at an average annual rate of 6%"; ``explicit``
 is False for them, a decline or a one-year change is none). Period forms, searched after the rate, then
 before it in the clause: "from 2025 to 2032", "between 2024 and 2030", "(2025–2032)", "2020-2023",
 "through/till/until/to/by 2032", "during/over/in the forecast period", "in (the) next six years", "over the
@@ -49,7 +49,7 @@ _CAGR_AFTER_RX = re.compile(
 _CAGR_BEFORE_RX = re.compile(
     r"(?<![\d.,])" + _PCT + r"(?P<gap>\s*\(?\s*)(?:" + _CAGR_WORD + r")", re.IGNORECASE
 )
-# a rate worded without "CAGR": "expand at 16.7% per year", "expanding at 10.3% annually", "growing 5.2% a
+# a rate worded without "CAGR": "expand at 12.3% per year", "expanding at 8.6% annually", "growing 5.2% a
 # year", "rising at an average annual rate of 6.9%" (a decline or a one-year change is no such rate)
 _GROW_VERB = (
     r"(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|rise|rises|rose|risen|rising|"
@@ -63,14 +63,14 @@ _HORIZON = (
     r"(?:" + _YEAR + r"|forecast\s+(?:period|horizon))"
 )
 _ANNUAL_RXS = (
-    # "growing 5.2% a year", "growing faster at 15.2% annually", "grows more slowly, at 4.7% p.a."
+    # "growing 5.2% a year", "growing faster at 11.4% annually", "grows more slowly, at 4.7% p.a."
     re.compile(
         r"\b" + _GROW_VERB + r"\s+(?:(?:more\s+|most\s+)?(?:faster|fastest|quickly|rapidly|strongly|steadily|"
         r"slowly|slower|slowest|modestly)\s*,?\s+)?(?:at\s+|by\s+)?"
         + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
         re.IGNORECASE,
     ),
-    # "Korea is the fastest-growing country in our model, at 24.0% a year": the rate of a ranked subject
+    # "Vietnam is the fastest-growing country in this forecast, at 19.5% a year": the rate of a ranked subject
     re.compile(
         r"(?:(?<=fastest-)|(?<=fastest\s)|(?<=quickest-)|(?<=quickest\s))growing(?:\s+[\w\-]+){0,6}?\s*,?\s+at\s+"
         + _ABOUT + _PCT + r"\s*" + _PER_YEAR,
@@ -87,8 +87,8 @@ _ANNUAL_RXS = (
         r"annual(?:i[sz]ed)?\s+(?:growth\s+)?(?:rate|pace)\s+of\s+" + _ABOUT + _PCT,
         re.IGNORECASE,
     ),
-    # no verb, but "per annum" and a horizon make it a growth rate: "roughly 13.6% p.a. over 2025-2030",
-    # "the fastest-growing country, 21.4% p.a. to 2030" (not after a fall: "prices fell 3% p.a. to 2024")
+    # no verb, but "per annum" and a horizon make it a growth rate: "roughly 9.8% p.a. over 2026-2031",
+    # "the fastest-growing country, 17.8% p.a. to 2031" (not after a fall: "prices fell 3% p.a. to 2024")
     re.compile(
         r"(?<![\w.,])(?<!fell\s)(?<!declined\s)(?<!dropped\s)" + _ABOUT + _PCT
         + r"\s*(?:p\.\s?a\.|per\s+annum\b)(?=" + _HORIZON + r")",
@@ -101,7 +101,7 @@ _ANNUAL_RXS = (
         + r"(?=" + _HORIZON + r")",
         re.IGNORECASE,
     ),
-    # "at an annual growth rate of 11.9 % through 2033" (a span or horizon, so not a one-year change)
+    # "at an annual growth rate of 8.4 % through 2031" (a span or horizon, so not a one-year change)
     re.compile(
         r"\b(?:average\s+)?annual(?:i[sz]ed)?\s+growth\s+rate\s+of\s+" + _ABOUT + _PCT + r"(?=" + _HORIZON + r")",
         re.IGNORECASE,
@@ -225,7 +225,7 @@ class CagrMatch:
     period: Period = Period()
     approximate: bool = False
     plausible: bool = True
-    explicit: bool = True  # False for a rate worded without "CAGR" ("expanding at 10.3% annually")
+    explicit: bool = True  # False for a rate worded without "CAGR" ("expanding at 8.6% annually")
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -237,7 +237,7 @@ def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 # a full stop, line break or semicolon; not the stop of "p.a." / "approx." / "e.g." before a lower-case word
-# ("5,3 % p.a. over 2025-2030")
+# ("4,6 % p.a. over 2026-2031")
 _CLAUSE_END_RX = re.compile(r"\.\s(?![a-z])|(?<!\bp\.a)(?<!\bp\.\sa)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)\.\s|\n|;\s")
 
 
@@ -254,7 +254,7 @@ def find_cagr(text: str) -> list[CagrMatch]:
     if _CAGR_HINT_RX.search(text) is not None:
         for m in _CAGR_AFTER_RX.finditer(text):
             if _GAP_CONJUNCTION_RX.search(m.group("gap")):
-                continue  # "a 13.1% CAGR and Europe at 12.2%": the rate after "and" is another subject's
+                continue  # "a 10.6% CAGR and Oceania at 9.3%": the rate after "and" is another subject's
             found.append((m.start(), m.end(), m))
         for m in _CAGR_BEFORE_RX.finditer(text):
             if _GAP_OK_RX.match(m.group("gap")) is None:
@@ -345,7 +345,7 @@ _SHARE_VERB = (
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
     r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
     r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|absorb(?:s|ed|ing)?|process(?:es|ed)|"
-    # "Toshiba alone is estimated at 31% of market revenue"
+    # "Acme alone is estimated at 27% of segment revenue"
     r"(?<=is\s)estimated\s+at|(?<=are\s)estimated\s+at|(?<=was\s)estimated\s+at|"
     # the base form only as a present fact: "producers supply 27%", not "scrap could supply 15% by 2031"
     r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!may\s)(?<!will\s)(?<!can\s)(?<!to\s)(?<!should\s)supply)"
@@ -393,7 +393,7 @@ _SHARE_OF_WAS_RX = re.compile(
     r"totall?ed|rose\s+to|climbed\s+to|remains?|remained)\s+" + _HEDGE + r"$",
     re.IGNORECASE,
 )
-# ... or its label, with a colon: "Asia-Pacific share of 2023 value: 65.7%", "EV share of demand by 2032: 38%"
+# ... or its label, with a colon: "Latin America share of 2022 value: 58.4%", "EV share of demand by 2031: 42%"
 _SHARE_OF_LABEL_RX = re.compile(
     r"(?:^|\n|[.;]\s)[^.;:\n]{1,60}?\b(?P<cue>(?:market\s+|revenue\s+)?share)\s+of\s+"
     r"(?P<basis>[\w’'\-]+(?:\s+[\w’'\-]+){0,5}?)(?:\s+(?:in|by|as\s+of)\s+(?:19|20)\d{2})?"
@@ -414,8 +414,8 @@ _LABEL_OPEN_RX = re.compile(
 )
 
 
-# a ranked subject and its percentage after a comma: "X remained the largest application, at 52% of 2025
-# revenue", "X is the bigger half, at 64 percent of value" (the copula starts the share's predicate)
+# a ranked subject and its percentage after a comma: "X remained the largest application, at 46% of 2024
+# revenue", "X is the bigger half, at 58 percent of sales" (the copula starts the share's predicate)
 _RANK_AT_RX = re.compile(
     r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:now|still|by\s+far|easily)\s+)?the\s+"
     r"(?:(?:single|clear)\s+)?(?:largest|biggest|bigger|larger|leading|dominant|main|second[\s\-]largest)"
@@ -494,9 +494,9 @@ def find_shares(text: str) -> list[ShareMatch]:
         verb = _last_verb(clause)
         rank = _RANK_AT_RX.search(clause) if verb is None else None
         if rank is not None:
-            verb = rank.start()  # "Consumer electronics remained the largest application, at 52% of revenue"
+            verb = rank.start()  # "Power tools remained the largest application, at 46% of revenue"
         if verb is None and _LABEL_OPEN_RX.search(before) is not None:
-            verb = len(clause)  # "Coal-based: 37% of 2024 revenue", "EV batteries (78% of volume)": no verb
+            verb = len(clause)  # "Bio-based: 34% of 2024 revenue", "power tools (61% of volume)": no verb
         if verb is None:
             continue
         of = _OF_BASIS_RX.match(after)

@@ -21,7 +21,7 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    Scope phrases also read: "Geographic coverage is A, B and C", a "Regions: A | B" line joined after other
    label lines, and "across A, B and C" in the sentence where the report covers something; a line labelled
    by a regional title whose text is nothing but places ("Regional Analysis: North America Europe LAMEA",
-   a list run together in copied text). A compound region closing a list stays one ("..., Latin America
+   a list run together in copied text). A compound region closing a list stays one ("..., Oceania
    and Middle East and Africa" is two regions, not three). Only when nothing
    else was found: "an India-only report" (a single-place report).
 4. **Market-position sentences**, only when rules 1-3 found nothing: a place (or its demonym) directly
@@ -249,8 +249,8 @@ def _tiled(text: str, start: int, end: int, joiner: str) -> list[tuple[Place, Sp
     """The places that fill ``text[start:end]`` with nothing but ``joiner`` between them, else None.
 
     An item may open with "the" and close with a bracket of members ("the Middle East and Africa (GCC,
-    South Africa)"). The lexicon's longest names win, so a compound region stays one: "Latin America and Middle
-    East and Africa" is Latin America and Middle East & Africa, never "Middle East" + "Africa".
+    South Africa)"). The lexicon's longest names win, so a compound region stays one: "Oceania and Middle
+    East and Africa" is Oceania and Middle East & Africa, never "Middle East" + "Africa".
     """
     at = {start + m.start: m for m in find_places(text[start:end])}
     found: list[tuple[Place, Span]] = []
@@ -344,7 +344,7 @@ def _subjects(doc: TextDocument, block: Block) -> list[tuple[Place, Span]]:
     head = re.match(r"[\s\u2022*\-\u2013>\u27a4]*(?:the\s+)?", text, re.I)
     starts = [head.end() if head else 0]
     # Every sentence or ";" clause of a regional breakdown paragraph opens with its own subject: "Asia Pacific
-    # holds 63%. Europe was worth EUR 410 m ...; North America is the smallest of the three regions."
+    # holds 58%. Europe was worth EUR 355 m ...; North America remains the smallest of the three."
     starts += [m.end() for m in re.finditer(r"(?<=[a-z0-9%)])(?:\.|;)\s+(?:[Tt]he\s+)?(?=[A-Za-z])", text)]
     matches = find_places(text)
     # "The rest of the world added ...": the remainder as a sentence's subject, written in lower case
@@ -400,13 +400,13 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Out) -> Non
                     out.add(place, span)
 
 
-#: A run-in title opening a paragraph: "By region. China accounts for 88% ...", "Regional split: ...".
+#: A run-in title opening a paragraph: "By region. Brazil accounts for 61% ...", "Regional split: ...".
 _RUN_IN_BREAKDOWN = re.compile(r"\s*(?P<title>[A-Z][\w \-]{2,40}?)\s*[.:]\s+(?=[A-Z])")
 
 
 def _from_run_in_titles(doc: TextDocument, out: _Out) -> None:
-    """A paragraph opened by a run-in regional breakdown title ("By region. China accounts for 88% of
-    output. The rest of the world added US$ 17 million."): the subjects of its sentences, as under a
+    """A paragraph opened by a run-in regional breakdown title ("By region. Brazil accounts for 61% of
+    output. The rest of the world took US$ 7 million."): the subjects of its sentences, as under a
     regional section's title."""
     for block in doc.blocks:
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
@@ -486,7 +486,7 @@ def _table(doc: TextDocument, block: Block, out: _Out, minimum: int) -> None:
         if p is None and span is not None:
             p = _joined_place(doc.text[span.start:span.end])
         if p is None and span is not None and (head := _TITLE_FIGURE.match(doc.text, span.start, span.end)):
-            # a card-like cell holding the row's figure: "Asia-Pacific: US$ 3.05 bn"
+            # a card-like cell holding the row's figure: "Asia-Pacific: US$ 2.77 bn"
             span = _trimmed(doc.text, span.start, head.end("place"))
             p = _place_of(doc.text, span)
         if p is not None and span is not None and p.kind != "global":
@@ -502,7 +502,7 @@ _ROW_VALUES = re.compile(
 
 
 def _text_table_rows(doc: TextDocument) -> list[list[tuple[Place, Span]]]:
-    """Runs of plain-text table rows, one block per line ("Asia Pacific  1,850  2,540", "Europe | 59 | 98")."""
+    """Runs of plain-text table rows, one block per line ("Asia Pacific  1,610  2,275", "Europe | 59 | 98")."""
     runs: list[list[tuple[Place, Span]]] = [[]]
     for block in doc.blocks:
         text = block_text(doc, block)
@@ -522,8 +522,8 @@ def _text_table_rows(doc: TextDocument) -> list[list[tuple[Place, Span]]]:
 
 
 def _text_table(doc: TextDocument, block: Block, out: _Out) -> None:
-    """A space-aligned plain-text table read as one paragraph ("Region 2024 2030 Asia Pacific 1,850 2,540
-    Europe 420 480 ..."): places that each open a row of numbers are its row labels (two or more)."""
+    """A space-aligned plain-text table read as one paragraph ("Region 2023 2029 Asia Pacific 1,610 2,275
+    Europe 455 530 ..."): places that each open a row of numbers are its row labels (two or more)."""
     if block.boilerplate or block.kind not in ("paragraph", "list_item"):
         return
     text = block_text(doc, block)
@@ -544,7 +544,7 @@ def _text_table(doc: TextDocument, block: Block, out: _Out) -> None:
             out.add(p, span)
 
 
-#: A contents line: number, title, dotted leader, page ("7.1  North America ........ 68").
+#: A contents line: number, title, dotted leader, page ("8.2  North America ........ 93").
 _TOC_LINE = re.compile(
     r"\s*(?P<num>\d+(?:\.\d+)*)\.?[ \t]+(?P<body>\S.*?)[ \t]*(?:(?:\.[ \t]?){4,}|\u2026+)[ \t]*\d+\s*")
 _TOC_BARE_LINE = re.compile(r"\s*(?P<num>\d+(?:\.\d+)*)\.?[ \t]+(?P<body>\S[^\n]*?)[ \t]*")
@@ -562,7 +562,7 @@ def _from_toc(doc: TextDocument, out: _Out) -> None:
         if block.kind == "table":
             continue
         m = _TOC_LINE.fullmatch(block_text(doc, block))
-        if m is None and block.boilerplate:  # a contents list without leaders: "6.2 Japan & South Korea"
+        if m is None and block.boilerplate:  # a contents list without leaders: "5.3 Japan & South Korea"
             m = _TOC_BARE_LINE.fullmatch(block_text(doc, block))
         if m is None:
             if block_text(doc, block).strip():
@@ -607,11 +607,11 @@ def _from_positions(doc: TextDocument, out: _Out) -> None:
         for k, m in enumerate(matches):
             after = text[m.end:m.end + 80]
             if m.start > 0 and text[m.start - 1] == "(" and re.search(r"[A-Za-z0-9.]\s*\($", text[:m.start]):
-                continue  # "CBMM (Brazil)": a company's country tag, not a region analysed
+                continue  # "Tanrock (Brazil)": a company's country tag, not a region analysed
             if _RAW_RESOURCE.match(after):
-                continue  # "Brazil holds over 90% of global niobium reserves": geology, not the market
+                continue  # "Brazil holds about 85% of known tantalum reserves": geology, not the market
             tied = bool(_POSITION_AFTER.match(after) or _POSITION_NOUN.match(after))
-            # "Europe accounted for 41% of 2024 demand and Asia Pacific for 38%": the verb is shared.
+            # "Europe accounted for 44% of 2023 demand and Asia Pacific for 35%": the verb is shared.
             if not tied and re.match(r"\s+for\s+(?:about\s+|around\s+|nearly\s+)?\d{1,3}(?:\.\d+)?\s*%", after):
                 sentence = re.split(r"[.!?]\s", text[:m.start])[-1]
                 tied = bool(re.search(r"\baccount(?:s|ed)?\s+for\b[^;]*\band\s+$", sentence))
@@ -646,7 +646,7 @@ _SCOPE_CUE = re.compile(
 )
 
 
-# "We cover North America, Europe, Asia Pacific and Rest of World", "The study covers ...": the report
+# "We cover Oceania, Latin America and Rest of World", "The study covers ...": the report
 # (never any other subject) covering a list that starts at once; _scope_items keeps it only when its items
 # are places.
 _COVER_VERB = re.compile(
@@ -689,7 +689,7 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
         if item.endswith(".") and lookup_place(item) is None:
             item = item[:-1]  # "... and Rest of World." closing the block
         if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(item) is None:
-            # "... Latin America and Middle East & Africa": the last two items, a compound region kept whole
+            # "... Oceania and Middle East & Africa": the last two items, a compound region kept whole
             tiled = _tiled(text, start, start + len(item), r"\s+(?:and|&)\s+")
             if tiled is not None:
                 found.extend(tiled)
@@ -761,7 +761,7 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
                 out.add(place, span, group=("scope", block.start + m.end()))
 
 
-#: "Regional Analysis: North America Europe Asia Pacific LAMEA": a regional breakdown title and its items on
+#: "Regional Analysis: Europe Oceania LAMEA": a regional breakdown title and its items on
 #: one line, as a page copied as text runs a list together (or separates it with commas or bars).
 _LABELLED_LINE = re.compile(r"[ \t]*(?P<head>[^:\n]{3,60}?)[ \t]*:[ \t]*(?P<body>[^\n]+?)[ \t.]*$", re.M)
 _FLAT_JOINER = r"\s*[,;|]\s*(?:and\s+)?|\s+and\s+|\s+"
@@ -788,7 +788,7 @@ _ONLY_SCOPE = re.compile(r"[\s\-]only\s+(?:report|study|analysis|market\s+study|
 
 
 def _from_only_scope(doc: TextDocument, out: _Out) -> None:
-    """A single-place report naming its scope ("Regionally it is an India-only report"): that place."""
+    """A single-place report naming its scope ("It is a Brazil-only study"): that place."""
     for block in doc.blocks:
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
             continue

@@ -220,7 +220,7 @@ _WRAPPING_WORD = re.compile(r"(?:[,\-]|\b(?:and|or|of|the|to|in|for|with|a|an|by
 
 def wrapped_bold(doc: TextDocument, block: Block, nxt: Block | None) -> Span | None:
     """A bold title that a PDF rendition wrapped onto the next line, which the bold run's tail opens in
-    lower case ("**Fast-charging requirements in**" / "**smartphones.** Flagship handsets ..."): the
+    lower case ("**Longer run times for**" / "**power tools.** Cordless drills ..."): the
     title's span over both lines. None when ``block`` is not such a first line."""
     if block.kind != "paragraph" or nxt is None or nxt.kind != "paragraph" or strong_coverage(doc, block) < 0.9:
         return None
@@ -459,7 +459,7 @@ def _candidate(doc: TextDocument, i: int) -> _Candidate | None:
     body = block_text(doc, nxt).strip() if nxt.kind == "paragraph" else ""
     n = len(_words(body))
     # the line introduces prose: a long paragraph, or one whole sentence longer than the line itself
-    # ("Inert Anode Technology Threat" / "The ELYSIS venture aims to ... before 2030.")
+    # ("Molten Oxide Process Threat" / "The joint venture aims to ... before 2032.")
     if (n >= 15 or (n >= 8 and n > len(_words(title)) + 3 and body.endswith("."))) and len(_words(title)) <= 10:
         return _Candidate("plain_heading", span.start, span.end, None, 3.0)
     return None

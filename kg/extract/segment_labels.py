@@ -36,7 +36,7 @@ _NOT_PRODUCT_AXIS = re.compile(
 _AXIS_TITLE = re.compile(
     r"\bby\s+[\w\-]+|\bsegment(?:ation|s)?\b|\b(?:type|application|end[\s\-]*user|end[\s\-]*use)\s+"
     r"(?:industry\s+)?(?:analysis|outlook|insights|segment(?:ation)?)\b"
-    # "Source outlook (revenue, USD million, 2026-2033)": any axis outlook over a revenue or volume forecast
+    # "Feedstock outlook (sales, EUR million, 2025-2032)": any axis outlook over a revenue or volume forecast
     r"|^\s*[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?\s+outlook\s*\(\s*(?:revenue|volume|value|sales)\b",
     re.I,
 )
@@ -51,7 +51,7 @@ _GENERIC_TAIL = re.compile(
     re.I,
 )
 _MAX_LABEL_WORDS = 6
-#: The dotted leader of a contents line and its page number: "Coal Tar Pitch ...... 47", "Resins … 12".
+#: The dotted leader of a contents line and its page number: "Bio Pitch ...... 53", "Resins … 12".
 _TOC_LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|\u2026+)\s*\d*\s*$")
 #: A column or axis naming kinds of market factor ("Factor type", "Impact type", "Driver category"): its
 #: values are "Driver", "Restraint"..., dynamics, never segments.
@@ -117,7 +117,7 @@ def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
         return "type"
     # Any other "by X" breakdown of a product market ("By Precursor", "By Coating") is one of its types,
     # unless X is not a product property at all (companies, values, time).
-    # A byline ("By Jane Doe · 4 March 2025 · 5 min read") is no breakdown: digits or separators say so.
+    # A byline ("By Jane Doe · 11 June 2026 · 7 min read") is no breakdown: digits or separators say so.
     byline = len(head.split()) > 3 or re.search(r"[\d\u00b7|\u2022@]", head)
     if m and not _NOT_PRODUCT_AXIS.search(head) and not byline:
         return "type"
@@ -135,7 +135,7 @@ def is_axis_title(title: str) -> bool:
 # ------------------------------------------------------------------ labels
 
 
-#: A final bracket that describes the item in lower-case words ("Smelter-Grade CPC (for prebaked anodes)",
+#: A final bracket that describes the item in lower-case words ("Kiln-Grade Coke (for rotary kilns)",
 #: "Battery-Grade (feedstock for graphite plants)"); a name or an abbreviation ("(LTO)", "(Isotropic)") or a
 #: bound with digits ("(below 10 µm)") is part of the label.
 _DESCRIPTIVE_BRACKET = re.compile(r"\s*\((?=[a-z])[^()\d]*\s[^()\d]*\)\s*$")
@@ -195,7 +195,7 @@ _BOUND_QUALIFIER = re.compile(
 )
 
 
-#: A year, a percentage or a CAGR: a table header or a figure ("Form 2023 2030 CAGR 24-30"), never a label.
+#: A year, a percentage or a CAGR: a table header or a figure ("Grade 2024 2031 CAGR 25-31"), never a label.
 _FIGURE_WORDS = re.compile(r"\b(?:19[5-9]\d|20[0-5]\d)\b|%|\bCAGR\b")
 
 
@@ -227,7 +227,7 @@ OUTSIDE_SCOPE = re.compile(
     re.I,
 )
 
-#: A table-of-contents or part line ("Chapter 2 Global Growth Trends", "Section 4: Segments"): never an item.
+#: A table-of-contents or part line ("Chapter 3 Worldwide Demand Trends", "Section 4: Segments"): never an item.
 _CHAPTER = re.compile(r"\s*(?:chapter|section|part)\s+(?:\d+|[IVX]+)\b", re.I)
 
 
@@ -304,7 +304,7 @@ def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
             span = clean_label(doc.text, piece_start, piece_start + len(piece))
             if span is not None:
                 spans.append(span)
-    # "Market revenue, 2024-2032" is a caption: one part that is no label makes the line no enumeration.
+    # "Market revenue, 2025-2031" is a caption: one part that is no label makes the line no enumeration.
     words_ok = all(0 < len(doc.text[s.start:s.end].split()) <= 5 and _is_label(doc.text[s.start:s.end])
                    for s in spans)
     return spans if len(spans) >= 2 and words_ok else []

@@ -64,7 +64,7 @@ def grouped_rows(
     """The first-column items of a table, by the axis each row falls under, and the axis in force after it.
 
     A header naming an axis ("By type", "Region", "Chemistry") sets it; so does a group cell opening a row
-    ("By application | Electric Vehicle Batteries | 8,170"), whose item is then the next cell, while the
+    ("By application | Drone Packs | 4,260"), whose item is then the next cell, while the
     rows below it (shorter by the spanned group cell) carry their item first. A region axis (kind None)
     gives nothing.
     """
@@ -120,7 +120,7 @@ def _list_run(doc: TextDocument, blocks: Sequence[Block], i: int) -> list[Span] 
 _AXIS_PLURAL = (r"(?:types|applications|end[\s\-]uses|end[\s\-]users|grades|forms|categories|materials|"
                 r"technologies|industries|chemistries|sources|feedstocks)")
 #: A lead-in sentence naming the axis of the list below: "By type, we track three families:", "We split the
-#: market by grade:", "We split the product into three grades:", "is sold in several forms, which ...:".
+#: market by grade:", "We split the product into two grades:", "is sold in several forms, which ...:".
 _LEAD_IN_AXIS = re.compile(
     r"^\s*by\s+(?P<a1>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s*[,:]"
     r"|\bby\s+(?P<a2>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s*:\s*$"
@@ -128,8 +128,8 @@ _LEAD_IN_AXIS = re.compile(
     rf"(?:(?:main|key|major|distinct|separate|broad)\s+)?(?P<a3>{_AXIS_PLURAL})\b",
     re.I,
 )
-#: A forecast-outlook line over a list, the way some publishers title each axis: "Source outlook (revenue,
-#: USD million, 2026-2033)".
+#: A forecast-outlook line over a list, the way some publishers title each axis: "Feedstock outlook (sales,
+#: EUR million, 2025-2032)".
 _OUTLOOK_LINE = re.compile(
     r"\s*(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s+outlook\s*\(\s*(?:revenue|volume|value|sales)\b[^()]*\)"
     r"\s*:?\s*",
@@ -195,7 +195,7 @@ def from_bare_headings(doc: TextDocument, out: _Collector, have: set[str]) -> No
 #: A legend's title ("Application codes", "Type key"); a glossary of abbreviations explains any words, not
 #: one axis.
 _LEGEND_TITLE = re.compile(r"\b(?:codes?|legend|key)\b", re.I)
-#: One code of a legend per line: "EV = Electric Vehicles", "ESS = Energy Storage Systems".
+#: One code of a legend per line: "DR = Drone Packs", "MB = Marine Buoys".
 _LEGEND_LINE = re.compile(r"\s*[A-Z][A-Za-z0-9/&+\-]{0,9}\s*=\s*(?P<label>[^=,;]+?)\s*")
 
 

@@ -22,7 +22,7 @@ from kg.extract.segment_labels import (
 from kg.models import Block, ReportMeta, SegmentKind, Span, TextDocument
 
 #: "By application, it covers A, B and C." / "By binder type: A; B; Others." / "Segments: by material, A,
-#: B and C; by anode type, D and E." / "By chemistry we split the market into a and b; by application
+#: B and C; by anode type, D and E." / "By chemistry we divide the market into a and b; by application
 #: into c, d and e." - an axis opening a sentence or clause, its items up to the next axis or sentence end.
 #: A capitalised "By X:" opens a clause anywhere: label lines run together into one paragraph ("By Type: A |
 #: B By Application: C | D") have no stop between them.
@@ -40,7 +40,7 @@ _CLAUSE_LEAD = re.compile(
 )
 
 
-#: A bracket holding a figure: "(78% of 2024 volume)", "(US$ 120 mn)".
+#: A bracket holding a figure: "(61% of 2023 volume)", "(US$ 120 mn)".
 _FIGURE_BRACKET = re.compile(r"\s*\([^()]*[\d%$\u20ac][^()]*\)")
 
 
@@ -76,7 +76,7 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
             region = text[m.end():region_end]
             lead = _CLAUSE_LEAD.match(region)
             start = m.end() + (lead.end() if lead else 0)
-            # "EV batteries (78% of volume), storage (14%)": a bracketed figure qualifies an item, it is none.
+            # "power tools (61% of volume), e-bikes (27%)": a bracketed figure qualifies an item, it is none.
             items = _FIGURE_BRACKET.sub(lambda x: " " * len(x.group()), text[start:region_end]).rstrip(" ;,")
             if re.search(r"\d|%|\$|\u20ac", items):
                 continue
@@ -300,7 +300,7 @@ _LABEL_WORD = re.compile(r"\S+")
 def _run_labels(text: str) -> list[tuple[int, int, str]]:
     """The labels before the colons of ``text`` as (start, end after the colon, label): each label runs
     back from its colon to the closest capitalised word, at most five words ("Type", "Product types",
-    "Share by application (2023)"), so "... Dense Pellet Application:" ends an item list at "Application"."""
+    "Share by application (2022)"), so "... Dense Pellet Application:" ends an item list at "Application"."""
     found: list[tuple[int, int, str]] = []
     for colon in re.finditer(r"(?<=\S):(?=\s)", text):
         words = list(_LABEL_WORD.finditer(text, 0, colon.start()))[-5:]

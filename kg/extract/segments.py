@@ -17,7 +17,7 @@ Where the lists come from, in order of trust:
 2. **Segment tables** anywhere - a table whose header names the axis ("Type", "Application", "End User"),
    a key/value table whose rows name an axis and list its items ("By type | A; B", or in a later cell:
    "Material type | material_type | A; B"), and a plain-text table whose header line starts with an axis
-   and years ("Form   2023   2030   CAGR": its row labels). "By application" / "By region" group cells in
+   and years ("Grade   2024   2031   CAGR": its row labels). "By application" / "By region" group cells in
    the first column switch the axis of the rows below them (:func:`~kg.extract.segment_lists.grouped_rows`).
 3. **The table of contents** (boilerplate, but the report's own segmentation): a numbered line naming an
    axis ("1.2 Segment by Type", "4.1.1 By Type - Global ... Market Size") is followed by its items at the
@@ -180,7 +180,7 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
             if later.block_index < stop:
                 stop = later.block_index
             break
-        # "[2] Market Size by Form" ... "[3] Regions": the next title numbered like the axis is the next part
+        # "[2] Market Size by Grade" ... "[3] Regions": the next title numbered like the axis is the next part
         # of the report, whatever rank the outline gave it.
         stop = next((s.block_index for s in sections
                      if sec.block_index < s.block_index < stop and next_sibling_number(sec.number, s.number)), stop)
@@ -226,7 +226,7 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
             if kind is None:
                 continue
             if block.kind == "list_item" and block.depth > 0 and re.search(r"\d", line):
-                continue  # "Petroleum-based: 63% of 2025 value" under an item: a figure about it
+                continue  # "Bio-based: 34% of 2024 value" under an item: a figure about it
             if sub is not None and sub.style == "bold_prefix":
                 out.add(kind, clean_label(doc.text, sub.span.start, sub.span.end))
                 continue
@@ -404,7 +404,7 @@ def _from_tables(doc: TextDocument, out: _Collector) -> None:
                     out.add(kind, clean_label(doc.text, row[k].start, row[k].end))
 
 
-#: The header line of a plain-text table by an axis: "Form   2023   2030   CAGR", "By Application 2024 2031".
+#: The header line of a plain-text table by an axis: "Grade   2024   2031   CAGR", "By Application 2024 2031".
 _TEXT_TABLE_HEADER = re.compile(
     r"\s*(?:by\s+)?(?P<axis>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}?)\s+(?:19|20)\d\d\b[^.]*", re.I)
 _NUMBER_TOKEN = re.compile(r"[-+]?\d[\d,.]*%?|n/?a|[\-\u2013\u2014]", re.I)
@@ -412,7 +412,7 @@ _NUMBER_TOKEN = re.compile(r"[-+]?\d[\d,.]*%?|n/?a|[\-\u2013\u2014]", re.I)
 
 def _text_rows(doc: TextDocument, block: Block) -> list[Span] | None:
     """The row labels of a block made only of plain-text table rows, each a label then two or more numbers
-    ("Lithium Foil  51,200  598,400  42.1%", several rows run together in one block); None otherwise."""
+    ("Tin Foil  12,400  88,900  32.5%", several rows run together in one block); None otherwise."""
     labels: list[Span] = []
     start = end = -1
     numbers = 0
@@ -510,7 +510,7 @@ def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
         body = m.group(2)
         body_start = block.start + m.start(2)
         if re.search(r"\bby\s+[\w\-]+", body, re.I):
-            # "4. Segmentation. We model demand by end use: ..." is a numbered paragraph, not a contents line.
+            # "5. Segmentation. We track sales by customer: ..." is a numbered paragraph, not a contents line.
             prose = re.search(r"[.!?]\s+\S", _TOC_LEADER.sub("", body))
             k = axis_kind(body, out.product) if not prose else None
             if k is not None:  # a deeper "by Type" line re-anchors the depth of the items that follow
