@@ -74,6 +74,7 @@ def test_numbered_items_after_long_lines_are_not_wrapped_prose() -> None:
             "2) Cold-climate performance - coated widgets keep most of their capacity well below freezing.\n"
             "(c) Lower costs - the price of the precursor fell sharply over the last two years in Asia.\n")
     texts = [t for _, t in _blocks(body)]
+    # "Title - description" lines are numbered titles (the outline reads their numbers), not list items
     assert len(texts) == 3 and texts[1].startswith("2) Cold-climate") and texts[2].startswith("(c) Lower")
     wrapped = ("The coated widget segment is the fastest growing part of the market, expanding at a\n"
                "13.1 % CAGR over the forecast period as new plants in Europe come on stream.\n")
@@ -135,3 +136,86 @@ def test_a_line_longer_than_any_wrap_column_ends_at_its_sentence_end() -> None:
     body = ("The widget coating market was worth USD 2.1 billion in 2024 in all regions.\n"
             "Demand from Asian cell makers and new lines in Europe should lift it further.\n")
     assert _blocks(body) == [("paragraph", " ".join(body.split()))]
+
+
+def test_ordered_list_items_need_siblings_and_a_sentence() -> None:
+    items = "1. Standard widgets held 61% of revenue in 2024.\n2. Coated widgets held the rest of the revenue.\n"
+    assert _blocks(items) == [("list_item", "Standard widgets held 61% of revenue in 2024."),
+                              ("list_item", "Coated widgets held the rest of the revenue.")]
+    # a lone numbered sentence, and short numbered section titles, keep their numbers
+    assert _blocks("1. Standard widgets held 61% of revenue in 2024.\n") == [
+        ("paragraph", "1. Standard widgets held 61% of revenue in 2024.")]
+    assert all(k != "list_item" for k, _ in _blocks("1. Market Overview\n2. Market Dynamics\n"))
+    titled = "1. Grid storage: utilities installed large systems.\n2. Scooters: makers moved to new cells.\n"
+    assert [k for k, _ in _blocks(titled)] == ["paragraph", "paragraph"]  # numbered "Title: body" lines
+    # an indented numbered list is a list, even of short upper-case names (no section titles)
+    assert _blocks("Profiled:\n\n  1. ALPHA WIDGET WORKS\n  2. BETA WIDGET MILLS\n")[1:] == [
+        ("list_item", "ALPHA WIDGET WORKS"), ("list_item", "BETA WIDGET MILLS")]
+
+
+def test_line_ending_in_a_legal_form_runs_on_into_a_lower_case_line() -> None:
+    body = "Anode maker Widget Technology Co., Ltd.\nis the largest producer.\n"
+    assert _blocks(body) == [("paragraph", "Anode maker Widget Technology Co., Ltd. is the largest producer.")]
+    # negative: a short title-case line ending in a full word is not run on by a capitalised line
+    assert len(_blocks("Anode maker Widget Technology Co., Ltd.\nThe largest producer.\n")) == 2
+
+
+def test_hanging_indent_under_an_item_marker_continues_the_item() -> None:
+    item = "(a) Chinese price dumping by large exporters: domestic prices fell below\n"
+    assert _blocks(item + "    Western cash cost.\n") == [
+        ("paragraph", "(a) Chinese price dumping by large exporters: domestic prices fell below Western cash cost.")]
+    # negative: a line indented past the item's text is not its continuation
+    assert len(_blocks(item + "        Western cash cost.\n")) == 2
+
+
+def test_a_dangling_dash_and_a_comma_run_of_names_continue_on_the_next_line() -> None:
+    assert _blocks("Segmentation Covered By Product Application --\nCells, Kilns, Furnaces\n") == [
+        ("paragraph", "Segmentation Covered By Product Application -- Cells, Kilns, Furnaces")]
+    assert len(_blocks("Segmentation Covered By Product Application\nCells, Kilns, Furnaces\n")) == 2
+    names = "Northwind Widget Corp. (US), Eastfield Coatings Ltd. (Japan), Southgate\nWidgets AG (Germany)\n"
+    assert _blocks(names) == [("paragraph", " ".join(names.split()))]
+    # negative: one name per line is a list of lines, not a wrapped one
+    assert len(_blocks("Eastfield Coatings Ltd. (Japan)\nSouthgate Widgets AG (Germany)\n")) == 2
+
+
+def test_a_label_line_of_piped_values_is_not_a_table_row() -> None:
+    got = _blocks("By Type: Fine | Coarse | Ultra\nBy Use: Cells | Kilns | Other\nBy Region: East | West | North\n")
+    assert [k for k, _ in got] == ["paragraph", "paragraph", "paragraph"]
+    got = _blocks("Zone | 2024 | 2030\nNorth | 1.5 | 2.5\nSouth | 3.0 | 4.0\n")  # negative: a pipe table
+    assert [k for k, _ in got] == ["table"]
+
+
+def test_one_sentence_per_line_opening_a_paragraph_is_one_paragraph() -> None:
+    body = "Sales of coated widgets rose 5% in 2024.\nPrices fell in Asia over the year.\nMargins held steady.\n"
+    assert _blocks(body) == [("paragraph", " ".join(body.split()))]
+    # negative: under a title line the sentences stay lines (items, not one paragraph)
+    got = _blocks("Widget Market Outlook\n" + body)
+    assert got[0] == ("heading", "Widget Market Outlook") and len(got) == 4
+
+
+def test_a_marker_framed_by_rules_is_a_heading() -> None:
+    assert _blocks("=== Part 2 ===\nCompetitive landscape\n")[0] == ("heading", "=== Part 2 ===")
+    assert all(k != "heading" for k, _ in _blocks("==============\nThe market grew in 2024.\n"))
+
+
+def test_an_underlined_title_is_the_first_level_heading_not_the_masthead_above_it() -> None:
+    title = "Widget Coating Market Report 2031"
+    doc = render_text(f"ACME WIDGET RESEARCH\n\n{title}\n{'=' * len(title)}\n\nThe market grew.\n", "text/plain")
+    levels = {doc.text[b.start:b.end]: b.level for b in doc.blocks if b.kind == "heading"}
+    assert levels[title] == 1 and levels["ACME WIDGET RESEARCH"] != 1
+    # negative: without the underline the masthead keeps the first level
+    doc = render_text(f"ACME WIDGET RESEARCH\n\n{title}\n\nThe market grew.\n", "text/plain")
+    assert doc.blocks[0].kind == "heading" and doc.blocks[0].level == 1
+
+
+def test_a_numbered_contents_list_without_a_contents_title_is_boilerplate() -> None:
+    body = ("In this issue\n  1. Lead story: widget coating outlook\n  2. Second look: cold cells\n\n"
+            "1. LEAD STORY: WIDGET COATING OUTLOOK\n-------------------------------------\n\nThe market grew.\n\n"
+            "2. SECOND LOOK: COLD CELLS\n--------------------------\n\nCells got colder.\n")
+    doc = render_text(body, "text/plain")
+    flagged = [doc.text[b.start:b.end] for b in doc.blocks if b.boilerplate]
+    assert flagged == ["In this issue", "1. Lead story: widget coating outlook", "2. Second look: cold cells"]
+    # negative: numbered steps whose entries never come back as numbered headings are the text
+    doc = render_text("Steps\n  1. Mix the powder\n  2. Coat the foil\n\nThe market grew.\n\n"
+                      "Mix the powder\n--------------\n\nText.\n", "text/plain")
+    assert not any(b.boilerplate for b in doc.blocks)

@@ -173,6 +173,15 @@ def test_media_type_by_content() -> None:
     assert sniff_media_type("# Title\n\n<p>a</p><p>b</p><div>c</div>", ".txt") == "text/html"
 
 
+def test_dash_bullets_alone_do_not_make_a_text_file_markdown() -> None:
+    bullets = "WIDGET MARKET\n=============\n\nBy type:\n  - Fine\n  - Coarse\n- Cells\n"
+    assert sniff_media_type(bullets, ".txt") == "text/plain"
+    # negative: a strong markdown signal still decides
+    for strong in ("## Drivers\n", "See [the report](https://example.com/r).\n", "**Key point:** growth\n",
+                   "| a | b |\n|---|---|\n| 1 | 2 |\n"):
+        assert sniff_media_type(bullets + strong, ".txt") == "text/markdown", strong
+
+
 def test_pdf_and_docx_are_recognised_by_their_bytes(tmp_path: Path) -> None:
     """A PDF or Word file under any name is read as what it is; the hash stays that of the raw bytes."""
     docs = ROOT / "tests" / "docs"

@@ -529,3 +529,18 @@ def test_forecast_horizon_statement_gives_the_period() -> None:
 ])
 def test_market_keeps_the_end_use_written_after_market(title: str, market: str) -> None:
     assert market_from_title(title) == market
+
+
+def test_a_numbered_section_heading_ends_the_cover_and_is_no_title() -> None:
+    """A newsletter's issue line names no report ("The Widget Letter, No. 7: Cold Cells Come Of Age"), but
+    the first numbered section below its short notice lines ("1. LEAD STORY: WIDGET MARKET OUTLOOK") is a
+    section's heading, so the cover line stays the title."""
+    body = ("NORTHWIND WIDGET RESEARCH\n\nThe Widget Letter, No. 7: Cold Cells Come Of Age\n\n"
+            "Monday, 3 March 2025\nMembers only. Please do not share.\n\n"
+            "1. LEAD STORY: WIDGET COATING MARKET OUTLOOK 2025-2030\n"
+            "------------------------------------------------------\n\n"
+            "The widget coating market was worth USD 2.1 billion in 2024.\n")
+    assert extract_meta(_plain(body, "n.txt")).title == "The Widget Letter, No. 7: Cold Cells Come Of Age"
+    # negative: an unnumbered title line in the same place is still the title
+    body = body.replace("1. LEAD STORY: WIDGET COATING", "WIDGET COATING")
+    assert extract_meta(_plain(body, "m.txt")).title == "WIDGET COATING MARKET OUTLOOK 2025-2030"

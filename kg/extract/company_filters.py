@@ -44,6 +44,22 @@ def product_plural(name: str) -> bool:
     return registry_key(name) is None
 
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: A date written as a name: "March 2025", "12 June 2025", "Sept. 3, 2024", "Q3 2025", "H1 2026", "FY2025".
+_DATE_NAME_RX = re.compile(
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)?{_MONTH}(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?|[QH][1-4]|FY)"
+    r"[ \t]*'?(?:19|20)?\d\d",
+    re.I,
+)
+
+
+def date_name(name: str) -> bool:
+    """A date in a name's place: the head of a dated news item ("March 2025: A opened a plant"), which a
+    list line's shape cannot tell from "Name: description". No firm is called by a month and a year."""
+    return _DATE_NAME_RX.fullmatch(name.strip()) is not None
+
+
 def registry_name(name: str) -> bool:
     """A name the reference registry lists as written (case and legal form aside): a company even when it
     is made of place and generic words ("Emirates Global Aluminium"), which the shape test refuses."""
@@ -62,8 +78,8 @@ RESEARCH_HOUSE_RX = re.compile(
     r"\b(?:research|analytics|insights?|consulting|consultants|advisory|intelligence|data|securities)\b", re.I
 )
 
-#: A sentence that puts what it names outside the report: "... but are outside the scope of this report",
-#: "..., but cathode materials are not covered in this study".
+#: A sentence that puts what it names outside the report: "... but fall outside the scope of this review",
+#: "..., but separator films are not covered in this study".
 _OUT_OF_SCOPE_RX = re.compile(
     r"\b(?:outside|beyond)[ \t]+(?:the[ \t]+)?scope[ \t]+of\b|\bout[ \t]+of[ \t]+scope\b"
     r"|\bnot[ \t]+(?:covered|included|considered)[ \t]+(?:in|by)[ \t]+(?:this|the)[ \t]+"
@@ -90,4 +106,7 @@ def out_of_scope(text: str, start: int, end: int) -> bool:
     return _OUT_OF_SCOPE_RX.search(text, s, e) is not None
 
 
-__all__ = ["RESEARCH_HOUSE_RX", "out_of_scope", "product_form", "product_plural", "registry_key", "registry_name"]
+__all__ = [
+    "RESEARCH_HOUSE_RX", "date_name", "out_of_scope", "product_form", "product_plural", "registry_key",
+    "registry_name",
+]

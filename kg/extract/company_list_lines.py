@@ -12,7 +12,7 @@ import re
 
 from kg.extract.company_candidates import Candidate, enumeration_candidates, rename_candidates
 from kg.extract.company_countries import P_ATTACHED, country_in, country_in_description, parens_country
-from kg.extract.company_filters import registry_key
+from kg.extract.company_filters import date_name, registry_key
 from kg.extract.company_words import LEAD_IN
 from kg.extract.geo import city_country, country_code
 from kg.extract.names import (
@@ -29,7 +29,7 @@ from kg.extract.names import (
 from kg.extract.sections import lead_strong
 from kg.models import Block, TextDocument
 
-#: A whole line that is an address: "Abingdon, United Kingdom", "Dayton, Ohio, United States".
+#: A whole line that is an address: "Rugby, United Kingdom", "Tucson, Arizona, United States".
 _HQ_LINE_RX = re.compile(
     r"[ \t]*(?:[A-Z][\w'’.\-]*(?:[ \t]+(?:[a-z]{1,4}[ \t]+)?[A-Z][\w'’.\-]*){0,2},[ \t]*){1,2}"
     r"(?P<country>[A-Z][\w'’. ]{1,30}?)[ \t.]*"
@@ -157,6 +157,9 @@ def item_candidate(doc: TextDocument, block: Block) -> Candidate | None:
         parts = ItemParts(parts.start, parts.end, parts.paren, (lead.end, block.end), parts.parens)
     if _lead_in_label(doc, block, parts) or (parts.tail and _ROLE_RX.match(doc.text, *parts.tail)):
         return None  # "Jane Doe - Senior Analyst, Example Research": a person and her job, not a company
+    name = doc.text[parts.start:parts.end]
+    if date_name(name) or _subsection_heading(doc, block, parts):
+        return None  # "March 2025: A opened a plant" / "Recent Developments": a news item, a sub-section
     cand = Candidate(parts.start, parts.end)
     cand.renamed = rename_candidates(doc, parts.parens, doc.text[parts.start:parts.end])
     found = parens_country(doc.text, parts.parens)
@@ -165,6 +168,31 @@ def item_candidate(doc: TextDocument, block: Block) -> Candidate | None:
     if found:
         cand.country, cand.country_span, cand.priority = found[0], found[1], P_ATTACHED
     return cand
+
+
+def _subsection_heading(doc: TextDocument, block: Block, parts: ItemParts) -> bool:
+    """A heading inside a players list that titles a sub-section ("Recent Developments", "Strategic
+    Partnerships"), not a company's profile: it ends in a noun of corporate news, states no country, has
+    no legal form, and the text below it never repeats its first word (a profile's heading is followed by
+    prose naming the company)."""
+    name = doc.text[parts.start:parts.end]
+    words = name.split()
+    if block.kind != "heading" or parts.parens or words[-1].casefold() not in _NEWS_NOUNS:
+        return False
+    if has_legal_suffix(name) or registry_key(name) is not None:
+        return False
+    below = doc.text[block.end:block.end + _BELOW]
+    return re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", below, re.I) is None
+
+
+#: The nouns that title a section of corporate news under a players list.
+_NEWS_NOUNS = frozenset({
+    "developments", "partnerships", "collaborations", "alliances", "acquisitions", "mergers", "deals",
+    "investments", "expansions", "launches", "innovations", "initiatives", "strategies", "agreements",
+    "announcements", "updates", "news", "events", "milestones",
+})
+#: How far below a heading its section is read for the heading's name.
+_BELOW = 400
 
 
 def _lead_in_label(doc: TextDocument, block: Block, parts: ItemParts) -> bool:

@@ -5,13 +5,14 @@ Rules (each general to the genre, none about a particular file or publisher):
 * **title**: front matter ``title``; else the opening line of the report when it reads like a report's
   title (a plain-text report opens with its title, maybe under a masthead) and no h1 naming the report
   comes first; else the first ``<h1>``, else the first heading, else the first non-boilerplate line. A
-  section heading ("FULL REPORT", "Executive Summary"), a table row laid out as text ("Form 2023 2030 CAGR
-  24-30"), a navigation trail or a masthead is never the title. An opening paragraph the text rendition
+  section heading ("FULL REPORT", "Executive Summary"), a table row laid out as text ("Grade 2024 2031 CAGR
+  25-31"), a navigation trail or a masthead is never the title. An opening paragraph the text rendition
   joined from several lines ("<title> <house> Date of publication: ...") gives only its title part. A
   line that is only a distribution notice ("SAMPLE PAGES -- NOT FOR REDISTRIBUTION") is skipped, a
   catalogue number ("Report AB-2025-7") does not make a line a title, and a cover title wrapped over two
-  lines ("X -- Global Market" / "Analysis & Forecast 2025-2033") is joined. In an exported slide deck
-  ("=== Slide 1 ===") the title is the first title-like line of the title slide.
+  lines ("X -- Global Market" / "Review & Forecast 2026-2034") is joined. A numbered section heading
+  ("1. Lead story: X market outlook") ends the cover: neither it nor what follows is the opening title.
+  In an exported slide deck ("=== Slide 1 ===") the title is the first title-like line of the title slide.
   ``title_evidence`` is the title's span in the text rendition when it occurs there.
 * **published**: see :mod:`kg.extract.dates` (front matter, labelled fields, date lines near the title).
 * **publisher**: see :mod:`kg.extract.publisher` (press-release issuer, copyright, statements, masthead,
@@ -28,7 +29,7 @@ Rules (each general to the genre, none about a particular file or publisher):
   words ("Reading the fine print: Acme on the x anode market to 2031") gives that phrase's words.
 * **scope**: the place the title (or the cited report's title) limits the market to, else None.
 * **forecast_period**: a year range in the title ("2025-2032", "2025~2032", "2025 forecast to 2032", "Forecast
-  2024-2030"); "2024 Results and Outlook to 2029" -> 2025-2029; else a "forecast period (2025-2032)" /
+  2024-2030"); "2025 Results and Outlook to 2030" -> 2026-2030; else a "forecast period (2025-2032)" /
   "from 2025 to 2032" / "CAGR over 2025-30E" statement, or an "Outlook 2025-2032" line, in the text.
 * **base_year**: an explicit "base year 2024" / "2024 as the base year", else the latest year of a
   "valued at ... in YEAR" statement before the forecast start (the last actual year reported; a value "in
@@ -70,7 +71,7 @@ def find_published(doc: TextDocument) -> date | None:
 _TITLE_WORDS = re.compile(r"\b(?:market|report|outlook|forecast|analysis|study|industry)\b", re.I)
 
 
-#: A report's catalogue number ("Report BCI-2025-118", "Report No. 42"): it names no report by its title.
+#: A report's catalogue number ("Report QX-2026-041", "Report No. 42"): it names no report by its title.
 _REPORT_CODE = re.compile(
     r"\breport\s+(?:(?:no\.?|id|code|#)\s*:?\s*[A-Z0-9\-/.]*\d[A-Z0-9\-/.]*|"
     r"(?=[A-Z0-9\-/.]*[A-Z])(?=[A-Z0-9\-/.]*\d)[A-Z0-9]+(?:[-/.][A-Z0-9]+)*)\b",
@@ -110,7 +111,7 @@ _NUMBER_TOKEN = re.compile(r"[(\[]?[\d.,%\-\u2013/]*\d[\d.,%\-\u2013/]*[)\]]?[A-
 
 
 def _table_row(text: str) -> bool:
-    """A table's header or row laid out as text ("Form 2023 2030 CAGR 24-30"): mostly numbers."""
+    """A table's header or row laid out as text ("Grade 2024 2031 CAGR 25-31"): mostly numbers."""
     tokens = text.split()
     numeric = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t))
     return numeric >= 3 or numeric >= 2 and 2 * numeric >= len(tokens)
@@ -151,8 +152,8 @@ def _notice(text: str) -> bool:
 
 #: A masthead line: three or more " | "-separated parts (firm | desk | sector | date).
 _MASTHEAD = re.compile(r"^[^|\n]+(?:\s\|\s[^|\n]+){2,}$")
-#: A field label that a joined opening paragraph continues with after the title ("... 2025-2032 Cobalt
-#: Ridge Research Date of publication: 2025-03-02").
+#: A field label that a joined opening paragraph continues with after the title ("... 2026-2033 Gorsedale
+#: Research Date of publication: 2026-02-11").
 _FIELD_LABEL = re.compile(
     r"\s(?=(?:date\s+of\s+publication|publication\s+date|published(?:\s+on)?|release\s+date|date|"
     r"report\s+(?:code|id)|publisher|authors?|analysts?|pages)\s*:)",
@@ -164,7 +165,7 @@ _OPENING_BLOCKS = 5
 def _title_part(block: Block, text: str) -> str:
     """A block's title text. A paragraph may be the opening lines of a plain-text report joined into one
     (title, publisher, "Date: ..."): the title then ends before the first field label, and before a
-    research house's name that follows the title's years ("... Report 2025-2032 Cobalt Ridge Research")."""
+    research house's name that follows the title's years ("... Report 2026-2033 Gorsedale Research")."""
     s = re.sub(r"\s+", " ", text).strip()
     if block.kind != "paragraph":
         return s
@@ -184,10 +185,10 @@ _SMALL = frozenset({"of", "for", "and", "&", "in", "the", "on", "to", "a", "an"}
 
 
 def _deck_title(text: str) -> str:
-    """The title line of a deck's title slide whose lines the rendition joined ("X Anode Market Strategy
-    briefing for the Board | Outlook 2025-2032 ..."): the text before the first " | ", and in it the run of
+    """The title line of a deck's title slide whose lines the rendition joined ("X Anode Market Planning
+    notes for the Committee | Horizon 2026-2033 ..."): the text before the first " | ", and in it the run of
     capitalised words, less its last word when a lower-case word follows (that word opened the next,
-    sentence-case line: "Strategy briefing for the Board")."""
+    sentence-case line: "Planning notes for the Committee")."""
     head = text.split(" | ")[0].strip()
     words = head.split()
     run = 0
@@ -217,6 +218,10 @@ def _deck_blocks(doc: TextDocument, usable: list[Block]) -> list[tuple[Block, st
     return out
 
 
+#: A section number opening a line: "1. ", "2) ", "3.2 " (a report's title never opens with one).
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2})\s+\S")
+
+
 def _opening_title(doc: TextDocument, usable: list[Block]) -> tuple[Block, str] | None:
     """The first block of the opening (before any body sentence) that reads like a report title; in a
     slide deck, the first title-like line of its title slide."""
@@ -225,6 +230,8 @@ def _opening_title(doc: TextDocument, usable: list[Block]) -> tuple[Block, str] 
         return next(((b, t) for b, t in deck if _report_title(t)), None)
     for b in usable[:_OPENING_BLOCKS]:
         text = _title_part(b, doc.text[b.start:b.end])
+        if _SECTION_NUMBER.match(text):
+            return None  # "1. Lead story: X market outlook": the first section has begun, the cover is over
         if _report_title(text):
             return b, text
         if b.kind == "paragraph" and text.endswith(".") and len(text.split()) >= 8:
@@ -366,7 +373,7 @@ def find_title(doc: TextDocument) -> tuple[str | None, Evidence | None]:
             block = usable[0]  # the line under a masthead is the title, not a later heading (a date line)
     html_title = (doc.front_matter.get("html_title") or "").strip()
     if not fm_title and html_title and block is not None and _MASTHEAD.search(doc.text[block.start:block.end]):
-        # "Larkspur Capital | Equity Research | Battery Materials | 7 October 2025": a masthead naming the
+        # "Ambervale Securities | Equity Research | Specialty Chemicals | 12 May 2026": a masthead naming the
         # firm, not the report; the page's <title> (or a later h1 naming a market) is the title.
         later = next((b for b in named if b is not block and _title_like(doc.text[b.start:b.end])), None)
         if later is not None:
@@ -412,7 +419,7 @@ def market_from_title(title: str | None) -> str | None:
     return _market_and_scope(title)[0]
 
 
-#: "the global silicon oxide anode material market", "the X market": how a report names its own market.
+#: "the global widget anode material market", "the X market": how a report names its own market.
 _MARKET_PHRASE = re.compile(
     r"\b[Tt]he\s+(?:(?:global|worldwide|world)\s+)?((?:[A-Za-z][\w\-]*\s+){1,6}?)markets?\b"
 )
@@ -462,7 +469,7 @@ _CITED_REPORT = re.compile(
 
 
 #: A report's title-cased name that says it is one by what follows "Market": a report word or its years
-#: ("India Zinc Anode Market Report 2025-2032", "Zinc Anode Market - Global Forecast 2024-2031").
+#: ("India Zinc Anode Market Report 2026-2033", "Zinc Anode Market - Global Forecast 2025-2032").
 _NAMED_REPORT = re.compile(
     r"(?<![\w\-])((?:(?:Global|Worldwide|World)\s+)?[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|&|in)\s+)?"
     r"(?:[A-Z][\w\-]*|\([A-Z]{2,8}\)))+\s+(?:Markets?|MARKETS?)\s*(?:[:\-\u2013\u2014,]\s*)?"
@@ -557,7 +564,7 @@ def _market_text(title: str) -> str | None:
             first = re.split(r"[,:(\-\u2013\u2014|]|\b(?:19|20)\d\d\b", tail.group(1))[0]
             return _clean_market(first) or None
         return None
-    # "X Materials: Sizing a Niche" / "X MATERIALS -- 2024 RESULTS AND OUTLOOK" -> "X Materials"
+    # "X Materials: Sizing a Niche" / "X MATERIALS -- 2025 RESULTS AND OUTLOOK" -> "X Materials"
     t = re.split(r"\s(?:--|[\-\u2013\u2014|:])\s|:\s|,", t)[0]
     t = re.sub(rf"\b{_YEAR}\b", " ", t)
     words = [w for w in t.split() if any(ch.isalnum() for ch in w)]
@@ -652,7 +659,7 @@ def _full_year(start: str, end: str) -> str:
 
 
 def _stated_period(body: str) -> tuple[int, int] | None:
-    """A "forecast period (2025-2032)" / "forecast horizon of 2025-2032" statement's years."""
+    """A "forecast period (2025-2032)" / "forecast horizon of 2026-2033" statement's years."""
     stated = _TEXT_PERIOD[0].search(body)
     return _period(stated.group(1), stated.group(2)) if stated else None
 
@@ -668,7 +675,7 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
                 if stated is not None and stated[1] == p[1] and stated[0] > p[0]:
                     return stated
                 return p
-    # "X -- 2024 Results and Outlook to 2029": 2024 is reported as actual, the forecast is 2025-2029.
+    # "X -- 2025 Results and Outlook to 2030": 2025 is reported as actual, the forecast is 2026-2030.
     results = re.search(rf"\b({_YEAR})\s+(?:results|actuals?|review)\b.*?\b(?:outlook|forecasts?|projections?)\s+"
                         rf"(?:to|till|through|until)\s+({_YEAR})\b", title or "", re.I)
     if results and (p := _period(str(int(results.group(1)) + 1), results.group(2))):

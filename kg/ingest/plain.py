@@ -54,12 +54,21 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _JOIN_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
                          "the", "to", "with", "than", "over", "per"})
 _SENTENCE_END = ".:!?"
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: A marker line framed by rules ("=== Slide 7 ===", "----- Part 2 -----"): a heading between sections.
+_FRAMED = re.compile(r"^(?:={3,}|-{3,}|#{3,})[ \t]+\S.{0,60}?[ \t]+(?:={3,}|-{3,}|#{3,})$")
+#: A line ending in an abbreviation ("Co., Ltd.", "Inc.", "U.S.", "e.g."), not in a sentence's full stop.
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z](?:\.[A-Za-z])+)\.$")
 _LABEL = re.compile(r"^[A-Z][\w ./&()-]{0,30}:\s+\S")  # "Contact: ...", "Tel: ..." open a new line
 _LONG = 60
 _WRAP_MAX = 100  # plain text is wrapped at 70-80 columns, rarely up to 100
 #: A numbered or lettered item ("1) Title", "2. Title", "(b) Title", "iv. Title") starts its own line; a
 #: wrapped "13.1 % CAGR" or "2024 and ..." does not look like one.
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}[.)])\s+[A-Z(\"'\u201c]")
+_ITEM_MARK = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\)|[ivx]{1,4}[.)])[ \t]+")
+_ORDERED = re.compile(r"^\d{1,2}[.)][ \t]+(?=\S)")
+#: A title before a colon or a spaced dash opening an item ("Grid storage: ...", "Cheaper cells - ...").
+_TITLE_PREFIX = re.compile(r"[^:.!?\n]{2,60}?(?::|[ \t][-\u2013\u2014][ \t])")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\)|[ivx]{1,4}\.)$")
 
 
@@ -118,6 +127,8 @@ def _pipe_row(line: _Line, width: int) -> bool:
 def _row_ok(cells: list[str], line: _Line) -> bool:
     if len(cells) < 2 or cells[-1].endswith(":") or _GAP.split(line.text)[0].endswith(":"):
         return False
+    if "|" in line.text and _LABEL.match(cells[0]):
+        return False  # "By Type: A | B | C": a field line listing values, not a table row
     return all(len(c.split()) <= 10 for c in cells) and not cells[-1].endswith(".")
 
 
@@ -175,24 +186,33 @@ def _is_value(cell: str) -> bool:
     return bool(_VALUE.match(c)) and not _YEAR.match(c)
 
 
-def _continues(prev: _Line, line: _Line, width: int) -> bool:
+def _continues(prev: _Line, line: _Line, width: int, opening: bool = False) -> bool:
     """``line`` wraps ``prev`` (same block): see the module docstring."""
     p, t = prev.flat, line.text
     if _BULLET.match(t) or _NUMBERED.match(t) or _is_rule(line) or "...." in p:
         return False
     last = p[-1]
-    if (t[0].islower() or t[0] in ",;)]%") and last not in _SENTENCE_END:
-        return True
-    if line.indent != prev.indent and not (line.indent > prev.indent and _BULLET.match(prev.text)):
+    if (t[0].islower() or t[0] in ",;)]%") and (last not in _SENTENCE_END or _ABBREVIATION.search(p)):
+        return True  # "... HiNa Battery Technology Co., Ltd." / "is the largest ...": no sentence ended
+    hanging = _ITEM_MARK.match(prev.text)  # "(a) Chinese price dumping: ... below" / "       Western cash cost."
+    if line.indent != prev.indent and not (line.indent > prev.indent and _BULLET.match(prev.text)) and not (
+            hanging and line.indent == prev.indent + hanging.end()):
         return False
     if last == ":":
         return False
     words = p.split()
     alpha = [w for w in words if w[0].isalpha()]  # numbers ("2024", "4,96") are neither case
-    if sum(w[0].islower() for w in alpha) < len(alpha) / 2:
+    dangling = words[-1] in _DASHES  # "Application --" then the values on the next line
+    # names running on, comma-separated ("Acme Corp. (US), Beta Ltd. (Japan), Gamma"): a list, not a title
+    running_list = len(p) >= _LONG and not _LABEL.match(t) and (
+        p.count(",") >= 2 or last == "," or bool(_LABEL.match(p)) and "," in p)
+    if sum(w[0].islower() for w in alpha) < len(alpha) / 2 and not (dangling or running_list):
         return False  # a title-case line (a title, a name) is not wrapped prose
-    if last == "," or words[-1].lower() in _JOIN_WORDS:
+    if last == "," or dangling or words[-1].lower() in _JOIN_WORDS:
         return len(p) >= 40
+    if (opening and last in ".!?" and t[-1] in ".!?" and len(p) <= _WRAP_MAX and len(t) <= _WRAP_MAX
+            and not _LABEL.match(t) and not _LABEL.match(p)):
+        return True  # a paragraph written one sentence per line (under no title line: not items)
     if len(p) < _LONG or _LABEL.match(t):
         return False
     if last in ".!?":
@@ -215,6 +235,11 @@ def plain_blocks(body: str) -> list[PlainBlock]:
             line = para[i]
             nxt = para[i + 1] if i + 1 < len(para) else None
             if _is_rule(line):
+                i += 1
+                continue
+            if _FRAMED.match(line.text):
+                out.append(PlainBlock("heading", line.flat, level=2))
+                stack, label_indent = [], None
                 i += 1
                 continue
             if (nxt is not None and _is_rule(nxt) and nxt.text[0] in "=-" and len(line.flat) <= 120
@@ -260,6 +285,7 @@ def plain_blocks(body: str) -> list[PlainBlock]:
                 continue
             stack = []
             label_indent = None
+            opening = len(out) == first_out  # this block opens its blank-line paragraph
             parts = [line.text]
             prev = line
             i += 1
@@ -268,7 +294,7 @@ def plain_blocks(body: str) -> list[PlainBlock]:
                 after = para[i + 1] if i + 1 < len(para) else None
                 if after is not None and _is_rule(after) and not _is_rule(cont):
                     break
-                if not _continues(prev, cont, width) or _table(para, i) is not None:
+                if not _continues(prev, cont, width, opening) or _table(para, i) is not None:
                     break
                 parts.append(cont.text)
                 prev = cont
@@ -277,6 +303,15 @@ def plain_blocks(body: str) -> list[PlainBlock]:
             if len(parts) == 1 and len(text) <= 60 and text[-1] not in ".!?" and nxt is not None \
                     and nxt.indent > line.indent and not _BULLET.match(nxt.text):
                 label_indent = line.indent
+            num = _ORDERED.match(text)
+            if num is not None and sum(1 for x in para if x.indent == line.indent and _ORDERED.match(x.text)) >= 2 and (
+                line.indent > 0  # "  1. Alpha Works" / "  2. Beta Mills": an indented numbered list
+                or text[-1] in ".!?" and len(text.split()) >= 6 and not _TITLE_PREFIX.match(text, num.end())
+            ):
+                # "1. Standard foil held 61% of revenue." among its numbered siblings: an item of an ordered
+                # list; a short "2. Market Overview" or a "1. Title: description" line stays a numbered title
+                out.append(PlainBlock("list_item", text[num.end():]))
+                continue
             out.append(PlainBlock("paragraph", text))
         if len(out) > first_out:
             out[first_out].para_start = True

@@ -401,14 +401,17 @@ def sniff_media_type(body: str, suffix: str = "") -> MediaType:
     """Decide the media type by content; the extension only decides for markdown files and as a tie-break.
 
     ``.md`` files are markdown (the markdown renderer itself copes with HTML-dominated markdown);
-    otherwise mostly-HTML bodies are HTML, bodies with markdown signals are markdown, ``.html`` files
-    with any known tag are HTML, and everything else is plain text.
+    otherwise mostly-HTML bodies are HTML, bodies with a strong markdown signal (an ATX heading, a pipe
+    table's delimiter row, a fence, ``**strong**``, a link) are markdown, ``.html`` files with any known
+    tag are HTML, and everything else is plain text. Dash bullets alone never make markdown: plain-text
+    reports use them too, and read as markdown their wrapped lines, underlined headings and one-name
+    lines would run together into paragraphs.
     """
     if suffix in _MD_SUFFIXES:
         return "text/markdown"
     if is_mostly_html(body):
         return "text/html"
-    if markdown_signal_count(body) >= 1:
+    if _MD_STRONG_SIGNAL.search(body):
         return "text/markdown"
     if suffix in _HTML_SUFFIXES and html_tag_count(body) >= 1:
         return "text/html"

@@ -677,7 +677,9 @@ def _plain_records(body: str) -> list[_Rec]:
     """Plain text through :func:`kg.ingest.plain.plain_blocks`, plus the heading guesses."""
     blocks = plain_blocks(_clean(body))
     recs: list[_Rec] = []
-    seen_heading = False
+    # An underlined ("===") title is the layout's own level 1: a guessed heading above it (a masthead in
+    # capitals) is not the document's first-level heading.
+    seen_heading = any(pb.kind == "heading" and pb.level == 1 for pb in blocks)
     for i, pb in enumerate(blocks):
         if pb.kind == "table":
             t = _Table()
@@ -706,7 +708,52 @@ def _plain_records(body: str) -> list[_Rec]:
             recs.append(_Rec("heading", pb.text, level=level))
         else:
             recs.append(_Rec("paragraph", pb.text))
+    _flag_contents(recs)
     return recs
+
+
+_ENTRY = re.compile(r"^(\d{1,2})[.)]?[ \t]+(\S.*)$")
+
+
+def _entry_words(text: str) -> tuple[str, list[str]] | None:
+    m = _ENTRY.match(text)
+    return (m.group(1), re.findall(r"\w+", m.group(2).lower())) if m else None
+
+
+def _flag_contents(recs: list[_Rec]) -> None:
+    """A contents list without a "Contents" title ("In this issue" then "1. Lead story ..."): a run of
+    numbered lines, most of whose entries come back later as numbered headings (same number, one's words
+    a prefix of the other's). Its entries and the short label line above them are boilerplate: the first
+    entry naming a report is not the report's title."""
+    later: list[tuple[int, str, list[str]]] = []
+    for k, r in enumerate(recs):
+        e = _entry_words(r.text) if r.kind == "heading" else None
+        if e is not None:
+            later.append((k, *e))
+    if len(later) < 2:
+        return
+    i = 0
+    while i < len(recs):
+        j = i
+        while j < len(recs) and recs[j].kind != "heading" and _entry_words(recs[j].text) is not None:
+            j += 1
+        if j - i < 2:
+            i = j + 1
+            continue
+        found = 0
+        for r in recs[i:j]:
+            num, words = _entry_words(r.text) or ("", [])
+            n = min(len(words), 8)
+            found += any(k >= j and hn == num and hw and words[:min(n, len(hw))] == hw[:min(n, len(hw))]
+                         for k, hn, hw in later)
+        if found >= 2 and 2 * found >= j - i:
+            label = recs[i - 1] if i else None
+            if (label is not None and label.kind == "paragraph" and len(label.text) <= 40
+                    and label.text[-1] not in ".!?"):
+                label.boilerplate = True
+            for r in recs[i:j]:
+                r.boilerplate = True
+        i = j + 1
 
 
 
@@ -760,7 +807,7 @@ def _flag_boilerplate(recs: list[_Rec]) -> None:
             section = "toc"
         elif _CONTACT_START.match(t):
             section = "contact"
-        r.boilerplate = hit or bool(section)
+        r.boilerplate = r.boilerplate or hit or bool(section)
 
 
 # ------------------------------------------------------------------ assembly
