@@ -71,19 +71,22 @@ def test_third_heldout_set_scores(heldout3_facts: dict, kind: str) -> None:
     assert scores[kind] >= OWN_BARS[kind], lines
 
 
-#: Sets 4-6 were scored on first contact (README), then tuned on for a round or two; they are not yet at
+#: Sets 4-9 were scored on first contact (README), then tuned on for a round or two; they are not yet at
 #: the project's bars, so each kind is held at what it reached (minus 0.02 of slack): a regression
 #: guard, not a promise. Raise a floor when a kind improves.
 LATER_SET_FLOORS = {
-    "heldout4": {"documents": 0.98, "market_sizes": 0.87, "growth_rates": 0.84, "shares": 0.73,
-                 "companies": 0.97, "countries": 0.96, "linkage": 0.96, "regions": 0.95, "segments": 0.89,
-                 "dynamics": 0.92},
-    "heldout5": {"documents": 0.95, "market_sizes": 0.80, "growth_rates": 0.88, "shares": 0.54,
-                 "companies": 0.98, "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98,
-                 "dynamics": 0.93},
-    "heldout6": {"documents": 0.98, "market_sizes": 0.94, "growth_rates": 0.95, "shares": 0.95,
-                 "companies": 0.98, "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98,
-                 "dynamics": 0.91},
+    "heldout4": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.95, "shares": 0.78, "companies": 0.96,
+                 "countries": 0.96, "linkage": 0.96, "regions": 0.95, "segments": 0.95, "dynamics": 0.92},
+    "heldout5": {"documents": 0.95, "market_sizes": 0.95, "growth_rates": 0.95, "shares": 0.88, "companies": 0.98,
+                 "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98, "dynamics": 0.98},
+    "heldout6": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.98, "shares": 0.95, "companies": 0.98,
+                 "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98, "dynamics": 0.97},
+    "heldout7": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.94, "shares": 0.76, "companies": 0.96,
+                 "countries": 0.98, "linkage": 0.98, "regions": 0.96, "segments": 0.98, "dynamics": 0.98},
+    "heldout8": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.94, "shares": 0.76, "companies": 0.96,
+                 "countries": 0.96, "linkage": 0.93, "regions": 0.98, "segments": 0.96, "dynamics": 0.96},
+    "heldout9": {"documents": 0.98, "market_sizes": 0.91, "growth_rates": 0.90, "shares": 0.82, "companies": 0.97,
+                 "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.94, "dynamics": 0.98},
 }
 
 
