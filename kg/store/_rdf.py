@@ -13,13 +13,12 @@ from functools import lru_cache
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 #: Used when ``kg.namespaces`` is not importable; the project map wins when it exists.
 FALLBACK_PREFIXES: dict[str, str] = {
@@ -193,6 +192,46 @@ def to_rdflib(term: object) -> Node:
     if type(term) is ox.BlankNode:
         return BNode(term.value)
     raise StoreError(f"unsupported term in result: {term!r}")
+
+
+def rows_to_rdflib(solutions: Iterable[Iterable[object]]) -> list[tuple[Node | None, ...]]:
+    """SELECT solutions as rows of rdflib terms (None where unbound), each distinct term converted once.
+
+    Why: a listing's terms repeat (a market's name on every row of its sizes, a company on each alias) and
+    an rdflib ``Literal`` costs 2-9 us to build; a dict lookup on the pyoxigraph term costs ~0.2 us. The
+    memo lives for one result, so answers do not depend on earlier queries.
+    """
+    memo: dict[object, Node] = {}
+    get = memo.get
+    rows: list[tuple[Node | None, ...]] = []
+    for solution in solutions:
+        row: list[Node | None] = []
+        for term in solution:
+            if term is None:
+                row.append(None)
+                continue
+            node = get(term)
+            if node is None:
+                node = memo[term] = to_rdflib(term)
+            row.append(node)
+        rows.append(tuple(row))
+    return rows
+
+
+def triples_to_rdflib(triples: Iterable[ox.Triple]) -> Graph:
+    """A CONSTRUCT/DESCRIBE answer as an rdflib graph, each distinct term converted once (``rows_to_rdflib``)."""
+    memo: dict[object, Node] = {}
+    get = memo.get
+    g = Graph()
+    for t in triples:
+        spo = []
+        for term in (t.subject, t.predicate, t.object):
+            node = get(term)
+            if node is None:
+                node = memo[term] = to_rdflib(term)
+            spo.append(node)
+        g.add((spo[0], spo[1], spo[2]))
+    return g
 
 
 def write_triples(triples: Iterable[ox.Triple], fmt: str, out: BinaryIO) -> None:

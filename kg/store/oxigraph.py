@@ -6,10 +6,10 @@ measured 10-40x gain (DESIGN.md, "Measured"). Terms are converted at the edge on
 Atomic ``replace_graph``: pyoxigraph has no Python transaction object; ``bulk_load``/``bulk_extend`` are
 not transactional, and ``remove_graph`` followed by ``load``/``extend`` is two transactions (a reader can
 see the document missing, a crash in between loses it). A single ``Store.update`` is one transaction, so
-the drop and the insert go in ONE update: ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``,
-the data written as N-Triples by pyoxigraph's own serialiser (canonical escaping, which its SPARQL parser
-reads back exactly; tested with hostile literals). It is slower to parse than N-Triples loading
-(benchmarks/bench_store.py measures both) but documents are small and correctness wins.
+what goes and what comes go in ONE update (below), the data written as N-Triples by pyoxigraph's own
+serialiser (canonical escaping, which its SPARQL parser reads back exactly; tested with hostile literals).
+It is slower to parse than N-Triples loading (benchmarks/bench_store.py measures both) but documents are
+small and correctness wins.
 
 Deduplicated default graph: every document's triples live in its own named graph, and Oxigraph's REAL
 default graph holds a deduplicated copy of the union of all named graphs, maintained by the same atomic
@@ -18,23 +18,31 @@ off). Why: Oxigraph's union default graph returns a triple once PER GRAPH that a
 nodes (markets, companies, regions, concept labels and types, periods, publishers) are described in every
 document's graph, so every join on them multiplied rows by the number of documents: at 1 000 synthetic
 documents 10 of the 18 stored queries took over 60 s on the union and 6-155 ms on one deduplicated graph
-(benchmarks/bench_default_graph.py, benchmarks/run.py). One replacement is ONE ``Store.update``::
+(benchmarks/bench_default_graph.py, benchmarks/run.py).
 
-    DELETE { ?s ?p ?o } WHERE { GRAPH <g> { ?s ?p ?o }             # the old <g>'s triples that no
-        FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER (?h != <g>) } } ;   # other graph asserts
-    DROP SILENT GRAPH <g> ;
-    INSERT DATA { GRAPH <g> { ...new... } } ;
-    INSERT DATA { ...new... }                                       # default graph: a set, no duplicates
+A graph the store holds is replaced by ONE ``Store.update`` writing the DIFFERENCE (``_patch``): the old
+content is read under the writer lock (so no other writer changes it before the update runs), and the
+update is::
 
-The NOT EXISTS is answered per triple from the spog index (s, p, o bound): ~10 ms for a 750-triple
-document in a 1 000-document store. A replacement costs ~2x the old drop-and-insert (45 vs 20 ms per
-750-triple document: the data is written twice); a 1 000-document build took 83 s instead of 62 s on the
-same (busy, 2-core) machine, peak RSS 967 instead of 749 MB. Writers are serialised by a lock (``_update``).
+    DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) { ...gone... }    # from the default graph, unless
+        FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER (?h != <g>) } } ;  # another graph asserts it
+    DELETE DATA { GRAPH <g> { ...gone... } } ;
+    INSERT DATA { GRAPH <g> { ...new... }
+                  ...new... }                                       # default graph: a set, no duplicates
 
-New graphs (a first build, new files in an incremental one) skip all that: nothing is to be forgotten, so
-``replace_graphs_ntriples`` bulk-loads a batch of them, each triple in its graph and in the default graph,
-in one atomic ingestion (``_add_new``): the build's writes went from 51 s to 10 s for 1 000 documents and
-the building process's peak RSS from 967 to ~400 MB, flat from 1 000 to 10 000 documents.
+The NOT EXISTS is answered per triple from the spog index (s, p, o bound). Why a difference: the corpus
+graph (kg/rdf/corpus.py) is rewritten by every build and barely changes; written whole it cost 26 s at
+10 000 documents (176k triples) whatever changed, and nothing when nothing did. A graph with blank nodes
+(which DELETE DATA cannot name, and whose labels mean nothing across updates) is replaced whole, by the
+same update with ``GRAPH <g> { ?s ?p ?o }`` in the first DELETE, ``DROP SILENT GRAPH <g>`` for the
+second, and all its triples inserted (one INSERT DATA block: a blank node label may not span two). Writers
+are serialised by a lock (``_update``).
+
+New graphs (a first build, new files in an incremental one, a first corpus graph) skip all that: nothing
+is to be forgotten, so ``replace_graphs_ntriples`` bulk-loads a batch of them, each triple in its graph and
+in the default graph, in one atomic ingestion (``_add_new``): the build's writes went from 51 s to 10 s for
+1 000 documents and the building process's peak RSS from 967 to ~400 MB, flat from 1 000 to 10 000
+documents.
 
 Invariant (tests/test_store_contract.py): after any sequence of replace/drop/clear/update, the default
 graph equals the set union of the named graphs. ``update`` runs the caller's operations and then re-derives
@@ -55,7 +63,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeAlias
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -71,6 +79,7 @@ BULK_QUADS = 500_000
 #: Fewest quads worth a bulk load: each one writes and ingests new files, so one document at a time is
 #: 15x slower than a transactional ``load`` (benchmarks/bench_store.py); below this, ``load``.
 BULK_MIN_QUADS = 20_000
+_Triple: TypeAlias = ox.Triple  # the class's ``ox`` property hides the module inside its body
 _COUNT_DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _DEFAULT_EMPTY = "ASK { ?s ?p ?o }"
 _NAMED_NONEMPTY = "ASK { GRAPH ?g { ?s ?p ?o } }"
@@ -90,11 +99,40 @@ def _forget(name: str) -> str:
     )
 
 
+def _patch(name: str, removed: Sequence[ox.Triple], added: Sequence[ox.Triple]) -> str:
+    """ONE update turning graph ``name`` into old - ``removed`` + ``added`` (no blank nodes), default graph kept.
+
+    The default graph loses a removed triple only where no other named graph asserts it, decided inside
+    the transaction as ``_forget`` does; "" when nothing changes.
+    """
+    parts = []
+    if removed:
+        rows = "\n".join(f"({t.subject} {t.predicate} {t.object})" for t in removed)
+        parts.append(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}\n}} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {name}) }} }}"
+        )
+        parts.append(f"DELETE DATA {{ GRAPH {name} {{\n{_nt(removed)}}} }}")
+    if added:
+        body = _nt(added)
+        parts.append(f"INSERT DATA {{ GRAPH {name} {{\n{body}}}\n{body}}}")
+    return " ;\n".join(parts)
+
+
+def _nt(triples: Sequence[ox.Triple]) -> str:
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
+def _has_blank(t: ox.Triple) -> bool:
+    return type(t.subject) is ox.BlankNode or type(t.object) is ox.BlankNode
+
+
 def _replace(name: str, body: str) -> str:
     """ONE update replacing the named graph ``name`` with ``body`` (N-Triples) and keeping the default graph."""
     if not body.strip():
         return _forget(name)
-    return f"{_forget(name)} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }} ;\nINSERT DATA {{\n{body}}}"
+    # one INSERT DATA block for both copies: a blank node label may not span two blocks
+    return f"{_forget(name)} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}}\n{body}}}"
 
 
 class OxigraphStore(Store):
@@ -144,8 +182,29 @@ class OxigraphStore(Store):
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
         name = _graph_node(graph_iri)
         triples = _rdf.to_ox_triples(graph)
-        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        self._update(_replace(name, body))
+        with self._write_lock:
+            if self.ox.contains_named_graph(ox.NamedNode(graph_iri)):
+                self._replace_existing(graph_iri, name, triples)
+            elif triples:
+                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+                self._load_new([(graph_iri, _as_nquads(name, body))])
+
+    def _replace_existing(self, graph_iri: str, name: str, triples: list[_Triple]) -> None:
+        """Replace a graph the store holds by one update writing the difference (module docstring).
+
+        The caller holds the writer lock, so the old content read here is what the update changes.
+        """
+        old = {q.triple for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))}
+        new = set(triples)
+        if not new:
+            sparql = _forget(name)
+        elif any(_has_blank(t) for t in old) or any(_has_blank(t) for t in new):
+            body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            sparql = _replace(name, body)
+        else:
+            sparql = _patch(name, sorted(old - new, key=str), sorted(new - old, key=str))
+        if sparql:
+            self._run_update(sparql)
 
     def replace_graph_ntriples(self, graph_iri: str, data: bytes) -> None:
         """Parsed (validated) and re-written by pyoxigraph, so the bytes cannot inject SPARQL."""
@@ -160,11 +219,11 @@ class OxigraphStore(Store):
             name = _graph_node(graph_iri)
             if self.ox.contains_named_graph(ox.NamedNode(graph_iri)):
                 try:
-                    triples = list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+                    triples = [q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)]
                 except (SyntaxError, ValueError) as e:
                     raise StoreError(f"invalid N-Triples for {graph_iri}: {e}") from None
-                body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-                self._update(_replace(name, body))
+                with self._write_lock:
+                    self._replace_existing(graph_iri, name, triples)
                 continue
             lines = 2 * data.count(b"\n")
             if chunk and quads + lines > BULK_QUADS:
@@ -188,14 +247,18 @@ class OxigraphStore(Store):
         """
         if not graphs:
             return
+        with self._write_lock:
+            self._load_new(graphs)
+
+    def _load_new(self, graphs: list[tuple[str, bytes]]) -> None:
+        """``_add_new`` for a caller that holds the writer lock."""
         nquads = b"".join(data for _, data in graphs)
         bulk = self.path is not None and BULK_MIN_QUADS <= nquads.count(b"\n") <= BULK_QUADS
         try:
-            with self._write_lock:
-                if bulk:
-                    self.ox.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-                else:
-                    self.ox.load(nquads, format=ox.RdfFormat.N_QUADS)
+            if bulk:
+                self.ox.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+            else:
+                self.ox.load(nquads, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as e:
             names = ", ".join(iri for iri, _ in graphs)
             raise StoreError(f"invalid N-Triples for {names}: {e}") from None
@@ -218,9 +281,13 @@ class OxigraphStore(Store):
         """One transaction. Writers are serialised: two concurrent replacements of graphs sharing a triple
         could each see the other graph still asserting it (snapshot reads) and leave it in the default graph
         when both are gone; RocksDB's LOCK already keeps other processes out."""
+        with self._write_lock:
+            self._run_update(sparql)
+
+    def _run_update(self, sparql: str) -> None:
+        """``_update`` for a caller that holds the writer lock."""
         try:
-            with self._write_lock:
-                self.ox.update(sparql)
+            self.ox.update(sparql)
         except SyntaxError as e:
             raise StoreError(f"SPARQL update syntax error: {e}") from None
         except OSError as e:
@@ -263,15 +330,9 @@ class OxigraphStore(Store):
                 res = self.ox.query(sparql + _values_clause(subs), use_default_graph_as_union=False)
             if isinstance(res, ox.QueryBoolean):
                 return bool(res)
-            conv = _rdf.to_rdflib
             if isinstance(res, ox.QuerySolutions):
-                variables = [v.value for v in res.variables]
-                rows = [tuple(None if t is None else conv(t) for t in sol) for sol in res]
-                return SelectResult(variables, rows)
-            g = Graph()
-            for t in res:
-                g.add((conv(t.subject), conv(t.predicate), conv(t.object)))
-            return g
+                return SelectResult([v.value for v in res.variables], _rdf.rows_to_rdflib(res))
+            return _rdf.triples_to_rdflib(res)
         except SyntaxError as e:
             raise StoreError(f"SPARQL syntax error: {e}") from None
         except OSError as e:

@@ -257,16 +257,11 @@ class RemoteStore(Store):
         if bindings:
             sparql = inject_values(sparql, bindings)
         res = _parse_answer(self.endpoints.query, *self._post_query(sparql))
-        conv = _rdf.to_rdflib
         if isinstance(res, ox.QueryBoolean):
             return bool(res)
         if isinstance(res, ox.QuerySolutions):
-            variables = [v.value for v in res.variables]
-            return SelectResult(variables, [tuple(None if t is None else conv(t) for t in s) for s in res])
-        g = Graph()
-        for t in res:
-            g.add((conv(t.subject), conv(t.predicate), conv(t.object)))
-        return g
+            return SelectResult([v.value for v in res.variables], _rdf.rows_to_rdflib(res))
+        return _rdf.triples_to_rdflib(res)
 
     def _check_union(self) -> None:
         """Once per store object, as soon as there is data: a named graph's triple must be in the default."""
