@@ -397,28 +397,28 @@ def test_share_subject_that_is_a_product_plural_is_no_company() -> None:
 
 def test_ampersand_plc_and_descriptor_names() -> None:
     doc = _html(
-        "<h2>Suppliers</h2><p>Leading suppliers are ZEON Corporation (Japan), Nippon A&amp;L Inc. (Japan), "
-        "Synthomer plc (UK), Nouryon (Netherlands) and the Swiss specialist Kaltenbach Polymer AG.</p>"
+        "<h2>Suppliers</h2><p>Main binder suppliers are Tobari Latex Corporation (Japan), Kanda R&amp;K "
+        "Inc. (Japan), Wrenlow plc (UK), Stellum (Netherlands) and the Swiss specialist Ostermatt Polymer AG.</p>"
     )
     found = {m.name: m.country for m in _extract(doc)}
-    assert found.get("Nippon A&L Inc.") == "JP" and found.get("Synthomer plc") == "GB"
-    assert found.get("Kaltenbach Polymer AG") == "CH"
-    assert not any(n in ("Nippon A", "L Inc.") for n in found)
+    assert found.get("Kanda R&K Inc.") == "JP" and found.get("Wrenlow plc") == "GB"
+    assert found.get("Ostermatt Polymer AG") == "CH"
+    assert not any(n in ("Kanda R", "K Inc.") for n in found)
 
 
 def test_customers_and_lead_in_labels_are_not_players() -> None:
     doc = _html(
-        "<h2>Companies covered</h2><p>Ningbo Shanshan Co., Ltd. (China), Urbix, Inc. (USA) and Talga Group "
-        "(Australia).</p><p>Context: China's Ministry of Commerce placed spherical graphite under export "
-        "licensing in December 2023, and the U.S. Department of Energy has offered loans to domestic "
-        "purifiers; Ford and Tesla have signed offtakes with several North American graphite projects.</p>"
-        "<p>Silicon anode makers such as Group14 Technologies and cell maker LG Energy Solution are among "
-        "the main customers.</p><p>Early adopters include mining-truck maker Komatsu and rail operator "
-        "Deutsche Bahn, both trialling packs.</p>"
+        "<h2>Companies covered</h2><p>Harrowgate Flake Co., Ltd. (China), Quenby, Inc. (USA) and Merrion "
+        "Minerals Group (Australia).</p><p>Background: Beijing put coated flake under an export permit regime "
+        "in mid-2022, and Canberra has lent money to local refiners; Pelham Motors and Haldane Trucks have "
+        "signed offtakes with two Quebec flake mines.</p>"
+        "<p>Porous silicon producers such as Corvex Technologies and pack maker Skerrin Power are among "
+        "its largest customers.</p><p>Early adopters include forklift maker Brackwater and ferry operator "
+        "Foxhollow Lines, both testing modules.</p>"
     )
     names = _names(_extract(doc))
-    assert "Urbix, Inc." in names
-    for bad in ("Context", "Tesla", "Ford", "Group14 Technologies", "Komatsu"):
+    assert "Quenby, Inc." in names
+    for bad in ("Background", "Pelham Motors", "Haldane Trucks", "Corvex Technologies", "Brackwater"):
         assert bad not in names
 
 
@@ -545,11 +545,11 @@ def test_a_field_label_is_not_a_company() -> None:
 
 def test_one_name_per_line_list_run_together() -> None:
     lines = ("Kessler Pitch GmbH (Germany)\nOyama Carbon Co., Ltd. (Japan)\n"
-             "Tanbo Carbon Technology and Development Co., Ltd. (China)\n")
+             "Tanbo Pitch Research and Development Co., Ltd. (China)\n")
     doc = render_text("# Pitch Note\n\nKEY PLAYERS\n\n" + lines, "text/markdown")  # one paragraph
     assert {m.name: m.country for m in _extract(doc)} == {
         "Kessler Pitch GmbH": "DE", "Oyama Carbon Co., Ltd.": "JP",
-        "Tanbo Carbon Technology and Development Co., Ltd.": "CN",
+        "Tanbo Pitch Research and Development Co., Ltd.": "CN",
     }
     # terms with their abbreviations are not such a list
     doc = render_text("# Pitch Note\n\nKEY PLAYERS\n\nHard Carbon (HC)\nSoft Carbon (SC)\n", "text/markdown")
@@ -666,7 +666,7 @@ def test_supplier_list_with_bracketed_country_codes() -> None:
 
 def test_bold_bullets_with_country_and_dash_description() -> None:
     doc = render_text(
-        "# Paste\n\n## Companies\n\nThe study profiles the following producers:\n\n"
+        "# Paste\n\n## Companies\n\nThis note profiles three paste producers:\n\n"
         "- **Fjordvik Carbon AS** (Norway) — electrode paste since 1931\n"
         "- **Kessler Pitch GmbH** (formerly Kessler Tar), Germany — pitch and paste\n"
         "- **Orlen Pitch Works S.A.**\n",
@@ -690,8 +690,8 @@ def test_companies_the_text_puts_out_of_scope_are_no_players() -> None:
     doc = _html(
         "<h2>Competitive landscape</h2><p>Leading producers include Hoshino Carbon Corporation and Danbury "
         "Coke Inc.</p><p>Tar-based producers such as Marlow Tar Ltd. and Kessler Pitch GmbH compete in "
-        "electrodes but are outside the scope of this report.</p><p>Fenwick Cathode Ltd, which supplies "
-        "cathode powder to cell makers, is often named too, but cathodes are not covered in this study.</p>"
+        "electrodes, yet these fall outside the scope of our note.</p><p>Fenwick Cathode Ltd, which supplies "
+        "cathode powder to cell makers, is quoted in trade news, but cathodes are not covered by the analysis.</p>"
     )
     assert set(_countries(doc)) == {"Hoshino Carbon Corporation", "Danbury Coke Inc."}
 
@@ -780,7 +780,7 @@ def test_compound_descriptor_holding_a_share_is_a_segment() -> None:
 def test_side_by_side_player_columns_and_a_row_spilled_after_the_table() -> None:
     doc = _html(
         "<h2>Competitive landscape</h2><table>"
-        "<tr><th>Petroleum-based producers</th><th>Coal-based producers</th></tr>"
+        "<tr><th>Refinery-route producers</th><th>Tar-route producers</th></tr>"
         "<tr><td>Danbury Coke Inc. (US)</td><td>Hoshino Carbon Corporation (Japan)</td></tr>"
         "<tr><td>Quillon Refining (India)</td><td>Tarrow Coal Chemical (China)</td></tr></table>"
         "<ul><li>Vestmark Petrochemical (China)</li></ul><p>Top four producers hold half of revenue.</p>"
@@ -814,10 +814,10 @@ def test_company_cards_with_repeated_field_labels() -> None:
 def test_contents_lists_the_profiled_companies_one_level_under_its_entry() -> None:
     doc = _html(
         "<h1>Q Market Report: Sample Pages</h1><h2>Table of Contents</h2><ul>"
-        "<li>7 Competitive Landscape</li><li>7.1 Market share analysis</li><li>7.2 Company profiles</li>"
-        "<li>7.2.1 Danbury Coke Inc. (US)</li><li>7.2.1.1 Business overview</li>"
-        "<li>7.2.2 Hoshino Carbon Corporation (Japan)</li><li>8 Appendix</li>"
-        "<li>8.1 Vestmark Tables Ltd (Sweden)</li></ul>"
+        "<li>9 Competitive Landscape</li><li>9.1 Ranking of vendors</li><li>9.2 Company profiles</li>"
+        "<li>9.2.1 Danbury Coke Inc. (US)</li><li>9.2.1.1 Business overview</li>"
+        "<li>9.2.2 Hoshino Carbon Corporation (Japan)</li><li>10 Appendix</li>"
+        "<li>10.1 Vestmark Tables Ltd (Sweden)</li></ul>"
         "<h2>Executive Summary</h2><p>The market grew.</p>"
     )
     assert _countries(doc) == {"Danbury Coke Inc.": "US", "Hoshino Carbon Corporation": "JP"}
@@ -854,8 +854,8 @@ def test_hard_wrapped_enumeration_with_a_line_read_as_a_heading() -> None:
             "(Sweden), Danbury Coke GmbH & Co. KG (Germany), Quillon Black\n"
             "Carbon (United States), Tarrow Carbon Group (China), Nordby Metall ASA\n"
             "(Norway), Gulf Smelting Aluminium (United Arab Emirates) and Aluminium\n"
-            "Qatar W.L.L. (Qatar), of which the first five are merchant suppliers\n"
-            "and the last three run captive plants.\n\n5. Method\n\nValues are estimates.\n")
+            "Qatar W.L.L. (Qatar); five sell blocks on the open market, while\n"
+            "three feed only their own smelters.\n\n5. Method\n\nValues are estimates.\n")
     assert _countries(render_text(text, "text/plain")) == {
         "Hoshino Carbon Co., Ltd.": "JP", "Vestmark": "SE", "Danbury Coke GmbH & Co. KG": "DE",
         "Quillon Black Carbon": "US", "Tarrow Carbon Group": "CN", "Nordby Metall ASA": "NO",
@@ -912,7 +912,7 @@ def test_dated_news_items_and_news_subsections_under_a_players_list_are_not_comp
     """A one-name-per-line players list, then a "Recent Developments" heading with dated items: neither the
     heading nor an item's date ("March 2025: ...") is a company; the names in the list still are."""
     body = ("Widget Coating Market\n\nKEY COMPANIES\n"
-            "The major players in the widget coating market include:\n"
+            "Widget coating suppliers profiled in this note:\n"
             "Northwind Widget Corp. (US)\nEastfield Coatings Ltd. (Japan)\nSouthgate Widgets AG (Germany)\n\n"
             "Recent Developments\n"
             "- March 2025: Northwind Widget Corp. opened a coating line in Ohio.\n"

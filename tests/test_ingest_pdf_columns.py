@@ -138,16 +138,16 @@ def test_right_column_list_items_are_as_deep_as_the_left_columns() -> None:
 def test_header_cells_centred_over_right_aligned_numbers_head_their_own_columns() -> None:
     """A wide header centred over its column can sit nearer the next column's numbers than its own: each
     header-only column joins the nearest column that has no header cell yet."""
-    page: list[Item] = [(50, 60, 16, True, "Pitch Carbon Market by Region")]
-    page += [(60, 100, 10, True, "Region"), (200, 100, 10, True, "2023, EUR million"),
-             (360, 100, 10, True, "2031, EUR million")]
-    for r, (region, a, b) in enumerate([("Europe", "61.0", "389.0"), ("Japan", "188.0", "842.0"),
-                                        ("India", "31.0", "161.0")], start=1):
+    page: list[Item] = [(50, 60, 16, True, "Pitch Carbon Sales by Country")]
+    page += [(60, 100, 10, True, "Country"), (200, 100, 10, True, "2022, CHF million"),
+             (360, 100, 10, True, "2030, CHF million")]
+    for r, (region, a, b) in enumerate([("Norway", "47.5", "402.5"), ("Korea", "216.0", "915.0"),
+                                        ("Chile", "29.5", "174.0")], start=1):
         page += [(60, 100 + 18 * r, 10, False, region), (330, 100 + 18 * r, 10, False, a),
                  (500, 100 + 18 * r, 10, False, b)]
     doc = rendition(make_pdf([page]))
-    assert _tables(doc) == [["Region | 2023, EUR million | 2031, EUR million", "Europe | 61.0 | 389.0",
-                             "Japan | 188.0 | 842.0", "India | 31.0 | 161.0"]]
+    assert _tables(doc) == [["Country | 2022, CHF million | 2030, CHF million", "Norway | 47.5 | 402.5",
+                             "Korea | 216.0 | 915.0", "Chile | 29.5 | 174.0"]]
 
 
 def test_contents_entries_are_paragraphs_not_a_table_or_headings() -> None:
@@ -161,15 +161,15 @@ def test_contents_entries_are_paragraphs_not_a_table_or_headings() -> None:
         y += 4 + 0.8 * size + 0.2 * last  # the same white gap between lines of any size, as a browser sets them
         last = size
         page += [(50, y, size, bold, title), (540, y, size, bold, number)]
-    page += [(50, y + 24, 10, False, "3.2 Regional breakdown ........................ 18"),
-             (50, y + 44, 13, True, "3.3 Segments ........................ 20"),
+    page += [(50, y + 24, 10, False, "3.2 Country outlook ........................ 22"),
+             (50, y + 44, 13, True, "3.3 Segments ........................ 25"),
              (50, y + 70, 10, False, "The hard carbon anode market was valued at USD 410 million in 2024.")]
     doc = rendition(make_pdf([page]))
     assert _tables(doc) == []
     blocks = _blocks(doc)
     assert [text for kind, text in blocks if kind == "heading"] == ["Hard Carbon Anode Market Report", "Contents"]
     assert ("paragraph", "1 Executive summary 4") in blocks and ("paragraph", "2.1 Market by region 12") in blocks
-    assert ("paragraph", "3.3 Segments ........................ 20") in blocks
+    assert ("paragraph", "3.3 Segments ........................ 25") in blocks
 
 
 def test_a_two_column_table_with_rising_numbers_but_no_entry_titles_stays_a_table() -> None:

@@ -77,7 +77,7 @@ def test_numbered_items_after_long_lines_are_not_wrapped_prose() -> None:
     # "Title - description" lines are numbered titles (the outline reads their numbers), not list items
     assert len(texts) == 3 and texts[1].startswith("2) Cold-climate") and texts[2].startswith("(c) Lower")
     wrapped = ("The coated widget segment is the fastest growing part of the market, expanding at a\n"
-               "13.1 % CAGR over the forecast period as new plants in Europe come on stream.\n")
+               "13.1 % CAGR to 2032 while two coating lines in Spain start up.\n")
     assert [t for _, t in _blocks(wrapped)] == [" ".join(wrapped.split())]
 
 
@@ -107,8 +107,8 @@ def test_rule_inside_a_space_table_is_dropped_but_a_rule_then_prose_ends_it() ->
 
 
 def test_wrapped_line_with_numbers_joins_the_next() -> None:
-    body = ("and sales in 2024 (2023: USD 4,96 Mrd.). For 2025 we expect USD 5,31 Mrd., and for\n"
-            "2030 USD 6,87 Mrd. with steady growth.\n")
+    body = ("with turnover in 2023 (2022: EUR 3,18 Mrd.). Next year we see EUR 3,74 Mrd., and in\n"
+            "2031 EUR 5,02 Mrd. after slow gains.\n")
     assert _blocks(body) == [("paragraph", " ".join(body.split()))]
 
 

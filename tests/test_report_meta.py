@@ -168,28 +168,28 @@ def test_publisher_front_matter_ampersand_and_free_zone_form() -> None:
 
 def test_masthead_html_title_and_dates() -> None:
     doc = shape(
-        "<html><head><title>Niobium-Based Anode Materials: Sizing a Fast-Charge Niche</title></head><body>"
-        "<p class='masthead'>Larkspur Capital | Equity Research | Battery Materials | 7 October 2025</p>"
-        "<p><b>Bottom line.</b> We size the global market at US$ 86 million in 2024.</p></body></html>",
+        "<html><head><title>Vanadium-Doped Anode Powders: Pricing a Cold-Climate Niche</title></head><body>"
+        "<p class='masthead'>Thornquist Partners | Credit Research | Cell Materials | 14 March 2026</p>"
+        "<p><b>Key point.</b> We put worldwide demand at US$ 41 million in 2025.</p></body></html>",
         "note.html",
     )
     meta = extract_meta(doc)
-    assert meta.title == "Niobium-Based Anode Materials: Sizing a Fast-Charge Niche"
-    assert meta.market == "Niobium-Based Anode Materials"
-    assert meta.published == date(2025, 10, 7)
+    assert meta.title == "Vanadium-Doped Anode Powders: Pricing a Cold-Climate Niche"
+    assert meta.market == "Vanadium-Doped Anode Powders"
+    assert meta.published == date(2026, 3, 14)
     doc = shape(
-        "# Graphite Purification - Market Data Pack 2025-2029\n\nData pack prepared by Corvid Metals "
-        "Analytics, 9 January 2025. Contact: Yan Li.\n\nText.\n",
+        "# Flake Refining - Market Data Pack 2026-2030\n\nData pack prepared by Peverell Mineral "
+        "Analytics, 23 February 2026. Questions: Ingrid Quint.\n\nText.\n",
         "pack.md",
     )
-    assert extract_meta(doc).published == date(2025, 1, 9)
+    assert extract_meta(doc).published == date(2026, 2, 23)
     doc = shape(
-        "Tin-Based Anode Materials Market Report 2025-2032\n=================================================\n\n"
-        "Publisher: Halvorsen & Pike Research\nRelease date: 2025-11-04\n\nText.\n",
+        "Zinc-Based Anode Powders Market Report 2026-2033\n================================================\n\n"
+        "Publisher: Wexcombe & Ellis Research\nRelease date: 2026-05-19\n\nText.\n",
         "tin.txt",
     )
     meta = extract_meta(doc)
-    assert meta.publisher == "Halvorsen & Pike Research" and meta.published == date(2025, 11, 4)
+    assert meta.publisher == "Wexcombe & Ellis Research" and meta.published == date(2026, 5, 19)
 
 
 # ------------------------------------------------------------------ title: which line is the report's title
@@ -507,9 +507,9 @@ def test_question_title_names_its_market_with_a_formula_in_it() -> None:
 
 
 def test_forecast_horizon_statement_gives_the_period() -> None:
-    doc = shape("# Tin Anode Dataset\n\nThe panel covers 2019-2024 and a forecast horizon of 2025-2031.\n", "r.md")
-    assert extract_meta(doc).forecast_period == (2025, 2031)
-    doc = shape("# Tin Anode Dataset\n\nThe panel covers 2019-2024.\n", "r.md")
+    doc = shape("# Tin Anode Dataset\n\nThe panel spans 2018-2023, with a forecast horizon of 2024-2030.\n", "r.md")
+    assert extract_meta(doc).forecast_period == (2024, 2030)
+    doc = shape("# Tin Anode Dataset\n\nThe panel spans 2018-2023.\n", "r.md")
     assert extract_meta(doc).forecast_period is None
 
 
