@@ -763,7 +763,7 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
 
 #: "Regional Analysis: Europe Oceania LAMEA": a regional breakdown title and its items on
 #: one line, as a page copied as text runs a list together (or separates it with commas or bars).
-_LABELLED_LINE = re.compile(r"[ \t]*(?P<head>[^:\n]{3,60}?)[ \t]*:[ \t]*(?P<body>[^\n]+?)[ \t.]*$", re.M)
+_LABELLED_LINE = re.compile(r"^[ \t]*(?P<head>[^:\n]{3,60}?)[ \t]*:[ \t]*(?P<body>[^\n]+?)[ \t.]*$", re.M)
 _FLAT_JOINER = r"\s*[,;|]\s*(?:and\s+)?|\s+and\s+|\s+"
 
 
