@@ -26,7 +26,7 @@ from kg.rdf.iris import ExtractionRun, doc_graph_iri
 from kg.rdf.mapping import map_document, map_triples
 from kg.resolve import default_resolver
 from kg.store import _rdf
-from kg.store.base import SelectResult, Store
+from kg.store.base import Store, select
 
 
 @dataclass(frozen=True)
@@ -206,9 +206,7 @@ def stored_documents(store: Store) -> dict[str, StoredDocument]:
     Only a document in the graph its name maps to counts; a name with two different records (which a
     build never writes) counts as changed, so it is rebuilt.
     """
-    result = store.query(STORED_DOCUMENTS)
-    if not isinstance(result, SelectResult):
-        raise TypeError("expected SELECT results")
+    result = select(store, STORED_DOCUMENTS)
     found: dict[str, set[StoredDocument]] = {}
     for row in result.dicts():
         source = str(row["source"])

@@ -19,7 +19,7 @@ from rdflib.term import Node
 from kg.namespaces import sparql_prefixes
 from kg.rdf.corpus import choose_name
 from kg.rdf.iris import TOTAL_SEGMENT
-from kg.store.base import SelectResult, Store
+from kg.store.base import Store, select
 
 __all__ = ["facts_document"]
 
@@ -131,10 +131,7 @@ def _one(values: set[str] | None) -> str | None:
 
 
 def _rows(store: Store, sparql: str) -> Iterator[dict[str, Node | None]]:
-    result = store.query(sparql)
-    if not isinstance(result, SelectResult):
-        raise TypeError("expected SELECT results")
-    return result.dicts()
+    return select(store, sparql).dicts()
 
 
 def _s(node: Node | None) -> str | None:

@@ -47,7 +47,7 @@ from typing import Any
 from kg.errors import KgError
 from kg.namespaces import sparql_prefixes
 from kg.rdf.iris import geo_iri
-from kg.store.base import SelectResult, Store
+from kg.store.base import Store, select
 
 __all__ = [
     "KINDS", "Edge", "Fact", "MapError", "MapGraph", "MapStats", "Node", "View", "aggregate", "layout",
@@ -232,10 +232,7 @@ SELECT ?d ?g ?label ?asWritten ?quote WHERE {
 
 def _rows(store: Store, sparql: str) -> list[dict[str, str]]:
     """SELECT rows as plain strings (unbound variables are absent from the dict)."""
-    result = store.query(sparql)
-    if not isinstance(result, SelectResult):
-        raise TypeError("expected SELECT results")
-    return [{k: str(v) for k, v in row.items() if v is not None} for row in result.dicts()]
+    return [{k: str(v) for k, v in row.items() if v is not None} for row in select(store, sparql).dicts()]
 
 
 def _label_from_iri(iri: str) -> str:

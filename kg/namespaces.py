@@ -18,7 +18,8 @@ AKG = Namespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
 """Instance data: every node the mapping mints lives here (see kg.rdf.iris)."""
 GRAPH = Namespace(BASE + "graph/")
-"""Named graphs: one per document (graph/doc/<slug>), plus graph/corpus, graph/ontology, graph/vocab."""
+"""Named graphs: one per document (graph/doc/<slug>), plus graph/corpus (kg.rdf.corpus) and graph/audit
+(kg.analytics.audit)."""
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")

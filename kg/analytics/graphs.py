@@ -24,7 +24,7 @@ from rdflib.namespace import SKOS
 
 from kg.namespaces import sparql_prefixes
 from kg.rdf.iris import concept_iri
-from kg.store.base import SelectResult, Store
+from kg.store.base import Store, select
 
 __all__ = [
     "Graphs", "bipartite_graph", "build_graphs", "company_market_graph", "company_projection", "label_of",
@@ -64,14 +64,6 @@ SELECT DISTINCT ?market ?marketLabel ?rel ?target ?targetLabel ?segmentKind WHER
   }
 }
 """
-
-
-def select(store: Store, sparql: str) -> SelectResult:
-    """Run a SELECT and insist on rows (ASK/CONSTRUCT here would be a programming error)."""
-    result = store.query(sparql)
-    if not isinstance(result, SelectResult):
-        raise TypeError("expected SELECT results")
-    return result
 
 
 def label_of(iri: str, *candidates: object) -> str:

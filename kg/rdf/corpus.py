@@ -41,7 +41,7 @@ from rdflib.term import Node
 from kg.namespaces import AKG, bind_prefixes, sparql_prefixes
 from kg.rdf.iris import CORPUS_GRAPH, derived_iri
 from kg.store import _rdf
-from kg.store.base import SelectResult, Store
+from kg.store.base import Store, select
 
 __all__ = [
     "CORPUS_GRAPH", "choose_name", "corpus_graph", "derived_graph", "refresh_corpus_graph", "resolved_names",
@@ -80,17 +80,10 @@ def _most_used(counts: Mapping[str, int]) -> str:
     return min(counts, key=lambda name: (-counts[name], name))
 
 
-def _select(store: Store, sparql: str) -> SelectResult:
-    result = store.query(sparql)
-    if not isinstance(result, SelectResult):
-        raise TypeError("expected SELECT results")
-    return result
-
-
 def resolved_names(store: Store) -> dict[str, str]:
     """Company IRI -> canonical name, by ``choose_name`` over every document's resolution decisions."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for company, name, documents in _select(store, RESOLVED_NAMES).rows:
+    for company, name, documents in select(store, RESOLVED_NAMES).rows:
         if company is not None and name is not None and documents is not None:
             counts[str(company)][str(name)] = int(str(documents))
     return {company: _most_used(names) for company, names in counts.items()}
@@ -256,27 +249,27 @@ class _Derived:
 
 def _company_summaries(store: Store, g: Graph) -> None:
     per_market = _Derived(g, "company-market", AKG.CompanyMarketSummary)
-    for company, market, reports in _select(store, Q_COMPANY_MARKET_REPORTS).rows:
+    for company, market, reports in select(store, Q_COMPANY_MARKET_REPORTS).rows:
         if company is not None and market is not None:
             node = per_market.node(company, market)
             per_market.add(node, AKG.summaryCompany, company)
             per_market.add(node, AKG.summaryMarket, market)
             per_market.add(node, AKG.reportCount, reports)
-    for company, market, quote in _select(store, Q_COMPANY_MARKET_QUOTE).rows:
+    for company, market, quote in select(store, Q_COMPANY_MARKET_QUOTE).rows:
         if company is not None and market is not None:
             node = per_market.node(company, market)
             per_market.add(node, AKG.summaryCompany, company)
             per_market.add(node, AKG.summaryMarket, market)
             per_market.add(node, AKG.evidenceQuote, quote)
     per_company = _Derived(g, "company", AKG.CompanySummary)
-    for company, markets in _select(store, Q_COMPANY_MARKETS).rows:
+    for company, markets in select(store, Q_COMPANY_MARKETS).rows:
         if company is not None:
             node = per_company.node(company)
             per_company.add(node, AKG.summaryCompany, company)
             per_company.add(node, AKG.marketCount, markets)
     for query, prop in ((Q_COMPANY_ALIASES, AKG.aliasList), (Q_COMPANY_COUNTRIES, AKG.countryList)):
         values: dict[Node, set[str]] = defaultdict(set)
-        for company, value in _select(store, query).rows:
+        for company, value in select(store, query).rows:
             if company is not None and value is not None:
                 values[company].add(str(value))
         for company, texts in values.items():
@@ -287,7 +280,7 @@ def _company_summaries(store: Store, g: Graph) -> None:
 
 def _segment_summaries(store: Store, g: Graph) -> None:
     per_segment = _Derived(g, "segment", AKG.SegmentSummary)
-    for segment, reports in _select(store, Q_SEGMENT_REPORTS).rows:
+    for segment, reports in select(store, Q_SEGMENT_REPORTS).rows:
         if segment is not None:
             node = per_segment.node(segment)
             per_segment.add(node, AKG.summarySegment, segment)
@@ -298,7 +291,7 @@ def _figure_conflicts(store: Store, g: Graph) -> None:
     groups: dict[tuple[Node, Node, Node, Node, Node], tuple[Node | None, ...]] = {}
     figures: set[tuple[Node, ...]] = set()
     for kind, market, area, seg, when, lowest, highest, distinct, reports, value, o, d in \
-            _select(store, Q_FIGURE_CONFLICTS).rows:
+            select(store, Q_FIGURE_CONFLICTS).rows:
         if None in (kind, market, area, seg, when, lowest, highest, value, o, d):
             continue
         assert kind is not None and market is not None and area is not None and seg is not None
@@ -308,7 +301,7 @@ def _figure_conflicts(store: Store, g: Graph) -> None:
     evidence: dict[tuple[Node, ...], str] = {}
     if figures:
         query = Q_FIGURE_EVIDENCE.replace("FIGURES_HERE", _figures_as_values(figures))
-        for *key_value, w in _select(store, query).rows:
+        for *key_value, w in select(store, query).rows:
             if w is not None and None not in key_value:
                 evidence[tuple(t for t in key_value if t is not None)] = str(w)
     conflicts = _Derived(g, "figure-conflict", AKG.FigureConflict)

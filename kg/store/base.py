@@ -33,6 +33,14 @@ class SelectResult:
             yield dict(zip(self.variables, row, strict=True))
 
 
+def select(store: Store, sparql: str) -> SelectResult:
+    """Run a SELECT and insist on rows: an ASK or CONSTRUCT where rows are read is a programming error."""
+    result = store.query(sparql)
+    if not isinstance(result, SelectResult):
+        raise TypeError("expected SELECT results")
+    return result
+
+
 class Store(ABC):
     """A quad store with SPARQL 1.1 query and update."""
 
