@@ -193,3 +193,25 @@ def test_no_date_from_a_place_line_or_a_later_weekday() -> None:
     ) + "<p>Monday, 3 March 2025 saw a price spike.</p><p>Bergen, 07.04.2025 | plant visit</p>"
     assert find_published(shape(body, "r.html")) is None
     assert find_published(shape("Tin Anode Market Brief\n\nBergen, 07.04.2025 plant visit notes.\n", "t.txt")) is None
+
+
+def test_edition_label_in_a_masthead_line() -> None:
+    doc = shape("# Zinc Foil Anode Market Review 2026-2031\n\nEdition: 3 February 2026 · Report no. ZF-26-2 · Riga\n\n"
+                "The market was USD 5 million in 2025.\n", "e.md")
+    assert find_published(doc) == date(2026, 2, 3)
+    doc = shape("# Zinc Foil Anode Market Review 2026-2031\n\nEdition: second, revised\n\n"
+                "The market was USD 5 million in 2025.\n", "f.md")
+    assert find_published(doc) is None
+
+
+def test_closing_sign_off_dates_a_board_report() -> None:
+    paras = [f"Paragraph {n} of the board's review of the zinc business.\n\n" for n in range(12)]
+    body = "".join(paras)
+    signed = "Bergen, 14 April 2026 \u2013 The Board of Directors of Brekka Carbon AS\n"
+    doc = shape(f"# Brekka Carbon AS Annual Report 2025\n\n{body}{signed}", "s.md")
+    assert find_published(doc) == date(2026, 4, 14)
+    # the same line in the middle of the text is no sign-off; a dated news item at the end is none either
+    middle = "# Brekka Carbon AS Annual Report 2025\n\n" + "".join(paras[:8]) + signed + "\n" + "".join(paras[8:])
+    assert find_published(shape(middle, "m.md")) is None
+    news = f"# Brekka Carbon AS Annual Report 2025\n\n{body}Read more: zinc prices rose, 14 April 2026.\n"
+    assert find_published(shape(news, "n.md")) is None

@@ -544,3 +544,61 @@ def test_a_numbered_section_heading_ends_the_cover_and_is_no_title() -> None:
     # negative: an unnumbered title line in the same place is still the title
     body = body.replace("1. LEAD STORY: WIDGET COATING", "WIDGET COATING")
     assert extract_meta(_plain(body, "m.txt")).title == "WIDGET COATING MARKET OUTLOOK 2025-2030"
+
+
+def test_abstract_title_below_a_long_header_of_short_lines() -> None:
+    # a conference abstract: event, place, book, session and number lines above the title; a closing
+    # "References:" heading is never the title
+    head = ("3rd Baltic Foo Materials Forum (BFMF 2026)\nRiga, Latvia, 2-4 June 2026\n"
+            "Proceedings, printed 20 May 2026\nTrack 2A: Supply of Anode Metals\nPaper 2A-11 (poster)\n")
+    body = ("Zinc Foil Anodes for Hearing Aids: Market Outlook 2025-2031\nA. Berzina(1)\n"
+            "Aim. We sized the zinc foil anode market in hearing aids and wearables for the years ahead.\n"
+            "References:\n[1] Berzina A. Zinc foils. Journal of Foo 3 (2025) 1-9.\n")
+    title = extract_meta(shape(head + body, "a.txt")).title
+    assert title == "Zinc Foil Anodes for Hearing Aids: Market Outlook 2025-2031"
+    # once a body sentence has begun, a later title-like line is a section's, not the report's
+    late = ("Aim. We sized the zinc foil anode market in hearing aids and wearables for the years ahead.\n"
+            "Zinc Foil Anode Market Outlook 2025-2031\nReferences:\n[1] Berzina A. Zinc foils.\n")
+    assert extract_meta(shape(late, "b.txt")).title != "Zinc Foil Anode Market Outlook 2025-2031"
+
+
+def test_estimate_marked_short_years_and_a_period_in_the_same_sentence() -> None:
+    doc = shape("# Zinc Foil Anode: Thin Is In\n\nWe model a 9.1% CAGR over 2026E-31E for the zinc foil anode "
+                "market.\n", "n.md")
+    assert extract_meta(doc).forecast_period == (2026, 2031)
+    # a range in the sentence after a forecast sentence is about something else (pilot lines)
+    doc = shape("# Zinc Foil Anode Market worth $2 billion by 2033\n\nThe report forecasts strong growth. Makers "
+                "plan pilot lines between 2027 and 2029.\n", "p.md")
+    assert extract_meta(doc).forecast_period is None
+
+
+def test_company_annual_report_names_its_market_in_the_text_and_has_no_forecast_period() -> None:
+    text = ("# Brekka Carbon AS Annual Report 2025\n\nOur zinc business grew.\n\n"
+            "The global zinc foil anode market was worth about USD 1.2 billion in 2025 and should grow at a CAGR "
+            "of 8% over 2025-2030, according to an outside consultant.\n")
+    meta = extract_meta(shape(text, "ar.md"))
+    assert meta.market == "Zinc Foil Anode"
+    assert meta.forecast_period is None
+    # a market report that is reviewed every year is no company report: its period stays
+    review = text.replace("Brekka Carbon AS Annual Report 2025", "Zinc Foil Anode Market Annual Review 2025")
+    meta = extract_meta(shape(review, "mr.md"))
+    assert meta.market == "Zinc Foil Anode" and meta.forecast_period == (2025, 2030)
+
+
+def test_headline_takes_the_global_market_for_phrase() -> None:
+    doc = shape("<h1>Furnace owners fret as paste bills climb again</h1><p>One consultancy values the global market "
+                "for carbon pastes for ferroalloy furnaces at US$ 3.1 billion in 2025.</p>", "h.html")
+    assert extract_meta(doc).market == "Carbon Pastes for Ferroalloy Furnaces"
+    # a pronoun after "market for" names no market: the headline stays the fallback
+    doc = shape("<h1>Furnace owners fret as paste bills climb again</h1><p>Nobody knows whether the global market "
+                "for them is growing.</p>", "i.html")
+    assert extract_meta(doc).market == "Furnace owners fret as paste bills climb again"
+
+
+def test_several_uses_after_for_are_applications_not_the_market_name() -> None:
+    title = "Foo Carbon Anodes for Hearing-Aid and High-Drain Smart-Meter Cells: Market Outlook 2026-2031"
+    assert market_from_title(title) == "Foo Carbon Anodes"
+    # one use, or a pair of plain words, is part of the name
+    assert market_from_title("Foo Anode Materials for Solid-State Batteries Market 2026-2033") == (
+        "Foo Anode Materials for Solid-State Batteries")
+    assert market_from_title("Foo Seals for Oil and Gas Market Report 2026") == "Foo Seals for Oil and Gas"

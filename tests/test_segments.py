@@ -445,3 +445,48 @@ def test_sub_groups_and_item_titles_stay_in_the_axis() -> None:
             "<h3>Powder Resin</h3><p>Powder resin is used where shelf life matters more than anything else.</p>"
             "<h2>Regional view</h2><p>Europe leads.</p>")
     assert _pairs(shape(html, "t.html")) == [("type", "Liquid Resin"), ("type", "Powder Resin")]
+
+
+def test_axis_clause_beside_another_with_a_shared_head_and_a_closing_clause() -> None:
+    text = ("# Foo Carbon Market 2026-2031\n\nWe sized the market in 2025. By feedstock, we distinguish shell-derived, "
+            "wood-derived and coal-derived foo carbon; coal-derived grades are the cheapest of all three today. "
+            "By application, we distinguish primary cells and moisture sensors.\n")
+    assert sorted(_pairs(shape(text, "f.md"))) == [
+        ("application", "Moisture Sensors"), ("application", "Primary Cells"),
+        ("type", "Coal-derived"), ("type", "Shell-derived"), ("type", "Wood-derived")]
+    # "By contrast, ..." lists nothing, even beside an axis clause
+    text = ("# Foo Carbon Market 2026-2031\n\nBy contrast, prices fell, margins shrank and volumes rose. "
+            "By application, we distinguish primary cells and moisture sensors.\n")
+    assert _pairs(shape(text, "g.md")) == [("application", "Primary Cells"), ("application", "Moisture Sensors")]
+
+
+def test_axis_line_with_a_note_and_size_bands() -> None:
+    text = ("Foo Powder Market 2026-2031\n\nThe report splits the market as follows:\n"
+            "By Grain Size (D90): Under 5 Microns; 5-15 Microns; Over 15 Microns\n"
+            "By Application: Primary Cells; Moisture Sensors\n")
+    assert sorted(_pairs(shape(text, "p.txt"))) == [
+        ("application", "Moisture Sensors"), ("application", "Primary Cells"),
+        ("type", "5-15 Microns"), ("type", "Over 15 Microns"), ("type", "Under 5 Microns")]
+    # shares are figures, not size bands
+    text = ("Foo Powder Market 2026-2031\n\nThe report splits the market as follows:\n"
+            "By Grade (2025): 40% Premium; 60% Standard\nBy Application: Primary Cells; Moisture Sensors\n")
+    assert ("type", "40% Premium") not in _pairs(shape(text, "q.txt"))
+
+
+def test_following_axis_list_in_a_sentence() -> None:
+    text = ("<h1>Foo Carbon Market 2026-2031</h1><p>The study covers the following types: Shell Carbon; "
+            "Wood-Fibre Carbon; Mixed (Hybrid) Blend. Shell carbon leads.</p>")
+    assert _pairs(shape(text, "t.html")) == [
+        ("type", "Shell Carbon"), ("type", "Wood-Fibre Carbon"), ("type", "Mixed (Hybrid) Blend")]
+    text = "<h1>Foo Carbon Market 2026-2031</h1><p>We spoke to the following companies: Acme Foo; Zenith Carbon.</p>"
+    assert _pairs(shape(text, "u.html")) == []
+
+
+def test_next_axis_of_a_bracketed_run_named_without_by() -> None:
+    text = ("<h1>Foo Anode Market worth $1 billion by 2031</h1><p>See the report \"Foo Anode Market by Type (Foil, "
+            "Powder), Application (Hearing Aids, Smart Meters & Sensors, Toys), and Region - Forecast to 2031\".</p>")
+    assert _pairs(shape(text, "r.html")) == [
+        ("type", "Foil"), ("type", "Powder"),
+        ("application", "Hearing Aids"), ("application", "Smart Meters & Sensors"), ("application", "Toys")]
+    text = "<h1>Foo Anode Market</h1><p>Tables by Type (Foil, Powder), Revenue (USD Million, 2025).</p>"
+    assert _pairs(shape(text, "s.html")) == [("type", "Foil"), ("type", "Powder")]

@@ -9,7 +9,7 @@ Rules (each general to the genre, none about a particular file or publisher):
 
   1. front matter ``datePublished``/``date``/``published``... in any of those formats;
   2. a labelled field anywhere: "Published: ...", "Publication date: ...", "Release date: ...", "Issue
-     date ...", "Last updated ...", a "Published | 17 April 2026" table row, a "Date:" label opening a
+     date ...", "Edition: ...", "Last updated ...", a "Published | 17 April 2026" table row, a "Date:" label opening a
      line or a masthead part ("CARBON PRODUCTS Date: 2026-01-19", where the rendition joined the lines);
      near the title also an e-mail "Date: Tue, 15 Jul 2025 ..." header and an "Issued 2 June 2026" or
      "Posted 4 May 2025" label;
@@ -19,6 +19,7 @@ Rules (each general to the genre, none about a particular file or publisher):
      X, 14 March 2025."); a press-release dateline ("LYON, France, Mar. 9, 2026 /PRNewswire/ --",
      "... Mar. 9, 2026 (NEWS WIRE) --"); a write-up's kind dated after a comma ("Rapporteur's summary,
      8 October 2025.").
+  4. a closing sign-off among the last blocks: "Oslo, 27 March 2025 - The Board of Directors".
 
   An unlabelled date further down (a "Related reports" list, a dated news item) is never taken, and a
   bare year (a forecast year) is no date at all.
@@ -100,7 +101,7 @@ _DATE_KEYS = ("datepublished", "date_published", "published", "publishdate", "pu
 _PUBLISHED_LINE = re.compile(
     r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|release\s+date|released(?:\s+on)?|"
     r"(?:issue|edition)\s+date|date\s+of\s+issue|"
-    r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:))"
+    r"report\s+date|(?:last\s+)?updated(?:\s+on)?|(?:(?<=^)|(?<=\n)|(?<=\|\s))date(?=\s*:)|edition(?=\s*:))"
     r"\s*(?:[:\-]|\|(?=\s*[\dA-Za-z]))?\s*([^\n|]{6,60})",
     re.I,
 )
@@ -186,6 +187,27 @@ def find_published(doc: TextDocument, title_start: int | None = None) -> date | 
             if (dm := rx.search(line)) and (d := parse_date(dm.group(1))) is not None:
                 return d
         if (d := _date_line(line)) is not None:
+            return d
+    return _signed_off(doc)
+
+
+#: A closing sign-off: "Oslo, 27 March 2025", maybe followed by who signs ("Oslo, 27 March 2025 - The Board of
+#: Directors"), as a company's annual report or a letter ends; the place and the date make the line.
+_SIGN_OFF = re.compile(
+    rf"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,2}},\s*({MONTH_RX}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\.?\s+{MONTH_RX}\s+{YEAR})"
+    r"\s*(?:[\-\u2013\u2014]\s+[^\n]{2,120})?",
+    re.I,
+)
+_LAST_BLOCKS = 3
+
+
+def _signed_off(doc: TextDocument) -> date | None:
+    """The date of a sign-off line among the last blocks (see ``_SIGN_OFF``): how a report without a dated
+    cover (a board's report, a letter) dates itself."""
+    blocks = [b for b in doc.blocks if b.kind != "table" and not b.boilerplate and doc.text[b.start:b.end].strip()]
+    for block in blocks[-_LAST_BLOCKS:]:
+        m = _SIGN_OFF.fullmatch(doc.text[block.start:block.end].strip())
+        if m is not None and (d := parse_date(m.group(1))) is not None:
             return d
     return None
 

@@ -30,7 +30,9 @@ Rules, in order:
    shift...; restraints, opportunities, challenges likewise); a run without cues is dropped. Reports list
    drivers first, so the first run wins ties towards drivers.
 6. **Prose, as a last resort**: in a report where rules 1-5 found nothing (a press release), a list after
-   its kind ("lists the main drivers as A, B, and C", "Among restraints, it cites X and Y"), else bold
+   its kind ("lists the main drivers as A, B, and C", "Among restraints, it cites X and Y", "the main
+   drivers are (i) A and (ii) B", "growth is driven by A, ..., and by B"; a describing ", which ..." clause
+   after an item is cut), else bold
    phrases of a clause that names one kind ("driven by the **adoption of X**", "**Y** remains the main
    challenge").
 
@@ -38,10 +40,8 @@ Also, anywhere: soft-wrapped "**Driver:** X" / "**Restraint:** Y" lines joined i
 "Drivers: (a) X; (b) Y. Opportunity: Z." blocks (one item list per label); "lists three **drivers**:" before
 a list and "One **challenge**: **X**."; bracketed labels ("[Growth factor]", "[Obstruct factor]", "[Threat
 factor]", "[Trend keyword]") are kind titles by meaning; a plain-text kind-column table may carry an unflagged
-header row. A bold prefix naming kind and item ("**Driver – Fleet Safety Rules:** ...") is one item; a
-capitalised kind label run into its "Title Case Title: description" lines ("Drivers Fleet Safety Rules: ...
-. Cheaper Packs: ...", a plain-text page read as markdown) gives one item per titled sentence. Last resort
-after rule 6: titles quoted in a review, filed under the kind noun just before them.
+header row. A bold prefix naming kind and item ("**Driver – Fleet Safety Rules:** ...") is one item. Last
+resort after rule 6: titles quoted in a review, filed under the kind noun just before them.
 
 Never items: FAQ questions, statistics ("CAGR (Global): 6.30%"), titles of more than 25 words.
 """
@@ -672,46 +672,8 @@ def _run_on_labels(doc: TextDocument, out: _Out) -> set[int]:
     return done
 
 
-#: A capitalised plural kind label run into the "Title: description" item lines under it (a plain-text
-#: page read as markdown joins the lines into one paragraph): "Drivers Water-Based Mandates: rules on ...".
-_GLUED_LABEL = re.compile(
-    rf"\s*(?:(?:Key|Main|Major|Market|Growth)\s+)?(?P<kind>{_TITLE_PLURALS}|{_TITLE_PLURALS.upper()})\s+(?=[A-Z])"
-)
 #: One "Title Case Title: description" item opening a sentence.
 _TITLED_SENTENCE = re.compile(r"(?P<title>[A-Z][^:.;!?]{2,120}?):\s+\S")
-
-
-def _glued_labels(doc: TextDocument, out: _Out) -> set[int]:
-    """A kind label glued to the "Title: description" items that followed it on their own lines ("Drivers
-    Water-Based Mandates: rules on solvents ... . Blends Needing Stronger Binders: each point ..."): every
-    sentence that opens with a Title Case title of two to fifteen words and a colon is an item; the first
-    must be, else the block is prose ("Drivers Remain strong: ..." is not Title Case). Returns the blocks
-    read."""
-    done: set[int] = set()
-    for i, block in enumerate(doc.blocks):
-        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
-            continue
-        text = block_text(doc, block)
-        m = _GLUED_LABEL.match(text)
-        if m is None or (kind := dynamic_kind(m.group("kind"))) is None:
-            continue
-        starts = [m.end(), *(e.end() + len(text[e.end():]) - len(text[e.end():].lstrip())
-                             for e in _SENTENCE_END.finditer(text, m.end()))]
-        spans: list[Span] = []
-        for k, at in enumerate(starts):
-            t = _TITLED_SENTENCE.match(text, at)
-            title = t.group("title") if t else ""
-            if t is None or not _title_case(title) or dynamic_kind(title) is not None or (
-                    k == 0 and dynamic_kind(text[:t.end("title")]) is not None):  # "Trends Shaping the Market:"
-                if k == 0:
-                    break
-                continue
-            spans.append(Span(start=block.start + at, end=block.start + t.end("title")))
-        if spans:
-            done.add(i)
-            for span in spans:
-                out.add(kind, span)
-    return done
 
 
 def _title_case(title: str) -> bool:
@@ -1030,44 +992,83 @@ def _prose(doc: TextDocument, sections: list[Section], out: _Out) -> None:
 
 
 _KIND_PLURAL = rf"(?P<kind>{PLURALS}|constraints|headwinds|tailwinds)"
+#: A list's run of text: up to the sentence end, a decimal point ("17.1 million") staying inside.
+_RUN = r"(?:[^.;:!?]|\.(?=\d))+"
 #: Prose naming a kind and listing its items: "lists the main growth drivers as A, B, and C", "the key
-#: restraints are A and B", "Among restraints, it cites A and B".
+#: restraints are A and B", "the main drivers of growth are (i) A and (ii) B", "Among restraints, it cites A
+#: and B" / "... the report points to A, which ..., and to B", "Demand growth is driven by A, ..., and by B".
 _PROSE_LIST = re.compile(
     rf"\b(?:(?:main|key|major|principal|chief|biggest)\s+)?(?:(?:growth|market)\s+)?{_KIND_PLURAL}\s+"
-    r"(?:as|are|were|include|included)\s*:?\s+(?P<items>[^.;:!?]+)"
+    rf"(?:(?:of|for)\s+(?:growth|demand|the\s+market)\s+)?(?:as|are|were|include|included)\s*:?\s+(?P<items>{_RUN})"
     rf"|\bamong\s+(?:the\s+)?(?:(?:main|key|major)\s+)?{_KIND_PLURAL.replace('kind', 'kind2')}\s*,\s*"
-    r"(?:it|the\s+(?:report|study|firm|authors?)|they|we)\s+(?:cites?|lists?|names?|includes?|mentions?|flags?)\s+"
-    r"(?P<items2>[^.;:!?]+)",
+    r"(?:it|the\s+(?:report|study|firm|authors?)|they|we)\s+(?:cites?|lists?|names?|includes?|mentions?|flags?|"
+    rf"points?\s+(?P<to>to))\s+(?P<items2>{_RUN})"
+    r"|\b(?:growth|demand)(?:\s+growth)?\s+(?:is|was|has\s+been)\s+(?:(?:being|mainly|largely|primarily)\s+)?"
+    rf"driven\s+(?P<by>by)\s+(?P<items3>{_RUN})",
     re.I,
 )
+#: "(i) A and (ii) B", "(a) A, (b) B": the marks of an enumerated list in a sentence.
+_PROSE_MARK = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h]|\d)\s*\)\s*")
+#: A clause describing an item after it ("..., which typically recovers ...", "..., whose capacity ...").
+_RELATIVE = re.compile(r",\s+(?:which|whose|who|with|where)\b")
+
+
+def _prose_parts(items: str, prep: str | None) -> list[tuple[int, str]] | None:
+    """The parts of a prose list marked by "(i) ... (ii)", or repeating its preposition ("to A, and to B",
+    "by A, ..., and by B"), each without a describing clause after a comma; None for a plain "A, B and C"."""
+    marks = list(_PROSE_MARK.finditer(items))
+    if len(marks) >= 2 and not items[:marks[0].start()].strip():
+        bounds = [(m.end(), nxt.start() if nxt is not None else len(items))
+                  for m, nxt in zip(marks, [*marks[1:], None], strict=True)]
+    elif prep is not None:
+        cuts = list(re.finditer(rf",?\s+and\s+{prep}\s+", items, re.I))
+        if not cuts:
+            return None
+        starts = [0, *[c.end() for c in cuts]]
+        ends = [*[c.start() for c in cuts], len(items)]
+        bounds = list(zip(starts, ends, strict=True))
+    else:
+        return None
+    parts: list[tuple[int, str]] = []
+    for a, b in bounds:
+        piece = re.sub(r"(?:,|\s+and|\s+or)?\s*$", "", items[a:b])
+        rel = _RELATIVE.search(piece)
+        parts.append((a, piece[:rel.start()] if rel else piece))
+    return parts
 
 
 def _prose_lists(doc: TextDocument, out: _Out) -> None:
     """Items listed in a sentence after their kind (see :data:`_PROSE_LIST`): two or more parts of the
-    "A, B, and C" list, each of two to twelve words without figures; else nothing."""
+    "A, B, and C" list, each of two to twelve words without figures (fifteen between marks); else nothing."""
     for block in doc.blocks:
         if block.boilerplate or block.kind not in ("paragraph", "list_item"):
             continue
         text = block_text(doc, block)
         for m in _PROSE_LIST.finditer(text):
-            group = "items" if m.group("items") is not None else "items2"
-            kind = dynamic_kind(m.group("kind") or m.group("kind2"))
+            group = next(g for g in ("items", "items2", "items3") if m.group(g) is not None)
+            kind = "drivers" if group == "items3" else dynamic_kind(m.group("kind") or m.group("kind2"))
             if kind is None:
                 continue
             base = m.start(group)
             items = m.group(group).rstrip()
-            commas = [p for p in re.finditer(r"[^,]+", items)]
-            parts: list[tuple[int, str]] = [(p.start(), p.group()) for p in commas]
-            last_at, last = parts[-1]
-            k = last.rfind(" and ")
-            if k >= 0 and not re.match(r"\s*and\s", last):
-                parts[-1:] = [(last_at, last[:k]), (last_at + k + 5, last[k + 5:])]
+            marked = _prose_parts(items, m.group("to") or m.group("by"))
+            if marked is not None:
+                parts = marked
+            elif group == "items3" or "." in items:
+                continue  # "driven by A" alone, or a list with a figure in it: not a list of titles
+            else:
+                parts = [(p.start(), p.group()) for p in re.finditer(r"[^,]+", items)]
+                last_at, last = parts[-1]
+                k = last.rfind(" and ")
+                if k >= 0 and not re.match(r"\s*and\s", last):
+                    parts[-1:] = [(last_at, last[:k]), (last_at + k + 5, last[k + 5:])]
             spans: list[Span] = []
             for at, raw in parts:
                 lead = re.match(r"\s*(?:(?:and|or)\s+)?(?:the\s+)?", raw)
                 off = lead.end() if lead else 0
                 piece = raw[off:].rstrip()
-                if not 2 <= len(piece.split()) <= 12 or re.search(r"\d", piece):
+                # marks or a repeated preposition bound each part: a longer title is still one title
+                if not 2 <= len(piece.split()) <= (15 if marked else 12) or re.search(r"\d", piece):
                     spans = []
                     break
                 start = block.start + base + at + off
@@ -1186,7 +1187,7 @@ def extract_dynamics(doc: TextDocument, sections: list[Section] | None = None) -
     """Every dynamics title of the report, in document order (see the module docstring)."""
     secs = sections if sections is not None else outline(doc)
     out = _Out(doc)
-    labelled = _bold_labels(doc, out) | _run_on_labels(doc, out) | _glued_labels(doc, out)
+    labelled = _bold_labels(doc, out) | _run_on_labels(doc, out)
     used = _titled(doc, [s for s in secs if s.block_index not in labelled], out)
     _counted(doc, out)
     _label_lines(doc, secs, out)

@@ -26,11 +26,14 @@ Rules (each general to the genre, none about a particular file or publisher):
   "Market") gives way to the title-cased "Global X Market" report the article cites; a title naming no
   report at all (a newsletter issue) to a report the text cites by its own title ("India X Market Report
   2025-2032"), whose place is then the scope. A headline naming its market in lower case after other
-  words ("Reading the fine print: Acme on the x anode market to 2031") gives that phrase's words.
+  words ("Reading the fine print: Acme on the x anode market to 2031") gives that phrase's words. A headline
+  or a company's annual report ("Acme ASA Annual Report 2024") names no market: the text's "the global X
+  market" / "the global market for X" phrase does (one is enough).
 * **scope**: the place the title (or the cited report's title) limits the market to, else None.
 * **forecast_period**: a year range in the title ("2025-2032", "2025~2032", "2025 forecast to 2032", "Forecast
   2024-2030"); "2025 Results and Outlook to 2030" -> 2026-2030; else a "forecast period (2025-2032)" /
-  "from 2025 to 2032" / "CAGR over 2025-30E" statement, or an "Outlook 2025-2032" line, in the text.
+  "from 2025 to 2032" / "CAGR over 2025E-30E" statement (a CAGR or forecast named in the same sentence), or
+  an "Outlook 2025-2032" line, in the text. A company's annual report has no forecast period of its own.
 * **base_year**: an explicit "base year 2024" / "2024 as the base year", else the latest year of a
   "valued at ... in YEAR" statement before the forecast start (the last actual year reported; a value "in
   2025" when the forecast starts in 2025 is already an estimate).
@@ -159,7 +162,9 @@ _FIELD_LABEL = re.compile(
     r"report\s+(?:code|id)|publisher|authors?|analysts?|pages)\s*:)",
     re.I,
 )
-_OPENING_BLOCKS = 5
+#: How many opening lines may stand above the title: a conference abstract stacks event, place, book,
+#: session and paper number over it; the first body sentence ends the search sooner.
+_OPENING_BLOCKS = 8
 
 
 def _title_part(block: Block, text: str) -> str:
@@ -448,6 +453,52 @@ def market_from_text(text: str) -> str | None:
     return spelled[key] if n >= 2 else None
 
 
+#: "the global market for carbon anodes for aluminium smelting at US$ ...": the market named after "market
+#: for", in lower case, up to the verb or preposition that goes on with the sentence.
+_GLOBAL_MARKET_FOR = re.compile(
+    r"\b[Tt]he\s+(?:global|worldwide|world)\s+markets?\s+for\s+((?:[a-z][\w\-]*\s+){0,5}?[a-z][\w\-]*)"
+    r"(?=\s+(?:at|is|was|were|will|would|to|in|by|of|stood|reached|grew|has|had|could|should|amounted|totall?ed)\b"
+    r"|\s*[,.;:])"
+)
+_GLOBAL_PHRASE = re.compile(
+    r"\b[Tt]he\s+(?:global|worldwide|world)\s+((?:[A-Za-z][\w\-]*\s+){1,6}?)markets?\b"
+)
+
+
+_PRONOUNS = frozenset({"it", "them", "these", "those", "such", "all", "each", "both", "other", "others"})
+
+
+def global_market(text: str) -> str | None:
+    """The first market the text names as "the global X market" or "the global market for X", for a
+    document whose title names none (a news headline, a company's annual report): its one statement of the
+    whole market's size is how such a text names the market it is about."""
+    found = [m for rx in (_GLOBAL_PHRASE, _GLOBAL_MARKET_FOR) for m in rx.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        words = m.group(1).split()
+        allowed = {"for"} if m.re is _GLOBAL_MARKET_FOR else set()  # "... for aluminium smelting": its end use
+        if any(w.lower() in (_NOT_IN_NAME - allowed) | _PRONOUNS for w in words) or find_places(
+            m.group(1), adjectives=True
+        ):
+            continue
+        return " ".join(w if w.isupper() or (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:]
+                        for i, w in enumerate(words))
+    return None
+
+
+#: A company's own periodic report ("Acme Graphite ASA Annual Report 2024", "Interim Report Q3 2025"): its
+#: title names the company, not a market, and the forecasts it quotes are not a forecast period of its own.
+_CORPORATE_REPORT = re.compile(
+    r"\b(?:annual|interim|half[\s\-]year(?:ly)?|quarterly|sustainability|integrated)\s+(?:report|review|accounts)\b"
+    r"|\bform\s+10-[kq]\b",
+    re.I,
+)
+
+
+def corporate_report(title: str | None) -> bool:
+    """A company's annual (or other periodic) report, by its title: one naming no market."""
+    return bool(title and _CORPORATE_REPORT.search(title) and not re.search(r"\bmarkets?\b", title, re.I))
+
+
 def headline(title: str | None) -> bool:
     """A news headline, not a report's name: no "Market" in it and written as a sentence, most of its
     longer words in lower case ("Hard carbon sales set to triple as sodium-ion scales up")."""
@@ -558,7 +609,7 @@ def _market_text(title: str) -> str | None:
         head = re.sub(r"^\s*the\b|\b(?:global|worldwide)\b", "", head, flags=re.I)
         head = _clean_market(head)
         if head:
-            return head + _purpose(t[m.end():])
+            return _without_uses(head) + _purpose(t[m.end():])
         tail = re.match(r"\s*(?:for|of)\s+(.+)", t[m.end():], re.I)
         if tail:
             first = re.split(r"[,:(\-\u2013\u2014|]|\b(?:19|20)\d\d\b", tail.group(1))[0]
@@ -573,6 +624,24 @@ def _market_text(title: str) -> str | None:
     while words and re.fullmatch(r"(?:the|global|worldwide|world)", words[0], re.I):
         words.pop(0)
     return _clean_market(" ".join(words)) or None
+
+
+#: "X for Sodium-Ion and High-Power Lithium-Ion Cells": uses listed after "for", two or more joined by
+#: "and" or commas over a plural noun; one of them written as a compound ("Sodium-Ion", "Two Wheelers").
+_USES = re.compile(r"\s+for\s+(?P<uses>[A-Z][^:]*?(?:,\s*|\s+and\s+)[A-Z][^:]*?\w+s)$")
+
+
+def _without_uses(name: str) -> str:
+    """A market named with several uses ("Soft Foo Anodes for Sodium-Ion and Lithium-Ion Cells") is the
+    product's market, the uses its applications; one use ("X for Aluminium Smelting") names the market, and
+    so does a pair of plain words ("Seals for Oil and Gas")."""
+    m = _USES.search(name)
+    if m is None:
+        return name
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("uses"))
+    if len(parts) < 2 or not any("-" in p or len(p.split()) > 1 for p in parts):
+        return name
+    return name[:m.start()]
 
 
 #: "X Market for Aluminium Smelting: Global Size ...": the end use written after "Market" is part of the
@@ -643,9 +712,9 @@ _TEXT_PERIOD = (
         rf"forecast(?:ed)?\s+(?:period|horizon)\s*(?:\(|of|from|:|between|,)?\s*({_YEAR}){_DASH}({_YEAR})", re.I
     ),
     re.compile(rf"\b(?:from|between)\s+({_YEAR}){_DASH}({_YEAR})\b", re.I),
-    # "over 2025-2030", "over 2025-30E" (an analyst's short end year, maybe marked E/F for estimate)
+    # "over 2025-2030", "over 2025E-30E" (an analyst's short end year; E/F marks an estimate year)
     re.compile(
-        rf"\b(?:during|over|in)\s+(?:the\s+(?:period\s+)?)?({_YEAR})\s*(?:-|\u2013|\u2014)\s*({_YEAR}|\d\d)[EF]?\b",
+        rf"\b(?:during|over|in)\s+(?:the\s+(?:period\s+)?)?({_YEAR})[EF]?\s*(?:-|\u2013|\u2014)\s*({_YEAR}|\d\d)[EF]?\b",
         re.I,
     ),
     # "Outlook 2025-2032", "Forecast: 2025-2032" as a cover or slide line names the forecast years
@@ -664,6 +733,20 @@ def _stated_period(body: str) -> tuple[int, int] | None:
     return _period(stated.group(1), stated.group(2)) if stated else None
 
 
+#: Where a sentence ends: a full stop, "!" or "?" before the capital or digit opening the next one (not an
+#: abbreviation inside a sentence: "4.8% p.a. over 2025-2030"), or a line break.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"\u201c(])|\n")
+
+
+def _sentence(body: str, start: int, end: int) -> str:
+    """The sentence around ``body[start:end]``: a CAGR or a forecast must be named in the same sentence as
+    the years ("pilot production between 2026 and 2028" after a sentence about a forecast is not one)."""
+    lo = max(0, start - 300)
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, lo, start)]
+    after = _SENTENCE_END.search(body, end, end + 300)
+    return body[ends[-1] if ends else lo:after.end() if after else min(len(body), end + 300)]
+
+
 def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int] | None:
     if title:
         for m in reversed(list(_RANGE.finditer(title))):
@@ -680,6 +763,8 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
                         rf"(?:to|till|through|until)\s+({_YEAR})\b", title or "", re.I)
     if results and (p := _period(str(int(results.group(1)) + 1), results.group(2))):
         return p
+    if corporate_report(title):
+        return None  # a company's annual report quotes others' forecasts; it has no forecast period
     # The text: a "forecast period" statement wins; a "from 2025 to 2032" only next to a CAGR/forecast.
     body = doc.text
     # "Global Forecast to 2029": the title gives the end; a "CAGR (2024-2029)" range ending there the start.
@@ -696,7 +781,7 @@ def find_forecast_period(title: str | None, doc: TextDocument) -> tuple[int, int
         return p
     for rx in _TEXT_PERIOD[1:]:
         for m in rx.finditer(body):
-            window = body[max(0, m.start() - 200):m.end() + 50].lower()
+            window = _sentence(body, m.start(), m.end()).lower()
             if ("cagr" in window or "forecast" in window or "compound annual" in window or "outlook" in window) and (
                 p := _period(m.group(1), _full_year(m.group(1), m.group(2)))
             ):
@@ -836,7 +921,10 @@ def _market(title: str | None, doc: TextDocument) -> tuple[str | None, str | Non
         market, scope = cited_report(doc.text)
         if market:
             return market, scope
-        return market_from_text(doc.text) or market_from_title(title), scope_from_title(title)
+        named = market_from_text(doc.text) or global_market(doc.text)
+        return named or market_from_title(title), scope_from_title(title)
+    if corporate_report(title):
+        return market_from_text(doc.text) or global_market(doc.text), None
     if title and not _title_like(title):
         market, scope = cited_report(doc.text, named_only=True)
         if market:

@@ -41,7 +41,7 @@ _NUMBER = re.compile(r"^\s*((?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.
 _BULLET = re.compile(r"^[\s\u2022\u25aa\u25cf\u27a4\u2794\u25ba\u2192>*\-\u2013\u2014]+(?=\w)")
 _QUALIFIERS = (
     r"other|key|major|main|market|growth|emerging|industry|recent|current|future|primary|global|notable|"
-    r"important|latest|technology|technological|technical|biggest|principal"
+    r"important|latest|technology|technological|technical|biggest|principal|demand|supply"
 )
 #: A kind written as a question or a phrase around the kind noun: "What Is Driving Demand", "What Is Holding
 #: It Back", "Where the Opportunities Are", "What's Trending", "Key Trends to Watch", "Challenges Ahead",

@@ -128,33 +128,22 @@ _LEAD_IN_AXIS = re.compile(
     rf"(?:(?:main|key|major|distinct|separate|broad)\s+)?(?P<a3>{_AXIS_PLURAL})\b",
     re.I,
 )
-#: A forecast-outlook line over a list, the way some publishers title each axis: "Feedstock outlook (sales,
-#: EUR million, 2025-2032)".
-_OUTLOOK_LINE = re.compile(
-    r"\s*(?P<axis>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s+outlook\s*\(\s*(?:revenue|volume|value|sales)\b[^()]*\)"
-    r"\s*:?\s*",
-    re.I,
-)
 _NOT_SEGMENT_LEAD = re.compile(r"\b(?:compan(?:y|ies)|players?|manufacturers?|suppliers?|vendors?|questions?)\b",
                                re.I)
 
 
 def from_lead_ins(doc: TextDocument, out: _Collector, have: set[str]) -> None:
-    """A paragraph ending in ":" that names an axis (or an axis outlook line), then a list of labels: the
-    list, by that axis."""
+    """A paragraph ending in ":" that names an axis, then a list of labels: the list, by that axis. (An axis
+    outlook line, "Feedstock outlook (sales, EUR million)", is an axis title: :mod:`kg.extract.segments`.)"""
     blocks = doc.blocks
     for i, block in enumerate(blocks):
         if block.kind != "paragraph" or block.boilerplate:
             continue
         text = block_text(doc, block).strip()
-        outlook = _OUTLOOK_LINE.fullmatch(text)
-        if outlook is not None:
-            axis = outlook.group("axis")
-        else:
-            m = _LEAD_IN_AXIS.search(text) if text.endswith(":") and len(text.split()) <= 25 else None
-            if m is None or _FACTOR_AXIS.search(text) or _NOT_SEGMENT_LEAD.search(text):
-                continue
-            axis = m.group("a1") or m.group("a2") or m.group("a3")
+        m = _LEAD_IN_AXIS.search(text) if text.endswith(":") and len(text.split()) <= 25 else None
+        if m is None or _FACTOR_AXIS.search(text) or _NOT_SEGMENT_LEAD.search(text):
+            continue
+        axis = m.group("a1") or m.group("a2") or m.group("a3")
         if _REGION_AXIS.search(axis):
             continue
         kind = _explicit_axis(axis, out.product)

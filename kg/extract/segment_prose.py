@@ -1,6 +1,7 @@
 """Segment lists written in sentences and fact-box lines rather than in structure: "By application, it
 covers A, B and C", "segmented by type (A, B)", "Type: A; B | Application: C", "Segments covered: ...",
-and the report title's own breakdown. Each rule reads only the axes the structure left empty (``have``).
+"the following types: A; B; C.", and the report title's own breakdown. Each rule reads only the axes the
+structure left empty (``have``).
 """
 
 from __future__ import annotations
@@ -29,14 +30,28 @@ from kg.models import Block, ReportMeta, SegmentKind, Span, TextDocument
 _AXIS_CLAUSE = re.compile(
     r"(?:^|(?<=[.:;]\s)|(?<=[.:;])|(?<=\s)(?=by\s[^:.,\n]{1,30}:))\s*by\s+"
     r"(?P<axis>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
-    r"(?=\s*[:,]|\s+(?:into|we|it|the|they|this)\b)",
+    r"(?=\s*(?:\([^()]{1,20}\)\s*)?[:,]|\s+(?:into|we|it|the|they|this)\b)",
     re.I,
 )
+#: A short note in brackets between an axis and its colon: "By Particle Size (D50): ...".
+_AXIS_NOTE = re.compile(r"\s*\([^()]{1,20}\)")
 _CLAUSE_LEAD = re.compile(
     r"^.*?\b(?:into|covers?|covering|includes?|including|comprises?|spans?|distinguish(?:es)?|tracks?|"
     r"separates?|identif(?:y|ies))\s+(?:(?:two|three|four|five)\s+)?"
-    r"(?:(?:types|segments|categories|groups)\s*:?\s+)?|^[\s:,]+",
+    r"(?:(?:types|segments|categories|groups)\s*:?\s+)?|^(?:\s*\([^()]{1,20}\))?[\s:,]+",
     re.I | re.S,
+)
+#: A size band as a label: "Below 10 Microns", "10-20 µm", "45 mesh": its digits are the label, not a figure.
+_SIZE_BAND = re.compile(
+    r"\d+(?:[.,]\d+)?(?:\s*(?:-|\u2013|to)\s*\d+(?:[.,]\d+)?)?\s*(?:\u00b5m|\u03bcm|um|microns?|micrometres?|"
+    r"micrometers?|nm|mm|mesh)\b",
+    re.I,
+)
+#: A word that opens a clause's list of labels: "By precursor, we distinguish A, B and C".
+_LEAD_VERB = re.compile(
+    r"\b(?:into|covers?|covering|includes?|including|comprises?|spans?|distinguish(?:es)?|tracks?|separates?|"
+    r"identif(?:y|ies))\b",
+    re.I,
 )
 
 
@@ -46,7 +61,8 @@ _FIGURE_BRACKET = re.compile(r"\s*\([^()]*[\d%$\u20ac][^()]*\)")
 
 def _axis_line(doc: TextDocument, block: Block) -> bool:
     """A line opening with an explicit "By <axis>:" ("By application: A, B")."""
-    m = re.match(r"\s*by\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s*:", block_text(doc, block), re.I)
+    m = re.match(r"\s*by\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?:\s*\([^()]{1,20}\))?\s*:",
+                 block_text(doc, block), re.I)
     return m is not None and _explicit_axis(m.group(1)) is not None
 
 
@@ -62,10 +78,16 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
         # "By precursor: A, B" names no axis word, but beside "By application: C, D" it is an axis line too.
         beside = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks) and blocks[j].kind == block.kind]
         first = found[0] if found and found[0].start() == 0 and found[0] not in hits else None
-        if (first is not None and text[first.end():].lstrip(" \t").startswith(":")
+        if (first is not None and _after_note(text, first.end()).startswith(":")
                 and axis_kind("by " + first.group("axis"), out.product) is not None
                 and any(_axis_line(doc, b) for b in beside)):
             hits.insert(0, first)
+        if hits:
+            # "By precursor, we distinguish A, B and C. By application, we distinguish D and E.": beside an
+            # axis clause, a clause of the same shape (a list verb or a colon after the axis) is one too.
+            hits += [m for m in found if m not in hits and axis_kind("by " + m.group("axis"), out.product)
+                     and _lists_after(text, m.end())]
+            hits.sort(key=lambda m: m.start())
         for m in hits:
             kind = _explicit_axis(m.group("axis"), out.product) or axis_kind("by " + m.group("axis"), out.product)
             if kind is None or kind in have:
@@ -78,7 +100,7 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
             start = m.end() + (lead.end() if lead else 0)
             # "power tools (61% of volume), e-bikes (27%)": a bracketed figure qualifies an item, it is none.
             items = _FIGURE_BRACKET.sub(lambda x: " " * len(x.group()), text[start:region_end]).rstrip(" ;,")
-            if re.search(r"\d|%|\$|\u20ac", items):
+            if re.search(r"\d|%|\$|\u20ac", _SIZE_BAND.sub(" ", items)):
                 continue
             if _LIST_MARK.search(items):  # "A | B | C": commas and "and" stay inside a label
                 parts = list(_LIST_MARK_PART.finditer(items))
@@ -91,14 +113,43 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
                 lo = len(raw) - len(raw.lstrip())
                 label = raw.strip()
                 if not label or len(label.split()) > 5:
-                    labels = []
-                    break
+                    if len(labels) < 2 or not items[:p.start()].rstrip().endswith(";"):
+                        labels = []
+                    break  # "A, B and C; C is the cheapest": a clause after the semicolon ends the list
                 labels.append((block.start + start + p.start() + lo, label))
             if len(labels) < 2:
                 continue
-            for pos, label in labels:
+            for pos, label in _without_shared_head(labels):
                 shown = label if any(c.isupper() for c in label) else _title_case(label)
                 out.add(kind, Span(start=pos, end=pos + len(label)), label=shown)
+
+
+def _after_note(text: str, pos: int) -> str:
+    """The text after ``pos`` past blanks and a short bracketed note ("By Particle Size (D50): ...")."""
+    rest = text[pos:]
+    note = _AXIS_NOTE.match(rest)
+    return (rest[note.end():] if note else rest).lstrip(" \t")
+
+
+def _lists_after(text: str, pos: int) -> bool:
+    """An axis clause that goes on to list: a colon, or a list verb in its first words ("By precursor, we
+    distinguish ..."); "By contrast, prices fell" lists nothing."""
+    rest = _after_note(text, pos)
+    return rest.startswith(":") or _LEAD_VERB.search(" ".join(rest.split()[:4])) is not None
+
+
+def _without_shared_head(labels: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """"pitch-derived, coal-derived and anthracite-derived soft carbon": the last label carries the noun all
+    of them share; when every other label ends in a word of the same hyphenated form ("-derived") and the
+    last has that word before more words, the last is cut after it like the others."""
+    ends = {re.search(r"-([a-z]+)$", label.lower()) is not None and label.lower().rsplit("-", 1)[1]
+            for _, label in labels[:-1]}
+    if len(ends) != 1 or False in ends:
+        return labels
+    (suffix,) = ends
+    pos, last = labels[-1]
+    m = re.search(rf"^.*?-{suffix}\b(?=\s+\S)", last, re.I)
+    return labels if m is None else labels[:-1] + [(pos, last[:m.end()])]
 
 
 #: "segments the market by type (A, B), by application (C, D) and by region (...)": an axis with its items
@@ -108,7 +159,9 @@ _AXIS_BRACKET = re.compile(
     # "covers product types (A, B), applications (C, D) and end users (E, F)": a plural axis noun, no "by"
     r"|(?:\b(?:covers|includes|spans|segments)\s+|,\s*|\band\s+)(?P<axis2>(?:[a-z][\w\-]*\s+)?(?:types|"
     r"applications|end[\s\-]users|end[\s\-]uses|grades|forms|materials|technologies|industries))\s*"
-    r"\((?P<items2>[^()]{3,300})\)",
+    r"\((?P<items2>[^()]{3,300})\)"
+    # "... by Type (A, B), Application (C, D), and Region": the next axis of the same run, named alone
+    r"|(?<=\)),\s*(?:and\s+)?(?P<axis3>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s*\((?P<items3>[^()]{3,300})\)",
     re.I,
 )
 
@@ -126,7 +179,7 @@ def _from_axis_brackets(doc: TextDocument, out: _Collector, have: set[str]) -> N
         if "(" not in text:
             continue
         for m in _AXIS_BRACKET.finditer(text):
-            g = "" if m.group("axis") is not None else "2"
+            g = "" if m.group("axis") is not None else "2" if m.group("axis2") is not None else "3"
             kind = _explicit_axis(m.group("axis" + g), out.product)
             if kind is None or kind in have:
                 continue
@@ -141,6 +194,28 @@ def _from_axis_brackets(doc: TextDocument, out: _Collector, have: set[str]) -> N
                 spans = [x for x in (clean_label(doc.text, start + pair.start(k), start + pair.end(k)) for k in (1, 2))
                          if x is not None]
             for span in spans:
+                out.add(kind, span)
+
+
+#: "The market is analysed across the following types: A; B; C." - a list announced by "the following <axis>".
+_FOLLOWING = re.compile(
+    r"\bfollowing\s+(?P<axis>(?:[a-z][\w\-]*\s+)?(?:types|applications|end[\s\-]users|end[\s\-]uses|grades|forms|"
+    r"materials|technologies|industries|products))\s*:\s*(?P<items>[^\n]+?)(?=\.(?:\s|$)|$)",
+    re.I,
+)
+
+
+def _from_following(doc: TextDocument, out: _Collector, have: set[str]) -> None:
+    """Items after "the following types:" up to the sentence end, for axes the structure left empty."""
+    for block in doc.blocks:
+        if block.boilerplate or block.kind not in ("paragraph", "list_item"):
+            continue
+        text = block_text(doc, block)
+        for m in _FOLLOWING.finditer(text):
+            kind = _explicit_axis(m.group("axis"), out.product)
+            if kind is None or kind in have or _NOT_ITEMS.search(_SIZE_BAND.sub(" ", m.group("items"))):
+                continue
+            for span in _enumeration(doc, block.start + m.start("items"), block.start + m.end("items")):
                 out.add(kind, span)
 
 

@@ -93,6 +93,7 @@ from kg.extract.segment_lists import (
 from kg.extract.segment_prose import (
     _from_axis_brackets,
     _from_axis_clauses,
+    _from_following,
     _from_inline_axes,
     _from_label_runs,
     _from_prose,
@@ -552,6 +553,7 @@ def extract_segments(
     _from_label_runs(doc, out, have=set(out.kinds()))
     _from_axis_brackets(doc, out, have=set(out.kinds()))
     _from_axis_clauses(doc, out, have=set(out.kinds()))
+    _from_following(doc, out, have=set(out.kinds()))
     _from_inline_axes(doc, out, have=set(out.kinds()))
     _from_prose(doc, out, have=set(out.kinds()))
     _from_title(doc, meta, out, have=set(out.kinds()))
