@@ -21,7 +21,7 @@ Steps, each deterministic (same bytes, same HTML):
    that needs a user password, a damaged or truncated PDF (no ``%%EOF``), and a PDF without a text layer
    (scanned pages) raise :class:`~kg.errors.InputError` saying so.
 2. Glyphs: upright characters only (rotated watermarks are skipped), ligatures (ﬁ ﬂ ...) expanded, glyphs
-   drawn twice at the same place (fake bold) counted once, ``(cid:N)`` glyphs without a Unicode mapping
+   drawn twice at the same place and size (fake bold) counted once, ``(cid:N)`` glyphs without a Unicode mapping
    dropped (a PDF made mostly of them is refused). Bold comes from the font name.
 3. Lines: glyphs grouped by vertical overlap, then cut into *segments* where the horizontal gap is a
    column gap, not a word space (a space glyph the next glyph does not move past is no space: Chromium
@@ -30,7 +30,10 @@ Steps, each deterministic (same bytes, same HTML):
    are numbered items (the number is dropped, as an ordered list's numbers are not text in HTML or Word).
 4. Running headers and footers (the same text, digits ignored, in the top or bottom band of at least half
    of the pages) and page numbers ("Page 3 of 9", "2/4", and bare numbers that go up with the page, so a
-   year at the top of a page is kept) are dropped.
+   year at the top of a page is kept) are dropped. A header drawn over the body text (Chromium prints
+   ``position: fixed`` elements so) would be grouped into a body line's glyphs: so before lines are formed,
+   glyphs of one size on one baseline near the top or bottom that recur with the same text at the same
+   baseline on at least half of the pages are dropped.
 5. Two text columns (a gutter no glyph crosses for six or more lines, body text on both sides) are read
    left column first; so are two columns of bullets side by side (a slide's two lists, each under its
    own titles), unless their items pair up row by row under a bold header row ("Drivers | Restraints"),
@@ -96,6 +99,9 @@ _CONTENTS_ENTRY = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|(?:chapter|section|pa
                              r"figure|fig\.|table|chart)\s+[\dA-Z]{1,3}\b)", re.IGNORECASE)
 _SENTENCE_END = ".!?:;"
 _LINE_END_DASHES = "-\u2013\u2014"
+#: How far from the top or bottom edge (share of the page height) a line recurring at the same baseline on
+#: half of the pages is taken for a running header or footer (the text-only line rule keeps to 10%).
+_RUNNING_BAND = 0.15
 _MAX_PAGES = 2000  # a report is rarely over 500 pages; this only bounds the work on a hostile file
 
 
@@ -111,6 +117,7 @@ class _Glyph:
     bottom: float
     size: float
     bold: bool
+    base: float  # the baseline, from the top of the page: the glyphs of one typeset line share it
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,23 +320,23 @@ def _page_items(layout: object) -> _Page:
 
     x_lo, y_lo, x_hi, y_hi = layout.bbox  # type: ignore[attr-defined]
     page = _Page(height=y_hi - y_lo, width=x_hi - x_lo)
-    seen: dict[tuple[str, int, int], float] = {}
+    seen: dict[tuple[str, int, int, float], float] = {}
     stack = list(reversed(list(layout)))  # type: ignore[call-overload]
     while stack:
         item = stack.pop()
         if isinstance(item, LTChar):
-            a, b, c, d, _, _ = item.matrix
+            a, b, c, d, _, origin_y = item.matrix
             if abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0:
                 continue  # rotated or mirrored: watermarks, axis labels
             text = item.get_text()
             text = "".join(_LIGATURES.get(ch, ch) for ch in text)
             top, bottom = y_hi - item.y1, y_hi - item.y0
-            key = (text, round(item.x0), round(top))
+            key = (text, round(item.x0), round(top), item.size)
             if not text.isspace() and key in seen:
-                continue  # the same glyph drawn again at the same place (fake bold, shadows)
+                continue  # the same glyph drawn again at the same place and size (fake bold, shadows)
             seen[key] = item.x0
             page.glyphs.append(_Glyph(text, item.x0, item.x1, top, bottom, round(item.size * 2) / 2,
-                                      bool(_BOLD_FONT.search(item.fontname.split("+")[-1]))))
+                                      bool(_BOLD_FONT.search(item.fontname.split("+")[-1])), y_hi - origin_y))
         elif isinstance(item, LTImage):
             page.images += 1
         elif isinstance(item, LTCurve):
@@ -476,6 +483,28 @@ class _Converter:
                     break
 
     # -- running headers, footers, page numbers
+    def _drop_running_strokes(self) -> None:
+        """Drop running headers/footers glyph by glyph, before lines are formed, in place.
+
+        A header printed on every page at a fixed place (Chromium's ``position: fixed``, a frame in a layout
+        program) may share its height with a body line: grouped into that line, it interleaves with its
+        glyphs ("Ke2st.r3el") or becomes an extra segment of it ("Market drivers Acme · Report 2024"), and
+        the line no longer matches itself on other pages. So before lines are formed, each typeset line
+        (glyphs of one size on one baseline, cut at gaps of two ems) near the top or bottom of a page that
+        recurs with the same text (digits ignored) at the same baseline and size on at least half of the
+        pages is dropped. The same place and size on many pages is stronger evidence than the line rule's
+        text alone, so the band is wider and a stroke deep in a page's lines qualifies.
+        """
+        if len(self.pages) < 2:
+            return
+        per_page = [_strokes(page) for page in self.pages]
+        counts = Counter(key for strokes in per_page for key in {k for k, _ in strokes})
+        need = max(2, (len(self.pages) + 1) // 2)
+        for page, strokes in zip(self.pages, per_page, strict=True):
+            drop = {i for key, members in strokes if counts[key] >= need for i in members}
+            if drop:
+                page.glyphs = [g for i, g in enumerate(page.glyphs) if i not in drop]
+
     def _drop_running(self, pages: list[list[_Line]]) -> None:
         """Drop running headers/footers and page numbers (see the module docstring), in place.
 
@@ -898,6 +927,7 @@ class _Converter:
                 b.level = levels[b.size]
 
     def html(self, title: str) -> str:
+        self._drop_running_strokes()
         per_page: list[list[_Line]] = [self._lines(p, n) for n, p in enumerate(self.pages)]
         self._drop_running(per_page)
         starts = Counter(round(ln.x0) for lines in per_page for ln in lines if ln.text.count(" ") >= 3)
@@ -930,6 +960,38 @@ def _page_number(key: str, text: str, page: int, numbering: set[int]) -> bool:
     if not _PAGE_NUMBER.match(key):
         return False
     return key.strip("-–—()[] ") != "#" or int(re.findall(r"\d+", text)[0]) - page in numbering
+
+
+def _strokes(page: _Page) -> list[tuple[tuple[str, int, float], list[int]]]:
+    """The typeset lines near the top and bottom of ``page`` (see :meth:`_Converter._drop_running_strokes`):
+    each as (text with digits as "#", baseline, size) and the indices of its glyphs, spaces included."""
+    by_base: dict[tuple[float, float], list[int]] = {}
+    for i, g in enumerate(page.glyphs):
+        by_base.setdefault((round(g.base, 1), g.size), []).append(i)
+    out: list[tuple[tuple[str, int, float], list[int]]] = []
+    for (base, size), members in by_base.items():
+        members.sort(key=lambda i: page.glyphs[i].x0)
+        runs: list[list[int]] = []
+        last: _Glyph | None = None  # the run's last visible glyph
+        for i in members:
+            g = page.glyphs[i]
+            if g.text.isspace():
+                if runs:
+                    runs[-1].append(i)
+                continue
+            if last is None or g.x0 - last.x1 > 2.0 * size:
+                runs.append([])
+            runs[-1].append(i)
+            last = g
+        for run in runs:
+            glyphs = [page.glyphs[i] for i in run]
+            top, bottom = min(g.top for g in glyphs), max(g.bottom for g in glyphs)
+            if _RUNNING_BAND * page.height <= top and bottom <= (1 - _RUNNING_BAND) * page.height:
+                continue
+            text = re.sub(r"\d+", "#", "".join(g.text for g in glyphs if not g.text.isspace()))
+            if re.search(r"[^\W\d_]", text):
+                out.append(((text, round(base), size), run))
+    return out
 
 
 def _run_edges(items: list[_Line | _Table], page_right: float) -> None:
