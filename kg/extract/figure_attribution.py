@@ -23,7 +23,7 @@ from kg.extract.figure_scope import ANAPHOR_PLACE_RX, MEASURE_NOUN, segment_name
 from kg.extract.figure_words import GENERIC_MODIFIERS, WORD_RX, MarketWords, is_place_word, norm_word, words_of, wordset
 from kg.extract.geo import find_places
 
-__all__ = ["continues_market", "market_ref"]
+__all__ = ["continues_market", "market_ref", "run_in_place_subject"]
 
 
 _MARKET_NOT_ENTITY = wordset(
@@ -34,6 +34,10 @@ _MARKET_NOT_ENTITY = wordset(
     "opportunities challenges concentration structure definition overview scope demand pressures "
     "pressure presence reach power penetration"
 )
+
+
+_DENIAL_BEFORE_RX = re.compile(r"\b(?:not|no|never)\s+(?:(?:a|an|the|part\s+of|of\s+the)\s+)?$", re.IGNORECASE)
+_FINANCIAL = wordset("capital equity equities stock stocks bond bonds debt financial money")
 
 
 def market_ref(ctx: Context, text: str) -> str | None:
@@ -47,7 +51,11 @@ def market_ref(ctx: Context, text: str) -> str | None:
             continue
         if text[max(0, m.start() - 20) : m.start()].lower().rstrip().endswith(("emerging", "niche", "end")):
             continue
+        if _DENIAL_BEFORE_RX.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "These sums are not market revenue": a denial, no reference to any market
         mods = _modifiers(text[: m.start()])
+        if mods and mods[0] in _FINANCIAL:
+            continue  # "capital markets", "Thornbury Capital Markets": finance (or a bank's name), no product market
         # "the market for graphitised cathode blocks": what the market is for modifies it too
         after = _MARKET_FOR_RX.match(text, m.end())
         if (
@@ -289,14 +297,33 @@ def continues_market(ctx: Context, gov: str) -> bool:
         return False
     if ctx.last_foreign_no is not None and ctx.last_foreign_no > ctx.last_own_no:
         return False
+    return _bare_place_subject(ctx, gov)
+
+
+def run_in_place_subject(ctx: Context, gov: str) -> bool:
+    """A clause whose subject is the bare place its paragraph opens with ("Europe. Europe is expected to grow
+    at a CAGR of ...", "EMEA: EMEA is forecast to ..."), no other market named in the paragraph: a report
+    walking through its regions, also far from its last sentence about the market."""
+    place = ctx.run_in_place
+    if place is None or (ctx.last_foreign_no is not None and ctx.last_foreign_no >= ctx.run_in_place_no):
+        return False
+    places = subject_places(gov, ctx.market.head)
+    return bool(places) and places[0].place.key == place.key and _bare_place_subject(ctx, gov)
+
+
+def _bare_place_subject(ctx: Context, gov: str) -> bool:
     places = subject_places(gov, ctx.market.head)
     if not places:
         return False
     lead = gov[: places[0].start]
     lead = lead[lead.rfind(":") + 1 :]  # "Outside China, growth is steep: North America is forecast to ..."
     rest = gov[places[0].end :]
-    if _EXPECT_OBJECT_RX.search(lead) and re.match(r"\s*to\s+(?:be|grow|expand|remain|rise)\b", rest):
-        return True  # "we expect Latin America to be the fastest-growing region": the place is the object of "expect"
+    if _EXPECT_OBJECT_RX.search(lead) and re.match(
+        r"\s*(?:(?:demand|consumption|sales|revenues?)\s+)?to\s+(?:be|grow|expand|remain|rise)\b", rest
+    ):
+        # "we expect Latin America to be the fastest-growing region", "we expect European demand to grow":
+        # the place (or its demand) is the object of "expect"
+        return True
     if not _PLACE_SUBJECT_RX.match(lead):
         return False
     # "South Korea's output value is projected", "Japan's should grow": the place's own measure

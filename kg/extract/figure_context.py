@@ -54,3 +54,7 @@ class Context:
     # the subject of a card in a grid of divs: the heading or short line above it that is just a place or
     # a listed segment ("<h4>Europe</h4><p>CAGR 2025-2034: 33.0%</p>"): (label, its place or None)
     card: tuple[str, Place | None] | None = None
+    # the place a paragraph opens with as a run-in label ("Europe. Europe is expected to ...", "EMEA: ..."),
+    # and the number of its first sentence
+    run_in_place: Place | None = None
+    run_in_place_no: int = 0

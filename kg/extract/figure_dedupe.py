@@ -39,7 +39,33 @@ def dedupe_sizes(items: list[MarketSize]) -> list[MarketSize]:
             out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
         else:
             out[k] = x
-    return list(out.values())
+    return _merge_converted(list(out.values()))
+
+
+def _merge_converted(items: list[MarketSize]) -> list[MarketSize]:
+    """ "EUR 412 million" converted at the report's rate (444.96) and the "US$ 445 million" it states
+    elsewhere for the same scope, segment and year are one figure: the dollars as stated win."""
+    out: list[MarketSize] = []
+    for x in items:
+        if x.currency != "USD" and x.value_usd_million is not None:
+            twin = next((y for y in items if y.currency == "USD" and _same_figure(x, y)), None)
+            if twin is not None:
+                continue
+        if x.currency == "USD":
+            for y in items:
+                if y.currency == "USD" or y.value_usd_million is None or not _same_figure(y, x):
+                    continue
+                x = x.model_copy(update={"evidence": _merge_evidence(x.evidence, y.evidence)})
+        out.append(x)
+    return out
+
+
+def _same_figure(converted: MarketSize, usd: MarketSize) -> bool:
+    a, b = converted.value_usd_million, usd.value_usd_million
+    if a is None or b is None or not b:
+        return False
+    key = (_key_text(converted.scope), _key_text(converted.segment), converted.year)
+    return key == (_key_text(usd.scope), _key_text(usd.segment), usd.year) and abs(a - b) <= Decimal("0.005") * abs(b)
 
 
 def dedupe_growth(items: list[GrowthRate]) -> list[GrowthRate]:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from kg.extract.figure_attribution import continues_market, market_ref
+from kg.extract.figure_attribution import continues_market, market_ref, run_in_place_subject
 from kg.extract.figure_clauses import CLAUSE_BOUNDARY, clause_start, figure_label, governing
 from kg.extract.figure_context import Context
 from kg.extract.figure_listed import listed_segment
@@ -91,6 +91,8 @@ def read_cagr(
         continues_market(ctx, with_verb) or (run_in is not None and continues_market(ctx, with_verb[run_in.end() :]))
     ):
         ref = "own"  # also after a run-in label: "Oceania: Oceania is expected to post a CAGR"
+    if ref is None and c.explicit and run_in_place_subject(ctx, gov):
+        ref = "own"  # "Europe. Europe is expected to grow at a CAGR of 26.3%": the region's paragraph
     if ref is None and ctx.prev_own and _BARE_RATE_SUBJECT_RX.match(gov) and _RATE_NOUN_RX.match(c.as_written):
         ref = "own"  # "The implied growth rate is 4.3% a year" right after the market's amounts
     label_owner = (

@@ -16,7 +16,7 @@ import re
 
 from kg.extract.figure_clauses import clause_start
 from kg.extract.figure_context import Context
-from kg.extract.figure_listed import SEGMENT_TAIL_WORDS, is_listed_company, listed_segment
+from kg.extract.figure_listed import SEGMENT_TAIL_WORDS, is_listed_company, listed_by_lead, listed_segment
 from kg.extract.figure_words import PAREN_RX, norm_word, words_of, wordset
 from kg.extract.geo import find_places
 from kg.extract.rates import ShareMatch
@@ -49,12 +49,18 @@ _HOLDER_STRIP_TAIL = wordset(
     "have has had is are was were which that who reportedly jointly combined nevertheless nonetheless "
     "however thus therefore meanwhile today presently instead likewise similarly though"
 )
+# a group of the largest players: "five largest suppliers", "three biggest producers", "10 leading vendors"
+_N_LARGEST_RX = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest|biggest|leading)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:companies|players|firms|vendors|suppliers|producers|manufacturers|makers|refiners|processors)",
+    re.IGNORECASE,
+)
 _POST_PARTICIPLE_RX = re.compile(
     r"\s+(?:operated|owned|run|managed|based|located|headquartered|controlled)\s+(?:by|in|at)\b", re.IGNORECASE
 )
 _VERBISH = re.compile(
     r"\b(?:dominat\w*|lead(?:s|ing)?|led|continu\w*|account\w*|hold\w*|held|remain\w*|is|are|was|were|has|have|"
-    r"had|represent\w*|control\w*|captur\w*|command\w*|mak\w+|made|compris\w*|constitut\w*|contribut\w*|"
+    r"had|represent\w*|control\w*|captur\w*|command\w*|mak(?:e|es|ing)|made|compris\w*|constitut\w*|contribut\w*|"
     r"now|currently|collectively|together|alone|still|already|also|will|can|could|emerg\w*|stand\w*|stood|"
     r"occup(?:y|ies|ied|ying)|absorb\w*)\b",
     re.IGNORECASE,
@@ -90,6 +96,8 @@ _REPORTED_RX = re.compile(
 )
 
 
+_ON_ITS_OWN_RX = re.compile(r"\s+(?:on\s+(?:its|their)\s+own|by\s+(?:itself|themselves))\s*$", re.IGNORECASE)
+_FIRST_PERSON_RX = re.compile(r"(?:our|my)\b", re.IGNORECASE)
 _ANAPHOR_PLACE_NP_RX = re.compile(r"(?:the|this)\s+(?:country|region)(?:\s+alone)?", re.IGNORECASE)
 
 
@@ -148,10 +156,11 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
             return None
         return names.group("names"), "company"
     w = re.sub(r"[’']s\s*$|(?<=s)[’']\s*$", " ", w)  # "Europe’s share of", "Electric buses' share of": the owner
+    w = _ON_ITS_OWN_RX.sub(" ", w)  # "Japan on its own accounted for": Japan
     raw_np = " ".join(re.findall(r"[\w&’'.\-]+", w))
     np = _clean_np(w)
-    if not np:
-        return None
+    if not np or _FIRST_PERSON_RX.match(raw_np):
+        return None  # "Our two largest customers accounted for 64% of segment revenue": the writer's own business
     if _ANAPHOR_COMPANY.match(raw_np) or _ANAPHOR_COMPANY.match(np):
         if ctx.prev_subject:
             return ctx.prev_subject, "company"
@@ -174,6 +183,8 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         noun = words_after[-1].lower()
         noun = "companies" if noun in _COMPANY_NOUNS else noun
         return " ".join(["Top", top.group("n"), *words_after[:-1], noun]), "company"
+    if (group := _N_LARGEST_RX.fullmatch(np)) is not None:
+        return group.group(0)[0].upper() + group.group(0)[1:], "company"  # "the five largest suppliers"
     words = words_of(np)
     if words[:1] == ["share"] or words[:2] == ["market", "share"]:
         return None  # "Share by value: 45%": a label of the measure, not a holder
@@ -198,11 +209,16 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
     raw_words = np.split()
     kind: HolderKind = "application" if re.search(r"\b(?:consum\w*|demand|usage|use)\b", sh.basis, re.I) else "segment"
     listed = listed_segment(ctx, raw_words)
+    tail_cut = False
     while len(raw_words) > 1 and raw_words[-1].lower() in SEGMENT_TAIL_WORDS:
         # "the automotive segment", "automotive end-use industry": Automotive
         if raw_words[-1].lower().startswith(("application", "end-use", "end-user", "industr")):
             kind = "application"
         raw_words = raw_words[:-1]
+        tail_cut = True
+    if listed is None and tail_cut and (by_lead := listed_by_lead(ctx, raw_words)) is not None:
+        # "Sodium-ion applications" for the one listed "Sodium-ion Batteries": the list's label
+        return by_lead[0], "segment" if by_lead[1] == "type" else "application"
     if listed is not None:
         # a listed segment names the holder and its kind; the phrase is kept as written, without the
         # market's head nouns only when the list names the type without them ("hard carbon anode
@@ -279,7 +295,7 @@ def _expand(ctx: Context, name: str) -> str:
     if key in ctx.holder_terms:
         return ctx.holder_terms[key]
     counts: dict[str, int] = {}
-    for m in re.finditer(r"\b([A-Za-z][a-z]+)[ \t]+" + re.escape(name) + r"\b", ctx.doc.text, re.IGNORECASE):
+    for m in re.finditer(r"(?<![\w\-])([A-Za-z][a-z]+)[ \t]+" + re.escape(name) + r"\b", ctx.doc.text, re.IGNORECASE):
         mod = m.group(1)
         if mod.lower() in _EXPAND_STOP or mod.lower() in ctx.market.words:
             continue

@@ -22,6 +22,7 @@ __all__ = [
     "LEGAL_SUFFIX_RX",
     "SEGMENT_TAIL_WORDS",
     "is_listed_company",
+    "listed_by_lead",
     "listed_in",
     "listed_segment",
     "load_listed",
@@ -48,9 +49,16 @@ def listed_in(ctx: Context, text: str) -> str | None:
 def _company_key(name: str) -> tuple[str, ...]:
     """A company name as lower-case words without its legal suffix ("Cabot Corporation" -> ("cabot",))."""
     words = [w.lower().strip(".,") for w in PAREN_RX.sub(" ", name).split()]
-    while len(words) > 1 and LEGAL_SUFFIX_RX.fullmatch(words[-1].capitalize()):
+    while len(words) > 1 and words[-1].replace(".", "") in _LEGAL_KEY_WORDS:
         words.pop()
     return tuple(w for w in words if w)
+
+
+# the legal words of LEGAL_SUFFIX_RX, lower case and without dots: "plc", "LLC", "S.A.", "N.V." all strip
+_LEGAL_KEY_WORDS = frozenset({
+    "inc", "ltd", "llc", "corp", "corporation", "co", "ag", "sa", "se", "plc", "gmbh", "group", "holdings",
+    "limited", "nv",
+})
 
 
 def load_listed(ctx: Context, segments: Sequence[SegmentMention], companies: Sequence[CompanyMention]) -> None:
@@ -90,6 +98,16 @@ def listed_segment(ctx: Context, words: Sequence[str]) -> tuple[str, SegmentKind
         if len(shorter) == 1:
             return shorter[0][0], shorter[0][1], len(raw)
     return None
+
+
+def listed_by_lead(ctx: Context, words: Sequence[str]) -> tuple[str, SegmentKind] | None:
+    """The one listed segment whose label opens with ``words`` and goes on ("Sodium-ion" for the listed
+    "Sodium-ion Batteries"); None when no label or several do."""
+    key = tuple(norm_word(w) for w in words)
+    if not key:
+        return None
+    hits = {v for k, v in ctx.segment_keys.items() if len(k) > len(key) and k[: len(key)] == key}
+    return hits.pop() if len(hits) == 1 else None
 
 
 # a noun that stands for the market's product itself: "uncoated material", "coated grades"

@@ -32,6 +32,7 @@ __all__ = [
     "clause_segment",
     "default_scope",
     "later_subject_place",
+    "run_in_place",
     "segment_name",
     "segment_subject",
     "subject_places",
@@ -152,6 +153,22 @@ def _measure_in_rx(product_words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+_RUN_IN_LABEL_RX = re.compile(r"^\s*[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,4}\s*:\s+(?=\S)")
+
+
+# a paragraph that opens with a place as its run-in label: "Europe. Europe is expected ...", "EMEA: ..."
+_RUN_IN_PLACE_RX = re.compile(r"^\s*(?P<label>[A-Z][\w&'’\-]*(?:\s+[\w&'’\-]+){0,3})\s*[.:]\s+(?=[A-Z])")
+
+
+def run_in_place(paragraph: str) -> Place | None:
+    """The place a paragraph's run-in label names (not a global one), else None."""
+    m = _RUN_IN_PLACE_RX.match(paragraph)
+    if m is None:
+        return None
+    place = lookup_place(m.group("label"))
+    return place if place is not None and place.kind != "global" else None
+
+
 def clause_scope(
     ctx: Context, gov: str, label: str | None = None, earlier: str = ""
 ) -> tuple[Place | None, str | None]:
@@ -163,6 +180,11 @@ def clause_scope(
         if p is not None:
             return (None, label) if p.kind == "global" else (p, label)
     places = subject_places(gov, ctx.market.head, ctx.market.words)
+    if places and (run_in := _RUN_IN_LABEL_RX.match(gov)) is not None and places[0].end <= run_in.end():
+        # "North America: the US market was worth ...": the clause's own place, not the run-in label's
+        own = subject_places(gov[run_in.end() :], ctx.market.head, ctx.market.words)
+        if own:
+            return own[0].place, own[0].as_written
     if places:
         return places[0].place, places[0].as_written
     if ANAPHOR_PLACE_RX.search(gov):

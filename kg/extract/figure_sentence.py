@@ -16,6 +16,7 @@ from kg.extract.figure_growth import elliptical_rate, read_cagr
 from kg.extract.figure_holders import OPENING_NAMES_RX, SENTENCE_STARTERS
 from kg.extract.figure_scope import subject_places
 from kg.extract.figure_shares import (
+    comparison_share,
     elided_basis_shares,
     elliptical_share,
     find_all_shares,
@@ -59,8 +60,11 @@ def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> N
             elliptical_rate(ctx, s, c, cagrs)
     shares_before = len(ctx.shares)
     for sh in shares:
+        n_before = len(ctx.shares)
         read_share(ctx, s, sh, ev)
         elliptical_share(ctx, s, sh, ev, shares)
+        if len(ctx.shares) > n_before:
+            comparison_share(ctx, s, sh, ctx.shares[n_before], shares)
     for sz in own_sizes:
         share_of_total(ctx, s, sz, ev)
     for sz in sizes:

@@ -20,6 +20,7 @@ from kg.extract.figure_attribution import market_ref
 from kg.extract.figure_clauses import clause_start, figure_label
 from kg.extract.figure_context import Context
 from kg.extract.figure_holders import SENTENCE_STARTERS, cited_start, share_holder
+from kg.extract.figure_listed import listed_segment
 from kg.extract.figure_sizes import Size
 from kg.extract.figure_words import GENERIC_MODIFIERS, is_place_word, norm_word, words_of, wordset
 from kg.extract.figure_years import YEAR_AFTER_RX
@@ -28,6 +29,7 @@ from kg.extract.rates import ShareMatch, find_shares
 from kg.models import Evidence, HolderKind, Share, Statistic
 
 __all__ = [
+    "comparison_share",
     "elided_basis_shares",
     "elliptical_share",
     "find_all_shares",
@@ -114,6 +116,8 @@ def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
     )
 
 
+_DOMESTIC_RX = re.compile(r"(?:domestic|local|home-grown|homegrown)\b", re.IGNORECASE)
+_RUN_IN_PLACE_RX = re.compile(r"^\s*(?P<label>[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,3})\s*:\s+(?=\S)")
 _WHEN_WORDS = wordset("today now currently presently already still overall")
 
 
@@ -137,6 +141,10 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
         # "NBR: €0.61 bn in 2023, equal to a 48.8% share of the market": the line's label holds it
         lp = ctx.line_label[1]
         holder = (lp.name, "region") if lp is not None else (ctx.line_label[0], "segment")
+    if holder is not None and _DOMESTIC_RX.match(holder[0]) and (label := _RUN_IN_PLACE_RX.match(s)) is not None:
+        place = lookup_place(label.group("label"))
+        if place is not None and place.kind != "global":
+            holder = place.name, "region"  # "China: domestic cell makers consumed 78% of ...": China's
     if not basis_ok or holder is None:
         ctx.stats.append(Statistic(evidence=(ev,), label=figure_label(s, sh.start), value_text=sh.as_written))
         return
@@ -144,9 +152,14 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     year = None
     # the year the share is for: "in 2024" in its clause (also after the basis: "52% of lithium metal foil
     # revenue in 2024"), or a year that qualifies the basis ("38% of 2024 demand")
-    clause = s[cited_start(s, clause_start(s, sh.start), sh.start) : max(sh.end, sh.basis_end) + 40]
-    ym = re.search(r"\b(?:in|as\s+of|during|for)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b", clause)
+    cs = cited_start(s, clause_start(s, sh.start), sh.start)
+    clause = s[cs : max(sh.end, sh.basis_end) + 40]
+    # a comparison after the share is another year's figure: "24% of 2024 volumes, up from 15% in 2022"
+    if (cmp := _COMPARISON_RX.search(s, max(sh.end, sh.basis_end), cs + len(clause))) is not None:
+        clause = s[cs : cmp.start()]
+    ym = re.search(r"\b(?:in|as\s+of|during|for|by)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b", clause)
     ym = ym or re.match(r"\s*(?P<y>(?:19|20)\d{2})\b", s[sh.basis_start : sh.basis_end])
+    ym = ym or _OPENING_YEAR_RX.match(s)  # "In 2024, Acme's share of the market reached 11%"
     if ym:
         year = int(ym.group("y"))
     ctx.shares.append(
@@ -162,10 +175,52 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     )
 
 
+_OPENING_YEAR_RX = re.compile(r"\s*(?:In|During|As\s+of|By\s+the\s+end\s+of)\s+(?P<y>(?:19|20)\d{2})\s*,")
+_APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|just\s+(?:over|under)|over|under)\s+)?"
+# the same holder's share in another year, right after its share: ", up from 15% in 2022", "against 22% in 2024"
+_COMPARISON_RX = re.compile(
+    r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+from|against|compared\s+(?:with|to)|"
+    r"versus|vs\.?)\s+" + _APPROX + r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b))"
+    r"\s+(?:in|as\s+of|at\s+the\s+end\s+of)\s+(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def comparison_share(ctx: Context, s: str, sh: ShareMatch, first: Share, shares: Sequence[ShareMatch]) -> None:
+    """ "Storage took 24% of 2024 volumes, up from 15% in 2022": the same holder's share of the same basis in
+    the earlier (or later) year the comparison names; ``first`` is the market's share ``sh`` was read as."""
+    at = max(sh.end, sh.basis_end)
+    year = YEAR_AFTER_RX.match(s, at)  # "24% of volumes in 2024, up from ..."
+    m = _COMPARISON_RX.match(s, year.end() if year is not None else at)
+    if m is None or any(o.start == m.start("value") for o in shares):
+        return
+    if first.year is not None and first.year == int(m.group("y")):
+        return
+    of = re.sub(r"^(?:19|20)\d{2}\s+", "", first.of)  # "of 2024 volumes" was the first year's basis
+    ctx.shares.append(
+        first.model_copy(
+            update={
+                "share_percent": Decimal(m.group("pct")),
+                "value_text": m.group("value"),
+                "year": int(m.group("y")),
+                "of": of,
+            }
+        )
+    )
+
+
 _ELLIPTICAL_SHARE_RX = re.compile(
     r"(?:\s+in\s+(?:19|20)\d{2})?\s*,?\s+(?P<conj>and|while|with|ahead\s+of|followed\s+by)\s+(?P<holder>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z&][\w&.\-]*){0,4})"
-    r"\s+(?:for|at|with)\s+(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|CAGR)\b)"
+    r"\s+(?:for|at|with)\s+" + _APPROX + r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|CAGR)\b)"
 )
+# "electric vehicle batteries accounted for 72% of demand and energy storage for about 19%": a second
+# application or segment, written in lower case as the first one was
+_ELLIPTICAL_LOWER_RX = re.compile(
+    r"(?:\s+in\s+(?:19|20)\d{2})?\s*,?\s+and\s+(?P<holder>(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])[\w\-]*){0,3})"
+    r"\s+for\s+" + _APPROX + r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)(?!\s*(?:of|share|CAGR)\b)",
+    re.IGNORECASE,
+)
+_NOT_A_PART = wordset("the rest remainder remaining other others all each both most many some its their it")
 
 
 def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares: Sequence[ShareMatch]) -> None:
@@ -177,9 +232,14 @@ def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares:
         _bracketed_shares(ctx, s, sh.basis_end, shares)
         return
     m = _ELLIPTICAL_SHARE_RX.match(s, sh.basis_end)
+    first = ctx.shares[-1]
+    if m is None and first.holder_kind in ("segment", "application"):
+        low = _ELLIPTICAL_LOWER_RX.match(s, sh.basis_end)
+        if low is not None and not any(o.start == low.start("value") for o in shares):
+            _lower_part(ctx, low, first)
+        return
     if m is None or any(o.start == m.start("value") for o in shares):
         return
-    first = ctx.shares[-1]
     places = find_places(m.group("holder"))
     if not places and first.holder_kind == "company" and not m.group("conj").lower().startswith(("and", "while")):
         # "Acme holds 24% of revenue, ahead of Borton at 13%": the next company, of the same basis
@@ -198,6 +258,27 @@ def elliptical_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence, shares:
             update={
                 "holder": places[0].place.name,
                 "holder_kind": "region",
+                "share_percent": Decimal(m.group("pct")),
+                "value_text": m.group("value"),
+            }
+        )
+    )
+
+
+def _lower_part(ctx: Context, m: re.Match[str], first: Share) -> None:
+    holder = m.group("holder")
+    words = holder.split()
+    if {w.lower() for w in words} & _NOT_A_PART or find_places(holder):
+        return
+    listed = listed_segment(ctx, words)
+    kind: HolderKind = first.holder_kind
+    if listed is not None:
+        holder, kind = listed[0], "segment" if listed[1] == "type" else "application"
+    ctx.shares.append(
+        first.model_copy(
+            update={
+                "holder": holder,
+                "holder_kind": kind,
                 "share_percent": Decimal(m.group("pct")),
                 "value_text": m.group("value"),
             }

@@ -32,6 +32,8 @@ from kg.models import Evidence, MarketSize, Share, Statistic, Status
 __all__ = ["Size", "sentence_sizes", "share_part_size"]
 
 
+# the market as the object right before its amount: "... lift the market to", "values the market at"
+_MARKET_OBJECT_RX = re.compile(r"\bthe\s+market\s+(?:to|at)\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE)
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:invest\w*|fund\w*|financ\w*|allocat\w*|dedicat\w*|commit\w*|budget\w*|grants?|subsid\w*|loans?|"
     r"spend\w*|spent|capex|capital\s+expenditure|costs?|costing|price[sd]?|pricing|add|adds|adding|added|"
@@ -209,9 +211,9 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             ref = "own"
         if ref is None and cs > 0 and place is not None and first_clause_own:
             ref = "own"  # "..., while China is forecast to reach $4200 million"
-        if ref is None and cs > 0 and place is None and first_clause_own and _IT_RX.search(gov):
+        if cs > 0 and place is None and first_clause_own and _IT_RX.search(gov) and ref in (None, "own"):
             ref = "own"  # "..., but domestic cell plants could lift it to INR 7,400 crore by 2031"
-            place, place_text = first_clause_scope
+            place, place_text = first_clause_scope  # (also when "it" alone made it the market's: "we model it at")
         run_in = _RUN_IN_RX.match(gov)
         body = gov[run_in.end() :] if run_in else gov  # the clause without a run-in label
         if ref is None and year is not None and _place_earned(ctx, body, s, m):
@@ -266,6 +268,8 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             aside = False  # "Asia Pacific — USD 219.6 Mn (2024)": the dash is the label's, no aside
         # "Thornvale projects US$ 21.1 billion": a verb right before the amount, not a noun of investment
         before = _PROJECTS_VERB_RX.sub("", s[max(cs, m.start - 70) : m.start])
+        if (obj := _MARKET_OBJECT_RX.search(before)) is not None:
+            before = before[obj.start() :]  # "a price recovery lifts the market to US$ 18.6bn": the market's amount
         local = before + " " + s[m.end : m.end + 25]
         negative = bool(_NEGATIVE_MONEY.search(local)) or bool(_NEGATIVE_MONEY.search(before[-60:]))
         own = (

@@ -107,6 +107,16 @@ def read_table(ctx: Context, index: int, block: Block | None = None, last: int |
         about_market = bool(
             _BREAKDOWN_RX.search(before[-120:]) or re.search(r"\bCAGR\b", header, re.IGNORECASE)
         ) and not _OTHER_MEASURE_RX.search(caption)
+    if (
+        not about_market
+        and caption_ref != "foreign"
+        and not UNIT_RX.search(header)
+        and _COMPANY_HEADER_RX.search(heads[0])
+        and any(rate_column(h) == "share" for h in heads[1:])
+    ):
+        # "Company | Ticker | 2024 share of global shipments": the players' shares of the market
+        _table_rates(ctx, block, rows, heads, top)
+        return
     if not about_market and caption_ref is None and not year_layout and any(rate_column(h) for h in heads[1:]):
         # only rate columns ("Region | CAGR 2025-32 | Share 2024") under a breakdown heading or label column
         if (_BREAKDOWN_RX.search(before[-120:]) or _BREAKDOWN_RX.search(heads[0])) and not _OTHER_MEASURE_RX.search(

@@ -36,7 +36,7 @@ from kg.extract.figure_lines import (
     unit_line_sizes,
 )
 from kg.extract.figure_listed import listed_segment, load_listed, use_listed_labels
-from kg.extract.figure_scope import apply_default_scope, default_scope
+from kg.extract.figure_scope import apply_default_scope, default_scope, run_in_place
 from kg.extract.figure_sentence import ENUMERATOR_RX, read_sentence
 from kg.extract.figure_table_cells import read_table
 from kg.extract.figure_tables import text_table
@@ -103,6 +103,8 @@ def extract_figures(
             skip_to = i + 1
             continue
         ctx.card = card_subject(ctx, i)
+        ctx.run_in_place = run_in_place(doc.text[block.start : block.end]) if block.kind == "paragraph" else None
+        ctx.run_in_place_no = ctx.sentence_no
         for n_sent, sent in enumerate(split_sentences(doc.text, block.start, block.end)):
             # a numbered item opens a line of its own, also inside a paragraph ("... 3.4 Europe: US$ 61.7 million")
             own_line = n_sent == 0 or ENUMERATOR_RX.match(sent.text) is not None
@@ -121,6 +123,7 @@ def extract_figures(
             ctx.line_label = None
             ctx.sentence_no += 1
         ctx.card = None
+        ctx.run_in_place = None
     apply_default_scope(ctx)
     use_listed_labels(ctx)
     return Figures(

@@ -83,7 +83,7 @@ _ANNUAL_RXS = (
     ),
     re.compile(
         r"\b" + _GROW_VERB + r"\s+(?:at|by)\s+(?:an?|the)\s+"
-        r"(?:(?:average|estimated|projected|expected|steady|healthy|robust)\s+)*"
+        r"(?:(?:average|estimated|projected|expected|steady|healthy|robust|compound(?:ed)?)\s+)*"
         r"annual(?:i[sz]ed)?\s+(?:growth\s+)?(?:rate|pace)\s+of\s+" + _ABOUT + _PCT,
         re.IGNORECASE,
     ),
@@ -345,6 +345,7 @@ _SHARE_VERB = (
     r"mak(?:e|es|ing)\s+up|made\s+up|compris(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)(?:\s+to)?|"
     r"occup(?:y|ies|ied|ying)|cover(?:s|ed|ing)?|share\s+of|with|produc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|"
     r"t(?:ake|akes|ook|aking)|suppl(?:ies|ied|ying)|absorb(?:s|ed|ing)?|process(?:es|ed)|"
+    r"ship(?:s|ped|ping)|consum(?:e|es|ed|ing)|"
     # "Acme alone is estimated at 27% of segment revenue"
     r"(?<=is\s)estimated\s+at|(?<=are\s)estimated\s+at|(?<=was\s)estimated\s+at|"
     # the base form only as a present fact: "producers supply 27%", not "scrap could supply 15% by 2031"
@@ -379,7 +380,7 @@ _BASIS_YEAR_RX = re.compile(r"(?:19|20)\d{2}\s+(?=[A-Za-z])")
 _BASIS_STOP = wordset(
     "in by with and as while due driven owing because through during for from to that which who where "
     "when than since after before amid is are was were has have had will would could can may might a "
-    "an the this these those its their it globally worldwide respectively alone now currently"
+    "an the this these those its their it globally worldwide respectively alone now currently according"
 )
 _SHARE_BEFORE_RX = re.compile(
     r"\b(?P<cue>(?:market\s+|revenue\s+|a\s+|the\s+|combined\s+|collective\s+|total\s+)*share)\s*(?:of\s+|at\s+|"

@@ -6,7 +6,8 @@ Why not a library splitter: evidence quotes must be exact slices of the text, an
 
 * A sentence ends at ". ! ?" (plus closing quotes/brackets) followed by whitespace and a capital, digit,
   quote or bullet -- unless the word before the period is a known abbreviation, a single letter ("U.S.",
-  "N. America"; not a year's forecast mark "2030E."), or a bare number opening the sentence ("1. Electric ...").
+  "N. America"; not a year's forecast mark "2030E."; not a unit after its number, "2.3 Mt."), or a bare
+  number opening the sentence ("1. Electric ...").
 * A newline always ends a sentence (blocks and table rows are separated by newlines).
 * Sentences are trimmed of surrounding whitespace; empty ones are dropped.
 """
@@ -35,6 +36,8 @@ _ABBREVIATIONS = wordset(
     "i.e etc al rs jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st mt dept govt "
     "intl incl excl approx resp u.s u.k u.a.e p.r u.s.a e.u n.a"
 )
+# abbreviations that are also units: after a number they end the sentence their figure closes
+_UNITS = wordset("mt")
 _END_RX = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9•➤\-–—>])|\n")
 
 
@@ -50,6 +53,8 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
         # but not a forecast mark glued to a year: "to 2032E. Mexico ..."
         at = sentence_start + m.start(1)
         return not (at > 0 and text[at - 1].isdigit())
+    if word.lower() in _UNITS and re.search(r"\d\s*$", text[sentence_start : sentence_start + m.start(1)]):
+        return False  # "shipments of 2.3 Mt. We expect ...": a unit after its number, not "Mt." (Mount)
     return word.lower().rstrip(".") in _ABBREVIATIONS
 
 
