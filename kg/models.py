@@ -77,13 +77,17 @@ class RawDocument(Frozen):
     raw_sha256: str
     encoding: str  # what the bytes were decoded as, e.g. "utf-8", "cp1252"
     repaired: bool = False  # mojibake repaired by ftfy
-    # PDF and DOCX bodies are the HTML kg.ingest.pdf / kg.ingest.docx made from the file
+    # PDF, DOCX, PPTX, ODT/FODT and RTF bodies are the HTML kg.ingest.pdf / docx / pptx / odt / rtf made
     media_type: Literal[
         "text/html",
         "text/markdown",
         "text/plain",
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.text-flat-xml",
+        "application/rtf",
     ]
     front_matter: dict[str, str] = Field(default_factory=dict)
     body: str  # decoded body without front matter

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from kg.errors import InputError
+from kg.ingest.package import ZIP_ERRORS
 
 DOCX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -48,7 +49,7 @@ def is_docx(data: bytes) -> bool:
             if "[Content_Types].xml" not in names:
                 return False
             types = z.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return False
     return b"wordprocessingml" in types or "word/document.xml" in names
 
@@ -58,7 +59,7 @@ def docx_to_html(data: bytes, source: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             size = sum(i.file_size for i in z.infolist() if i.filename.endswith(".xml"))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(source, "is a damaged Word document (its ZIP package cannot be opened)", _HINT) from exc
     if size > _MAX_XML_BYTES:
         raise InputError(source, f"is a Word document whose XML unpacks to {size / 1e6:,.0f} MB, too big for a "

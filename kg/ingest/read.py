@@ -3,8 +3,9 @@
 Steps, each deterministic (same bytes in, same document out):
 
 1. sha256 of the raw bytes (the graph records it so a quote can be re-derived from the file).
-2. Refuse what is not text: empty files, known binary formats (PNG, JPEG, GIF, ZIPs that are not Word
-   documents (XLSX, PPTX...), OLE, gzip... named in the error) and NUL bytes that are not UTF-16.
+2. Refuse what is not text: empty files, known binary formats (PNG, JPEG, GIF, ZIPs that are not a
+   document we read (XLSX, OpenDocument spreadsheets...), OLE (old .doc/.xls/.ppt), gzip... named in the
+   error) and NUL bytes that are not UTF-16.
 3. Decode: a BOM wins (UTF-8-sig, UTF-32, UTF-16); else BOM-less UTF-16 recognised by its NUL pattern;
    else strict UTF-8; else strict cp1252 (the usual Windows export); else charset-normalizer's best
    guess (only reached when cp1252 has undefined bytes, i.e. the file is surely not cp1252); else
@@ -17,15 +18,18 @@ Steps, each deterministic (same bytes in, same document out):
    saved mail, see :func:`split_mail_header`.
 6. The media type is decided by content (all corpus files are ``.txt``), see :func:`sniff_media_type`.
 
-PDF and Word (.docx) files are recognised by their bytes (``%PDF-``; a ZIP package with a Word main
-part), whatever their name, and converted before step 2 (and instead of steps 3-6) by
-:mod:`kg.ingest.pdf` and :mod:`kg.ingest.docx` into a small HTML document (headings, paragraphs, lists,
-tables, bold) that becomes the body. Their media type stays the file's own (``application/pdf``, the
-DOCX type), because that is what the graph records as the document's format (``dcterms:format``); the
-text stage renders these bodies as HTML (:data:`HTML_BODIES`). The sha256 is still of the raw bytes;
-``encoding`` is ``"pdf"`` / ``"docx"`` (no character encoding was guessed). Encrypted, damaged, truncated
-and image-only PDFs and ZIPs that are not Word documents are refused with an :class:`InputError` naming
-the problem.
+PDF, Word (.docx), PowerPoint (.pptx), OpenDocument text (.odt, flat .fodt) and RTF files are
+recognised by their bytes (``%PDF-``; a ZIP package with a Word or PowerPoint main part or an
+OpenDocument text ``mimetype``; an ``<office:document>`` root of that type; ``{\rtf``), whatever their
+name, and converted before step 2 (and instead of steps 3-6) by :mod:`kg.ingest.pdf`,
+:mod:`kg.ingest.docx`, :mod:`kg.ingest.pptx`, :mod:`kg.ingest.odt` and :mod:`kg.ingest.rtf` into a small
+HTML document (headings, paragraphs, lists, tables, bold) that becomes the body. Their media type stays
+the file's own (``application/pdf``, the DOCX type...), because that is what the graph records as the
+document's format (``dcterms:format``); the text stage renders these bodies as HTML
+(:data:`HTML_BODIES`). The sha256 is still of the raw bytes; ``encoding`` names the format (``"pdf"``,
+``"docx"``, ``"pptx"``, ``"odt"``, ``"fodt"``, ``"rtf"``: no character encoding was guessed). Encrypted,
+damaged, truncated and image-only files and ZIPs that are none of these are refused with an
+:class:`InputError` naming the problem.
 """
 
 from __future__ import annotations
@@ -42,7 +46,11 @@ import ftfy
 
 from kg.errors import InputError
 from kg.ingest.docx import DOCX_MEDIA_TYPE, docx_to_html, is_docx
+from kg.ingest.odt import FODT_MEDIA_TYPE, ODT_MEDIA_TYPE, is_fodt, odf_mimetype, odt_to_html
+from kg.ingest.package import ZIP_ERRORS
 from kg.ingest.pdf import PDF_MEDIA_TYPE, pdf_to_html
+from kg.ingest.pptx import PPTX_MEDIA_TYPE, is_pptx, pptx_to_html
+from kg.ingest.rtf import RTF_MEDIA_TYPE, is_rtf, rtf_to_html
 from kg.models import RawDocument
 
 MediaType = Literal[
@@ -51,12 +59,18 @@ MediaType = Literal[
     "text/plain",
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.text-flat-xml",
+    "application/rtf",
 ]
 #: Media types whose body (after conversion) is HTML for the text stage.
-HTML_BODIES = frozenset({"text/html", PDF_MEDIA_TYPE, DOCX_MEDIA_TYPE})
+HTML_BODIES = frozenset({"text/html", PDF_MEDIA_TYPE, DOCX_MEDIA_TYPE, PPTX_MEDIA_TYPE, ODT_MEDIA_TYPE,
+                         FODT_MEDIA_TYPE, RTF_MEDIA_TYPE})
 
 # Magic numbers of formats users plausibly drop in the folder by mistake; checked before decoding.
-_NOT_A_REPORT = "remove it from the input folder: kg reads PDF, Word (.docx), HTML, markdown and text reports"
+_NOT_A_REPORT = ("remove it from the input folder: kg reads PDF, Word (.docx), PowerPoint (.pptx), OpenDocument "
+                 "text (.odt), RTF, HTML, markdown and text reports")
 _SAVE_AS = "save the report as PDF, .docx, HTML or text"
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image", _NOT_A_REPORT),
@@ -64,16 +78,23 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"GIF87a", "a GIF image", _NOT_A_REPORT),
     (b"GIF89a", "a GIF image", _NOT_A_REPORT),
     (b"PK\x03\x04", "a ZIP archive", "unpack it, or " + _SAVE_AS),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old .doc/.xls)", _SAVE_AS),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old .doc/.xls/.ppt)", _SAVE_AS),
     (b"\x1f\x8b", "a gzip archive", "decompress it first"),
-    (b"{\\rtf", "an RTF document", _SAVE_AS),
 )
-#: What a ZIP package is, by a part only that kind has (named in the refusal of ZIPs that are not DOCX).
+#: What a ZIP package we do not read is, by a part only that kind has (named in its refusal).
 _ZIP_KINDS: tuple[tuple[str, str], ...] = (
     ("xl/workbook.xml", "an Excel workbook (XLSX, a ZIP archive)"),
-    ("ppt/presentation.xml", "a PowerPoint file (PPTX, a ZIP archive)"),
     ("content.xml", "an OpenDocument file (a ZIP archive)"),
 )
+#: OpenDocument kinds other than text, by their ``mimetype``, for the refusal.
+_ODF_KINDS = {
+    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (ODS, a ZIP archive)",
+    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (ODP, a ZIP archive)",
+    "application/vnd.oasis.opendocument.graphics": "an OpenDocument drawing (ODG, a ZIP archive)",
+}
+
+#: The ZIP-based formats we read, by file name suffix (only to word the refusal of a ZIP that is not one).
+_PACKAGE_NAMES = {".docx": "a Word document", ".pptx": "a PowerPoint file", ".odt": "an OpenDocument text"}
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -181,30 +202,43 @@ def decode_document(data: bytes, *, source: str, path: str = "") -> RawDocument:
 
 
 def _convert(data: bytes, source: str, suffix: str) -> tuple[MediaType, str, str] | None:
-    """PDF and DOCX bytes as (media type, "pdf"/"docx", HTML body); None for anything else."""
+    """PDF, DOCX, PPTX, ODT/FODT and RTF bytes as (media type, format name, HTML body); None for anything
+    else. Decided by content: the name only words the refusal of a ZIP that is none of them."""
     if data.startswith(b"%PDF-"):
         return PDF_MEDIA_TYPE, "pdf", pdf_to_html(data, source)
+    if is_rtf(data):
+        return RTF_MEDIA_TYPE, "rtf", rtf_to_html(data, source)
+    if is_fodt(data):
+        return FODT_MEDIA_TYPE, "fodt", odt_to_html(data, source)
     if not data.startswith(b"PK\x03\x04"):
         return None
     if is_docx(data):
         return DOCX_MEDIA_TYPE, "docx", docx_to_html(data, source)
+    if is_pptx(data):
+        return PPTX_MEDIA_TYPE, "pptx", pptx_to_html(data, source)
+    mimetype = odf_mimetype(data)
+    if mimetype == ODT_MEDIA_TYPE:
+        return ODT_MEDIA_TYPE, "odt", odt_to_html(data, source)
     what, known = _zip_kind(data)
-    if suffix == ".docx":
-        if what is None:
-            raise InputError(source, "is a damaged .docx file: its ZIP package cannot be opened", _SAVE_AS)
-        raise InputError(source, f"is named .docx but is not a Word document: it is {what}", _SAVE_AS)
+    if mimetype in _ODF_KINDS:
+        what, known = _ODF_KINDS[mimetype], True
+    if what is None and suffix in _PACKAGE_NAMES:  # a cut ZIP: only its name says what it was
+        raise InputError(source, f"is a damaged {suffix} file: its ZIP package cannot be opened", _SAVE_AS)
+    if suffix in _PACKAGE_NAMES:
+        raise InputError(source, f"is named {suffix} but is not {_PACKAGE_NAMES[suffix]}: it is {what}",
+                         _SAVE_AS)
     named = f" saved with a {suffix} name" if suffix in _TEXT_SUFFIXES else ""
     raise InputError(source, f"is {what or 'a damaged ZIP archive'}{named}, not a report",
                      _SAVE_AS if known else "unpack it, or " + _SAVE_AS)
 
 
 def _zip_kind(data: bytes) -> tuple[str | None, bool]:
-    """What a ZIP file that is not a Word document is (None: it cannot be opened), and whether that is an
-    office format (to be re-saved, not unpacked)."""
+    """What a ZIP file that is none of the packages we read is (None: it cannot be opened), and whether that
+    is an office format (to be re-saved, not unpacked)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return None, False
     for part, what in _ZIP_KINDS:
         if part in names:

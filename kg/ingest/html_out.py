@@ -1,0 +1,99 @@
+"""The small HTML document the office-format converters (PPTX, ODT, RTF) write for the text stage.
+
+One writer so the three converters agree on what a heading, a paragraph, a (nested) list item and a
+table look like; the text stage then renders them exactly as it renders an HTML report (same offsets,
+same table grid, same list depths). Inline text is escaped here, bold runs become ``<strong>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_TAGS = re.compile(r"</?(?:br|strong|p)>")
+
+
+@dataclass(frozen=True)
+class TableCell:
+    inner: str  # inline HTML (already escaped); a cell of several paragraphs has each in <p>
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def cell_inner(paragraphs: list[str]) -> str:
+    """A table cell's paragraphs (inline HTML each), empty ones dropped."""
+    return "".join(f"<p>{p}</p>" for p in paragraphs if visible(p))
+
+
+def inline(text: str, bold: bool = False) -> str:
+    """Escaped text of one run; line breaks become ``<br>``; bold only when the run has visible text."""
+    escaped = html.escape(text, quote=False).replace("\n", "<br>")
+    return f"<strong>{escaped}</strong>" if bold and text.strip() else escaped
+
+
+def visible(inner: str) -> bool:
+    """Whether inline HTML written by :func:`inline` (or cell paragraphs of it) holds non-space text."""
+    return bool(html.unescape(_TAGS.sub("", inner)).strip())
+
+
+class HtmlBuilder:
+    """Blocks in reading order -> one HTML document; lists open and close as depths change."""
+
+    def __init__(self, title: str = "") -> None:
+        self.out = ["<!doctype html>", '<html><head><meta charset="utf-8">']
+        title = " ".join(title.split())
+        if title:
+            self.out.append("<title>" + html.escape(title, quote=False) + "</title>")
+        self.out.append("</head><body>")
+        self.depth = -1  # open list depth, -1 when no list is open
+
+    def heading(self, level: int, inner: str) -> None:
+        if visible(inner):
+            self.close_list()
+            level = max(1, min(6, level))
+            self.out.append(f"<h{level}>{inner}</h{level}>")
+
+    def paragraph(self, inner: str) -> None:
+        if visible(inner):
+            self.close_list()
+            self.out.append(f"<p>{inner}</p>")
+
+    def list_item(self, depth: int, inner: str) -> None:
+        """A list item at ``depth`` (0 = top level); a jump of several levels opens one level at a time."""
+        if not visible(inner):
+            return
+        d = min(max(0, depth), 8, self.depth + 1)
+        if d > self.depth:
+            self.out.append("<ul>" * (d - self.depth))
+        else:
+            self.out.append("</li>" + "</ul></li>" * (self.depth - d))
+        self.depth = d
+        self.out.append(f"<li>{inner}")
+
+    def close_list(self) -> None:
+        if self.depth >= 0:
+            self.out.append("</li>" + "</ul></li>" * self.depth + "</ul>")
+            self.depth = -1
+
+    def table(self, rows: list[list[TableCell]]) -> None:
+        rows = [row for row in rows if row]
+        if not any(visible(c.inner) for row in rows for c in row):
+            return
+        self.close_list()
+        lines = []
+        for row in rows:
+            cells = []
+            for c in row:
+                tag = "th" if c.header else "td"
+                inner = c.inner.replace("<strong>", "").replace("</strong>", "") if c.header else c.inner
+                span = (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (
+                    f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "")
+                cells.append(f"<{tag}{span}>{inner}</{tag}>")  # a header is bold by being one
+            lines.append("<tr>" + "".join(cells) + "</tr>")
+        self.out.append("<table>\n" + "\n".join(lines) + "\n</table>")
+
+    def html(self) -> str:
+        self.close_list()
+        return "\n".join([*self.out, "</body></html>"]) + "\n"
