@@ -462,3 +462,41 @@ def test_regional_title_line_with_its_items_run_together() -> None:
     txt = ("TIN FOIL ANODE MARKET REPORT\n\nRegional Analysis: Oceania trails Europe\n\n"
            "Key Buyers: Oceania Europe\n\nPrices rose 4% in Peru.\n")
     assert _pairs(shape(txt, "prose.txt")) == []
+
+
+def _labels(text: str, media_type: str = "text/plain") -> list[str]:
+    from kg.ingest.text import render_text
+
+    doc = render_text(text, media_type)
+    return [label for label, _ in _pairs(doc)]
+
+
+def test_breakdown_bracket_after_region_word() -> None:
+    text = (
+        "Pitch coke outlook\n\nApproach. We value the market by grade, end use and region (Brazil, Europe, "
+        "North America and Rest of World) for 2023 and 2029.\n"
+    )
+    assert _labels(text) == ["Brazil", "Europe", "North America", "Rest of World"]
+
+
+def test_member_brackets_are_no_breakdown() -> None:
+    for text in (
+        "Pitch coke outlook\n\nDemand in the Asia-Pacific region (China, Japan and India) rose 8% in 2024.\n",
+        "Pitch coke outlook\n\nPlants in the region (Brazil and Chile) ran at full load.\n",
+    ):
+        assert _labels(text) == []
+
+
+def test_bracketed_abbreviation_closing_a_covered_list() -> None:
+    text = "<p>The study covers Oceania, Latin America, Europe and the Rest of the World (RoW).</p>"
+    assert _labels(text, "text/html") == ["Oceania", "Latin America", "Europe", "Rest of the World"]
+
+
+def test_slash_joined_item_of_a_regional_section() -> None:
+    text = (
+        "# Pitch coke\n\n## Regional demand\n\n**Brazil:** steady demand.\n\n"
+        "**Chile/Peru:** small, import-led demand for smelters.\n\n## Drivers\n\nCosts fall.\n"
+    )
+    assert _labels(text, "text/markdown") == ["Brazil", "Chile/Peru"]
+    # a slash outside a regional section names nothing
+    assert _labels("# Pitch coke\n\n## Prices\n\n**Chile/Peru:** prices fell.\n", "text/markdown") == []

@@ -31,6 +31,11 @@ so the extractor looks only there (most reliable first):
    enumeration or a name ("Goa Carbon" at a line end, "Limited" on the next) runs on across the breaks.
 3. **Subjects of leadership sentences**: "A and B currently lead the market", "A and B dominate coal-based
    segments", "A is a leading supplier of ...", "A holds 20% share".
+4. **A company's own report**: the issuer of an annual report named in its title line ("A ASA Annual Report
+   2024") and the competitors it names ("Our main competitors are ... B Group's planned plant").
+
+A firm the sentence says makes no product ("A, which does not make anodes itself, supplies pitch") is not
+a player, nor is an adjective made from a name ("A-affiliated pilot lines").
 
 Every candidate must also *look like* a company (:mod:`kg.extract.names`): no regions, no segment or
 report vocabulary, no generic phrases. The names found are then located everywhere in the text (outside
@@ -40,7 +45,9 @@ Co." in one place and "... Co" in another yields two mentions (resolution merges
 inside a wrapped name reads as a space (its evidence quotes the text as it is).
 
 Country: stated next to the name -- "(China)", "(U.S.)", a table's country column, "Kuraray - Japan",
-"China-based X", "X, a Japan-based ...", "headquartered in Japan" -- or by the noun phrase that
+"China-based X", "X, a Japan-based ...", "headquartered in Japan", weakest "X in Japan" / "X of Japan" /
+"X, the largest producer in Japan" (which may name a plant's site) and a legal form that exists in one
+country only ("ASA", "Oyj", "K.K.") -- or by the noun phrase that
 introduces the enumeration ("Chinese firms like A and B", "China-based giants like A"), or by a sentence
 about names found elsewhere or their short forms: "A and B are based in Japan; C and D in China", "A and
 B are Indian". A region ("Aluchemie in Europe") is not a country and gives none, nor does a list of
@@ -63,17 +70,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.company_candidates import Candidate
-from kg.extract.company_countries import context_country
+from kg.extract.company_countries import P_LEGAL, context_country, legal_form_country, of_country_head
 from kg.extract.company_country_statements import statement_candidates
-from kg.extract.company_filters import out_of_scope
+from kg.extract.company_filters import denied_producer, out_of_scope, registry_name
 from kg.extract.company_inline import inline_candidates
+from kg.extract.company_issuer import competitor_candidates, issuer_candidates
 from kg.extract.company_lists import list_candidates
 from kg.extract.company_occurrences import find_occurrences
 from kg.extract.company_prose import prose_candidates, ticker_candidates
 from kg.extract.company_subjects import subject_candidates
 from kg.extract.company_tables import rank_row_candidates
 from kg.extract.company_unwrap import unwrapped_document, without_cut_names
-from kg.extract.names import is_name_shape, skip_place_possessive, trim_name
+from kg.extract.names import is_name_shape, looks_like_company, skip_place_possessive, trim_name
 from kg.models import CompanyMention, TextDocument
 
 
@@ -90,8 +98,8 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
     text = doc.text
     listed = list_candidates(source, outline) + rank_row_candidates(source)
     prose = inline_candidates(doc) + subject_candidates(doc, line_starts) + prose_candidates(doc)
-    prose += ticker_candidates(doc)
-    prose = [c for c in prose if not out_of_scope(text, c.start, c.end)]
+    prose += ticker_candidates(doc) + issuer_candidates(doc) + competitor_candidates(doc)
+    prose = [c for c in prose if not (out_of_scope(text, c.start, c.end) or denied_producer(text, c.start, c.end))]
     candidates = without_cut_names(source.text, listed, prose) + prose
     by_name: dict[str, list[Candidate]] = {}
 
@@ -99,6 +107,7 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
         for cand in cands:
             s, e = trim_name(text, cand.start, cand.end)
             s = skip_place_possessive(text, s, e)
+            e = _without_country_tail(text, s, e)
             name = text[s:e]
             if name and is_name_shape(name):
                 by_name.setdefault(name, []).append(cand)
@@ -122,6 +131,9 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
             ctx = context_country(text, a, b)
             if ctx and (best is None or ctx[2] < best[0]):
                 best = (ctx[2], ctx[0], ctx[1])
+        if best is None and (legal := legal_form_country(name)) is not None:
+            a = spans[0][0]
+            best = (P_LEGAL, legal[0], (a + legal[1][0], a + legal[1][1]))
         country = country_ev = None
         if best is not None:
             country = best[1]
@@ -132,6 +144,16 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
         )))
     mentions.sort(key=lambda m: (m[0], m[1].name))
     return [m for _, m in mentions]
+
+
+def _without_country_tail(text: str, start: int, end: int) -> int:
+    """End of a name read with an "of <Country>" tail ("Quobo Battery Technology of China"): the firm
+    before it, whose country the locative then gives. A registry name keeps its tail ("Aluminum
+    Corporation of China"), and so does a name whose head would be no company on its own."""
+    head = of_country_head(text[start:end])
+    if head is None or registry_name(text[start:end]) or not looks_like_company(text[start:start + head]):
+        return end
+    return start + head
 
 
 __all__ = ["extract_companies"]

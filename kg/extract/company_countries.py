@@ -19,8 +19,9 @@ _COUNTRY_HQ_RX = re.compile(
     r"([A-Z][\w.'’]*(?:[ \t](?:of[ \t])?[A-Z][\w.'’]*){0,3})"
 )
 
-# Country-evidence priorities: smaller is more explicit.
-P_ATTACHED, P_BASED, P_PHRASE = 0, 1, 2
+# Country-evidence priorities: smaller is more explicit. A locative ("A in Japan") may name where a plant
+# stands rather than the seat, and a legal form only implies the country, so both yield to anything else.
+P_ATTACHED, P_BASED, P_PHRASE, P_LOCATIVE, P_LEGAL = 0, 1, 2, 3, 4
 
 
 def _seat_country(label: str) -> str | None:
@@ -110,6 +111,90 @@ def phrase_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int
     return None
 
 
+#: After a name (and its parentheses): " in Japan", ", the largest independent anode producer in China".
+_LOCATIVE_RX = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,60}\)){0,3}(?:[ \t]+|,[ \t]+(?:the|a|an)[ \t]+(?:largest|biggest|leading|main|"
+    r"top|only|sole|dominant|second[ \t-]largest)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:producer|maker|manufacturer|"
+    r"supplier|company|firm)[ \t]+)(?:in|of)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+)
+#: Institutions named "X of <Country>" ("Bank of China", "Aluminum Corporation of China"): the country
+#: belongs to the name.
+_OF_NAME_HEADS = frozenset({
+    "bank", "corporation", "company", "group", "institute", "university", "academy", "ministry",
+    "government", "association", "council", "federation", "republic", "organisation", "organization",
+    "agency", "authority", "commission", "bureau", "society", "union", "office", "department", "board",
+    "chamber", "industries", "industry", "corp", "corp.", "co", "co.", "inc", "inc.", "ltd", "ltd.",
+})
+_OF_TAIL_RX = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z][^ \t]*(?:[ \t][A-Z][^ \t]*){0,2}$)")
+
+
+def of_country_head(name: str) -> int | None:
+    """Length of the name before an "of <Country>" tail ("HiNa Battery Technology of China" -> the
+    firm, then its country), None when the tail is no country or belongs to the name ("Bank of China",
+    "Aluminum Corporation of China": an institutional head word)."""
+    m = _OF_TAIL_RX.search(name)
+    if m is None or m.start() == 0:
+        return None
+    if country_code(name[m.end():]) is None:
+        return None
+    head = name[:m.start()].split()
+    if not head or head[-1].casefold() in _OF_NAME_HEADS:
+        return None
+    return m.start()
+
+
+#: What may follow the country for the locative to be about the name alone: the clause goes on.
+_LOCATIVE_END_RX = re.compile(r"[ \t]*(?:[;,.)]|$)|[ \t]+[a-z]")
+_PLACE_JOINER_RX = re.compile(r"[ \t]*(?:,|&|/|\band\b|\bor\b)[ \t]*(?:and[ \t]+)?(?:the[ \t]+)?")
+
+
+def locative_country(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The one country a locative right after a name states: "Resonac (formerly ...) in Japan, JFE
+    Chemical in Japan", "Rheinfelden Carbon in Germany supplies ...", "A, the largest anode producer in
+    China, ...". A region ("in Europe"), a city or a list of countries ("in China and Japan") gives none."""
+    lm = _LOCATIVE_RX.match(text, end, min(len(text), end + 260))
+    if lm is None:
+        return None
+    pos = lm.end()
+    places = find_places(text[pos:pos + 40])
+    if not places or places[0].start != 0 or places[0].adjective:
+        return None
+    first = places[0]
+    if first.place.kind != "country" or not first.place.iso2:
+        return None
+    after = pos + first.end
+    if text.startswith(("'", "’", "-"), after) or _LOCATIVE_END_RX.match(text, after) is None:
+        return None  # "in China's market", "in China-based plants", "in Japan Tobacco"
+    joiner = _PLACE_JOINER_RX.match(text, after)
+    if joiner and joiner.end() > after and (more := find_places(text[joiner.end():joiner.end() + 40])) \
+            and more[0].start == 0:
+        return None  # "in China and Vietnam": which is the seat is not said
+    return first.place.iso2, (pos, after)
+
+
+#: Legal forms that exist in one country only: the form states where the company is registered.
+_NATIONAL_FORMS = (
+    (re.compile(r"\bASA$"), "NO"),
+    (re.compile(r"\bOyj?$"), "FI"),
+    (re.compile(r"\b(?:K\.K\.|Kabushiki[ \t]+Kaisha)$"), "JP"),
+    (re.compile(r"\b(?:Sdn\.?[ \t]+Bhd\.?|Berhad)$"), "MY"),
+    (re.compile(r"\bTbk\.?$"), "ID"),
+    (re.compile(r"\bSAO[GC]$"), "OM"),
+    (re.compile(r"\bB\.?S\.?C\.?(?:[ \t]*\(c\))?$"), "BH"),
+    (re.compile(r"\bQP?SC$"), "QA"),
+)
+
+
+def legal_form_country(name: str) -> tuple[str, tuple[int, int]] | None:
+    """The country a national legal form closing the name implies ("Example Graphite ASA" -> NO), with
+    the form's span in the name. Forms used in several countries (GmbH, A/S, Pty, Pvt) give none."""
+    for rx, code in _NATIONAL_FORMS:
+        m = rx.search(name)
+        if m and m.start() > 0:
+            return code, m.span()
+    return None
+
+
 def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
     """A country stated right next to one occurrence of a name."""
     pm = re.match(r"[ \t]*\(([^()\n]{1,60})\)", text[end:end + 64])
@@ -144,16 +229,23 @@ def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, in
     if possessive and (code := country_code(possessive.group(1))):
         base = start - len(window)
         return code, (base + possessive.start(1), base + possessive.end(1)), P_PHRASE
+    if found := locative_country(text, end):
+        return found[0], found[1], P_LOCATIVE
     return None
 
 
 __all__ = [
     "P_ATTACHED",
     "P_BASED",
+    "P_LEGAL",
+    "P_LOCATIVE",
     "P_PHRASE",
     "context_country",
     "country_in",
     "country_in_description",
+    "legal_form_country",
+    "locative_country",
+    "of_country_head",
     "parens_country",
     "phrase_country",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.geo import find_places
 from kg.extract.names import GENERIC_WORDS, has_legal_suffix, is_name_shape, tokens
 from kg.resolve import default_resolver
 
@@ -17,6 +18,8 @@ from kg.resolve import default_resolver
 _FORM_WORDS = frozenset({
     "foil", "foils", "powder", "powders", "flake", "flakes", "sheet", "sheets", "film", "films", "fiber",
     "fibers", "fibre", "fibres", "paste", "pastes", "briquette", "briquettes", "pellet", "pellets",
+    # a mixture of materials is a product type too: "Nano-Silicon-Graphite Composite", "Pitch Blend"
+    "composite", "composites", "blend", "blends",
 })
 
 
@@ -91,6 +94,35 @@ _OUT_OF_SCOPE_RX = re.compile(
 )
 
 
+#: The clause after a name denies that it makes the product: "A, which does not make anodes itself,
+#: supplies ...", "B ... is not a producer of natural graphite anode material". Such a firm is named as a
+#: supplier of inputs, a customer or a neighbour, never as a player.
+_NOT_PRODUCER_RX = re.compile(
+    r"\b(?:(?:does|do|did)[ \t]+not|doesn['’]t|don['’]t)[ \t]+(?:itself[ \t]+|themselves[ \t]+)?"
+    r"(?:make|produce|manufacture|fabricate)\b"
+    r"|\b(?:is|are|was|were)[ \t]+not[ \t]+(?:itself[ \t]+)?(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:producer|maker|manufacturer)\b",
+    re.I,
+)
+#: A capitalised word that may stand between the name and the denial without changing its subject.
+_CAP_WORD_RX = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def denied_producer(text: str, start: int, end: int) -> bool:
+    """Whether the sentence goes on to say the name at ``[start, end)`` does not make the product ("X,
+    which does not make soft carbon itself, supplies ..."). Another name between them (a place aside)
+    takes the denial for itself: "A supplies B, which does not make anodes" says nothing about A."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?;](?=[ \t]+[A-Z]|[ \t]*$)")
+    m = stop.search(text, end, line_end)
+    e = m.start() if m else line_end
+    denial = _NOT_PRODUCER_RX.search(text, end, e)
+    if denial is None:
+        return False
+    return all(find_places(word.group()) for word in _CAP_WORD_RX.finditer(text, end, denial.start()))
+
+
 def out_of_scope(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a name in prose excludes it from the report's scope: a company named
     only to be left out is not a player of the market (the same name in a list or table still counts)."""
@@ -107,6 +139,6 @@ def out_of_scope(text: str, start: int, end: int) -> bool:
 
 
 __all__ = [
-    "RESEARCH_HOUSE_RX", "date_name", "out_of_scope", "product_form", "product_plural", "registry_key",
-    "registry_name",
+    "RESEARCH_HOUSE_RX", "date_name", "denied_producer", "out_of_scope", "product_form", "product_plural",
+    "registry_key", "registry_name",
 ]

@@ -30,6 +30,7 @@ from kg.extract.company_titles import (
     SLIDE_MARK_RX,
     TITLE_TAIL,
     caps_header_after_prose,
+    counted_lead,
     is_title,
     list_lead_title,
     players_title_line,
@@ -165,8 +166,9 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
             flush()
             title = SECTION_NUMBER_RX.sub("", SLIDE_MARK_RX.sub("", stripped).rstrip(":").strip())
             bare = BARE_TITLE_RX.fullmatch(title) is not None
-            if len(title.split()) <= 20 and (LIST_TITLE.search(title) or LOOSE_TITLE.search(title) or bare):
-                mode = _Mode(loose=bare or not LIST_TITLE.search(title),
+            counted = counted_lead(stripped)
+            if len(title.split()) <= 20 and (LIST_TITLE.search(title) or LOOSE_TITLE.search(title) or bare or counted):
+                mode = _Mode(loose=bare or not (LIST_TITLE.search(title) or counted),
                              level=(block.level or 1) if block.kind == "heading" else None)
             elif mode is not None and (
                 block.kind != "heading" or mode.level is None or (block.level or 1) <= mode.level

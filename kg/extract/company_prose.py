@@ -12,7 +12,7 @@ import re
 
 from kg.extract.company_candidates import RENAME_RX, Candidate, rename_candidates
 from kg.extract.company_countries import P_ATTACHED, P_PHRASE, parens_country, phrase_country
-from kg.extract.company_filters import RESEARCH_HOUSE_RX, product_plural, registry_key
+from kg.extract.company_filters import RESEARCH_HOUSE_RX, product_plural, registry_key, registry_name
 from kg.extract.company_words import (
     CUSTOMER_NOUNS,
     CUSTOMER_QUALIFIERS,
@@ -95,6 +95,21 @@ def _customer_label(clause: str) -> bool:
     return bool(qual) and qual[-1].casefold() in CUSTOMER_QUALIFIERS
 
 
+#: ", and C (X) commissioned ...": the name after ", and" opens a clause of its own (a verb follows it).
+_CLAUSE_AND_RX = re.compile(r",[ \t]+and[ \t]+$")
+_FINITE_VERB_RX = re.compile(r"[ \t]+(?:also[ \t]+|has[ \t]+|have[ \t]+|had[ \t]+)?[a-z]+(?:ed|es)\b")
+
+
+def _new_clause_start(text: str, items: list[NameSpan]) -> int | None:
+    """Where a name of the enumeration opens a clause of its own: "... plants at A and B, and C (X)
+    commissioned new capacity" lists two places as an object, then C as the subject of a new clause."""
+    for k in range(1, len(items)):
+        item = items[k]
+        if _CLAUSE_AND_RX.search(text, items[k - 1].after, item.start) and _FINITE_VERB_RX.match(text, item.after):
+            return item.start
+    return None
+
+
 def prose_candidates(doc: TextDocument) -> list[Candidate]:
     """Names with strong company signals in any sentence about producers or suppliers.
 
@@ -132,6 +147,14 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                 pos = max(after, m.end())
                 before = text[max(s_start, m.start() - 120):m.start()]
                 words = re.findall(r"[\w'’-]+", before)
+                restart = _new_clause_start(text, items)
+                if restart is not None and words and (
+                    words[-1].casefold() in OBJECT_PREPOSITIONS | _NOT_PLAYER_NOUNS
+                    or (words[-1].islower() and words[-1] not in _CLAUSE_OPENERS
+                        and not re.search(r"[,;:(]\s*$", before))
+                ):
+                    pos = restart  # "plants at A and B, and C (X) commissioned ...": C opens its own clause
+                    continue
                 if _CUE_END_RX.search(before) or (
                     words and words[-1].casefold() in OBJECT_PREPOSITIONS | _NOT_PLAYER_NOUNS
                 ):
@@ -168,7 +191,9 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                     # "Oman Primary Aluminium (OPA) (Oman)": the stated country vouches
                     # for a name made of a place and generic words (never for generic words alone)
                     stated = isinstance(signal, tuple) and bool(find_places(name, adjectives=False))
-                    if not looks_like_company(name, country_stated=stated):
+                    # "Emirates Global Aluminium (EGA) operates anode plants": a registry company named
+                    # as written passes although its words are all places and generic words
+                    if not (looks_like_company(name, country_stated=stated) or registry_name(name)):
                         continue
                     if product_plural(name) and not isinstance(signal, tuple):
                         continue  # a product segment; "Example Materials (US)" with its country is a firm

@@ -14,13 +14,16 @@ from collections.abc import Sequence
 from kg.extract.company_candidates import Candidate, enumeration_candidates
 from kg.extract.company_countries import P_ATTACHED, country_in, parens_country
 from kg.extract.company_titles import LIST_TITLE
+from kg.extract.company_words import CUSTOMER_QUALIFIERS
 from kg.extract.geo import country_code
 from kg.extract.names import looks_like_company, split_list_item, trim_name
 from kg.models import Block, Cell, TextDocument
 
 _COMPANY_HEADER = re.compile(
     r"\b(?:compan(?:y|ies)|players?|manufacturers?|vendors?|suppliers?|producers?|firms?|name|"
-    r"organi[sz]ations?|brands?|key players)\b",
+    r"organi[sz]ations?|brands?|key players|"
+    # every agent noun of the supply side heads a players column too: "Calciner", "Paste maker", "Miner"
+    r"makers?|calciners?|miners?|graphiti[sz]ers?|competitors?|participants?|specialists?)\b",
     re.I,
 )
 _NOT_COMPANY_HEADER = re.compile(r"\b(?:type|tier|share|count|number|size|revenue|rank)\b", re.I)
@@ -33,6 +36,16 @@ _COUNTRY_HEADER = re.compile(
     r"\b(?:country|countries|headquarters?|hq|home|base|based|origin|location|nation(?:ality)?|region)\b",
     re.I,
 )
+
+
+def _company_header(label: str) -> bool:
+    """A column header naming players ("Company", "Calciner", "Paste maker"), not their type or share, nor
+    customers ("Cell maker", "Battery manufacturer": the buyers of the market's product)."""
+    m = _COMPANY_HEADER.search(label)
+    if m is None or _NOT_COMPANY_HEADER.search(label):
+        return False
+    before = re.findall(r"[\w'’-]+", label[:m.start()])
+    return not (before and before[-1].casefold() in CUSTOMER_QUALIFIERS)
 
 
 def table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list[Candidate]:
@@ -59,7 +72,7 @@ def table_candidates(doc: TextDocument, block: Block, *, in_list: bool) -> list[
     if has_header:
         for k, c in enumerate(header):
             label = cell_text(c)
-            company_like = _COMPANY_HEADER.search(label) and not _NOT_COMPANY_HEADER.search(label)
+            company_like = _company_header(label)
             if company_col is None and company_like:
                 company_col = k
             elif company_like and _PLURAL_PLAYERS_HEADER.search(label):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.company_filters import registry_key
-from kg.extract.company_words import ITEM_OPENER_RX, PLAYER_NOUNS
+from kg.extract.company_words import CUSTOMER_QUALIFIERS, ITEM_OPENER_RX, PLAYER_NOUNS
 from kg.extract.names import has_legal_suffix
 from kg.models import Block, TextDocument
 
@@ -54,6 +54,24 @@ BARE_TITLE_RX = re.compile(
 )
 #: "Companies profiled: A, B" and the key | value line of a report-scope table "Key companies profiled | A; B".
 TITLE_TAIL = re.compile(r"^(?P<title>[^:|\n]{3,120})(?::|[ \t]\|)[ \t]*(?P<tail>\S.*)$")
+
+
+#: A lead-in sentence that counts the players it is about to list: "We look at three paste makers here:",
+#: "The following producers matter:".
+_COUNTED_LEAD_RX = re.compile(
+    rf"\b(?:the[ \t]+following|these|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})"
+    rf"[ \t]+(?P<qual>(?:[\w-]+[ \t]+){{0,2}}?){PLAYER_NOUNS}\b[^:]*:$",
+    re.I,
+)
+
+
+def counted_lead(line: str) -> bool:
+    """A line ending in ":" that announces a counted list of players, not of customers ("five cell makers:")."""
+    m = _COUNTED_LEAD_RX.search(line.strip())
+    if m is None:
+        return False
+    qual = m.group("qual").split()
+    return not (qual and qual[-1].casefold() in CUSTOMER_QUALIFIERS)
 
 
 def title_blocks(outline: Sequence[object] | None) -> set[int]:
@@ -149,6 +167,7 @@ __all__ = [
     "SLIDE_MARK_RX",
     "TITLE_TAIL",
     "caps_header_after_prose",
+    "counted_lead",
     "is_title",
     "list_lead_title",
     "players_title_line",

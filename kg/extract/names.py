@@ -232,6 +232,11 @@ def _registered_form(words: list[str]) -> bool:
     return bool(_CO_LTD_RX.search(name)) and len(words) >= 5 and _bare(words[0]) not in _REPORT_WORDS
 
 
+#: A name closed by a hyphenated participle ("Kuraray-affiliated pilot lines", "a Toyota-backed start-up"):
+#: firms capitalise both halves of a hyphenated name ("Li-Metal"), so a lower-case "-...ed" is an adjective.
+_PARTICIPLE_TAIL_RX = re.compile(r"[A-Za-z\d]-(?:[a-z]+-)*[a-z]{2,}ed$")
+
+
 @lru_cache(maxsize=65536)  # pure; a name is tested at each of its occurrences
 def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     """Shape test for one candidate name (as written, already trimmed).
@@ -247,6 +252,8 @@ def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
     words = tokens(name)
     if _bare(words[0]) in _FUNCTION_WORDS:
         return False
+    if _PARTICIPLE_TAIL_RX.search(name):
+        return False  # "Kuraray-affiliated", "Toyota-backed": an adjective made from a name, not a firm
     core = [w for w in words if _bare(w) not in LEGAL_SUFFIXES] or words
     if not core or len(core) > 8:
         return False
@@ -300,9 +307,17 @@ def generic_and_tail(text: str, pos: int, end: int) -> int | None:
     core = [_bare(w) for w in tokens(piece) if _bare(w) not in LEGAL_SUFFIXES]
     if not core or len(core) > 3:
         return None
-    if not all(w in _GENERIC_WORDS or w.rstrip("s") in _GENERIC_WORDS for w in core):
+    if not all(w in _GENERIC_WORDS or w.rstrip("s") in _GENERIC_WORDS or w in _ACTIVITY_WORDS for w in core):
         return None
     return e
+
+
+#: Business activities that close registered names after "and" ("... Carbon Science and Trading Co., Ltd.",
+#: "... Import and Export Co."): no firm is called by one of them alone.
+_ACTIVITY_WORDS = frozenset({
+    "trading", "trade", "commerce", "science", "sciences", "engineering", "development", "import", "export",
+    "manufacturing", "investment", "services", "sales", "marketing", "logistics", "mining", "processing",
+})
 
 
 def name_end(text: str, start: int, end: int) -> int | None:

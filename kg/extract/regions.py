@@ -8,7 +8,8 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    "### Europe", "North America Market"), a paragraph or list item opening with a bold place ("**Europe** is
    witnessing..."), a short line or list item that is a place, a table's first-column place. Sub-titles
    that merely start with a place ("China's Dominant Production Hub") are not items. Here a compass word and
-   a place is a place label as written ("**South India** (Tamil Nadu, ...)": a sub-area of India). Under a
+   a place is a place label as written ("**South India** (Tamil Nadu, ...)": a sub-area of India), and so are
+   two places joined by a slash ("Japan/South Korea: ...", reported together as one item). Under a
    regional breakdown title proper ("REGIONAL INSIGHTS", not "Regional Capacity Strategies"), a paragraph
    that opens with a place as its subject ("North America is expected to...", "Europe relies on...") is an
    item too, unless it lies under another item ("### Middle East & Africa" / "The Middle East has...").
@@ -17,7 +18,8 @@ Rules, in order (the first three are structural; the last is a fallback for repo
    Contents lines one level under a "Market by Region ....... 67" entry that are places count too.
 3. **Region titles** anywhere: a heading, bold line, centred or ALL-CAPS title that is exactly a region;
    and **scope lists**: "Regional scope | A; B", "By Geography: A, B, C", "The report studies five regions: ...",
-   "Regional coverage: A (members); B", "We cover A, B and C" (the report or "we" as subject, places only).
+   "Regional coverage: A (members); B", "We cover A, B and C" (the report or "we" as subject, places only),
+   "by application and region (A, B and C)" (a breakdown bracket filled with places).
    Scope phrases also read: "Geographic coverage is A, B and C", a "Regions: A | B" line joined after other
    label lines, and "across A, B and C" in the sentence where the report covers something; a line labelled
    by a regional title whose text is nothing but places ("Regional Analysis: North America Europe LAMEA",
@@ -172,6 +174,8 @@ def _title_place(text: str, span: Span, compass: bool = False) -> tuple[Place, S
     """The place a section title names, with its span: the whole title (brackets aside), or a place followed
     only by '<market words> Market Trends'."""
     p = _place_of(text, span, compass)
+    if p is None and compass and "/" in text[span.start:span.end]:
+        p = _joined_place(text[span.start:span.end])  # "Japan/South Korea": two places reported as one item
     if p is not None:
         return p, _outside_brackets(text, span)
     title = text[span.start:span.end]
@@ -236,6 +240,8 @@ def _block_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
     if cut:
         s2 = _trimmed(doc.text, block.start + cut.start(1), block.start + cut.end(1))
         p = _place_of(doc.text, s2, compass=True)
+        if p is None and s2 is not None and "/" in doc.text[s2.start:s2.end]:
+            p = _joined_place(doc.text[s2.start:s2.end])  # "Japan/South Korea: mature demand": one item
         if p is not None and s2 is not None:
             return p, s2
     return None
@@ -686,9 +692,10 @@ def _scope_items(text: str, offset: int) -> list[tuple[Place, Span]]:
         pos += len(raw) + width
         item = re.sub(r"^\s*(?:and|&)\s+", "", raw.strip())
         start += len(raw.strip()) - len(item)
-        if item.endswith(".") and lookup_place(item) is None:
+        if item.endswith(".") and lookup_place(re.sub(r"\([^()]*\)", " ", item)) is None:
             item = item[:-1]  # "... and Rest of World." closing the block
-        if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(item) is None:
+        # "Europe and the Rest of the World (RoW)": the bracket abbreviates the last item only
+        if sep == "," and re.search(r"\s(?:and|&)\s", item) and lookup_place(re.sub(r"\([^()]*\)", " ", item)) is None:
             # "... Oceania and Middle East & Africa": the last two items, a compound region kept whole
             tiled = _tiled(text, start, start + len(item), r"\s+(?:and|&)\s+")
             if tiled is not None:
@@ -744,6 +751,28 @@ def _split_items(text: str, sep: str) -> list[tuple[str, int]]:
     return out
 
 
+#: "by product, application and region (A, B, C and D)": the regions of a breakdown in a bracket after the
+#: word. Not "the region (A and B)" nor "Asia-Pacific region (A, B)": there the bracket lists members.
+_BRACKET_SCOPE = re.compile(
+    r"(?:\bby\s+|,\s*|\band\s+)(?:geographic(?:al)?\s+)?(?:regions?|geograph(?:y|ies))\s*\(",
+    re.I,
+)
+
+
+def _bracket_scope(doc: TextDocument, block: Block, text: str, out: _Out) -> None:
+    """The places a breakdown bracket lists, when they fill it (two at least): "... estimate market value by
+    precursor, application and region (China, Europe, North America and Rest of World) for 2024"."""
+    for m in _BRACKET_SCOPE.finditer(text):
+        close = text.find(")", m.end())
+        if close < 0 or "(" in text[m.end():close]:
+            continue
+        start = block.start + m.end()
+        found = _tiled(doc.text, start, block.start + close, r"\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+")
+        if found is not None and len(found) >= 2:
+            for place, span in found:
+                out.add(place, span, group=("scope", start))
+
+
 def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
     for block in doc.blocks:
         if block.boilerplate:
@@ -756,6 +785,8 @@ def _from_scope_lists(doc: TextDocument, out: _Out) -> None:
                         out.add(place, span, group=("scope", cell.start))
             continue
         text = block_text(doc, block)
+        if "(" in text:
+            _bracket_scope(doc, block, text, out)
         for m in (*_SCOPE_CUE.finditer(text), *_COVER_VERB.finditer(text), *_across(text)):
             for place, span in _scope_items(doc.text[:block.end], block.start + m.end()):
                 out.add(place, span, group=("scope", block.start + m.end()))
