@@ -71,7 +71,7 @@ def test_third_heldout_set_scores(heldout3_facts: dict, kind: str) -> None:
     assert scores[kind] >= OWN_BARS[kind], lines
 
 
-#: Sets 4-9 were scored on first contact (README), then tuned on for a round or two; they are not yet at
+#: Sets 4-10 were scored on first contact (README), then tuned on for a round or two; they are not yet at
 #: the project's bars, so each kind is held at what it reached (minus 0.02 of slack): a regression
 #: guard, not a promise. Raise a floor when a kind improves.
 LATER_SET_FLOORS = {
@@ -87,6 +87,8 @@ LATER_SET_FLOORS = {
                  "countries": 0.96, "linkage": 0.93, "regions": 0.98, "segments": 0.96, "dynamics": 0.96},
     "heldout9": {"documents": 0.98, "market_sizes": 0.91, "growth_rates": 0.90, "shares": 0.82, "companies": 0.97,
                  "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.94, "dynamics": 0.98},
+    "heldout10": {"documents": 0.93, "market_sizes": 0.96, "growth_rates": 0.96, "shares": 0.80, "companies": 0.98,
+                  "countries": 0.97, "linkage": 0.98, "regions": 0.98, "segments": 0.96, "dynamics": 0.98},
 }
 
 
