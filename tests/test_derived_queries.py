@@ -14,19 +14,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, BNode, Graph
+from rdflib import RDF, RDFS, BNode, Graph, Literal
 
 from kg.namespaces import AKG
 from kg.queries import QUERIES_DIR, get_query, list_queries, parse_query_file
-from kg.rdf.corpus import CORPUS_GRAPH, derived_graph, refresh_corpus_graph
-from kg.rdf.iris import doc_graph_iri
+from kg.rdf.corpus import CORPUS_GRAPH, DYNAMIC_THEMES, derived_graph, refresh_corpus_graph
+from kg.rdf.iris import concept_iri, doc_graph_iri, iri
 from kg.store import SelectResult, Store, open_store
 from tests.golden.handmade import handmade_graphs, handmade_store_with_sizes
 from tests.golden.regen import CORPUS, normalise_rows
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference_queries"
 REFERENCES = sorted(p.stem for p in REFERENCE_DIR.glob("*.rq"))
-DERIVED_CLASSES = ("CompanyMarketSummary", "CompanySummary", "SegmentSummary", "FigureConflict")
+DERIVED_CLASSES = (
+    "CompanyMarketSummary", "CompanySummary", "SegmentSummary", "FigureConflict", "DynamicThemeSummary",
+)
 #: parameter sets run on top of the defaults (a query only takes the ones it declares)
 PARAMS: list[dict[str, str]] = [
     {}, {"minMarkets": "1"}, {"minMarkets": "3"},
@@ -157,3 +159,53 @@ def test_derived_statements_do_not_depend_on_the_previous_refresh(seeds: Store) 
     finally:
         refresh_corpus_graph(seeds)
     assert len(with_old) > 100
+
+
+def test_dynamic_themes_are_the_keyword_table_the_query_had() -> None:
+    """The theme table moved from shared-dynamics' VALUES block to kg.rdf.corpus unchanged."""
+    text = (REFERENCE_DIR / "shared-dynamics.rq").read_text(encoding="utf-8")
+    block = re.search(r"VALUES \(\?theme \?keyword\) \{(.*?)\}", text, re.S)
+    assert block is not None
+    pairs = re.findall(r'\("([^"]*)" "([^"]*)"\)', block.group(1))
+    assert len(pairs) > 20
+    assert pairs == [(theme, keyword) for theme, keywords in DYNAMIC_THEMES for keyword in keywords]
+
+
+@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
+def test_dynamic_themes_on_invented_dynamics(backend: str) -> None:
+    """Titles matched case-insensitively, a title under two themes, one under none, a dynamic with two
+    labels, a market with two names, a dynamic stated by two documents, kinds other than driver/restraint:
+    the summaries give the reference's rows, and the unmatched title is in no theme."""
+    store = open_store(backend)
+    markets = {m: iri("market", m) for m in ("alpha", "beta", "gamma")}
+    dynamics = [  # (document, key, market, kind, titles)
+        ("a.txt", "d1", "alpha", "driver", ["Falling COST of Electric Vehicle batteries"]),
+        ("a.txt", "d2", "beta", "restraint", ["Price volatility"]),
+        ("b.txt", "d3", "gamma", "opportunity", ["Recycling of scrap", "recycled feedstock"]),
+        ("b.txt", "d2", "beta", "restraint", ["Price volatility"]),
+        ("b.txt", "d4", "gamma", "trend", ["Weather"]),
+    ]
+    graphs: dict[str, Graph] = {}
+    for source, key, market, kind, titles in dynamics:
+        g = graphs.setdefault(source, Graph())
+        node = iri("dynamic", key)
+        g.add((node, AKG.market, markets[market]))
+        g.add((node, AKG.dynamicKind, concept_iri("dynamic-kind", kind)))
+        for title in titles:
+            g.add((node, RDFS.label, Literal(title)))
+        g.add((markets[market], RDFS.label, Literal(f"{market.title()} Market")))
+        if market == "gamma":
+            g.add((markets[market], RDFS.label, Literal("Gamma (other name)")))
+    for source, g in graphs.items():
+        store.replace_graph(str(doc_graph_iri(source)), g)
+    refresh_corpus_graph(store)
+    assert_same_as_reference(store, f"invented dynamics/{backend}")
+    rows = {str(r[0]): r for r in _run(store, get_query("shared-dynamics").text, {"minMarkets": "1"},
+                                        "shared-dynamics").rows}
+    assert set(rows) == {"cost", "electric vehicle", "recycling", "raw material"}
+    assert int(str(rows["cost"][1])) == 2 and int(str(rows["cost"][3])) == 1 and int(str(rows["cost"][4])) == 1
+    assert "Weather" not in " ".join(str(r[6]) for r in rows.values())
+    assert str(rows["raw material"][6]) == "opportunity: recycled feedstock [Gamma (other name)] | " \
+        "opportunity: recycled feedstock [Gamma Market]"
+    two = _run(store, get_query("shared-dynamics").text, {}, "shared-dynamics").rows
+    assert [str(r[0]) for r in two] == ["cost"]

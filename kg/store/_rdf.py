@@ -187,7 +187,9 @@ def to_rdflib(term: object) -> Node:
             return Literal(term.value, lang=lang)
         dt = term.datatype.value
         if dt == XSD_STRING:
-            return Literal(term.value)
+            # normalize=False: a plain string's lexical form is its value, so normalising only recomputes
+            # it (a third of the literal's cost; listings are mostly strings)
+            return Literal(term.value, normalize=False)
         return Literal(term.value, datatype=_uri(dt))
     if type(term) is ox.BlankNode:
         return BNode(term.value)
