@@ -500,3 +500,26 @@ def test_slash_joined_item_of_a_regional_section() -> None:
     assert _labels(text, "text/markdown") == ["Brazil", "Chile/Peru"]
     # a slash outside a regional section names nothing
     assert _labels("# Pitch coke\n\n## Prices\n\n**Chile/Peru:** prices fell.\n", "text/markdown") == []
+
+
+def test_dot_leader_lines_under_a_regional_lead_in_are_regions() -> None:
+    body = ("# Foil Outlook\n\nRegional split of 2024 sales (%):\n\nBrazil ............ 40.1\n\n"
+            "Germany ........... 31.0\n\nRest of World ..... 28.9\n\nSales split by grade (%):\n\n"
+            "Thin Gauge ........ 60.0\n\nThick Gauge ....... 40.0\n")
+    assert _labels(body, "text/markdown") == ["Brazil", "Germany", "Rest of World"]
+
+
+def test_region_with_an_unbracketed_exclusion_is_its_own_row_label() -> None:
+    body = ("<h2>Market by region</h2><table><tr><th>Region</th><th>2024</th><th>2030</th></tr>"
+            "<tr><td>Latin America</td><td>210</td><td>260</td></tr>"
+            "<tr><td>Europe excluding Russia</td><td>120</td><td>150</td></tr>"
+            "<tr><td>Quorra excl. Brazil</td><td>50</td><td>70</td></tr></table>")
+    labels = _labels(body, "text/html")
+    assert "Europe excluding Russia" in labels and "Latin America" in labels
+    assert "Europe" not in labels and not any("Quorra" in label for label in labels)
+
+
+def test_counted_regions_after_a_modelling_verb_are_the_scope() -> None:
+    text = ("Regional split. We model three regions: Brazil, Rest of Latin America and Oceania. Prices fell in "
+            "Japan.\n\nWe model three scenarios: Base, Low and High.\n")
+    assert _labels(text) == ["Brazil", "Rest of Latin America", "Oceania"]

@@ -72,7 +72,7 @@ from collections.abc import Sequence
 from kg.extract.company_candidates import Candidate
 from kg.extract.company_countries import P_LEGAL, context_country, legal_form_country, of_country_head
 from kg.extract.company_country_statements import statement_candidates
-from kg.extract.company_filters import denied_producer, out_of_scope, registry_name
+from kg.extract.company_filters import denied_producer, out_of_scope, product_abbreviation, registry_name
 from kg.extract.company_inline import inline_candidates
 from kg.extract.company_issuer import competitor_candidates, issuer_candidates
 from kg.extract.company_lists import list_candidates
@@ -109,7 +109,7 @@ def extract_companies(doc: TextDocument, outline: Sequence[object] | None = None
             s = skip_place_possessive(text, s, e)
             e = _without_country_tail(text, s, e)
             name = text[s:e]
-            if name and is_name_shape(name):
+            if name and is_name_shape(name) and not product_abbreviation(text, name):
                 by_name.setdefault(name, []).append(cand)
 
     add(candidates)

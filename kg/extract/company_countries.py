@@ -30,6 +30,15 @@ def _seat_country(label: str) -> str | None:
     return country_code(label) or city_country(label)
 
 
+def _last_seat(label: str) -> tuple[str, int] | None:
+    """The seat in the capitalised words before "-based", read from its end, with its offset: a previous
+    sentence's last word can precede it ("... in Mozambique. Alabama-based A")."""
+    for m in re.finditer(r"(?:^|(?<=[ \t]))\S", label):
+        if code := _seat_country(label[m.start():]):
+            return code, m.start()
+    return None
+
+
 def country_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """The country a short label states: "China", "U.S.", "Tokyo, Japan", "Japan-based"."""
     label = text[start:end]
@@ -195,6 +204,12 @@ def legal_form_country(name: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+_DESCRIPTOR_NOUNS = r"(?:specialist|group|company|firm|producer|maker|supplier|manufacturer|miner|processor)"
+_APPOSED_DEMONYM_RX = re.compile(
+    rf",[ \t]+(?:the|a|an)[ \t]+([A-Z][a-z]+)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}?{_DESCRIPTOR_NOUNS}\b"
+)
+
+
 def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
     """A country stated right next to one occurrence of a name."""
     pm = re.match(r"[ \t]*\(([^()\n]{1,60})\)", text[end:end + 64])
@@ -202,9 +217,9 @@ def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, in
         return found[0], found[1], P_ATTACHED
     window = text[max(0, start - 40):start]
     bm = re.search(_BASED_RX + r"\s+$", window)
-    if bm and (code := _seat_country(bm.group(1))):
-        base = start - len(window)
-        return code, (base + bm.start(1), base + bm.end(1)), P_BASED
+    if bm and (seat := _last_seat(bm.group(1))):
+        base = start - len(window) + bm.start(1)
+        return seat[0], (base + seat[1], base + len(bm.group(1))), P_BASED
     am = re.match(
         r",?[ \t]+(?:(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?" + _BASED_RX + r"|(?:which[ \t]+is[ \t]+)?"
         r"(?:headquartered|based)[ \t]+in[ \t]+([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2}))",
@@ -225,6 +240,11 @@ def context_country(text: str, start: int, end: int) -> tuple[str, tuple[int, in
     if dm and demonym and demonym[0].place.kind == "country" and (code := demonym[0].place.iso2):
         base = start - len(window)
         return code, (base + dm.start(1), base + dm.end(1)), P_PHRASE
+    # "Vianode, the Norwegian producer whose ...": the same descriptor as an apposition after the name.
+    am = _APPOSED_DEMONYM_RX.match(text, end, min(len(text), end + 80))
+    demonym = find_places(am.group(1)) if am else []
+    if am and demonym and demonym[0].place.kind == "country" and (code := demonym[0].place.iso2):
+        return code, (am.start(1), am.end(1)), P_PHRASE
     possessive = re.search(r"\b([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+$", window)
     if possessive and (code := country_code(possessive.group(1))):
         base = start - len(window)

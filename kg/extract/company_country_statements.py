@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.company_candidates import Candidate
-from kg.extract.company_countries import P_BASED
+from kg.extract.company_countries import P_BASED, P_LOCATIVE, P_PHRASE
 from kg.extract.company_words import LEAD_IN, PLAYER_NOUNS, sentence_spans
 from kg.extract.geo import find_places
 from kg.extract.names import NameSpan, split_enumeration
@@ -25,10 +25,22 @@ _BASED_IN_TAIL_RX = re.compile(
 )
 #: "A and B are Indian": a demonym follows.
 _DEMONYM_TAIL_RX = re.compile(r"[ \t]+(?:are|is|were|was)[ \t]+(?:all[ \t]+|both[ \t]+)?(?=[A-Z])")
+#: "A and B are the two largest coke producers in the U.S.": a country follows (where they produce, so weaker).
+_ROLE_IN_TAIL_RX = re.compile(
+    rf"[ \t]+(?:are|is|were|was|remain|remains)[ \t]+(?:the|among[ \t]+the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}?"
+    rf"{PLAYER_NOUNS}[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+)
+#: "C and D are the main Japanese suppliers": a demonym before the player noun follows.
+_ROLE_DEMONYM_TAIL_RX = re.compile(
+    r"[ \t]+(?:are|is|were|was|remain|remains)[ \t]+(?:the|among[ \t]+the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?=[A-Z])"
+)
+_ROLE_NOUN_RX = re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{PLAYER_NOUNS}\b", re.I)
 #: After a based-in clause, "; C and D in China": the verb left out.
 _GAPPED_TAIL_RX = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 #: Where a clause whose subject may be an enumeration of names starts inside a sentence.
-_CLAUSE_START_RX = re.compile(r"[:;][ \t]*|,?[ \t]+(?:and|while|whereas|but)[ \t]+(?=[A-Z\d])")
+#: A period the sentence splitter kept inside a sentence ("... Co., Ltd. A and B are") opens one too: only
+#: names found elsewhere are read, so an extra start can add no company.
+_CLAUSE_START_RX = re.compile(r"[:;][ \t]*|,?[ \t]+(?:and|while|whereas|but)[ \t]+(?=[A-Z\d])|\.[ \t]+(?=[A-Z])")
 #: What may follow the country for the statement to be about it alone.
 _CLAUSE_END_RX = re.compile(
     rf"[ \t]*(?:[;,.)]|$)|[ \t]+(?:and|while|whereas|but)\b|[ \t]+(?:[a-z-]+[ \t]+){{0,2}}{PLAYER_NOUNS}\b"
@@ -55,11 +67,25 @@ def _stated_country(text: str, pos: int, end: int, *, adjective: bool) -> tuple[
     return first.place.iso2, (pos, after)
 
 
-def _country_statements(doc: TextDocument) -> list[tuple[NameSpan, str, tuple[int, int]]]:
+def _role_country(text: str, after: int, end: int) -> tuple[str, tuple[int, int], int] | None:
+    """The country of "are the two largest producers in the U.S." / "are the main Japanese suppliers"."""
+    if (tail := _ROLE_IN_TAIL_RX.match(text, after, end)) is not None:
+        found = _stated_country(text, tail.end(), end, adjective=False)
+        return (found[0], found[1], P_LOCATIVE) if found else None
+    if (tail := _ROLE_DEMONYM_TAIL_RX.match(text, after, end)) is not None:
+        found = _stated_country(text, tail.end(), end, adjective=True)
+        if found and _ROLE_NOUN_RX.match(text, found[1][1], end):
+            return found[0], found[1], P_PHRASE
+    return None
+
+
+def _country_statements(doc: TextDocument) -> list[tuple[NameSpan, str, tuple[int, int], int]]:
     """Names with the country a sentence states for them: "A, B and C are based in Japan; D and E in
-    China", "A and B are Indian, and C is Chinese", "Headquarters: A is headquartered in Japan"."""
+    China", "A and B are Indian, and C is Chinese", "Headquarters: A is headquartered in Japan", and
+    weaker, by the role it gives them: "A and B are the largest producers in the U.S.", "C and D are the
+    main Japanese suppliers"."""
     text = doc.text
-    out: list[tuple[NameSpan, str, tuple[int, int]]] = []
+    out: list[tuple[NameSpan, str, tuple[int, int], int]] = []
     for block in doc.blocks:
         if block.boilerplate or block.kind in ("table", "heading"):
             continue
@@ -74,6 +100,9 @@ def _country_statements(doc: TextDocument) -> list[tuple[NameSpan, str, tuple[in
                     continue
                 after = items[-1].after
                 found = None
+                if (role := _role_country(text, after, s_end)) is not None:
+                    out.extend((item, role[0], role[1], role[2]) for item in items)
+                    continue
                 if (tail := _BASED_IN_TAIL_RX.match(text, after, s_end)) is not None:
                     found = _stated_country(text, tail.end(), s_end, adjective=False)
                     based_seen = based_seen or found is not None
@@ -82,7 +111,7 @@ def _country_statements(doc: TextDocument) -> list[tuple[NameSpan, str, tuple[in
                 elif based_seen and (tail := _GAPPED_TAIL_RX.match(text, after, s_end)) is not None:
                     found = _stated_country(text, tail.end(), s_end, adjective=False)
                 if found:
-                    out.extend((item, found[0], found[1]) for item in items)
+                    out.extend((item, found[0], found[1], P_BASED) for item in items)
     return out
 
 
@@ -95,11 +124,11 @@ def statement_candidates(doc: TextDocument, known: Sequence[str]) -> list[Candid
     stated = _country_statements(doc)
     if not stated:
         return []
-    names = sorted({text[item.start:item.end] for item, _, _ in stated})
+    names = sorted({text[item.start:item.end] for item, _, _, _ in stated})
     same = _same_as_found(known, names)
     return [
-        Candidate(item.start, item.end, code, span, P_BASED)
-        for item, code, span in stated
+        Candidate(item.start, item.end, code, span, priority)
+        for item, code, span, priority in stated
         if same[text[item.start:item.end]]
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.geo import find_places
-from kg.extract.names import GENERIC_WORDS, has_legal_suffix, is_name_shape, tokens
+from kg.extract.names import GENERIC_WORDS, has_legal_suffix, is_name_shape, looks_like_company, tokens
 from kg.resolve import default_resolver
 
 #: Words naming the physical form of a product: a name ending in one is a product type, not a firm.
@@ -138,7 +138,23 @@ def out_of_scope(text: str, start: int, end: int) -> bool:
     return _OUT_OF_SCOPE_RX.search(text, s, e) is not None
 
 
+def product_abbreviation(text: str, name: str) -> bool:
+    """Whether the text introduces ``name`` as the abbreviation of a term that is no company: "Silicon-Carbon
+    (Si-C)", "Electric Vehicles (EV)". An abbreviation of a firm ("Example Graphite (EXG)") or of a name the
+    registry knows is kept, and so is a name that also carries a legal form."""
+    if has_legal_suffix(name) or registry_key(name) is not None or f"({name})" not in text:
+        return False
+    defined = False
+    for m in re.finditer(r"((?:[A-Z][\w&'’.-]*[ \t]+){0,4}[A-Z][\w&'’.-]*)[ \t]*\(" + re.escape(name) + r"\)", text):
+        words = m.group(1).split()
+        phrases = [" ".join(words[i:]) for i in range(len(words))]
+        if any(looks_like_company(p) or registry_key(p) is not None for p in phrases):
+            return False  # one definition as a firm's short name is enough to keep it
+        defined = True
+    return defined
+
+
 __all__ = [
-    "RESEARCH_HOUSE_RX", "date_name", "denied_producer", "out_of_scope", "product_form", "product_plural",
-    "registry_key", "registry_name",
+    "RESEARCH_HOUSE_RX", "date_name", "denied_producer", "out_of_scope", "product_abbreviation", "product_form",
+    "product_plural", "registry_key", "registry_name",
 ]

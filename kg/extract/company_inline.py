@@ -1,5 +1,6 @@
 """Players named in running text after a cue that follows a player noun in the same clause ("key
-manufacturers include A, B and C", "players like A and B", "The report profiles A, B and C"). Most of
+manufacturers include A, B and C", "players like A and B", "The report profiles A, B and C"), or after the
+market as the subject of "led by" ("The merchant segment is led by A (US) and B (NL)"). Most of
 the code is about who is *not* a player: the noun must not be a customer's ("battery manufacturers such
 as") nor the object of "with/to/for" ("partnership with companies such as"), and the sentence must not go
 on to call the names customers -- unless a "which produces ... in-house" clause says a customer makes the
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.company_candidates import Candidate, enumeration_candidates
-from kg.extract.company_countries import phrase_country
-from kg.extract.company_words import CUSTOMER_NOUNS, CUSTOMER_QUALIFIERS, NOUN_RX, OBJECT_PREPOSITIONS
+from kg.extract.company_countries import P_LOCATIVE, locative_country, phrase_country
+from kg.extract.company_words import CUSTOMER_NOUNS, CUSTOMER_QUALIFIERS, NOUN_RX, OBJECT_PREPOSITIONS, PLAYER_NOUNS
 from kg.extract.names import sentence_cut, split_enumeration
 from kg.models import TextDocument
 
@@ -23,6 +24,28 @@ _PROFILES_RX = re.compile(
     r"(?:(?:key|leading|major)[ \t]+)?(?:(?:players|companies)[ \t]+)?",
     re.I,
 )
+#: "The merchant segment is led by A, B and C": the market or a part of it, led by the names that follow.
+_LED_BY_RX = re.compile(
+    r"\b(?:market|segment|industry|sector|supply[ \t]+side|field)[ \t]+(?:is|are|was|were|remains|remain)[ \t]+"
+    r"(?:(?:largely|mainly|still|currently|clearly|jointly)[ \t]+)?(?:led|dominated|headed)[ \t]+by[ \t]+(?=[A-Z\d])"
+)
+#: "The largest by shipments are A, B and C": a superlative whose noun the previous sentence gave
+#: ("The report profiles 18 companies."); read only after a sentence with a player noun.
+_ELIDED_SUPERLATIVE_RX = re.compile(
+    r"(?:^|(?<=[.!?][ \t]))[ \t]*The[ \t]+(?:(?:two|three|four|five|six|\d{1,2})[ \t]+)?"
+    r"(?:largest|biggest|leading|top)(?:[ \t]+ones)?(?:[ \t]+by[ \t]+(?:[a-z-]+[ \t]+){0,2}?[a-z-]+)?"
+    r"[ \t]+(?:are|were)[ \t]+(?=[A-Z\d])"
+)
+#: "..., followed by A in Korea and B": the enumeration of a ranking goes on.
+_FOLLOWED_BY_RX = re.compile(r",?[ \t]+(?:followed|trailed)[ \t]+by[ \t]+(?=[A-Z\d])")
+#: "Among silicon specialists we cover A, B and C; among new graphite producers, D and E".
+_AMONG_RX = re.compile(
+    rf"(?:^|(?<=[.;:][ \t])|(?<=[.;:]))[ \t]*among[ \t]+(?P<np>(?:[\w-]+[ \t]+){{0,4}}?{PLAYER_NOUNS}),?[ \t]+"
+    r"(?:(?:we|the[ \t]+report|the[ \t]+study)[ \t]+(?:also[ \t]+)?(?:cover|covers|profile|profiles|track|tracks)"
+    r"[ \t]+)?(?=[A-Z\d])",
+    re.I,
+)
+_LOCATIVE_TAIL_RX = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 #: After customers named as makers: "battery manufacturers such as BYD, which produces ... material in-house".
 _MAKES_IT_RX = re.compile(
     r",?[ \t]+(?:which|who|that)[ \t]+(?:also[ \t]+|itself[ \t]+|themselves[ \t]+)?"
@@ -90,6 +113,15 @@ def inline_candidates(doc: TextDocument) -> list[Candidate]:
             continue
         for pm in _PROFILES_RX.finditer(text, block.start, block.end):
             out.extend(enumeration_candidates(doc, pm.end(), block.end, phrase=None))
+        for lm in _LED_BY_RX.finditer(text, block.start, block.end):
+            out.extend(enumeration_candidates(doc, lm.end(), block.end, phrase=None))
+        for sm in _ELIDED_SUPERLATIVE_RX.finditer(text, block.start, block.end):
+            if NOUN_RX.search(text, max(block.start, sm.start() - 200), sm.start()):
+                out.extend(_ranking_candidates(doc, sm.end(), block.end))
+        for am in _AMONG_RX.finditer(text, block.start, block.end):
+            qual = am.group("np").split()[:-1]
+            if not (qual and qual[-1].casefold() in CUSTOMER_QUALIFIERS):
+                out.extend(_ranking_candidates(doc, am.end(), block.end))
         for cue in _CUE_RX.finditer(text, block.start, block.end):
             clause_start = max(block.start, cue.start() - 200)
             word = cue.group().split()[0].strip(":,").casefold() if cue.group().split() else ""
@@ -103,6 +135,39 @@ def inline_candidates(doc: TextDocument) -> list[Candidate]:
             phrase = phrase_country(text, *np)
             out.extend(enumeration_candidates(doc, cue.end(), block.end, phrase))
     return out
+
+
+def _ranking_candidates(doc: TextDocument, start: int, end: int) -> list[Candidate]:
+    """The names of a ranking sentence: "A, B and C in China, followed by D in Korea and E and F in Japan".
+    A locative after a run of names ("A, B and C in China") gives the country of every name in the run
+    (weak, as for one name); ", followed by" or "and" after the locative goes on with the next run."""
+    text = doc.text
+    out: list[Candidate] = []
+    cut = sentence_cut(text, start, end)
+    pos = start
+    while pos < cut:
+        items = split_enumeration(text, pos, cut, locatives=False)
+        if not items:
+            break
+        spans = {(i.start, i.end) for i in items}
+        run = [c for c in enumeration_candidates(doc, pos, cut, phrase=None) if c.span in spans]
+        after = items[-1].after
+        if _LOCATIVE_TAIL_RX.match(text, after, cut) and (found := locative_country(text, after)) is not None:
+            for cand in run:
+                if cand.country is None:
+                    cand.country, cand.country_span, cand.priority = found[0], found[1], P_LOCATIVE
+            out.extend(run)
+            more = _FOLLOWED_BY_RX.match(text, found[1][1], cut) or _AND_NEXT_RX.match(text, found[1][1], cut)
+        else:
+            out.extend(run)
+            more = _FOLLOWED_BY_RX.match(text, after, cut)
+        if more is None:
+            break
+        pos = more.end()
+    return out
+
+
+_AND_NEXT_RX = re.compile(r",?[ \t]+and[ \t]+(?=[A-Z\d])")
 
 
 def _maker_customers(doc: TextDocument, clause_start: int, cue: re.Match[str], end: int,

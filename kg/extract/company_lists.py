@@ -36,6 +36,7 @@ from kg.extract.company_titles import (
     players_title_line,
     title_blocks,
 )
+from kg.extract.company_words import CUSTOMER_NOUNS, CUSTOMER_QUALIFIERS
 from kg.extract.names import has_legal_suffix
 from kg.models import Block, TextDocument
 
@@ -103,6 +104,11 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
         if block.boilerplate:
             if (cand := toc.read(doc, block)) is not None:
                 out.append(cand)
+            if block.kind == "heading" and mode is not None and (
+                mode.level is None or (block.level or 1) <= mode.level
+            ):
+                flush()  # "Chapter 3: Market Dynamics" flagged as page furniture still ends the list above it
+                mode = None
             continue
         raw = text[block.start:block.end]
         if not raw.strip():
@@ -144,7 +150,7 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
                 run.append(cand)
                 run.extend(cand.renamed)
                 continue
-            listed = line_enumeration(doc, block) or paren_run(doc, block)
+            listed = line_enumeration(doc, block) or paren_run(doc, block) or _labelled_line(doc, block)
             if listed:
                 run.extend(listed)
                 continue
@@ -177,8 +183,48 @@ def list_candidates(doc: TextDocument, outline: Sequence[object] | None) -> list
         else:
             flush()  # prose breaks a run of names, but not the section
             after_prose = True
+            if _closing_lead(doc, block):
+                mode = _Mode(loose=False, level=mode.level if mode is not None else None)
     flush()
     return out
+
+
+_LAST_SENTENCE_RX = re.compile(r"(?:^|[.!?][ \t]+)(?P<last>[A-Z][^.!?\n]*:)[ \t]*$")
+
+
+def _closing_lead(doc: TextDocument, block: Block) -> bool:
+    """A prose paragraph whose last sentence announces the players listed below it ("... revenue in 2024.
+    The study covers the following producers:"): the list lines that follow are players even where no
+    title opened a players section -- the lead-in sits at the end of a paragraph, not on its own line."""
+    raw = doc.text[block.start:block.end].rstrip()
+    if block.kind != "paragraph" or not raw.endswith(":"):
+        return False
+    m = _LAST_SENTENCE_RX.search(raw)
+    if m is None:
+        return False
+    last = m.group("last")
+    return counted_lead(last) or LIST_TITLE.search(last) is not None
+
+
+#: A list line under a players title that opens with a short label or a ranking word: "Challengers: A (US),
+#: B (UK)", "Followed by C (Japan) and D (Korea)".
+_LABELLED_LINE_RX = re.compile(
+    r"[ \t]*(?:(?:followed|trailed)[ \t]+by|(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,2})[ \t]*:)[ \t]+(?=[A-Z\d])",
+    re.I,
+)
+
+
+def _labelled_line(doc: TextDocument, block: Block) -> list[Candidate]:
+    """The names of a labelled list line when every one carries its "(Country)": two at least, and the
+    label is no customer's or partner's ("Customers: A (US), B (JP)")."""
+    lm = _LABELLED_LINE_RX.match(doc.text, block.start, block.end)
+    if lm is None:
+        return []
+    words = [w.casefold() for w in re.findall(r"[\w-]+", lm.group("label") or "")]
+    if any(w in CUSTOMER_NOUNS or w in CUSTOMER_QUALIFIERS or w.rstrip("s") + "s" in CUSTOMER_NOUNS for w in words):
+        return []
+    found = enumeration_candidates(doc, lm.end(), block.end, phrase=None)
+    return found if len(found) >= 2 and all(c.country for c in found) else []
 
 
 def _lead_in_sentence(doc: TextDocument, i: int) -> bool:

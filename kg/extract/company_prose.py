@@ -86,6 +86,22 @@ def _strong_signal(doc: TextDocument, item: NameSpan, name: str) -> tuple[str, t
     return has_legal_suffix(name) or registry_key(name) is not None
 
 
+#: An apposition that calls the name a player: ", the Norwegian producer", ", a specialist maker of".
+_APPOSED_PLAYER_RX = re.compile(
+    rf",[ \t]+(?:the|a|an)[ \t]+(?P<qual>(?:[\w-]+[ \t]+){{0,3}}?){PLAYER_NOUNS}\b", re.I
+)
+
+
+def _apposed_player(text: str, pos: int, end: int) -> bool:
+    """The name at ``pos`` is followed by an apposition naming it a player, not a customer's noun phrase
+    (", the largest battery maker" describes a buyer)."""
+    m = _APPOSED_PLAYER_RX.match(text, pos, end)
+    if m is None:
+        return False
+    qual = m.group("qual").split()
+    return not (qual and qual[-1].casefold() in CUSTOMER_QUALIFIERS)
+
+
 def _customer_label(clause: str) -> bool:
     """The last player noun of the label before the names' colon is a customer's or another product's."""
     nouns = list(NOUN_RX.finditer(clause))
@@ -169,9 +185,12 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                 nm = _NOUN_END_RX.search(before)
                 if nm is None and before.rstrip().endswith(":") and _customer_label(re.split(r"[.;]", before)[-1]):
                     continue  # "Cathode suppliers tracked: A (BE), B (KR)": another product's makers
+                apposed = [it for it in items if _apposed_player(text, it.after, s_end)]
                 if nm is None and words and words[-1].islower() and words[-1] not in _CLAUSE_OPENERS \
                         and not re.search(r"[,;:(]\s*$", before):
-                    continue  # the object of a verb: "X supplies Tesla", "signed with ..."
+                    if not apposed:
+                        continue  # the object of a verb: "X supplies Tesla", "signed with ..."
+                    items = apposed  # "we watch A, the Norwegian producer": the apposition says what A is
                 if nm is not None:
                     np_start = m.start() - len(before) + nm.start()
                     head = before[:nm.start()]
@@ -198,7 +217,7 @@ def prose_candidates(doc: TextDocument) -> list[Candidate]:
                     if product_plural(name) and not isinstance(signal, tuple):
                         continue  # a product segment; "Example Materials (US)" with its country is a firm
 
-                    if not (signal or apposition):
+                    if not (signal or apposition or item in apposed):
                         continue
                     cand = Candidate(item.start, item.end)
                     if isinstance(signal, tuple):

@@ -41,6 +41,7 @@ _LEGAL_FORMS = (
     "S.A.S.", "SAS", "S.A.", "SA", "SE", "N.V.", "NV", "B.V.", "BV", "K.K.", "KK", "Pty.", "Pty", "Oy", "AB",
     "ASA", "A/S", "S.p.A.", "SpA", "S.r.l.", "Srl", "Bhd.", "Bhd", "Berhad", "PJSC", "OJSC", "JSC", "Tbk",
     "Pvt.", "Pvt", "AS", "ApS", "C.V.", "CV", "B.S.C.", "BSC", "SAOG", "Sdn", "KGaA", "OOO", "Pte.", "Pte",
+    "a.s.", "s.r.o.",
 )
 #: Legal forms (folded) plus the organisational words that close a name the same way.
 LEGAL_SUFFIXES: frozenset[str] = frozenset(s.casefold() for s in (*_LEGAL_FORMS, "Holdings", "Group"))
@@ -64,7 +65,7 @@ about
 
 #: Lower-case words allowed between two capitalised tokens of one name.
 _CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "del", "da", "di",
-                         "y", "et", "und", "für", "the", "&"})
+                         "y", "et", "und", "für", "the", "&", "and"})
 
 #: Any of these words makes a candidate report vocabulary, not a company; the last lines hold the back
 #: matter of a report ("DISCLAIMER") and the field labels of company profiles ("Headquarters: ...",
@@ -262,7 +263,8 @@ def looks_like_company(name: str, *, country_stated: bool = False) -> bool:
         return False
     if re.fullmatch(r"[\d\s.,%]+", name):
         return False
-    if is_place(name) or city_country(name):
+    placename = re.sub(r"['’]s$", "", name)  # "China's lead rests on ...": a place's possessive
+    if is_place(placename) or city_country(placename):
         return False  # "Tokyo" on a company card's address line is a place, not a company
     # Everything generic once places are set aside ("Asian Battery Materials", "Resin-Based Hard Carbon")?
     placeless = name

@@ -128,7 +128,29 @@ def _place_of(text: str, span: Span | None, compass: bool = False) -> Place | No
     hit = lookup_place(label)
     if hit is None and compass:
         hit = compass_place(outside or label)
+    if hit is None:
+        hit = _excluding_place(label)
     return hit
+
+
+#: "Asia excl. China", "Europe excluding Russia": a region written with its exclusion unbracketed.
+_UNBRACKETED_EXCLUSION = re.compile(
+    r"(?P<region>[A-Z][\w&\- ]*?)\s+(?:excl\.|excl\b|excluding|except|other\s+than|ex-)\s*(?P<out>[A-Z][\w.\- ]*)"
+)
+
+
+def _excluding_place(label: str) -> Place | None:
+    """A region less a country or region, as its own area keyed by the label: "Asia excl. China" is neither
+    Asia nor China. Both parts must be places and the first a region."""
+    label = " ".join(label.split())
+    m = _UNBRACKETED_EXCLUSION.fullmatch(label)
+    if m is None:
+        return None
+    region, out = lookup_place(m.group("region")), lookup_place(m.group("out"))
+    if region is None or out is None or region.kind in ("country", "global"):
+        return None
+    key = "-".join(re.findall(r"[a-z0-9]+", label.lower()))
+    return Place(key=key, name=label, kind="region", broader=region.broader, aliases=(label,))
 
 
 # "(excluding China)", "(excl. China)", "(ex-China)", "(except Japan)", "(other than China)": a bracket that
@@ -424,10 +446,25 @@ def _from_run_in_titles(doc: TextDocument, out: _Out) -> None:
             out.add(place, span)
 
 
+#: A dot-leader line of a plain-text list, one per paragraph: "Northby ............ 9.6".
+_LEADER_ITEM = re.compile(r"\s*(?P<label>\S[^\n]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*\d[\d,.]*[ \t]*%?\s*")
+
+
+def _leader_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:
+    """The place a dot-leader line opens with, the leader and its value left out."""
+    m = _LEADER_ITEM.fullmatch(block_text(doc, block))
+    if m is None or block.boilerplate:
+        return None
+    span = _trimmed(doc.text, block.start + m.start("label"), block.start + m.end("label"))
+    p = _place_of(doc.text, span, compass=True)
+    return (p, span) if p is not None and span is not None else None
+
+
 def _from_lead_lists(doc: TextDocument, out: _Out) -> None:
     """A list under a one-line lead-in that names a regional breakdown but is no section title ("Regional
     outlook (revenue, USD million):", "By country, 2024:"): its items, when every one of them (two at
-    least) is a place ("China: $498.6 Mn" counts by its head)."""
+    least) is a place ("China: $498.6 Mn" counts by its head). Dot-leader lines, one per paragraph
+    ("Northby ....... 9.6"), are such items too, whatever block kind the layout reader made of them."""
     blocks = doc.blocks
     for i, block in enumerate(blocks):
         if block.kind != "paragraph" or block.boilerplate or i + 1 >= len(blocks):
@@ -437,8 +474,8 @@ def _from_lead_lists(doc: TextDocument, out: _Out) -> None:
             continue
         hits: list[tuple[Place, Span]] = []
         j = i + 1
-        while j < len(blocks) and blocks[j].kind == "list_item":
-            hit = _block_place(doc, blocks[j])
+        while j < len(blocks) and (blocks[j].kind == "list_item" or _LEADER_ITEM.fullmatch(block_text(doc, blocks[j]))):
+            hit = _leader_place(doc, blocks[j]) or _block_place(doc, blocks[j])
             if hit is None:
                 hits = []
                 break
@@ -640,13 +677,15 @@ _RAW_RESOURCE = re.compile(r"^[^.;]{0,60}?\b(?:reserves|resources|deposits)\b", 
 
 
 # "Regional scope | North America; Europe", "Regions analysed: A; B", "The report studies five regions: A, B and C",
+# "We model four regions: A, B, C and D",
 # "By Geography: Asia-Pacific, North America, Europe", "Geographic coverage: ...", a fact-box line "Regions: A, B"
 _SCOPE_CUE = re.compile(
     r"^\s*(?:regions?|geograph(?:y|ies)|countries)\s*:\s*|(?<=\s)(?-i:Regions?|Geograph(?:y|ies)|Countries)\s*:\s*|"
     r"\b(?:regional\s+(?:scope|coverage|breakdown|split)|regions?\s+(?:covered|analy[sz]ed|studied|included)|"
     r"by\s+(?:regions?|geography|geographies|geographic(?:al)?\s+regions?|countr(?:y|ies)|"
     r"regions?\s+(?:and|&)\s+countr(?:y|ies))|geograph(?:ic|ical|y)\s+(?:coverage|scope|breakdown|segmentation)|"
-    r"(?:covers|studies|analy[sz]es|includes)\s+(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)"
+    r"(?:covers?|stud(?:y|ies)|analy[sz]es?|includes?|models?|tracks?|examines?)\s+"
+    r"(?:the\s+following|(?:\w+\s+)?key|\w+)?\s*regions?)"
     r"\s*(?:[:|]|\s-\s|\s+(?:is|are|includes?|spans?|comprises?)\s+(?=[A-Z]))\s*",
     re.I,
 )
