@@ -219,3 +219,37 @@ def test_a_numbered_contents_list_without_a_contents_title_is_boilerplate() -> N
     doc = render_text("Steps\n  1. Mix the powder\n  2. Coat the foil\n\nThe market grew.\n\n"
                       "Mix the powder\n--------------\n\nText.\n", "text/plain")
     assert not any(b.boilerplate for b in doc.blocks)
+
+
+def test_dot_leader_lines_giving_figures_are_one_table_whatever_their_value_padding() -> None:
+    """A value right-aligned after its leader ("  9.6" under "46.2") leaves two spaces, its siblings one: all
+    are rows of one label | value table (the leader kept as written), not some rows and some lines."""
+    body = ("Shares of 2024 value (%):\n\n  Westmark ................. 46.2\n  Eastholm ................. 17.5\n"
+            "  Northby ..................  9.6\n  Southvale ................  8.1\n  Others ...................  3.8\n")
+    doc = render_text(body, "text/plain")
+    tables = [doc.text[b.start:b.end].split("\n") for b in doc.blocks if b.kind == "table"]
+    assert tables == [["Westmark ................. | 46.2", "Eastholm ................. | 17.5",
+                       "Northby .................. | 9.6", "Southvale ................ | 8.1",
+                       "Others ................... | 3.8"]]
+
+
+def test_contents_and_text_valued_leader_lines_stay_lines() -> None:
+    """Page numbers (a table of contents) and words or years after the leader are no table of figures."""
+    contents = "1. Overview ............ 3\n2. Regions ............. 9\n3. Companies ........... 14\n"
+    facts = "Base year ............ 2024\nLargest region ....... Westmark\nCAGR ................. 15.9%\n"
+    for body in (contents, facts):
+        assert "table" not in [k for k, _ in _blocks(body)]
+
+
+def test_aligned_columns_without_leaders_are_still_a_table() -> None:
+    body = "  Northby      CN    9.6\n  Southvale    US    8.1\n  Others       -     3.8\n"
+    assert [k for k, _ in _blocks(body)] == ["table"]
+
+
+def test_a_dot_leader_line_does_not_continue_the_line_above() -> None:
+    """A leader line's entry is its own even after a long entry whose leader is one dot."""
+    body = ("  Tellbridge Carbon Works plc (formerly Tellbridge) (UK) . coated lithium metal powder\n"
+            "  Ostrava Binder Corporation (CZ) ....................... electrodeposited lithium\n")
+    assert [t for _, t in _blocks(body)] == [
+        "Tellbridge Carbon Works plc (formerly Tellbridge) (UK) . coated lithium metal powder",
+        "Ostrava Binder Corporation (CZ) ....................... electrodeposited lithium"]

@@ -435,3 +435,18 @@ def test_plain_cells_and_junk_spans_keep_their_columns() -> None:
     # a huge colspan is capped, not expanded into a giant grid
     doc = render_text("<table><tr><td colspan='99999'>Wide</td></tr><tr><td>a</td><td>b</td></tr></table>")
     assert len(doc.blocks[0].rows[0]) == 100 and doc.text == "Wide\na | b"
+
+
+def test_menu_items_written_without_spaces_do_not_run_together() -> None:
+    """Links or spans lined up in a container with no text of its own (a menu, tabs, tags) are shown apart by
+    the page's styles: the rendition keeps a space between them."""
+    html = ('<nav><a href="/">Widget Home</a><a href="/n">All News</a><a href="/c">Coatings</a></nav>'
+            '<div class="tabs"><span>Overview</span><span>Segmentation</span></div>'
+            "<p>Binder demand rose in <a href='/a'>Asia</a><a href='/b'>n</a> markets.</p>"
+            "<p>The <span>sub</span><span>micron</span> grade and the <b>re</b><b>fined</b> grade.</p>")
+    text = render_text(html).text.split("\n")
+    assert text[0] == "Widget Home All News Coatings"
+    assert text[1] == "Overview Segmentation"
+    # inside running text (the parent has text of its own) touching elements are one word, as the page shows
+    assert text[2] == "Binder demand rose in Asian markets."
+    assert text[3] == "The submicron grade and the refined grade."

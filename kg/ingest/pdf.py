@@ -25,8 +25,10 @@ Steps, each deterministic (same bytes, same HTML):
    dropped (a PDF made mostly of them is refused). Bold comes from the font name.
 3. Lines: glyphs grouped by vertical overlap, then cut into *segments* where the horizontal gap is a
    column gap, not a word space (a space glyph the next glyph does not move past is no space: Chromium
-   writes soft hyphens so). Bullets are a bullet glyph (``•``, ``▪``, Word's ``\uf0b7``...) opening a
-   segment or a small square-ish shape just left of the line; indented lines opening with "1." "(a)" "iv."
+   writes soft hyphens so). Gaps are measured beyond the line's letter spacing (the median gap between
+   letters), so a letter-spaced masthead with one wider kerned pair stays one word ("CASTELLAN").
+   Bullets are a bullet glyph (``•``, ``▪``, Word's ``\uf0b7``...) opening a segment or a small
+   square-ish shape just left of the line; indented lines opening with "1." "(a)" "iv."
    are numbered items (the number is dropped, as an ordered list's numbers are not text in HTML or Word).
 4. Running headers and footers (the same text, digits ignored, in the top or bottom band of at least half
    of the pages) and page numbers ("Page 3 of 9", "2/4", and bare numbers that go up with the page, so a
@@ -37,10 +39,13 @@ Steps, each deterministic (same bytes, same HTML):
 5. Two text columns (a gutter no glyph crosses for six or more lines, body text on both sides) are read
    left column first; so are two columns of bullets side by side (a slide's two lists, each under its
    own titles), unless their items pair up row by row under a bold header row ("Drivers | Restraints"),
-   which is a table. Lines below the right column's end belong to the left column when they follow a
-   title at its foot (a column never ends on a title), else they are below both columns.
+   which is a table. Lines below the other column's end belong to their column when they follow a title
+   at its foot (a column never ends on a title) or go on its paragraph at its line spacing, else they are
+   below both columns. Table rows heading such a run (two or more short cells on one side of the gutter: a
+   table across the page whose cells leave the gutter free) stay rows.
 6. Tables: consecutive lines showing two or more cells side by side whose x-ranges line up in columns;
-   lines in between with one cell must sit in one column. Rows are cut at the larger vertical gaps (a
+   lines in between with one cell must sit in one column (a note under the table that merged columns on the
+   way down does not widen them for the header lines above). Rows are cut at the larger vertical gaps (a
    wrapped cell's lines stay in one row), a header cell alone in a column joins the nearest column
    without a header of its own, and a first row in bold is the header. A table that goes on on the next
    page is merged, and the header row the browser repeats there is dropped. Titles beside page numbers
@@ -50,9 +55,10 @@ Steps, each deterministic (same bytes, same HTML):
    list items (nesting from the bullet's x position), other lines join into paragraphs while size,
    alignment and spacing say they belong together, also across a page or column break when the last line
    before it is full. A line that stopped short although the next line's first word would have fitted
-   ends its paragraph. A line-final U+2010 or soft hyphen (inserted by hyphenation) is dropped; a typed
-   "-" is dropped only when the document itself spells the joined word without it ("refin-" + "ers"),
-   else kept ("low-" + "sulphur").
+   ends its paragraph (measured against where the body text ends: one-segment lines of prose, not a wide
+   table's rows). A bold run-in title that wraps goes on in the line that opens in bold. A line-final
+   U+2010 or soft hyphen (inserted by hyphenation) is dropped; a typed "-" is dropped only when the
+   document itself spells the joined word without it ("refin-" + "ers"), else kept ("low-" + "sulphur").
 
 Limits: a bold line the size of body text (an ``<h4>``, Word's bold paragraphs) stays a bold paragraph
 (the section finder treats those as titles); images, charts and text drawn as outlines are not read;
@@ -414,6 +420,7 @@ class _Converter:
         prev: _Glyph | None = None
         space_at: float | None = None  # x of the first space glyph since the previous glyph
         bullet: float | None = None  # a bullet glyph opened the next segment
+        tracking = self._tracking(glyphs)
         for g in glyphs:
             if g.text.isspace():
                 if space_at is None:
@@ -433,7 +440,7 @@ class _Converter:
                 segs[-1].xs.extend([g.x0] * len(g.text))
             else:
                 seg = segs[-1]
-                if space or g.x0 - prev.x1 > (0.1 if self.space_glyphs else 0.12) * max(prev.size, g.size):
+                if space or g.x0 - prev.x1 - tracking > (0.1 if self.space_glyphs else 0.12) * max(prev.size, g.size):
                     seg.runs.append((" ", prev.bold and g.bold))
                     seg.xs.append(prev.x1)
                 seg.runs.append((g.text, g.bold))
@@ -447,6 +454,28 @@ class _Converter:
         for seg in segs:
             seg.runs = _merge_runs(seg.runs)
         return _line_of(segs, page)
+
+    @staticmethod
+    def _tracking(glyphs: list[_Glyph]) -> float:
+        """The letter spacing of a line: the median gap between neighbouring letters with no space glyph
+        between them (0 for ordinary text, whose letters touch). Letter-spaced capitals ("C A S T E L L A N",
+        a masthead) have gaps near a word space's threshold everywhere, and a kerned pair would otherwise
+        read as a word break ("CASTELL AN")."""
+        gaps: list[float] = []
+        prev: _Glyph | None = None
+        for g in glyphs:
+            if g.text.isspace():
+                prev = None
+                continue
+            if prev is not None:
+                gaps.append(g.x0 - prev.x1)
+            prev = g
+        if len(gaps) < 4:
+            return 0.0
+        gaps.sort()
+        median = gaps[len(gaps) // 2]
+        # a median as wide as a word space means the gaps are word spaces (words of one letter, no space glyphs)
+        return median if 0.0 < median < 0.2 * max(g.size for g in glyphs) else 0.0
 
     def _cut(self, prev: _Glyph, g: _Glyph, space: bool) -> bool:
         """A column gap between two glyphs of one line, not a word space (see the module docstring)."""
@@ -563,6 +592,15 @@ class _Converter:
         while i < len(lines):
             x = max(xs, key=lambda v: (runs[v][i], -abs(v - width / 2)))
             n = runs[x][i]
+            # a table's rows at the head of the run (several short cells on one side of the gutter: a table
+            # across the page whose cells leave it free) are not column text: they stay in row order
+            lead = 0
+            while lead < n and _row_like(lines[i + lead], x):
+                lead += 1
+            if lead >= 2 and n - lead >= 2:
+                out.extend(lines[i:i + lead])
+                i += lead
+                continue
             split = self._split_columns(lines[i:i + n], x, page) if n >= 2 else None
             if split is None:
                 out.append(lines[i])
@@ -586,7 +624,7 @@ class _Converter:
                 break
             cut -= 1
         if cut < len(lines) and self._title_above(lines[:cut], lines[cut], x):
-            cut = len(lines)  # the left column goes on below the right one's end: a column never ends on a title
+            cut = len(lines)  # the column goes on below the other one's end: it never ends on a title or mid-paragraph
         lines, tail = lines[:cut], lines[cut:]
         left: list[_Line] = []
         right: list[_Line] = []
@@ -634,7 +672,11 @@ class _Converter:
             return False
         last = max(above, key=lambda s: s.bottom)
         size = max(last.sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        return (last.bold or size >= 1.12 * self.body) and first.top - last.bottom <= 1.5 * first.size
+        if (last.bold or size >= 1.12 * self.body) and first.top - last.bottom <= 1.5 * first.size:
+            return True
+        # a paragraph's next line (same left edge, size and line spacing): the column is longer than the other
+        return abs(first.x0 - last.x0) <= 2.0 and abs(first.size - size) <= 0.6 \
+            and -0.3 * first.size <= first.top - last.bottom <= 0.6 * first.size
 
     def _list_column(self, side: list[_Line], page: int) -> bool:
         """Whether one side of a gutter is a column of bullets (a slide's or a brochure's two lists side by
@@ -718,6 +760,9 @@ class _Converter:
                 break
             keep.append(m)
             tail_bottom = max(tail_bottom, lines[m].bottom)
+        # the columns of the rows kept: a line below the table that was merged into them on the way down (a
+        # source note as wide as several columns) must not widen a column for the lines above
+        cols = _merge_intervals([(s.x0, s.x1) for m in keep for s in lines[m].segs])
         # lines just above the first anchor that sit inside one column: header cells and the first row's
         # wrapped cells, which a browser centres vertically, so they are lines of their own
         top = lines[start].top
@@ -847,7 +892,13 @@ class _Converter:
         if block.kind == "list_item":
             return abs(line.x0 - block.x0) <= 2.0 and not self._would_have_fit(block.last, line)
         if block.bold and not line.bold:
-            return block.kind == "heading"
+            if block.kind == "heading":
+                return True
+            # a bold run-in title wrapped onto this line ("Gassing and swelling at elevated" / "temperature.
+            # Reactions between ..."): the line opens in bold and the title had not ended; else a new block
+            first = next((b for t, b in line.runs() if t.strip()), False)
+            if not first or block.last.text.rstrip()[-1:] in _SENTENCE_END:
+                return False
         last = block.last
         same_left = abs(line.x0 - last.x0) <= 2.0
         centred = abs((line.x0 + line.x1) / 2 - (last.x0 + last.x1) / 2) <= 3.0 and line.x0 > last.x0 - 40 \
@@ -944,7 +995,9 @@ class _Converter:
                 lines[0].first_on_page = True
                 lines[-1].last_on_page = True
             items.extend(self._tables(lines, n))
-        prose = sorted(ln.x1 for lines in per_page for ln in lines if ln.text.count(" ") >= 7)
+        # prose: one-segment lines of several words (a table row of many short cells says nothing of where
+        # the body text ends, and a page of wide tables would put that edge at the tables' right border)
+        prose = sorted(ln.x1 for lines in per_page for ln in lines if len(ln.segs) == 1 and ln.text.count(" ") >= 7)
         _run_edges(items, prose[int(0.9 * (len(prose) - 1))] if prose else 0.0)
         blocks = self._blocks(items)
         self._finish(blocks)
@@ -1102,6 +1155,14 @@ def _merge_intervals(spans: list[tuple[float, float]]) -> list[tuple[float, floa
         else:
             out.append((a, b))
     return out
+
+
+def _row_like(line: _Line, x: float) -> bool:
+    """A table row beside the gutter ``x``: two or more short cells (not runs of prose) on one side of it."""
+    for side in ([s for s in line.segs if s.x1 <= x], [s for s in line.segs if s.x1 > x]):
+        if len(side) >= 2 and all(len(s.text.split()) < 6 for s in side):
+            return True
+    return False
 
 
 def _inside_one(seg: _Seg, cols: list[tuple[float, float]]) -> list[tuple[float, float]] | None:

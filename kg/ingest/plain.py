@@ -17,8 +17,11 @@ Plain text carries its structure in line layout, not markup, so every rule here 
   label line ("By Type" then "  Natural") are list items too.
 * Three or more consecutive rows (two under a ruled header) of 2+ cells -- cells separated by runs of 2+ spaces with the
   gaps aligned, or by ``|`` with the same cell count -- are a table. A row whose first cell ends in
-  ":" is a "label: value" line, not a table row. Grid borders ("+----+----+") and pipe separators
-  ("|----|----|") are rules; a rule between body rows (above a total row) does not end the table.
+  ":" is a "label: value" line, not a table row, and so is a dot-leader line ("Northby .....  9.6", however
+  its value is padded); a dot-leader line never continues the line above. Three or more dot-leader lines
+  each giving a figure are one two-column table (label with its leader | value); leader lines giving page
+  numbers only (a table of contents) or words stay lines. Grid borders ("+----+----+")
+  and pipe separators ("|----|----|") are rules; a rule between body rows (above a total row) does not end the table.
 """
 
 from __future__ import annotations
@@ -127,6 +130,8 @@ def _pipe_row(line: _Line, width: int) -> bool:
 def _row_ok(cells: list[str], line: _Line) -> bool:
     if len(cells) < 2 or cells[-1].endswith(":") or _GAP.split(line.text)[0].endswith(":"):
         return False
+    if any(c.rstrip().endswith("....") for c in cells[:-1]):
+        return False  # "South Korea .......  9.6": a dot-leader line (its siblings have one space), not a row
     if "|" in line.text and _LABEL.match(cells[0]):
         return False  # "By Type: A | B | C": a field line listing values, not a table row
     return all(len(c.split()) <= 10 for c in cells) and not cells[-1].endswith(".")
@@ -181,6 +186,23 @@ def _table(lines: list[_Line], i: int) -> tuple[list[list[str]], bool, int] | No
     return rows, header, j
 
 
+_LEADER_ROW = re.compile(r"^(\S.*?\.{4,})\s+(\S+)$")
+
+
+def _leader_table(lines: list[_Line], i: int) -> tuple[list[list[str]], bool, int] | None:
+    """Three or more dot-leader lines giving each a figure ("Northby ........  9.6"): a two-column table of
+    label (leader kept, as written) and value. Page numbers (whole numbers only: a table of contents) and
+    text values ("Base year ..... 2024", "Largest region .... Asia") stay lines."""
+    rows: list[list[str]] = []
+    j = i
+    while j < len(lines) and (m := _LEADER_ROW.match(lines[j].flat)) and _is_value(m.group(2)):
+        rows.append([m.group(1), m.group(2)])
+        j += 1
+    if len(rows) < 3 or all(r[1].isdigit() for r in rows):
+        return None
+    return rows, False, j
+
+
 def _is_value(cell: str) -> bool:
     c = cell.strip()
     return bool(_VALUE.match(c)) and not _YEAR.match(c)
@@ -189,8 +211,8 @@ def _is_value(cell: str) -> bool:
 def _continues(prev: _Line, line: _Line, width: int, opening: bool = False) -> bool:
     """``line`` wraps ``prev`` (same block): see the module docstring."""
     p, t = prev.flat, line.text
-    if _BULLET.match(t) or _NUMBERED.match(t) or _is_rule(line) or "...." in p:
-        return False
+    if _BULLET.match(t) or _NUMBERED.match(t) or _is_rule(line) or "...." in p or "...." in t:
+        return False  # a dot-leader line ("Pure Lithium Corp. ...... foil") is an entry of its own
     last = p[-1]
     if (t[0].islower() or t[0] in ",;)]%") and (last not in _SENTENCE_END or _ABBREVIATION.search(p)):
         return True  # "... HiNa Battery Technology Co., Ltd." / "is the largest ...": no sentence ended
@@ -248,7 +270,7 @@ def plain_blocks(body: str) -> list[PlainBlock]:
                 stack, label_indent = [], None
                 i += 2
                 continue
-            tab = _table(para, i)
+            tab = _table(para, i) or _leader_table(para, i)
             if tab is not None:
                 rows, header, i = tab
                 width_cells = max(len(r) for r in rows)

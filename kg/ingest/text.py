@@ -35,6 +35,9 @@ and clean (sentences, not markup). Layout rules:
   never promoted to a heading.
 * ``strong`` lists ``b``/``strong`` runs per block, trimmed to non-space characters; runs separated
   only by whitespace are merged, so a bold-only line has one span covering the whole block.
+* Inline items lined up with no whitespace between them (``<a>``/``<span>``/``<button>``/``<label>``
+  siblings of one tag in a container with no text of its own: menus, tabs, tags) get a space between
+  them, as the page's styles show them apart; inside running text touching elements stay one word.
 * Dropped: ``script``/``style``/``noscript``/``template``/``head``, images (and their alt text),
   ``svg``/``math``/embedded media, comments, link URLs (link text is kept).
 * Markdown goes through markdown-it (CommonMark + tables, raw HTML on) and then the HTML path, unless
@@ -297,6 +300,8 @@ _BLOCK_NAMES = (
 _BLOCK = frozenset(_BLOCK_NAMES.split())
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BOLD = frozenset({"b", "strong"})
+#: inline elements that hold one item each when a container lines them up (menus, tabs, tags)
+_ITEMS = frozenset({"a", "span", "button", "label"})
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
 
 
@@ -369,6 +374,7 @@ class _HtmlWalker:
         self.table_depth = 0
         self.thead = 0
         self.caption = 0
+        self.bare_text: dict[int, bool] = {}  # element -> has text nodes of its own (see _touching_item)
 
     # -- inline buffer
     def flush(self) -> None:
@@ -390,7 +396,29 @@ class _HtmlWalker:
         self.segs[-1].add(s, self.bold > 0)
 
     # -- elements
+    def _touching_item(self, node: LexborNode, tag: str) -> bool:
+        """Whether ``node`` directly follows a sibling of its own tag in a container of such items with no text
+        of its own (a menu of ``<a>``s, a row of ``<span>`` tabs): the page shows them apart (styles space
+        them), so they must not run together ("HomeAll NewsChemicals")."""
+        prev = node.prev
+        if prev is None or not prev.is_element_node or (prev.tag or "").lower() != tag or node.parent is None:
+            return False
+        key = node.parent.mem_id
+        bare = self.bare_text.get(key)
+        if bare is None:
+            bare = False
+            child = node.parent.child
+            while child is not None:
+                if child.is_text_node and (child.text_content or "").strip():
+                    bare = True
+                    break
+                child = child.next
+            self.bare_text[key] = bare
+        return not bare
+
     def start(self, node: LexborNode, tag: str) -> None:
+        if tag in _ITEMS and self._touching_item(node, tag):
+            self.text(" ")
         if tag in _BOLD:
             self.bold += 1
             self.segs[-1].mark()
