@@ -156,6 +156,10 @@ _WEEKDAY_DATE = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\s+{YEAR})\b",
     re.I,
 )
+#: German "Stand: 30.04.2025" (as at): a cover's date of the edition, with a capital and a colon.
+_STAND = re.compile(
+    rf"\bStand\s*:\s*(\d{{1,2}}\.\d{{1,2}}\.{YEAR}|\d{{1,2}}\.?\s+{MONTH_RX}\s+{YEAR}|{YEAR}-\d{{1,2}}-\d{{1,2}})\b"
+)
 #: A dateline's place before a masthead's date part: "Lisbon, 04.11.2025 | English edition".
 _PLACE_PREFIX = re.compile(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2},\s*")
 _CAPS_LINE = re.compile(r"\s+[A-Z]{3,}\b(?![a-z])")
@@ -183,7 +187,7 @@ def find_published(doc: TextDocument, title_start: int | None = None) -> date | 
             return d
     for block in _near_title(doc, title_start):
         line = doc.text[block.start:block.end].strip()
-        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED, _KIND_DATED, _WEEKDAY_DATE):
+        for rx in (_JOINED_DATE_LABEL, _MAIL_DATE, _ISSUED, _KIND_DATED, _WEEKDAY_DATE, _STAND):
             if (dm := rx.search(line)) and (d := parse_date(dm.group(1))) is not None:
                 return d
         if (d := _date_line(line)) is not None:
@@ -230,7 +234,8 @@ def _date_line(line: str) -> date | None:
     parts = MASTHEAD_SPLIT.split(line)
     # The last part may end with the date ("Corvane Insights · 28 August 2025"); in a masthead of three
     # or more parts, any part may be the date alone ("Study no. X-204 · 6 August 2025 · 212 pages").
-    candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 3 else [])]
+    # A two-part line may open with its dateline ("Brussels, 8 July 2025 | Prepared by the X Group").
+    candidates = [(parts[-1], False)] + [(p, True) for p in (parts[:-1] if len(parts) >= 2 else [])]
     for part, alone in candidates:
         dm = _DATE_IN_LINE.search(part)
         if dm is None or len(part[:dm.end()].split()) > 8:

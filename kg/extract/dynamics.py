@@ -249,6 +249,10 @@ def _enumerated(doc: TextDocument, block: Block) -> list[Span]:
 _LINE_ENUM = re.compile(r"\s*\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+")
 
 
+#: A numbered part opening a line, "7. Coverage. We ...": the report's next part, not an item's wrapped line.
+_NEXT_PART = re.compile(r"\s*\d{1,2}\.\s+[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\.\s")
+
+
 def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
     """"(a) Title: description ..." items whose wrapped lines the renderer kept as blocks of their own: each
     marked line opens an item, unmarked lines continue it; the title runs up to the colon or the first
@@ -259,6 +263,8 @@ def _marked_lines(doc: TextDocument, blocks: list[Block]) -> list[Span]:
         return []
     groups: list[list[Block]] = []
     for b in body:
+        if groups and (b.kind == "heading" or _NEXT_PART.match(block_text(doc, b))):
+            break  # "7. Coverage. We initiate ..." or a heading after "(b) ...": the list is over
         if b.kind not in ("paragraph", "list_item"):
             return []
         if _LINE_ENUM.match(block_text(doc, b)):
@@ -833,8 +839,13 @@ def _titled(doc: TextDocument, sections: list[Section], out: _Out) -> set[int]:
                 boundary = sec.rank
             continue
         # "7. Coverage" after "6. Headwinds": the next numbered part of the report, whatever its rank.
+        # A true heading after a title the outline read from a paragraph ("6. Headwinds." ... "IMPORTANT
+        # DISCLOSURES", "What's holding it back" ... "2. ELECTRODES SLIP"): the document's own structure takes
+        # over again; the items of a paragraph-titled list are never headings.
         if kind is not None and (sec.rank <= boundary or _ABOUT.match(sec.title)
-                                 or next_sibling_number(kind_sec.number if kind_sec else None, sec.number)):
+                                 or next_sibling_number(kind_sec.number if kind_sec else None, sec.number)
+                                 or (kind_sec is not None and kind_sec.style in ("numbered", "plain_heading")
+                                     and sec.style == "heading")):
             flush()
             kind, kind_sec, group = None, None, []
             continue

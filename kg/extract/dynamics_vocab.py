@@ -31,7 +31,7 @@ class KindWords:
 KIND_WORDS: tuple[KindWords, ...] = (
     KindWords("drivers", "driver", "drivers", r"tailwinds", r"driving|drives|fuell?ing|growth\s+factors?"),
     KindWords("restraints", "restraint", "restraints", r"constraints?|inhibitors?|headwinds",
-              r"restrictive\s+factors|limitations|restraining|hindering|limiting|(?:hold|holding|keep|keeping)\b.*\bback"
+              r"restrictive\s+factors|limitations|restraining|hindering|limiting|(?:hold|holding|keep|keeping)\b.*\bback|slow(?:ing)?\b.*\bdown|slowing"
               r"|obstruct\w*\s+factors?"),
     KindWords("opportunities", "opportunity", "opportunities",
               r"upsides?(?:\s+(?:scenarios?|potential))?|white[\s\-]+spaces?", ""),

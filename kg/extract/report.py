@@ -86,8 +86,14 @@ def _title_like(text: str) -> bool:
     """A short line naming a report ("... Market ... 2025-2032"), not a sentence. A catalogue number
     ("BRIGHTFIELD LTD | Report AB-2025-7") is not what makes a line a title."""
     words = text.split()
-    return (2 <= len(words) <= 30 and not text.rstrip().endswith((".", ":"))
+    limit = 60 if _BREAKDOWN_TITLE.search(text) else 30
+    return (2 <= len(words) <= limit and not text.rstrip().endswith((".", ":"))
             and bool(_TITLE_WORDS.search(_REPORT_CODE.sub(" ", text))))
+
+
+#: A syndicated title that spells out its breakdown ("X Market Size Report By Type (A, B), By Application
+#: (C, D), By Region, And Segment Forecasts, 2025 - 2032"): long, but still a title, not a sentence.
+_BREAKDOWN_TITLE = re.compile(r"\bMarket\b.*\bBy\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?\s*\([^()]+\),", re.S)
 
 
 #: The words of a section heading ("FULL REPORT", "Executive Summary", "Market Overview", "Report
@@ -100,7 +106,7 @@ _SECTION_WORDS = frozenset({
     "outlook", "research", "study", "background", "definition", "definitions", "and", "preface", "foreword",
     "notes", "note", "attributes", "details", "information", "description", "coverage", "segmentation",
     "landscape", "dynamics", "forecast", "forecasts", "size", "sizing", "statistics", "data", "facts",
-    "figures",
+    "figures", "covered", "in",
 })
 
 
@@ -114,10 +120,12 @@ _NUMBER_TOKEN = re.compile(r"[(\[]?[\d.,%\-\u2013/]*\d[\d.,%\-\u2013/]*[)\]]?[A-
 
 
 def _table_row(text: str) -> bool:
-    """A table's header or row laid out as text ("Grade 2024 2031 CAGR 25-31"): mostly numbers."""
+    """A table's header or row laid out as text ("Grade 2024 2031 CAGR 25-31"): mostly numbers. A long
+    headline quoting three figures ("X Market to Reach USD 1.2 Billion by 2032, at 9.1% CAGR") is no row:
+    in a row the numbers are at least a quarter of the tokens."""
     tokens = text.split()
     numeric = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t))
-    return numeric >= 3 or numeric >= 2 and 2 * numeric >= len(tokens)
+    return numeric >= 3 and 4 * numeric >= len(tokens) or numeric >= 2 and 2 * numeric >= len(tokens)
 
 
 #: A navigation trail: "Home > Energy > Anode Materials > X Market", "Home / Reports / X".
@@ -223,6 +231,11 @@ def _deck_blocks(doc: TextDocument, usable: list[Block]) -> list[tuple[Block, st
     return out
 
 
+def _names_market(text: str) -> bool:
+    """A title naming a market and its years ("X Market Report 2025-2030"), not only a desk or a series."""
+    return bool(re.search(r"\bmarkets?\b", text, re.I) and re.search(rf"\b{_YEAR}\b", text))
+
+
 #: A section number opening a line: "1. ", "2) ", "3.2 " (a report's title never opens with one).
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2})\s+\S")
 
@@ -233,11 +246,17 @@ def _opening_title(doc: TextDocument, usable: list[Block]) -> tuple[Block, str] 
     deck = _deck_blocks(doc, usable)
     if deck is not None:
         return next(((b, t) for b, t in deck if _report_title(t)), None)
-    for b in usable[:_OPENING_BLOCKS]:
+    opening = usable[:_OPENING_BLOCKS]
+    for n, b in enumerate(opening):
         text = _title_part(b, doc.text[b.start:b.end])
         if _SECTION_NUMBER.match(text):
             return None  # "1. Lead story: X market outlook": the first section has begun, the cover is over
         if _report_title(text):
+            nxt = opening[n + 1] if n + 1 < len(opening) else None
+            if nxt is not None and not _names_market(text):
+                below = _title_part(nxt, doc.text[nxt.start:nxt.end])
+                if _names_market(below) and _report_title(below) and len(below.split()) <= 20:
+                    return nxt, below  # "X Service - Report Brief" over "Y Market - Report Brief, 2025-2030"
             return b, text
         if b.kind == "paragraph" and text.endswith(".") and len(text.split()) >= 8:
             return None  # body text has begun: a title after it is a section's
@@ -306,8 +325,11 @@ def _subject_title(doc: TextDocument) -> str | None:
     subject = re.sub(r"\s+", " ", subject).strip()
     if not subject or subject.startswith("[") or not _report_title(subject):
         return None
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", subject)[1:] if len(w) > 3]
-    return subject if words and all(w[:1].isupper() for w in words) else None
+    # The name may be followed by a teaser after a comma ("X Market Outlook 2025-2030, plus five quick reads"):
+    # the issue's subject is still its title when the part before the comma names the report in title case.
+    name = subject.split(", ")[0]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", name)[1:] if len(w) > 3]
+    return subject if words and all(w[:1].isupper() for w in words) and _report_title(name) else None
 
 
 #: A line whose capitals read as a firm's name: ALL-CAPS words only, no digits or punctuation but "&".
@@ -577,6 +599,27 @@ def _leading_place(head: str) -> tuple[str, str | None]:
     return rest, found[0].place.name
 
 
+#: A place closing the market's name after "in"/"across" or a spaced dash ("X in Europe: Market Outlook",
+#: "X – World Market Report"): the report's scope, not part of the product's name.
+_TRAILING_PLACE = re.compile(
+    r"(?:\s+(?:in|across)\s+(?:the\s+)?|\s+[\-\u2013\u2014]\s+)(?P<place>[A-Z][\w.\-]*(?:\s+[A-Z&][\w.\-]*){0,3})$")
+
+
+def _trailing_place(market: str) -> tuple[str, str | None, bool]:
+    """``market`` without a closing place (see ``_TRAILING_PLACE``), that place's name (None for the whole
+    world), and whether one was removed."""
+    m = _TRAILING_PLACE.search(market)
+    if m is None or not _clean_market(market[:m.start()]):
+        return market, None, False
+    place = m.group("place")
+    if re.fullmatch(r"world|worldwide|global", place, re.I):
+        return _clean_market(market[:m.start()]), None, True
+    found = find_places(place, adjectives=False)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(place):
+        return market, None, False
+    return _clean_market(market[:m.start()]), found[0].place.name, True
+
+
 def _market_and_scope(title: str | None) -> tuple[str | None, str | None]:
     if not title:
         return None, None
@@ -587,6 +630,9 @@ def _market_and_scope(title: str | None) -> tuple[str | None, str | None]:
     rest, scope = _leading_place(market)
     if scope is not None and _clean_market(rest):
         return _clean_market(rest), scope
+    rest, scope, placed = _trailing_place(market)
+    if placed:
+        return rest, scope
     tail = re.search(r"\b[Mm]arkets?\s+(?:in|of|across)\s+(?:the\s+)?([A-Z][^,:;|\-\u2013\u2014]{1,40})", title)
     if tail:
         found = find_places(tail.group(1), adjectives=False)
@@ -608,6 +654,11 @@ def _market_text(title: str) -> str | None:
         head = t[:m.start()]
         head = re.sub(r"^\s*the\b|\b(?:global|worldwide)\b", "", head, flags=re.I)
         head = _clean_market(head)
+        # "Series #12: X Market Outlook", "1. In Depth: X Market": what precedes the colon labels the issue
+        # or the section; the market is named after it.
+        after = _clean_market(head.rpartition(": ")[2]) if ": " in head else ""
+        if after and after[:1].isupper():
+            head = after
         if head:
             return _without_uses(head) + _purpose(t[m.end():])
         tail = re.match(r"\s*(?:for|of)\s+(.+)", t[m.end():], re.I)
@@ -705,7 +756,10 @@ def _period(a: str, b: str) -> tuple[int, int] | None:
 
 
 _RANGE = re.compile(
-    rf"\b({_YEAR})\s*(?:(?:-|\u2013|\u2014|~|\uff5e|\u301c|to|through|until)|forecast\s+to|,)\s*({_YEAR})\b", re.I
+    # "FY2025-FY2031": a fiscal-year prefix on either end
+    rf"\b(?:FY\s?)?({_YEAR})\s*(?:(?:-|\u2013|\u2014|~|\uff5e|\u301c|to|through|until)|forecast\s+to|,)\s*"
+    rf"(?:FY\s?)?({_YEAR})\b",
+    re.I,
 )
 _TEXT_PERIOD = (
     re.compile(

@@ -58,6 +58,14 @@ _KIND_PHRASE = (
     rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})\s+shaping(?:\s+[\w\-]+){{1,5}}$"
     rf"|^(?:(?:{_QUALIFIERS})\s+)*factors\s+(?:driving|fuell?ing|restraining|hindering|limiting)(?:\s+[\w\-]+){{1,4}}$"
     r"|^(?:growth|obstruct(?:ive|ing)?|threat|opportunity)\s+factors?$|^trend\s+keywords?$"
+    # "What Could Slow It Down", "What Is Slowing Demand": restraints asked about the whole market
+    r"|^what\s+(?:could|might|may|can|will|would)\s+slow(?:\s+[\w\-]+){1,3}\s+down$"
+    r"|^what(?:'s|\u2019s|\s+is|\s+are)\s+slowing(?:\s+[\w\-]+){0,3}(?:\s+down)?$"
+    # "And where the upside lies", "Where the upside is": the opportunities
+    r"|^(?:and\s+)?where\s+(?:is\s+)?the\s+(?:real\s+|biggest\s+)?upside(?:\s+(?:is|lies))?$"
+    # "Opportunities for Members", "Risks for Investors": a kind addressed to a readership
+    rf"|^(?:(?:{_QUALIFIERS})\s+)*(?:{TITLE_NOUNS})\s+for\s+(?:our\s+|the\s+)?(?:members|investors|suppliers|"
+    r"producers|manufacturers|companies|players|stakeholders|buyers|newcomers|new\s+entrants|incumbents)$"
 )
 #: A kind asked as a question about the market as a whole: "What is driving demand?", "What's holding the
 #: market back?", "Where are the opportunities?" ("What is driving the shift?" asks about one item).

@@ -28,6 +28,8 @@ _TYPE_AXIS = re.compile(
     r"feedstocks?|chemistr(?:y|ies)|categor(?:y|ies)|configurations?|compositions?|raw materials?)\b",
     re.I,
 )
+#: Size bands of the product ("Flake Size", "Particle Size"), never the market's size.
+_SIZE_AXIS = re.compile(r"\b(?!market\b)(?!sample\b)[A-Za-z][\w\-]*\s+size\b", re.I)
 _NOT_PRODUCT_AXIS = re.compile(
     r"\b(?:compan(?:y|ies)|manufacturers?|players?|vendors?|suppliers?|revenue|value|volume|sales|years?|"
     r"price|segment|share|capacity|models?|channels?|distribution|supply|ownership|procurement)\b",
@@ -36,6 +38,8 @@ _NOT_PRODUCT_AXIS = re.compile(
 _AXIS_TITLE = re.compile(
     r"\bby\s+[\w\-]+|\bsegment(?:ation|s)?\b|\b(?:type|application|end[\s\-]*user|end[\s\-]*use)\s+"
     r"(?:industry\s+)?(?:analysis|outlook|insights|segment(?:ation)?)\b"
+    # "Flake Size Insights", "Particle Size Analysis": size bands of the product (never "Market Size ...")
+    r"|^\s*(?!market\b)[A-Za-z][\w\-]*\s+size\s+(?:analysis|outlook|insights|segment(?:ation|s)?|bands?|classes)\s*$"
     # "Feedstock outlook (sales, EUR million, 2025-2032)": any axis outlook over a revenue or volume forecast
     r"|^\s*[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?\s+outlook\s*\(\s*(?:revenue|volume|value|sales)\b",
     re.I,
@@ -92,12 +96,19 @@ def product_noun(market: str | None) -> str | None:
     return _singular(words[-1]).lower() if words else None
 
 
+#: Publications "by" their author: "Related Reports by Acme", "More news by ...", "Other studies by ...".
+_PUBLICATIONS_BY = re.compile(
+    r"\b(?:reports?|research|studies|stud(?:y)|news|articles?|publications?|posts?|stories|releases?)\s+by\b", re.I)
+
+
 def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
     """The segment kind an axis title names, or None (regions, companies, or no axis at all).
 
     ``product`` is the market's head noun (:func:`product_noun`): "By Anode Type" lists applications of an
     anode *material* (what it goes into), but the types of the product when the market is anodes itself.
     """
+    if _PUBLICATIONS_BY.search(title):
+        return None  # "Related Reports by Acme Research": who wrote them, not a breakdown of the market
     m = re.search(r"\bby\s+(.+)", title, re.I)
     head = m.group(1) if m else title
     if _FACTOR_AXIS.search(head):
@@ -113,7 +124,7 @@ def axis_kind(title: str, product: str | None = None) -> SegmentKind | None:
         return "application"  # "by anode type" in an anode-materials report: what the material goes into
     if _APPLICATION_AXIS.search(head):
         return "application"
-    if _TYPE_AXIS.search(head):
+    if _TYPE_AXIS.search(head) or _SIZE_AXIS.search(head):
         return "type"
     # Any other "by X" breakdown of a product market ("By Precursor", "By Coating") is one of its types,
     # unless X is not a product property at all (companies, values, time).
@@ -284,13 +295,18 @@ def _enumeration(doc: TextDocument, start: int, end: int) -> list[Span]:
     short; else nothing. Between dots or pipes a comma or "and" stays inside its label."""
     text = doc.text[start:end]
     marked = bool(_LIST_MARK.search(text))
-    parts = list((_LIST_MARK_PART if marked else re.compile(r"[^,;]+")).finditer(text))
+    # A list parted by semicolons keeps "and" inside its labels ("Industrial and Other; Laptops and Tablets");
+    # only "; and C" closes it.
+    semi = not marked and ";" in text and "," not in text.split(";")[0]
+    parts = list((_LIST_MARK_PART if marked else re.compile(r"[^;]+" if semi else r"[^,;]+")).finditer(text))
     if len(parts) < 2:
         return []  # "Aerospace and Defense" on its own line is one label, not an enumeration
     spans: list[Span] = []
     for k, m in enumerate(parts):
         piece_start, piece = start + m.start(), m.group()
-        if k == len(parts) - 1 and not marked:
+        if semi and (lead := re.match(r"\s*(?:and|or)\s+", piece)) is not None and k == len(parts) - 1:
+            piece_start, piece = piece_start + lead.end(), piece[lead.end():]
+        if k == len(parts) - 1 and not marked and not semi:
             # "and"/"or" close an enumeration; "&" joins one label ("Aerospace & Defense").
             sub = re.split(r"\s+(?:and|or)\s+", piece)
             offset = 0

@@ -104,6 +104,10 @@ def _from_axis_clauses(doc: TextDocument, out: _Collector, have: set[str]) -> No
                 continue
             if _LIST_MARK.search(items):  # "A | B | C": commas and "and" stay inside a label
                 parts = list(_LIST_MARK_PART.finditer(items))
+            elif ";" in items.strip(" ;") and "," not in items.split(";")[0]:
+                # "A; B and C; D": the semicolons part the labels, "and" joins inside one
+                parts = list(re.finditer(r"[^;]+", re.sub(r"(?<=;)\s*(?:and|or)\s+", lambda x: " " * len(x.group()),
+                                                          items)))
             else:
                 parts = list(re.finditer(r"[^,;]+", re.sub(r"\s+(?:and|or)\s+", lambda x: ","
                                                           + " " * (len(x.group()) - 1), items)))
@@ -178,9 +182,15 @@ def _from_axis_brackets(doc: TextDocument, out: _Collector, have: set[str]) -> N
         text = block_text(doc, block)
         if "(" not in text:
             continue
-        for m in _AXIS_BRACKET.finditer(text):
+        found = list(_AXIS_BRACKET.finditer(text))
+        named = [m for m in found if _explicit_axis(next(a for a in m.group("axis", "axis2", "axis3") if a))]
+        for m in found:
             g = "" if m.group("axis") is not None else "2" if m.group("axis2") is not None else "3"
             kind = _explicit_axis(m.group("axis" + g), out.product)
+            if kind is None and g == "" and any(x is not m for x in named):
+                # "By Precursor (A, B), By Application (C, D)": beside a named axis, any "by X" breakdown of
+                # the same run is one of the product's axes too (a type, see axis_kind).
+                kind = axis_kind("by " + m.group("axis"), out.product)
             if kind is None or kind in have:
                 continue
             items = m.group("items" + g)
@@ -264,7 +274,9 @@ _ENUM = rf"{_ENUM_ITEM}(?:\s*,\s*{_ENUM_ITEM})*,?\s+(?:and|&|or)\s+{_ENUM_ITEM}"
 # with one test instead of trying every word.
 _PROSE = (
     re.compile(
-        rf"(?=[sdc])\b(?:segmented|divided|categori[sz]ed|classified|split)\s+(?:(?:by|based\s+on|on\s+the\s+basis\s+of)"
+        # "segmented by type into A and B", "Both reports split the market into A and B"
+        rf"(?=[sdc])\b(?:segmented|divided|categori[sz]ed|classified|split|splits|divides|segments)"
+        rf"(?:\s+(?:the|this|its)\s+(?:[\w\-]+\s+){{0,3}}?market)?\s+(?:(?:by|based\s+on|on\s+the\s+basis\s+of)"
         rf"\s+(?P<axis>[\w\- ]{{2,25}}?)\s+)?into\s+(?:(?:two|three|four|five|six)\s+)?"
         rf"(?:(?:main|major|key|primary|broad)\s+)?(?:(?:types|segments|categories|groups)\b)?[:\s]*(?P<enum>{_ENUM})",
         re.I,
@@ -387,6 +399,10 @@ def _run_labels(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+#: A label that cites where figures come from or comments on them: "Source:", "Data sources:", "Note:".
+_CITATION_LABEL = re.compile(r"(?:data\s+)?(?:sources?|notes?)", re.I)
+
+
 def _from_label_runs(doc: TextDocument, out: _Collector, have: set[str]) -> None:
     """Label lines ("Type: A; B; C" / "Application: D | E") that a renderer joined into one block, or one
     such line on its own, for an axis still empty: a block opening with an explicit axis label. Each axis
@@ -406,6 +422,8 @@ def _from_label_runs(doc: TextDocument, out: _Collector, have: set[str]) -> None
             kind = _explicit_axis(label, out.product)
             if kind in have or label.lower().startswith("by "):
                 continue  # "By type: A; B. By application: ..." clauses are read in order by the clause rule
+            if _CITATION_LABEL.fullmatch(label):
+                continue  # "Source: Acme model; values in US dollars" cites, it lists no sources of the product
             if kind is None or len(label.split()) > 3 or re.search(r"-(?!us)|[^\w\s\-]", label, re.I):
                 continue  # "Content-Type: text/plain; charset=utf-8": a header line, not an axis
             end = labels[k + 1][0] if k + 1 < len(labels) else len(text)

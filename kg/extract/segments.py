@@ -220,6 +220,10 @@ def _from_sections(doc: TextDocument, sections: list[Section], out: _Collector) 
                     out.add(row_kind, span)
                 continue
             line = block_text(doc, block).strip()
+            head = _nested_axis_head(doc, i)
+            if head is not None:
+                kind = axis_kind(head, out.product)  # "Application Outlook (...)" over its own sub-list
+                continue
             is_axis, named = axis_label(line, out.product) if re.match(r"by\s|.*:$", line, re.I) else (False, None)
             if is_axis and sub is None:
                 kind = named  # an axis line the outline did not make a title: "By application"
@@ -465,6 +469,18 @@ def _from_text_tables(doc: TextDocument, out: _Collector) -> None:
                 out.add(kind, clean_label(doc.text, span.start, span.end))
 
 
+def _nested_axis_head(doc: TextDocument, i: int) -> str | None:
+    """The axis a list item names when its own sub-list holds the items ("Type Outlook (Revenue, USD
+    Million)" over "Natural", "Synthetic"), brackets dropped; None for any other block."""
+    block = doc.blocks[i]
+    nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+    if block.kind != "list_item" or nxt is None or nxt.kind != "list_item" or nxt.depth <= block.depth:
+        return None
+    line = block_text(doc, block).strip()
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", line).rstrip(":").strip()
+    return head if head and (is_axis_title(head) or is_axis_title(line)) else None
+
+
 def _from_nested_lists(doc: TextDocument, out: _Collector) -> None:
     """A list item naming an axis whose own sub-list holds the items:
 
@@ -483,8 +499,8 @@ def _from_nested_lists(doc: TextDocument, out: _Collector) -> None:
             j += 1
         if not children:
             continue
-        head = re.sub(r"\s*\([^()]*\)\s*$", "", block_text(doc, block).strip()).rstrip(":").strip()
-        if not head or not is_axis_title(head):
+        head = _nested_axis_head(doc, i)
+        if head is None:
             continue
         kind = axis_kind(head, out.product)
         if kind is None:
@@ -521,7 +537,9 @@ def _from_toc(doc: TextDocument, out: _Collector, have: set[str]) -> None:
             continue
         if not active or kind is None:
             continue
-        if d < depth:
+        if d < depth or d == depth == 1:
+            # "7. North America Outlook" after the chapter "6. Market Outlook by End Use" is the next chapter;
+            # under "1.2.1 Growth Rate by Type", the siblings "1.2.2 Natural" ... are the type's items.
             active = False
             continue
         if d > depth + 1 or _NOT_ITEM.search(body):
