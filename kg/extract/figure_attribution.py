@@ -164,7 +164,7 @@ _EXCLUDED_REF_RX = re.compile(
 )
 # "is a young market", "remains an attractive market": an indefinite "market" describes, it does not refer
 _PREDICATIVE_RX = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
-_EARLY_IT_RX = re.compile(r"^\W*(?:[A-Za-z]+\s+){1,4}it\b(?!['’]s)", re.IGNORECASE)
+_EARLY_IT_RX = re.compile(r"^\W*(?:[A-Za-z][A-Za-z\-]*\s+){1,4}it\b(?!['’]s)", re.IGNORECASE)
 _UP_FROM_RX = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|would\s+be)\s+(?:up|down)\s+from\s+$", re.IGNORECASE)
 # an analyst's estimate whose only object is the amount: "We estimate ", "Thornvale projects ", "Our model puts
 # 2025 at "

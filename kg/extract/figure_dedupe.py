@@ -39,7 +39,51 @@ def dedupe_sizes(items: list[MarketSize]) -> list[MarketSize]:
             out[k] = out[k].model_copy(update={"evidence": _merge_evidence(out[k].evidence, x.evidence)})
         else:
             out[k] = x
-    return _merge_converted(list(out.values()))
+    return _merge_rounded(_merge_converted(list(out.values())))
+
+
+def _unit(x: MarketSize) -> Decimal | None:
+    """The rounding unit of an amount as written, in millions: "USD 1.86 billion" -> 10, "$1,862.4 Mn" -> 0.1."""
+    m = re.search(r"(\d[\d,]*)(?:\.(\d+))?", x.value_text or "")
+    if m is None or x.value_million is None:
+        return None
+    number = Decimal(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+    if not number:
+        return None
+    return abs(x.value_million / number) * Decimal(10) ** -len(m.group(2) or "")
+
+
+def _merge_rounded(items: list[MarketSize]) -> list[MarketSize]:
+    """ "USD 1.86 billion" in a summary table and "$1,862.4 Mn" in the text, for the same scope, segment and
+    year: the rounded restatement of one figure (within half its last digit), which the precise one keeps."""
+    kept: list[MarketSize] = []
+    merged: dict[int, MarketSize] = {}  # index in ``kept`` -> the kept figure with the evidence it absorbed
+    units = {id(x): _unit(x) for x in items}
+    for x in sorted(items, key=lambda z: units[id(z)] or Decimal(0)):  # finest first (stable: text order)
+        ux = units[id(x)]
+        twin = None
+        if x.currency == "USD" and ux is not None and x.value_usd_million is not None:
+            key = (_key_text(x.scope), _key_text(x.segment), x.year)
+            twin = next(
+                (
+                    i
+                    for i, y in enumerate(kept)
+                    if y.currency == "USD"
+                    and y.value_usd_million is not None
+                    and (uy := units[id(y)]) is not None
+                    and uy < ux
+                    and (_key_text(y.scope), _key_text(y.segment), y.year) == key
+                    and abs(x.value_usd_million - y.value_usd_million) <= ux / 2
+                ),
+                None,
+            )
+        if twin is None:
+            kept.append(x)
+            continue
+        base = merged.get(twin, kept[twin])
+        merged[twin] = base.model_copy(update={"evidence": _merge_evidence(base.evidence, x.evidence)})
+    survivors = {id(y): merged.get(i, y) for i, y in enumerate(kept)}
+    return [survivors[id(x)] for x in items if id(x) in survivors]
 
 
 def _merge_converted(items: list[MarketSize]) -> list[MarketSize]:

@@ -18,7 +18,7 @@ from kg.extract.figure_clauses import clause_start
 from kg.extract.figure_context import Context
 from kg.extract.figure_listed import SEGMENT_TAIL_WORDS, is_listed_company, listed_by_lead, listed_segment
 from kg.extract.figure_words import PAREN_RX, norm_word, words_of, wordset
-from kg.extract.geo import find_places
+from kg.extract.geo import find_places, lookup_place
 from kg.extract.rates import ShareMatch
 from kg.models import HolderKind
 
@@ -53,6 +53,18 @@ _HOLDER_STRIP_TAIL = wordset(
 _N_LARGEST_RX = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest|biggest|leading)\s+(?:[a-z\-]+\s+){0,2}"
     r"(?:companies|players|firms|vendors|suppliers|producers|manufacturers|makers|refiners|processors)",
+    re.IGNORECASE,
+)
+_N_LARGEST_WRITTEN_RX = re.compile(
+    r"(?:the\s+)?(?P<group>" + _N_LARGEST_RX.pattern + r")(?:\s+(?:together|collectively|combined|jointly|alone))?",
+    re.IGNORECASE,
+)
+_PLACE_BASED_RX = re.compile(
+    r"(?P<place>(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?)-(?:based|headquartered)\s+(?=(?-i:[A-Z]))"
+)
+_REPORTED_THAT_RX = re.compile(
+    r"^.*?\b(?:estimates?|estimated|says|said|reports?|reported|notes?|noted|finds|found|calculates?|calculated|"
+    r"believes?|argues?|shows?|showed|suggests?|suggested|thinks?)\s+that\s+(?=\S)",
     re.IGNORECASE,
 )
 _POST_PARTICIPLE_RX = re.compile(
@@ -124,7 +136,7 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
         names = _NAME_LIST_RX.search(w)
         if names is not None and (name_list := _name_list(names.group("list"))) is not None:
             return name_list  # "Acme, Borton and Cygnet together held": the companies, together
-        parts = re.split(r",\s*", w)
+        parts = re.split(r",(?!\s*(?:Ltd|Inc|LLC|Limited|Corp|plc|AG|GmbH|S\.A|N\.V)\b)\s*", w)  # "Acme Co., Ltd."
         tail = parts[-1] if parts else ""
         # a participle ("X dominates ..., accounting for 60%", "..., holding a market share of") takes
         # the sentence subject
@@ -137,11 +149,19 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
                 w = "with".join(pieces[:-1])  # "X dominated the market with the largest share of": X
             elif after_with.strip():
                 w = after_with
+        if (group := _N_LARGEST_WRITTEN_RX.fullmatch(w.strip())) is not None:
+            g = group.group("group")  # "The five leading suppliers together": "leading" is no verb here
+            return g[0].upper() + g[1:], "company"
         v = _VERBISH.search(w)
         if v is not None and v.start() > 0:
             w = w[: v.start()]
         # a participle phrase after the head noun: "Captive plants operated by the smelters": Captive plants
         w = _POST_PARTICIPLE_RX.split(w, maxsplit=1)[0]
+    # "Korvane estimates that China accounts for": the reported clause's subject holds the share
+    if (that := _REPORTED_THAT_RX.match(w)) is not None and not re.match(
+        r"(?:they|it|these|those|this|that|he|she|we)\b", w[that.end() :], re.IGNORECASE
+    ):
+        w = w[that.end() :]
     if _INDEFINITE_END_RX.search(w):
         return None  # "reliance on a vendor holding more than 40%": a hypothetical holder, no one named
     reported = _REPORTED_RX.match(w)
@@ -161,6 +181,8 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
     np = _clean_np(w)
     if not np or _FIRST_PERSON_RX.match(raw_np):
         return None  # "Our two largest customers accounted for 64% of segment revenue": the writer's own business
+    if re.fullmatch(r"(?i)\d+|one|two|three|four|five|six|seven|eight|nine|ten", np):
+        return None  # "Five leading suppliers in China held": a count cut from its noun names no holder
     if _ANAPHOR_COMPANY.match(raw_np) or _ANAPHOR_COMPANY.match(np):
         if ctx.prev_subject:
             return ctx.prev_subject, "company"
@@ -191,6 +213,15 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
     if set(words) & ctx.market.tail and not set(words) & ctx.market.head and listed_segment(ctx, np.split()) is None:
         return None  # the market's downstream ("aluminum production capacity"), not the market
     np = re.sub(r"[’']s\b", "", np)  # "China’s producers": China
+    # "Australia-based Acme Resources": where the holder sits is no part of its name
+    based = _PLACE_BASED_RX.match(np)
+    if based is not None and lookup_place(based.group("place")) is not None:
+        np = np[based.end() :]
+    # "Imports from China supplied 78% of the material consumed": the exporting place's share
+    imports = re.fullmatch(r"(?:imports|shipments|supplies|supply|deliveries)\s+from\s+(?P<place>.+)", np, re.I)
+    if imports is not None:
+        ip = lookup_place(imports.group("place"))
+        return (ip.name, "region") if ip is not None and ip.kind != "global" else None
     places = find_places(np)
     if places:
         p = places[0]
@@ -216,6 +247,15 @@ def share_holder(ctx: Context, s: str, sh: ShareMatch) -> tuple[str, HolderKind]
             kind = "application"
         raw_words = raw_words[:-1]
         tail_cut = True
+    for i in range(len(raw_words) - 2, 0, -1):
+        # "Smelter-grade CPC for aluminium anodes" in a report on CPC for aluminium anodes: the market's own
+        # downstream says nothing about the holder
+        if listed is None and ctx.market.tail and raw_words[i].lower() in ("for", "in") and all(
+            norm_word(x) in ctx.market.tail or norm_word(x) in _GENERIC_HOLDER_TAIL for x in raw_words[i + 1 :]
+        ):
+            raw_words = raw_words[:i]
+            listed = listed_segment(ctx, raw_words)
+            break
     if listed is None and tail_cut and (by_lead := listed_by_lead(ctx, raw_words)) is not None:
         # "Sodium-ion applications" for the one listed "Sodium-ion Batteries": the list's label
         return by_lead[0], "segment" if by_lead[1] == "type" else "application"

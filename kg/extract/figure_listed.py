@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from kg.extract.company_filters import registry_key
 from kg.extract.figure_context import Context
 from kg.extract.figure_words import PAREN_RX, norm_word, words_of, wordset
-from kg.models import CompanyMention, SegmentKind, SegmentMention
+from kg.models import CompanyMention, SegmentKind, SegmentMention, Share
 
 __all__ = [
     "LEGAL_SUFFIX_RX",
@@ -176,7 +176,23 @@ def _listed_label(ctx: Context, name: str) -> str:
     if not hits and len(words) >= 2:
         # "Slotted anodes" for "Slotted Prebaked Anodes": middle modifiers left out
         hits = {label for k, label in ctx.segment_labels.items() if len(k) > len(words) and _ends_kept(words, k)}
+    if not hits:
+        hits = {label for label in ctx.segment_labels.values() if _gloss_spelled_out(name, label)}
     return hits.pop() if len(hits) == 1 else name
+
+
+def _gloss_spelled_out(name: str, label: str) -> bool:
+    """ "Power batteries for electric vehicles" for the listed "Power Batteries (EV)": the label's words,
+    then "for"/"in" and the words its bracketed acronym abbreviates."""
+    gloss = re.fullmatch(r"(?P<base>[^()]+?)\s*\(\s*(?P<acr>[A-Z]{2,6})s?\s*\)", label.strip())
+    if gloss is None:
+        return False
+    base = [norm_word(w) for w in words_of(gloss.group("base"))]
+    m = re.fullmatch(r"(?P<base>.+?)\s+(?:for|in|used\s+in)\s+(?P<rest>[A-Za-z][\w\s\-]*)", name.strip())
+    if m is None or [norm_word(w) for w in words_of(m.group("base"))] != base:
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", m.group("rest").strip()) if w)
+    return initials.lower() == gloss.group("acr").lower()
 
 
 def use_listed_labels(ctx: Context) -> None:
@@ -186,7 +202,24 @@ def use_listed_labels(ctx: Context) -> None:
     ctx.growth = [
         x.model_copy(update={"segment": _listed_label(ctx, x.segment)}) if x.segment else x for x in ctx.growth
     ]
+    ctx.shares = [_acronym_holder(ctx, x) for x in ctx.shares]
     ctx.shares = [
         x.model_copy(update={"holder": _listed_label(ctx, x.holder)}) if x.holder_kind == "segment" else x
         for x in ctx.shares
     ]
+
+
+def _acronym_holder(ctx: Context, share: Share) -> Share:
+    """ "Si-C held 49%" for the listed "Silicon-Carbon (Si-C)": a holder written as the bracketed acronym
+    of exactly one listed segment is that segment (also when the acronym read as a company's name)."""
+    if share.holder_kind not in ("segment", "company") or not re.fullmatch(r"[A-Z][\w\-/]{1,9}", share.holder):
+        return share
+    hits = {
+        (label, ctx.segment_keys[key][1])
+        for key, label in ctx.segment_labels.items()
+        if key in ctx.segment_keys and re.search(r"\(\s*" + re.escape(share.holder) + r"s?\s*\)", label)
+    }
+    if len(hits) != 1:
+        return share
+    label, kind = hits.pop()
+    return share.model_copy(update={"holder": label, "holder_kind": "segment" if kind == "type" else "application"})

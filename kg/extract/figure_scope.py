@@ -32,6 +32,7 @@ __all__ = [
     "clause_segment",
     "default_scope",
     "later_subject_place",
+    "qualified_place",
     "run_in_place",
     "segment_name",
     "segment_subject",
@@ -47,8 +48,9 @@ _PREPOSITIONS_BEFORE_PLACE = wordset(
 
 
 _SEGMENT_RX = re.compile(
-    r"(?P<name>(?:[A-Z][\w&\-]*\s+){1,6})(?:[Ss]egment|[Ss]ub-?segment)s?\b"
-    r"|\b[Tt]he\s+(?P<lname>[a-z][\w\-]*\s+(?:[A-Za-z][\w\-]*\s+){0,3})(?:segment|sub-?segment)\b"
+    # a slash may join a name's parts: "The nano-Si/C composite segment"
+    r"(?P<name>(?:[A-Z][\w&/\-]*\s+){1,6})(?:[Ss]egment|[Ss]ub-?segment)s?\b"
+    r"|\b[Tt]he\s+(?P<lname>[a-z][\w/\-]*\s+(?:[A-Za-z][\w/\-]*\s+){0,3})(?:segment|sub-?segment)\b"
 )
 _SEGMENT_NAME_STOP = wordset(
     "the this that each every a an market application type product end-user end user regional region "
@@ -129,6 +131,8 @@ def subject_places(text: str, product_words: Iterable[str] = (), market_words: I
         )
         if re.match(r"[’']s\s", text[p.end :]) and not own_words and not own_measure:
             continue  # "China's aluminum production"; but "Europe's synthetic graphite anode market" is ours
+        if re.match(r"-(?:based|headquartered|listed)\b", text[p.end :], re.IGNORECASE):
+            continue  # "The Singapore-based firm expects it to ...": where the firm sits, not the figure's scope
         out.append(p)
     return out
 
@@ -167,6 +171,32 @@ def run_in_place(paragraph: str) -> Place | None:
         return None
     place = lookup_place(m.group("label"))
     return place if place is not None and place.kind != "global" else None
+
+
+# a place narrowed by what follows it: "Asia excl. China", "Asia-Pacific (ex-Japan)", "Middle East (GCC)"
+_QUALIFIER_RX = re.compile(
+    r"\s*(?:\(\s*)?(?:(?P<ex>excl\.|excl\b|excluding|except|ex\.|ex-|ex\b|outside(?:\s+of)?)\s*)?"
+    r"(?P<inner>(?-i:[A-Z])[\w.\-]*(?:\s+(?:&\s+|and\s+)?(?-i:[A-Z])[\w.\-]*){0,3})\s*(?P<close>\))?",
+    re.IGNORECASE,
+)
+
+
+def qualified_place(text: str, start: int, end: int) -> tuple[Place, str] | None:
+    """The place ``text[start:end]`` names, narrowed by an exclusion or a bracketed sub-area right after it
+    ("Asia excl. China", "Middle East (GCC)"): a scope of its own, named as written. A bracket that only
+    glosses the same place ("Asia Pacific (APAC)") or a bracket with anything else in it narrows nothing."""
+    outer = lookup_place(text[start:end])
+    m = _QUALIFIER_RX.match(text, end)
+    if outer is None or outer.kind == "global" or m is None:
+        return None
+    opened = text[end : m.start("inner")].count("(") == 1
+    if opened != bool(m.group("close")) or not (m.group("ex") or opened):
+        return None
+    inner = lookup_place(m.group("inner"))
+    if inner is None or inner.key == outer.key or inner.kind == "global":
+        return None
+    written = text[start : m.end()].strip()
+    return Place(key=re.sub(r"[^a-z0-9]+", "-", written.lower()).strip("-"), name=written, kind="region"), written
 
 
 def clause_scope(

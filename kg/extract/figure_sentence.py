@@ -23,6 +23,7 @@ from kg.extract.figure_shares import (
     read_share,
     share_list,
     share_of_total,
+    share_trajectory,
 )
 from kg.extract.figure_sizes import sentence_sizes, share_part_size
 from kg.extract.figure_years import free_years
@@ -71,6 +72,7 @@ def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> N
         share_part_size(ctx, s, sz, ev, ctx.shares[shares_before:])
     elided_basis_shares(ctx, s, ev, shares)
     share_list(ctx, s, ev)
+    share_trajectory(ctx, s, ev, shares)
     if len(ctx.shares) > shares_before:
         ctx.last_share_no = ctx.sentence_no
     _update_context(ctx, s)

@@ -20,7 +20,7 @@ from kg.extract.figure_attribution import market_ref
 from kg.extract.figure_clauses import clause_start, figure_label
 from kg.extract.figure_context import Context
 from kg.extract.figure_holders import SENTENCE_STARTERS, cited_start, share_holder
-from kg.extract.figure_listed import listed_segment
+from kg.extract.figure_listed import is_listed_company, listed_segment
 from kg.extract.figure_sizes import Size
 from kg.extract.figure_words import GENERIC_MODIFIERS, is_place_word, norm_word, words_of, wordset
 from kg.extract.figure_years import YEAR_AFTER_RX
@@ -36,6 +36,7 @@ __all__ = [
     "read_share",
     "share_list",
     "share_of_total",
+    "share_trajectory",
 ]
 
 
@@ -119,14 +120,19 @@ def share_of_total(ctx: Context, s: str, sz: Size, ev: Evidence) -> None:
 _DOMESTIC_RX = re.compile(r"(?:domestic|local|home-grown|homegrown)\b", re.IGNORECASE)
 _RUN_IN_PLACE_RX = re.compile(r"^\s*(?P<label>[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,3})\s*:\s+(?=\S)")
 _WHEN_WORDS = wordset("today now currently presently already still overall")
+_BASIS_PARTICIPLES = wordset("consumed used sold produced supplied shipped installed purchased bought processed")
 
 
 def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     if not sh.plausible:
         return
     basis_words = words_of(sh.basis)
-    while len(basis_words) > 1 and basis_words[-1] in _WHEN_WORDS:
-        basis_words = basis_words[:-1]  # "two-thirds of the market today": the basis is the market
+    where = re.match(r"\s+(?:in|by|across|within)\s+(?-i:[A-Z])", s[sh.basis_end :]) is not None
+    while len(basis_words) > 1 and (
+        basis_words[-1] in _WHEN_WORDS or (where and basis_words[-1] in _BASIS_PARTICIPLES)
+    ):
+        # "two-thirds of the market today", "78% of the anode material consumed in Europe": the noun before
+        basis_words = basis_words[:-1]
     basis_ok = bool(basis_words) and (
         basis_words[-1] in {norm_word(w) for w in _MEASURES} or bool(set(basis_words) & ctx.market.head)
     )
@@ -149,6 +155,8 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
         ctx.stats.append(Statistic(evidence=(ev,), label=figure_label(s, sh.start), value_text=sh.as_written))
         return
     name, kind = holder
+    gap = _GAPPED_RX.match(s, sh.verb_start)
+    second = _part_holder(ctx, gap.group("holder"), kind) if gap is not None and gap.end() == sh.start else None
     year = None
     # the year the share is for: "in 2024" in its clause (also after the basis: "52% of lithium metal foil
     # revenue in 2024"), or a year that qualifies the basis ("38% of 2024 demand")
@@ -158,10 +166,28 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     if (cmp := _COMPARISON_RX.search(s, max(sh.end, sh.basis_end), cs + len(clause))) is not None:
         clause = s[cs : cmp.start()]
     ym = re.search(r"\b(?:in|as\s+of|during|for|by)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b", clause)
-    ym = ym or re.match(r"\s*(?P<y>(?:19|20)\d{2})\b", s[sh.basis_start : sh.basis_end])
+    ym = ym or re.match(r"\s*(?:FY|CY)?\s?(?P<y>(?:19|20)\d{2})(?:[AEFP])?\b", s[sh.basis_start : sh.basis_end])
     ym = ym or _OPENING_YEAR_RX.match(s)  # "In 2024, Acme's share of the market reached 11%"
     if ym:
         year = int(ym.group("y"))
+    if gap is not None and gap.end() == sh.start and second is None:
+        # "Acme held 49% and The ...": a second holder that names nothing; the share is no one's
+        ctx.stats.append(Statistic(evidence=(ev,), label=figure_label(s, sh.start), value_text=sh.as_written))
+        return
+    if gap is not None and second is not None:
+        # "Acme held 49% and Borton 44% of 2024 revenue": the subject's share comes first, the basis is shared
+        ctx.shares.append(
+            Share(
+                evidence=(ev,),
+                holder=name,
+                holder_kind=kind,
+                share_percent=Decimal(gap.group("pct")),
+                of=sh.basis,
+                year=year,
+                value_text=gap.group("value"),
+            )
+        )
+        name, kind = second
     ctx.shares.append(
         Share(
             evidence=(ev,),
@@ -173,6 +199,29 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
             value_text=sh.as_written,
         )
     )
+
+
+# a share verb, the subject's percentage, then a second holder whose verb is left out: "held 49% and SiOx "
+_GAPPED_RX = re.compile(
+    r"[a-z]+(?:\s+for)?\s+" + r"(?:(?:about|around|roughly|nearly|some|approximately)\s+)?"
+    r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*%)\s*,?\s+(?:and|while|with)\s+"
+    r"(?P<holder>(?-i:[A-Z])[\w.&\-]*(?:\s+[\w.&\-]+){0,3}?)\s+(?:for\s+)?"
+    r"(?:(?:about|around|roughly|nearly|some|approximately)\s+)?(?=\d)",
+    re.IGNORECASE,
+)
+
+
+def _part_holder(ctx: Context, text: str, first_kind: HolderKind) -> tuple[str, HolderKind] | None:
+    """The second holder of a gapped pair: a place, a listed segment, else a name of the first one's kind."""
+    if text.split()[0].lower() in SENTENCE_STARTERS | _NOT_A_PART:
+        return None
+    place = lookup_place(text)
+    if place is not None:
+        return (place.name, "region") if place.kind != "global" else None
+    listed = listed_segment(ctx, text.split())
+    if listed is not None:
+        return text, "segment" if listed[1] == "type" else "application"
+    return text, first_kind
 
 
 _OPENING_YEAR_RX = re.compile(r"\s*(?:In|During|As\s+of|By\s+the\s+end\s+of)\s+(?P<y>(?:19|20)\d{2})\s*,")
@@ -349,7 +398,7 @@ def _other_product(ctx: Context, basis_words: Sequence[str]) -> bool:
 # a share whose basis is left out: "...; the top three suppliers together account for 58%", "Blends take 31%, and ...",
 # "Uncoated widgets: 34%, but growing faster" (a line under "Coated widgets: 66% of 2024 revenue")
 _ELIDED_BASIS_RX = re.compile(
-    r"(?:\b(?P<verb>account(?:s|ed)?\s+for|hold(?:s|ing)?|held|t(?:ake|akes|ook|aking)|represent(?:s|ed)?|"
+    r"(?:\b(?P<verb>account(?:s|ed)?\s+for|hold(?:s|ing)?|held|(?:lead(?:s|ing)?|led|follow(?:s|ed)?)\s+with|t(?:ake|akes|ook|aking)|represent(?:s|ed)?|"
     r"mak(?:e|es)\s+up|made\s+up|control(?:s|led)?|command(?:s|ed)?|captur(?:e|es|ed))\s+|"
     r"^(?P<label>[^\W\d][^:;.]{0,50}):\s*)"
     r"(?:(?:about|around|roughly|nearly|almost|some|just\s+(?:over|under)|over|under|more\s+than|less\s+than|"
@@ -436,5 +485,54 @@ def share_list(ctx: Context, s: str, ev: Evidence) -> None:
                     of=m.group("basis"),
                     year=int(m.group("year")) if m.group("year") else None,
                     value_text=it.group("value"),
+                )
+            )
+
+
+_YEAR_TAG = r"\s*(?:\(\s*|in\s+|by\s+)?(?:FY|CY)?(?P<{0}>(?:19|20)\d{{2}})[AEFP]?\s*\)?"
+# "Electric Vehicles share rises from 31% (2024A) to 68% (2031F)", "Europe's share grows from 20% in 2024 to
+# 26% by 2030": one holder's share in two years
+_TRAJECTORY_RX = re.compile(
+    r"(?:^|(?<=[.;:]\s))\W*(?P<holder>(?-i:[A-Z])[\w&.\-]*(?:\s+[\w&.\-]+){0,4}?)(?:['’]s)?\s+"
+    r"(?P<basis>(?:market\s+|revenue\s+|value\s+)?share)\s+(?:(?:is\s+(?:expected|forecast|projected|set)\s+to\s+)?"
+    r"(?:rises?|rising|grows?|growing|increases?|climbs?|expands?|falls?|declines?|drops?|shrinks?|goes|moves?)|"
+    r"(?:will|should|could)\s+(?:rise|grow|increase|climb|expand|fall|decline|drop|shrink|go|move))\s+from\s+"
+    r"(?P<v1>(?P<p1>\d{1,2}(?:\.\d+)?)\s*%)" + _YEAR_TAG.format("y1") + r"\s*,?\s+to\s+"
+    r"(?P<v2>(?P<p2>\d{1,2}(?:\.\d+)?)\s*%)" + _YEAR_TAG.format("y2"),
+    re.IGNORECASE,
+)
+
+
+def share_trajectory(ctx: Context, s: str, ev: Evidence, shares: Sequence[ShareMatch]) -> None:
+    """A listed segment's, a place's or a listed player's share of the market in two years, as one rising
+    or falling trajectory; a holder the document does not list is not read."""
+    for m in _TRAJECTORY_RX.finditer(s):
+        if any(o.start in (m.start("v1"), m.start("v2")) for o in shares):
+            continue
+        text = m.group("holder").strip()
+        words = text.split()
+        if words[0].lower() in SENTENCE_STARTERS | _NOT_A_PART:
+            continue
+        place = lookup_place(text)
+        listed = listed_segment(ctx, words)
+        kind: HolderKind
+        if place is not None and place.kind != "global":
+            name, kind = place.name, "region"
+        elif listed is not None and listed[2] == len(words):
+            name, kind = text, "segment" if listed[1] == "type" else "application"
+        elif is_listed_company(ctx, text):
+            name, kind = text, "company"
+        else:
+            continue
+        for v, p, y in (("v1", "p1", "y1"), ("v2", "p2", "y2")):
+            ctx.shares.append(
+                Share(
+                    evidence=(ev,),
+                    holder=name,
+                    holder_kind=kind,
+                    share_percent=Decimal(m.group(p)),
+                    of=m.group("basis"),
+                    year=int(m.group(y)),
+                    value_text=m.group(v),
                 )
             )

@@ -33,7 +33,10 @@ __all__ = ["Size", "sentence_sizes", "share_part_size"]
 
 
 # the market as the object right before its amount: "... lift the market to", "values the market at"
-_MARKET_OBJECT_RX = re.compile(r"\bthe\s+market\s+(?:to|at)\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE)
+# ("Acme Research puts the global widget market at": its name's "Research" is no research spending)
+_MARKET_OBJECT_RX = re.compile(
+    r"\bthe\s+(?:[\w\-]+\s+){0,5}?market\s+(?:to|at)\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE
+)
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:invest\w*|fund\w*|financ\w*|allocat\w*|dedicat\w*|commit\w*|budget\w*|grants?|subsid\w*|loans?|"
     r"spend\w*|spent|capex|capital\s+expenditure|costs?|costing|price[sd]?|pricing|add|adds|adding|added|"
@@ -97,7 +100,9 @@ _PLACE_EARNED_RX = re.compile(
     # an opening frame may name the wider region first: "Within Europe, Germany alone accounted for"
     r"^\W*(?P<frame>(?:within|in|among|across|inside)\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3},\s*)?"
     r"(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){0,3}\s+(?:alone\s+)?(?:generated|was\s+worth|"
-    r"was\s+valued\s+at|recorded|posted|totall?ed|accounted\s+for)\s+(?:revenues?\s+of\s+|sales\s+of\s+)?"
+    r"was\s+valued\s+at|recorded|posted|totall?ed|accounted\s+for|represented|contributed|reached|"
+    r"stood\s+at|amounted\s+to)\s+"
+    r"(?:revenues?\s+of\s+|sales\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|approximately\s+)?$",
     re.IGNORECASE,
 )
@@ -106,9 +111,9 @@ _YEAR_THEN_END_RX = re.compile(r"\s*(?:in|for|during)\s+(?:19|20)\d{2}\b\s*(?:[,
 
 
 # or by the market's own measure and its year: "USD 7.41 billion of widget anode revenue in 2025",
-# "USD 2.48 billion of 2024 revenue"
+# "USD 2.48 billion of 2024 revenue", "generated $612.4 Mn in revenue in 2024"
 _OWN_MEASURE_AFTER_RX = re.compile(
-    r"\s*of\s+(?:the\s+|its\s+)?(?P<y1>(?:19|20)\d{2}\s+)?(?P<np>(?:[A-Za-z][\w\-]*\s+){0,5}?)"
+    r"\s*(?:of|in)\s+(?:the\s+|its\s+)?(?P<y1>(?:19|20)\d{2}\s+)?(?P<np>(?:[A-Za-z][\w\-]*\s+){0,5}?)"
     r"(?:revenues?|sales|value|turnover)(?P<y2>\s+(?:in|for|during)\s+(?:19|20)\d{2})?\b\s*(?:[,;.(]|and\b|$)",
     re.IGNORECASE,
 )
@@ -238,6 +243,11 @@ def sentence_sizes(ctx: Context, s: str, ev: Evidence) -> list[Size]:
             ref = "own"  # "Spherical graphite was a USD 3bn market in 2024"
             segment = None
         prior = next((x for x in reversed(sizes) if x.own), None)
+        if ref is None and prior is not None and _SAME_SUBJECT_NEXT_RX.fullmatch(s, prior.money.end, m.start):
+            # "North America reached USD 128 million in 2024 and should reach USD 1,150 million in 2034": the
+            # same subject's later amount, its subject left out
+            ref = "own"
+            place, place_text, segment = prior.place, prior.place_text, prior.segment
         gap = _gapped_part(ctx, s, prior, m) if ref is None and prior is not None else None
         if gap is not None and prior is not None:
             # "Asia-Pacific accounted for USD 2.48 bn of 2024 revenue, Europe for USD 157 million": a
@@ -342,6 +352,13 @@ _GAP_REST_VERB_RX = re.compile(
 )
 
 
+# the amount's year, then a second verb of the same subject: " in 2024 and should reach ", " in 2024, rising to "
+_SAME_SUBJECT_NEXT_RX = re.compile(
+    r"\s+(?:in|for)\s+(?:FY|CY)?(?:19|20)\d{2}[AEFP]?\s*,?\s*(?:and\s+)?(?:(?:is|are)\s+(?:expected|forecast|"
+    r"projected|set|poised|anticipated)\s+to|should|will|could|may|would)\s+(?:reach|hit|exceed|top|surpass|"
+    r"(?:grow|rise|climb|increase|expand)\s+to)\s+(?:(?:about|around|roughly|nearly|some|approximately)\s+)?",
+    re.IGNORECASE,
+)
 _Part = tuple[Place | None, str | None, str | None]  # (place, as written, segment)
 
 

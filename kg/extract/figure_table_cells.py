@@ -21,6 +21,7 @@ from decimal import Decimal
 from kg.extract.figure_attribution import market_ref
 from kg.extract.figure_context import Context
 from kg.extract.figure_listed import LEGAL_SUFFIX_RX
+from kg.extract.figure_scope import qualified_place
 from kg.extract.figure_sentence import read_sentence
 from kg.extract.figure_tables import (
     UNIT_RX,
@@ -31,7 +32,7 @@ from kg.extract.figure_tables import (
     rate_column,
     unit_of,
 )
-from kg.extract.figure_words import words_of
+from kg.extract.figure_words import market_part, words_of
 from kg.extract.figure_years import year_status
 from kg.extract.geo import Place, lookup_place
 from kg.extract.money import MoneyMatch, decimal_comma, parse_money, usd_million
@@ -264,16 +265,38 @@ def _row_scope(ctx: Context, label: str, group: str = "") -> tuple[Place | None 
         return None, None
     if re.search(r"(?i)\b(?:cagr|growth|share|%|y-?o-?y|volume)\b", clean):
         return False, None
+    total = _PLACE_TOTAL_RX.fullmatch(clean)
+    if total is not None:
+        whole = (total.group("place1") or total.group("place2")).strip()
+        if whole.lower() in ("world", "global", "worldwide", "market", "all regions"):
+            return None, None  # "World, total"
+        if (tp := lookup_place(whole)) is not None:
+            return (None if tp.kind == "global" else tp), None  # "Europe, total": the place's total row
+    if (q := _qualified_row(clean)) is not None:
+        return q, None  # "Asia excl. China", "Middle East (GCC)": a scope as the table writes it
     p = lookup_place(clean)
     if p is not None:
         return (None if p.kind == "global" else p), None
     if _places_joined(clean):  # "Japan & Korea": one row for two places, a scope as the table writes it
         return Place(key=re.sub(r"[^a-z0-9]+", "-", clean.lower()).strip("-"), name=clean, kind="region"), None
     words = set(words_of(clean))
-    if words and words <= ctx.market.words | {"global", "market", "total"}:
+    if words and words <= ctx.market.words | {"global", "market", "total"} and not market_part(ctx.market, words):
         return None, None
     gp = lookup_place(group.strip(" *:")) if group.strip(" *:") else None
     return (gp if gp is not None and gp.kind != "global" else None), clean
+
+
+# a place's total row: "Europe, total", "Total Asia-Pacific", "North America (total)"
+_PLACE_TOTAL_RX = re.compile(
+    r"(?i)(?:total\s*[:\-–]?\s+(?P<place1>.+)|(?P<place2>.+?)\s*(?:,|\(|[-–])?\s*(?:total|overall|combined)\s*\)?)"
+)
+
+
+def _qualified_row(label: str) -> Place | None:
+    """A row label that is a place narrowed by an exclusion or a bracketed sub-area, as a whole."""
+    m = re.match(r"[^()]+?(?=\s*(?:\(|\bexcl|\bexcept|\bex\b|\bex[.\-]|\boutside\b))", label, re.IGNORECASE)
+    q = qualified_place(label, 0, m.end()) if m is not None else None
+    return q[0] if q is not None and len(q[1]) == len(label) else None
 
 
 def _row_group(rows: list[list[str]], r: int, k: int, top: int) -> str:
@@ -384,7 +407,7 @@ def _table_rates(ctx: Context, block: object, rows: list[list[str]], header: lis
                         value_text=rows[r][j],
                     )
                 )
-            elif Decimal(0) < pct <= Decimal(100):
+            elif Decimal(0) < pct < Decimal(100):  # "100 %" is a total's, held by no part
                 if place is None and seg is None:
                     continue  # the "Total | 100 %" row: the whole market, no holder
                 if isinstance(place, Place) and seg is not None:

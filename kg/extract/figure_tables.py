@@ -49,7 +49,8 @@ __all__ = [
 ]
 
 YEAR_HEADER_RX = re.compile(
-    r"^\s*(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
+    # a fiscal or calendar year's prefix is no part of the year: "FY2024", "CY 2025E"
+    r"^\s*(?:(?-i:FY|CY)\s?)?(?P<year>(?:19|20)\d{2})\s*(?P<flag>[EFPA]|\(?(?:E|F|P|A|est\.?|estimated|forecast|projected)\)?)?"
     r"\s*\*?\s*(?:(?:revenue|market\s+size|market\s+value|value|sales|size)\s*)?(?:\([^)]*\))?"
     # the column's unit after a comma: "2023, EUR million", "2030F, US$ bn"
     r"(?:\s*,\s*(?:in\s+)?(?:USD|US\$|\$|EUR|€|GBP|£|JPY|¥|CNY|RMB|INR)\s*(?:million|mn|mio|billion|bn|mrd|"

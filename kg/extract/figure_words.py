@@ -11,6 +11,7 @@ microbeads (MCMB)") counts as the product's own word. Kept apart so that the rul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ __all__ = [
     "PAREN_RX",
     "WORD_RX",
     "is_place_word",
+    "market_part",
     "market_with_acronyms",
     "norm_word",
     "words_of",
@@ -72,6 +74,8 @@ class MarketWords:
     tail: frozenset[str]
     head_seq: tuple[str, ...] = ()
     acronyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ("cpc", ("calcined", "petroleum", "coke"))
+    # the products a name joins ("Anode Binders and Conductive Additives"): each is a part of the market
+    parts: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, meta: ReportMeta) -> MarketWords:
@@ -91,7 +95,7 @@ class MarketWords:
         head = frozenset(w for w in words_of(parts[0]) if w not in stop)
         tail = frozenset(w for w in words_of(parts[1]) if w not in stop) - head if len(parts) > 1 else frozenset()
         head_seq = tuple(w for w in words_of(parts[0]) if w not in stop)
-        return cls(head, tail, head_seq)
+        return cls(head, tail, head_seq, (), _joined_products(parts[0]))
 
     @property
     def words(self) -> frozenset[str]:
@@ -120,7 +124,33 @@ def market_with_acronyms(market: MarketWords, text: str) -> MarketWords:
             extra.setdefault(acr[0], tuple(run))
     if not extra:
         return market
-    return MarketWords(market.head | set(extra), market.tail - set(extra), market.head_seq, tuple(extra.items()))
+    return MarketWords(
+        market.head | set(extra), market.tail - set(extra), market.head_seq, tuple(extra.items()), market.parts
+    )
+
+
+def _joined_products(name: str) -> tuple[tuple[str, ...], ...]:
+    """The products a market name joins with "and"/"&", when each is a noun phrase of its own: "Anode Binders
+    and Conductive Additives" joins two; "Natural and Synthetic Graphite" joins two modifiers of one head
+    noun (its first conjunct is one singular word), so it names one product."""
+    conj = [words_of(c) for c in re.split(r"\s+(?:and|&)\s+", name.strip(), flags=re.IGNORECASE)]
+    if len(conj) < 2 or not all(conj):
+        return ()
+    first = WORD_RX.findall(name)[: len(conj[0])]
+    if len(conj[0]) < 2 and not (first[-1].lower().endswith("s") and not first[-1].lower().endswith("ss")):
+        return ()
+    return tuple(tuple(c) for c in conj)
+
+
+def market_part(market: MarketWords, words: Iterable[str]) -> bool:
+    """Whether ``words`` name one of the products the market's name joins, not the market itself: all its
+    words from that product's, its head noun among them, and none from the other products."""
+    ws = set(words)
+    for i, part in enumerate(market.parts):
+        others = {w for j, p in enumerate(market.parts) if j != i for w in p} - set(part)
+        if ws and ws <= set(part) and part[-1] in ws and not ws & others:
+            return True
+    return False
 
 
 def _title_scope(name: str) -> PlaceMatch | None:

@@ -469,10 +469,13 @@ _CUR_WORD = (
 _CUR_FIRST = "udegpjyrcikws$\u20ac\u00a3\u00a5\u20b9\u20a9"
 _RATE_NUM = r"\d+(?:[.,]\d+)?"
 _RATE_RXS = (
-    # "1 EUR = 1.08 USD", "1 € = US$1.08", "EUR 1 = USD 1.08", "1 USD = 0.92 EUR"
+    # "1 EUR = 1.08 USD", "1 € = US$1.08", "EUR 1 = USD 1.08", "1 USD = 0.92 EUR", "EUR 1.00 = USD 1.10"
     re.compile(
         r"(?=[1" + _CUR_FIRST + r"])"
-        r"(?:1\s*(?P<a1>" + _CUR_WORD + r")|(?P<a2>" + _CUR_WORD + r")\s*1)(?![\d.,])\s*(?:=|equals|is)\s*"
+        # (the one may carry its decimals: "EUR 1.00 = USD 1.10")
+        r"(?:(?<![\d.,])1(?:[.,]0{1,2})?\s*(?P<a1>" + _CUR_WORD + r")"
+        r"|(?P<a2>" + _CUR_WORD + r")\s*1(?:[.,]0{1,2})?)(?![\d.,])"
+        r"\s*(?:=|equals|is)\s*"
         r"(?:(?P<b1>" + _CUR_WORD + r")\s*)?(?P<n>" + _RATE_NUM + r")(?:\s*(?P<b2>" + _CUR_WORD + r"))?",
         re.IGNORECASE,
     ),

@@ -376,7 +376,8 @@ _SHARE_WORD_AFTER_RX = re.compile(
 )
 _OF_BASIS_RX = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
 _BASIS_WORD_RX = re.compile(r"[A-Za-z][A-Za-z0-9&'’\-]*")
-_BASIS_YEAR_RX = re.compile(r"(?:19|20)\d{2}\s+(?=[A-Za-z])")
+# with a fiscal prefix or a status flag: "of FY2024 value", "of 2024A revenue"
+_BASIS_YEAR_RX = re.compile(r"(?-i:FY|CY)?\s?(?:19|20)\d{2}(?-i:[AEFP])?\s+(?=[A-Za-z])")
 _BASIS_STOP = wordset(
     "in by with and as while due driven owing because through during for from to that which who where "
     "when than since after before amid is are was were has have had will would could can may might a "
