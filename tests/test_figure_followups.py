@@ -246,3 +246,16 @@ def test_a_converted_amount_and_the_same_amount_stated_in_dollars_are_one_size()
     }
     europe = next(x for x in f.market_sizes if x.scope == "Europe")
     assert len(europe.evidence) == 2
+
+
+def test_a_year_after_a_dash_or_semicolon_belongs_to_another_statement() -> None:
+    listed = (("Grid", "application"),)
+    for body in (
+        "<p>Grid applications now represent 23% of total widget anode use \u2014 a segment projected to triple by"
+        " 2030 as storage grows.</p>",
+        "<p>Grid applications represent 23% of widget anode use; the segment should double by 2030.</p>",
+    ):
+        assert shares(run(body, listed, **WA)) == {("Grid", "application", Decimal("23"), None)}
+    # negative: the year in the share's own clause still dates it
+    body = "<p>Grid applications will account for 31% of widget anode demand by 2030.</p>"
+    assert shares(run(body, listed, **WA)) == {("Grid", "application", Decimal("31"), 2030)}

@@ -161,7 +161,13 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     # the year the share is for: "in 2024" in its clause (also after the basis: "52% of lithium metal foil
     # revenue in 2024"), or a year that qualifies the basis ("38% of 2024 demand")
     cs = cited_start(s, clause_start(s, sh.start), sh.start)
-    clause = s[cs : max(sh.end, sh.basis_end) + 40]
+    after = max(sh.end, sh.basis_end)
+    tail = s[after : after + 40]
+    # ... but not past a dash, semicolon or relative clause: "23% of consumption - a segment projected to
+    # triple by 2030" states today's share and another figure's year
+    if (brk := _CLAUSE_BREAK_RX.search(tail)) is not None:
+        tail = tail[: brk.start()]
+    clause = s[cs:after] + tail
     # a comparison after the share is another year's figure: "24% of 2024 volumes, up from 15% in 2022"
     if (cmp := _COMPARISON_RX.search(s, max(sh.end, sh.basis_end), cs + len(clause))) is not None:
         clause = s[cs : cmp.start()]
@@ -227,6 +233,7 @@ def _part_holder(ctx: Context, text: str, first_kind: HolderKind) -> tuple[str, 
 _OPENING_YEAR_RX = re.compile(r"\s*(?:In|During|As\s+of|By\s+the\s+end\s+of)\s+(?P<y>(?:19|20)\d{2})\s*,")
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|just\s+(?:over|under)|over|under)\s+)?"
 # the same holder's share in another year, right after its share: ", up from 15% in 2022", "against 22% in 2024"
+_CLAUSE_BREAK_RX = re.compile(r"\s*(?:[\u2013\u2014;]|\s-\s|,\s*(?:which|while|whereas|a\s+segment|the\s+segment)\b)")
 _COMPARISON_RX = re.compile(
     r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+from|against|compared\s+(?:with|to)|"
     r"versus|vs\.?)\s+" + _APPROX + r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b))"
