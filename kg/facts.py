@@ -59,9 +59,10 @@ SELECT ?source ?fact ?area ?seg ?value ?period ?start ?quote WHERE {
 """ + _SPAN + "}"
 
 Q_SHARES = P + """
-SELECT ?source ?fact ?holder ?kind ?value ?of ?year ?start ?quote WHERE {
+SELECT ?source ?fact ?holder ?holderNode ?kind ?value ?of ?year ?start ?quote WHERE {
   ?fact a akg:MarketShareObservation ; prov:hadPrimarySource/dcterms:identifier ?source ;
-        akg:holderLabelAsWritten ?holder ; akg:holderKind ?kind ; sdmx-measure:obsValue ?value ;
+        akg:holderLabelAsWritten ?holder ; akg:shareHolder ?holderNode ; akg:holderKind ?kind ;
+        sdmx-measure:obsValue ?value ;
         akg:shareBasis ?of .
   OPTIONAL { ?fact akg:asOfYear ?year }
 """ + _SPAN + "}"
@@ -294,7 +295,7 @@ def facts_document(store: Store) -> dict[str, Any]:
                   start_year=year(row["period"], "startYear"), end_year=year(row["period"], "endYear"))
     shares = _Facts()
     for row in _rows(store, Q_SHARES):
-        shares.add(row, holder=_s(row["holder"]), holder_kind=_s(row["kind"]),
+        shares.add(row, holder=_s(row["holder"]), holder_node=str(row["holderNode"]), holder_kind=_s(row["kind"]),
                    share_percent=_num(row["value"]), of=_s(row["of"]), year=_int(row["year"]))
     regions, segments, dynamics = _Facts(), _Facts(), _Facts()
     for row in _rows(store, Q_REGIONS):
@@ -305,7 +306,12 @@ def facts_document(store: Store) -> dict[str, Any]:
         dynamics.add(row, kind=DYNAMIC_KINDS.get(_last(row["kind"])), label=_s(row["label"]))
     company_rows, top = _companies(decisions, list(_rows(store, Q_COUNTRY_CLAIMS)), props)
 
+    company_names = {c["id"]: c["name"] for c in top}
     by_size, by_rate, by_share = sizes.by_source(), rates.by_source(), shares.by_source()
+    for items in by_share.values():
+        for item in items:
+            # a company holder by the company's canonical name, as in its "companies" row
+            item["holder"] = company_names.get(item.pop("holder_node"), item["holder"])
     by_region, by_segment, by_dynamic = regions.by_source(), segments.by_source(), dynamics.by_source()
 
     out_docs = []

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from kg.facts import facts_document
-from kg.models import CompanyMention, Evidence, MarketSize, ReportMeta, ResolvedCompany
+from kg.models import CompanyMention, Evidence, MarketSize, ReportMeta, ResolvedCompany, Share
 from kg.models import DocumentFacts as Facts
 from kg.rdf.corpus import choose_name, refresh_corpus_graph
 from kg.rdf.iris import CORPUS_GRAPH, doc_graph_iri
@@ -173,3 +173,21 @@ def test_unconverted_currency_stays_in_the_graph_but_not_in_million_usd_facts() 
         "ASK { ?o a akg:MarketSizeObservation ; akg:currency \"EUR\" ; akg:convertedToUSD false }"
     )
     assert ask is True
+
+
+@pytest.mark.parametrize("spec", BACKENDS)
+def test_a_company_holder_is_printed_by_its_canonical_name(spec: str) -> None:
+    """A share held by a resolved company names it as its "companies" row does ("Kuraray", not the legal
+    spelling the table used), so the two can be joined; a group holder stays as written."""
+    facts = sample_facts()
+    facts.shares += [
+        Share(evidence=(EV["share"],), holder="Kuraray Co., Ltd.", holder_kind="company",
+              share_percent=Decimal("31"), of="market share", value_text="31%"),
+        Share(evidence=(EV["share"],), holder="Top three producers", holder_kind="company",
+              share_percent=Decimal("58"), of="market share", value_text="58%"),
+    ]
+    store = open_store(spec)
+    store.replace_graph(str(doc_graph_iri(SOURCE)), map_document(sample_doc(), facts, COMPANIES, RUN))
+    refresh_corpus_graph(store)
+    holders = {(s["holder"], s["share_percent"]) for s in facts_document(store)["documents"][0]["shares"]}
+    assert holders == {("China", 76.0), ("Kuraray", 31.0), ("Top three producers", 58.0)}
