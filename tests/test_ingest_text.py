@@ -450,3 +450,15 @@ def test_menu_items_written_without_spaces_do_not_run_together() -> None:
     # inside running text (the parent has text of its own) touching elements are one word, as the page shows
     assert text[2] == "Binder demand rose in Asian markets."
     assert text[3] == "The submicron grade and the refined grade."
+
+
+def test_a_chapter_heading_opens_its_chapter_but_a_chapter_line_is_contents() -> None:
+    doc = render_text(
+        "<p>Chapter 1: Scope of the widget anode study</p><p>Chapter 2: Widget Anode Market by Grade</p>"
+        "<h2>Chapter 2: Widget Anode Market by Grade</h2><p>The market splits into coated and uncoated"
+        " grades, reviewed below in turn.</p>"
+    )
+    lines = [b for b in doc.blocks if doc.text[b.start : b.end].startswith("Chapter")]
+    assert [(b.kind, b.boilerplate) for b in lines] == [
+        ("paragraph", True), ("paragraph", True), ("heading", False)
+    ]

@@ -52,9 +52,9 @@ and clean (sentences, not markup). Layout rules:
   line (ending in . ! ? or over 80 characters) follows. The first heading of a file gets level 1.
 * ``boilerplate`` flags download/sample-request and "Get the Complete Report" blocks, bare URLs,
   contact details (phone, e-mail, "Contact us", "Follow us"), table-of-contents lines ("Chapter 1:",
-  "Table of Contents", "Outline of Major Chapters"), the numbered lines that follow a "Table of
-  Contents" title and the short (<= 120 characters) lines that follow a "Contact us" title. Flagged,
-  never deleted.
+  except as a heading, which opens the chapter; "Table of Contents", "Outline of Major Chapters"), the
+  numbered lines that follow a "Table of Contents" title and the short (<= 120 characters) lines that
+  follow a "Contact us" title. Flagged, never deleted.
 
 The HTML tree is walked with an explicit stack (20 000 nested tags are fine) and text is built with
 lists and one join, so time and memory stay linear in the document size.
@@ -793,10 +793,11 @@ _BOILER_ANY = re.compile(
     r"|\bbuy\s+(?:the\s+|this\s+)?(?:full\s+|complete\s+)?report\b"
     r"|\boutline\s+of\s+major\s+chapters\b"
     r"|^\s*(?:contact\s+us|follow\s+us)\b"
-    r"|^\s*(?:chapter|section)\s+\d+\s*[:.\-–]"
     r"|^\s*(?:table\s+of\s+contents?|contents)\s*:?\s*$",
     re.IGNORECASE,
 )
+#: "Chapter 4: Market by Type" as a contents line; as a heading it opens the chapter and is kept
+_CHAPTER_LINE = re.compile(r"^\s*(?:chapter|section)\s+\d+\s*[:.\-–]", re.IGNORECASE)
 _BOILER_KEYS = ("sample", "report", "chapter", "content", "contact", "follow", "section")
 _PHONE_KEYS = ("tel", "phone", "call", "fax")
 _BARE_URL = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
@@ -820,6 +821,7 @@ def _flag_boilerplate(recs: list[_Rec]) -> None:
             low = t.lower()  # cheap keyword gate: the regexes below cost ~7 us per block otherwise
             hit = bool(
                 (any(k in low for k in _BOILER_KEYS) and _BOILER_ANY.search(t))
+                or (r.kind != "heading" and ("chapter" in low or "section" in low) and _CHAPTER_LINE.match(t))
                 or (("http" in low or "www." in low) and _BARE_URL.match(t))
                 or (short and "@" in t and _EMAIL.search(t))
                 or (short and ("+" in t or any(k in low for k in _PHONE_KEYS)) and _PHONE.search(t))
