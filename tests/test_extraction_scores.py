@@ -71,24 +71,28 @@ def test_third_heldout_set_scores(heldout3_facts: dict, kind: str) -> None:
     assert scores[kind] >= OWN_BARS[kind], lines
 
 
-#: Sets 4-10 were scored on first contact (README), then tuned on for a round or two; they are not yet at
+#: Sets 4-12 were scored on first contact (README), then tuned on for a round or two; they are not yet at
 #: the project's bars, so each kind is held at what it reached (minus 0.02 of slack): a regression
 #: guard, not a promise. Raise a floor when a kind improves.
 LATER_SET_FLOORS = {
     "heldout4": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.95, "shares": 0.78, "companies": 0.96,
-                 "countries": 0.96, "linkage": 0.96, "regions": 0.95, "segments": 0.95, "dynamics": 0.92},
+                 "countries": 0.96, "linkage": 0.96, "regions": 0.95, "segments": 0.95, "dynamics": 0.98},
     "heldout5": {"documents": 0.95, "market_sizes": 0.95, "growth_rates": 0.95, "shares": 0.88, "companies": 0.98,
                  "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98, "dynamics": 0.98},
     "heldout6": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.98, "shares": 0.95, "companies": 0.98,
                  "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.98, "dynamics": 0.97},
-    "heldout7": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.94, "shares": 0.76, "companies": 0.96,
+    "heldout7": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.94, "shares": 0.79, "companies": 0.96,
                  "countries": 0.98, "linkage": 0.98, "regions": 0.96, "segments": 0.98, "dynamics": 0.98},
-    "heldout8": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.94, "shares": 0.76, "companies": 0.96,
+    "heldout8": {"documents": 0.98, "market_sizes": 0.97, "growth_rates": 0.94, "shares": 0.86, "companies": 0.96,
                  "countries": 0.96, "linkage": 0.93, "regions": 0.98, "segments": 0.96, "dynamics": 0.96},
-    "heldout9": {"documents": 0.98, "market_sizes": 0.91, "growth_rates": 0.90, "shares": 0.82, "companies": 0.97,
+    "heldout9": {"documents": 0.98, "market_sizes": 0.93, "growth_rates": 0.90, "shares": 0.83, "companies": 0.97,
                  "countries": 0.98, "linkage": 0.98, "regions": 0.98, "segments": 0.94, "dynamics": 0.98},
     "heldout10": {"documents": 0.93, "market_sizes": 0.96, "growth_rates": 0.96, "shares": 0.80, "companies": 0.98,
                   "countries": 0.97, "linkage": 0.98, "regions": 0.98, "segments": 0.96, "dynamics": 0.98},
+    "heldout11": {"documents": 0.98, "market_sizes": 0.95, "growth_rates": 0.95, "shares": 0.90, "companies": 0.98,
+                  "countries": 0.97, "linkage": 0.98, "regions": 0.98, "segments": 0.96, "dynamics": 0.96},
+    "heldout12": {"documents": 0.95, "market_sizes": 0.95, "growth_rates": 0.93, "shares": 0.94, "companies": 0.95,
+                  "countries": 0.97, "linkage": 0.91, "regions": 0.95, "segments": 0.93, "dynamics": 0.95},
 }
 
 
