@@ -258,3 +258,30 @@ def test_xml_is_parsed_without_entities() -> None:
     doc = rendition(hostile.getvalue())
     assert "root:" not in doc.text
     assert "Conductive Carbon Additives for Battery Anodes Market" in doc.text.split("\n")[0]
+
+
+def test_non_ascii_digits_in_levels_and_spans_read_as_absent() -> None:
+    """A w:ilvl, w:gridSpan or w:outlineLvl value of "²" (str.isdigit() is true, int() fails) counts as
+    absent: the document still reads, rather than being refused as damaged."""
+    d = docx.Document()
+    d.add_paragraph("Market Overview", style="Heading 1")
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "²")
+    d.styles["Heading 1"].element.get_or_add_pPr().append(outline)
+    listed = d.add_paragraph("Sodium-ion batteries", style="List Paragraph")
+    num_pr, ilvl, num_id = OxmlElement("w:numPr"), OxmlElement("w:ilvl"), OxmlElement("w:numId")
+    ilvl.set(qn("w:val"), "²")
+    num_id.set(qn("w:val"), "1")
+    num_pr.extend([ilvl, num_id])
+    listed._p.get_or_add_pPr().append(num_pr)
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text, t.cell(1, 0).text, t.cell(1, 1).text = "Region", "2024", "Asia", "301.2"
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "²")
+    t.cell(1, 0)._tc.get_or_add_tcPr().append(span)
+    doc = rendition(saved(d), "odd.docx")
+    assert [(doc.text[b.start:b.end], b.level) for b in doc.blocks if b.kind == "heading"] == [("Market Overview", 1)]
+    assert [(doc.text[b.start:b.end], b.depth) for b in doc.blocks if b.kind == "list_item"] == [
+        ("Sodium-ion batteries", 0)]
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert [len(row) for row in table.rows] == [2, 2]

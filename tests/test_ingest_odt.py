@@ -263,3 +263,44 @@ def test_other_opendocument_files_are_refused_by_kind() -> None:
     assert "OpenDocument presentation" in refused(odp, "deck.odp").problem
     err = refused(odp, "deck.odt")
     assert "not an OpenDocument text" in err.problem and "presentation" in err.problem
+
+
+# ------------------------------------------------------------------ numbers that are not ASCII digits
+def test_non_ascii_digits_in_numeric_attributes_read_as_absent() -> None:
+    """"²".isdigit() is true but int() rejects it, and "٧00" (Arabic-Indic) would read as 700: an attribute
+    that is not ASCII digits counts as absent, as in any other malformed value."""
+    odd = ('<style:style style:name="Odd_20_Heading" style:display-name="Heading odd" style:family="paragraph" '
+           'style:default-outline-level="²"><style:text-properties fo:font-weight="²00"/></style:style>'
+           '<style:style style:name="T9" style:family="text">'
+           '<style:text-properties fo:font-weight="٧00"/></style:style>')
+    body = (
+        '<text:h text:outline-level="²">Odd Level Heading</text:h>'
+        '<text:p text:style-name="Odd_20_Heading">Styled odd heading.</text:p>'
+        '<text:p>Gap<text:s text:c="²"/>here and <text:span text:style-name="T9">not bold</text:span>.</text:p>'
+        '<text:list><text:list-item><text:h text:outline-level="³">Listed Heading</text:h></text:list-item>'
+        '</text:list>'
+        '<table:table><table:table-row table:number-rows-repeated="²">'
+        '<table:table-cell table:number-columns-spanned="²" table:number-rows-spanned="¹"><text:p>Region</text:p>'
+        '</table:table-cell><table:table-cell table:number-columns-repeated="²"><text:p>4.2</text:p>'
+        "</table:table-cell></table:table-row></table:table>")
+    content = content_xml(body).replace("</office:automatic-styles>", odd + "</office:automatic-styles>")
+    doc = render(decode_document(rezip(odt(body), {"content.xml": content.encode()}), source="odd.odt"))
+    headings = [(doc.text[b.start:b.end], b.level) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [("Odd Level Heading", 1), ("Listed Heading", 1)]
+    assert "Styled odd heading." in doc.text.split("\n")
+    assert "Gap here and not bold." in doc.text.split("\n")
+    assert not any(doc.text[s.start:s.end] == "not bold" for b in doc.blocks for s in b.strong)
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert [len(row) for row in table.rows] == [2]  # one row, not repeated; a cell of span 1 and one cell
+
+
+def test_deeply_nested_odt_is_refused() -> None:
+    """Sections and spans nested past Python's recursion limit (lxml's huge_tree allows 2048 levels):
+    an InputError naming the file, not a RecursionError."""
+    for body in ("<text:section>" * 1500 + "<text:p>Deep.</text:p>" + "</text:section>" * 1500,
+                 "<text:p>" + "<text:span>" * 1500 + "Deep." + "</text:span>" * 1500 + "</text:p>"):
+        err = refused(odt(body), "deep.odt")
+        assert "nested too deeply" in err.problem
+        assert "nested too deeply" in refused(fodt(body), "deep.fodt").problem
+    shallow = "<text:section>" * 50 + "<text:p>Not so deep.</text:p>" + "</text:section>" * 50
+    assert render(decode_document(odt(shallow), source="shallow.odt")).text == "Not so deep."

@@ -344,3 +344,17 @@ def test_other_office_files_stay_refused() -> None:
     assert "not a PowerPoint file" in refused(xlsx_parts.getvalue(), "data.pptx").problem
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
     assert ".ppt" in refused(ole, "old-deck.ppt").problem
+
+
+def test_non_ascii_digits_in_levels_and_spans_read_as_absent() -> None:
+    """An a:pPr lvl or a cell's gridSpan of "²" (str.isdigit() is true, int() fails) counts as absent:
+    the deck still reads, rather than being refused as damaged."""
+    deck = report_deck()
+    overview, regions = deck.slides[1], deck.slides[3]
+    p = overview.placeholders[1].text_frame.paragraphs[1]._p
+    p.get_or_add_pPr().set("lvl", "²")
+    regions.shapes[1].table._tbl.tr_lst[1].tc_lst[0].set("gridSpan", "²")
+    doc = render(decode_document(saved(deck), source="odd.pptx"))
+    assert FORECAST in doc.text.split("\n")
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert [len(row) for row in table.rows] == [len(row) for row in TABLE]

@@ -235,3 +235,11 @@ def test_rtf_without_text_is_refused() -> None:
 
 def test_text_after_the_document_is_ignored() -> None:
     assert rendition(b"{\\rtf1 Report text.\\par}\x00\x00 trailing junk }}").text == "Report text."
+
+
+@pytest.mark.parametrize("escape", [r"\u99999999", r"\u1114112", r"\u-99999", r"\u-32769"])
+def test_unicode_escape_out_of_range_is_skipped(escape: str) -> None:
+    r"""\uN outside Unicode (a negative N is 65536 + N only for -32768..-1) is no character; its fallback
+    is still skipped and the text around it reads."""
+    data = ("{\\rtf1 Before" + escape + "?after, " + r"\u-15032?" + r" \u8364?5.\par}").encode("ascii")
+    assert rendition(data).text == "Beforeafter, \uc548 \u20ac5."

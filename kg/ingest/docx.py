@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from kg.errors import InputError
+from kg.ingest.html_out import whole
 from kg.ingest.package import ZIP_ERRORS
 
 DOCX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -134,8 +135,8 @@ class _Writer:
                     level = min(6, int(m.group(1)))
                 else:
                     outline = style.find(f"{_q('pPr')}/{_q('outlineLvl')}")
-                    if outline is not None and (v := outline.get(_q("val"), "")).isdigit() and int(v) < 9:
-                        level = min(6, int(v) + 1)
+                    if outline is not None and (v := whole(outline.get(_q("val")), 9)) < 9:
+                        level = min(6, v + 1)
             if depth is None:
                 if m := _LIST_STYLE.match(name):
                     depth = int(m.group(1) or 1) - 1
@@ -162,8 +163,7 @@ class _Writer:
             if num is not None and num.get(_q("val")) == "0":
                 depth = None  # numbering explicitly removed
             else:
-                raw = ilvl.get(_q("val"), "0") if ilvl is not None else "0"
-                depth = int(raw) if raw.isdigit() else 0
+                depth = whole(ilvl.get(_q("val")), 0) if ilvl is not None else 0
         inner = self._runs(p, style_bold, strong=not level)
         boxes = [box for box in p.iter(_q("txbxContent")) if not _in_fallback(box, p)]
         if inner.strip():
@@ -223,8 +223,8 @@ class _Writer:
                 span, merged = 1, False
                 if tcpr is not None:
                     gs = tcpr.find(_q("gridSpan"))
-                    if gs is not None and gs.get(_q("val"), "1").isdigit():
-                        span = max(1, min(64, int(gs.get(_q("val"), "1"))))
+                    if gs is not None:
+                        span = max(1, min(64, whole(gs.get(_q("val")), 1)))
                     vm = tcpr.find(_q("vMerge"))
                     merged = vm is not None and vm.get(_q("val"), "continue") == "continue"
                 paras = [] if merged else [p for p in tc.iter(_q("p")) if not _inside(p, tc, ("txbxContent",))]

@@ -33,6 +33,17 @@ def inline(text: str, bold: bool = False) -> str:
     return f"<strong>{escaped}</strong>" if bold and text.strip() else escaped
 
 
+def whole(raw: str | None, default: int) -> int:
+    """A numeric XML attribute; ``default`` unless it is ASCII digits only: ``str.isdigit`` is also true of
+    "²" (which ``int`` rejects) and "٧" (which ``int`` reads as 7, a number the format never wrote)."""
+    return int(raw) if raw and raw.isascii() and raw.isdecimal() else default
+
+
+def span(raw: str | None) -> int:
+    """A table cell's column or row span attribute: 1 when absent or not a number, at most 64."""
+    return max(1, min(64, whole(raw, 1)))
+
+
 def visible(inner: str) -> bool:
     """Whether inline HTML written by :func:`inline` (or cell paragraphs of it) holds non-space text."""
     return bool(html.unescape(_TAGS.sub("", inner)).strip())
@@ -61,7 +72,8 @@ class HtmlBuilder:
             self.out.append(f"<p>{inner}</p>")
 
     def list_item(self, depth: int, inner: str) -> None:
-        """A list item at ``depth`` (0 = top level); a jump of several levels opens one level at a time."""
+        """A list item at ``depth`` (0 = top level), at most one level deeper than the item before it: a jump of
+        several levels opens one list, so a nested ``<ul>`` always sits in the item before it."""
         if not visible(inner):
             return
         d = min(max(0, depth), 8, self.depth + 1)

@@ -30,7 +30,7 @@ from typing import Any, Final
 from lxml import etree
 
 from kg.errors import InputError
-from kg.ingest.html_out import HtmlBuilder, TableCell, cell_inner, inline, visible
+from kg.ingest.html_out import HtmlBuilder, TableCell, cell_inner, inline, span, visible, whole
 from kg.ingest.package import ZIP_ERRORS
 
 ODT_MEDIA_TYPE: Final = "application/vnd.oasis.opendocument.text"
@@ -50,6 +50,8 @@ _NS = {
 }
 _MAX_XML_BYTES = 200_000_000
 _HINT = "re-save it as .odt from LibreOffice/Word, or save the report as PDF, .docx or HTML"
+# huge_tree: a .fodt embeds its pictures as base64 text, one node often over libxml2's 10 MB cap; it also
+# lifts the depth cap from 256 to 2048 levels, past Python's recursion limit (odt_to_html catches that)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 _FLAT = re.compile(rb"<office:document\b[^>]*?office:mimetype\s*=\s*[\"']application/vnd\.oasis\.opendocument"
                    rb"\.text[\"']")
@@ -99,6 +101,14 @@ def is_fodt(data: bytes) -> bool:
 
 def odt_to_html(data: bytes, source: str) -> str:
     """The report in ``data`` (an .odt package or a flat .fodt file) as HTML; raises :class:`InputError`."""
+    try:
+        return _to_html(data, source)
+    except RecursionError:  # huge_tree lets lxml nest 2048 levels; the walkers recurse per level
+        raise InputError(source, "is an OpenDocument text nested too deeply to read (sections, spans or lists "
+                                 "inside one another hundreds of levels deep)", _HINT) from None
+
+
+def _to_html(data: bytes, source: str) -> str:
     if is_fodt(data):
         root = _parse(data, source, "it")
         return _checked(_Writer(root, [root]).html(), source)
@@ -161,10 +171,10 @@ class _Writer:
                     continue
                 props = st.find(_q("style", "text-properties"))
                 weight = props.get(_q("fo", "font-weight")) if props is not None else None
-                bold = None if weight is None else (weight == "bold" or (weight.isdigit() and int(weight) >= 600))
+                bold = None if weight is None else (weight == "bold" or whole(weight, 0) >= 600)
                 display = (st.get(_q("style", "display-name")) or name).strip().lower()
                 outline = st.get(_q("style", "default-outline-level"), "")
-                heading = 1 if display == "title" else (int(outline) if outline.isdigit() and display != "subtitle"
+                heading = 1 if display == "title" else (whole(outline, 0) if display != "subtitle"
                                                         and display.startswith("heading") else 0)
                 self.styles[name] = _Style(st.get(_q("style", "parent-style-name")), bold, heading)
             if not title:
@@ -199,8 +209,7 @@ class _Writer:
         for el in parent:
             tag = el.tag
             if tag == _T["h"]:
-                raw = el.get(_T["outline-level"], "1")
-                self._emit_heading(int(raw) if raw.isdigit() else 1, el)
+                self._emit_heading(_level(el), el)
             elif tag == _T["p"]:
                 self._paragraph(el, list_depth)
             elif tag == _T["list"]:
@@ -223,8 +232,7 @@ class _Writer:
                 if child.tag == _T["p"]:
                     self._paragraph(child, depth, item=True)
                 elif child.tag == _T["h"]:
-                    raw = child.get(_T["outline-level"], "1")
-                    self._emit_heading(int(raw) if raw.isdigit() else 1, child)
+                    self._emit_heading(_level(child), child)
                 elif child.tag == _T["list"]:
                     self._list(child, depth + 1)
                 elif child.tag == _TABLE["table"]:
@@ -269,8 +277,7 @@ class _Writer:
                 if tag in _SKIP_INLINE:
                     pass
                 elif tag == _T["s"]:
-                    raw = child.get(_T["c"], "1")
-                    parts.append(" " * (min(int(raw), 100) if raw.isdigit() else 1))
+                    parts.append(" " * min(whole(child.get(_T["c"]), 1), 100))
                 elif tag == _T["tab"]:
                     parts.append(" ")
                 elif tag == _T["line-break"]:
@@ -292,18 +299,16 @@ class _Writer:
     def _table(self, table: Any) -> None:
         rows: list[list[TableCell]] = []
         for tr, header in _rows(table):
-            raw = tr.get(_TABLE["number-rows-repeated"], "1")
-            repeat = min(int(raw), _MAX_REPEAT) if raw.isdigit() else 1
+            repeat = min(whole(tr.get(_TABLE["number-rows-repeated"]), 1), _MAX_REPEAT)
             row: list[TableCell] = []
             for tc in tr:
                 if tc.tag != _TABLE["table-cell"]:
                     continue  # covered-table-cell: spanned over by a cell before it
                 paragraphs = list(self._cell(tc))
-                raw = tc.get(_TABLE["number-columns-repeated"], "1")
-                times = min(int(raw), _MAX_REPEAT) if raw.isdigit() else 1
+                times = min(whole(tc.get(_TABLE["number-columns-repeated"]), 1), _MAX_REPEAT)
                 cell = TableCell(cell_inner(paragraphs), header=header,
-                                 colspan=_span(tc.get(_TABLE["number-columns-spanned"])),
-                                 rowspan=_span(tc.get(_TABLE["number-rows-spanned"])))
+                                 colspan=span(tc.get(_TABLE["number-columns-spanned"])),
+                                 rowspan=span(tc.get(_TABLE["number-rows-spanned"])))
                 row.extend([cell] * (times if cell.inner else 1))
             rows.extend([row] * (repeat if any(c.inner for c in row) else 1))
         while rows and not any(c.inner for c in rows[-1]):
@@ -337,8 +342,9 @@ def _rows(table: Any) -> Iterator[tuple[Any, bool]]:
             stack.extend((child, inner) for child in reversed(list(el)))
 
 
-def _span(value: str | None) -> int:
-    return max(1, min(64, int(value))) if value and value.isdigit() else 1
+def _level(h: Any) -> int:
+    """A text:h's outline level, 1 when absent or not a number."""
+    return whole(h.get(_T["outline-level"]), 1)
 
 
 def _inside(el: Any, stop: Any, tags: set[str]) -> bool:

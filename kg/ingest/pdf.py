@@ -623,7 +623,7 @@ class _Converter:
             if not other or line.top <= max(other) + line.size:
                 break
             cut -= 1
-        if cut < len(lines) and self._title_above(lines[:cut], lines[cut], x):
+        if cut < len(lines) and self._continues_column(lines[:cut], lines[cut], x):
             cut = len(lines)  # the column goes on below the other one's end: it never ends on a title or mid-paragraph
         lines, tail = lines[:cut], lines[cut:]
         left: list[_Line] = []
@@ -663,9 +663,10 @@ class _Converter:
         right[0].first_on_page = True
         return left + right + tail
 
-    def _title_above(self, lines: list[_Line], first: _Line, x: float) -> bool:
-        """Whether the last line of ``first``'s column above it is a title (bold or larger than body text)
-        just above it: then ``first`` goes on that column rather than starting below both columns."""
+    def _continues_column(self, lines: list[_Line], first: _Line, x: float) -> bool:
+        """Whether ``first`` goes on its column above rather than starting below both columns: the last line
+        of that column is a title (bold or larger than body text) just above it, or the line before ``first``
+        in the same paragraph (same left edge and size, at line spacing)."""
         side = first.segs[0].x1 <= x
         above = [s for ln in lines for s in ln.segs if (s.x1 <= x) == side]
         if not above:

@@ -186,7 +186,9 @@ def _table(lines: list[_Line], i: int) -> tuple[list[list[str]], bool, int] | No
     return rows, header, j
 
 
-_LEADER_ROW = re.compile(r"^(\S.*?\.{4,})\s+(\S+)$")
+# label (ending in 4+ dots) and the last word of a flat line; greedy, so it backtracks from the end once
+# rather than retrying every run of dots (a lazy label was quadratic on a long line of dots)
+_LEADER_ROW = re.compile(r"^(\S.*\.{4})\s+(\S+)$")
 
 
 def _leader_table(lines: list[_Line], i: int) -> tuple[list[list[str]], bool, int] | None:

@@ -27,7 +27,7 @@ import zipfile
 from typing import Any, Final
 
 from kg.errors import InputError
-from kg.ingest.html_out import HtmlBuilder, TableCell, cell_inner, inline, visible
+from kg.ingest.html_out import HtmlBuilder, TableCell, cell_inner, inline, span, visible, whole
 from kg.ingest.package import ZIP_ERRORS
 
 PPTX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -141,8 +141,7 @@ class _Writer:
                 continue
             self.blocks += 1
             ppr = p.find(_a("pPr"))
-            raw = ppr.get("lvl", "0") if ppr is not None else "0"
-            level = int(raw) if raw.isdigit() else 0
+            level = whole(ppr.get("lvl"), 0) if ppr is not None else 0
             if _bulleted(p, level, shape, kind, slide):
                 self.out.list_item(level, inner)
             else:
@@ -159,15 +158,11 @@ class _Writer:
                 body = tc.find(_a("txBody"))
                 paragraphs = [_inner(p) for p in body.iterchildren(_a("p"))] if body is not None else []
                 row.append(TableCell(cell_inner(paragraphs), header=header and r == 0,
-                                     colspan=_span(tc.get("gridSpan")), rowspan=_span(tc.get("rowSpan"))))
+                                     colspan=span(tc.get("gridSpan")), rowspan=span(tc.get("rowSpan"))))
             rows.append(row)
         if any(visible(c.inner) for row in rows for c in row):
             self.blocks += 1
             self.out.table(rows)
-
-
-def _span(value: str | None) -> int:
-    return max(1, min(64, int(value))) if value and value.isdigit() else 1
 
 
 def _ph_type(shape: Any) -> str | None:

@@ -283,7 +283,7 @@ class _Reader:
             return state
         if name == "u" and value is not None:
             self._flush_bytes(state)
-            self._unicode(value + 65536 if value < 0 else value, state)
+            self._unicode(value + 65536 if -32768 <= value < 0 else value, state)
             self.skip = state.uc
             return state
         if name == "uc":
@@ -374,8 +374,8 @@ class _Reader:
             self._text(pair, state)
             return
         self.pending_high = ""
-        if 0xD800 <= code <= 0xDFFF:
-            return  # a lone surrogate is not text
+        if 0xD800 <= code <= 0xDFFF or not 0 <= code <= 0x10FFFF:
+            return  # a lone surrogate, or a number outside Unicode, is not text
         self._text(chr(code), state)
 
     def _text(self, text: str, state: _State) -> None:
