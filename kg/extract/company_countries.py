@@ -23,6 +23,10 @@ _COUNTRY_HQ_RX = re.compile(
 # stands rather than the seat, and a legal form only implies the country, so both yield to anything else.
 P_ATTACHED, P_BASED, P_PHRASE, P_LOCATIVE, P_LEGAL = 0, 1, 2, 3, 4
 
+#: "in (the) " and a capital after a run of names: "A, B and C in China", "; C and D in the UK" (a based-in
+#: clause's verb left out). Where it starts, ``locative_country`` reads which country.
+LOCATIVE_TAIL_RX = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+
 
 def _seat_country(label: str) -> str | None:
     """The country of a company's seat as "X-based" / "based in X" names it: a country, or a major city or
@@ -260,6 +264,7 @@ __all__ = [
     "P_LEGAL",
     "P_LOCATIVE",
     "P_PHRASE",
+    "LOCATIVE_TAIL_RX",
     "context_country",
     "country_in",
     "country_in_description",

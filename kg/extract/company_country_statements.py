@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.company_candidates import Candidate
-from kg.extract.company_countries import P_BASED, P_LOCATIVE, P_PHRASE
+from kg.extract.company_countries import LOCATIVE_TAIL_RX, P_BASED, P_LOCATIVE, P_PHRASE
 from kg.extract.company_words import LEAD_IN, PLAYER_NOUNS, sentence_spans
 from kg.extract.geo import find_places
 from kg.extract.names import NameSpan, split_enumeration
@@ -35,8 +35,6 @@ _ROLE_DEMONYM_TAIL_RX = re.compile(
     r"[ \t]+(?:are|is|were|was|remain|remains)[ \t]+(?:the|among[ \t]+the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?=[A-Z])"
 )
 _ROLE_NOUN_RX = re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{PLAYER_NOUNS}\b", re.I)
-#: After a based-in clause, "; C and D in China": the verb left out.
-_GAPPED_TAIL_RX = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 #: Where a clause whose subject may be an enumeration of names starts inside a sentence.
 #: A period the sentence splitter kept inside a sentence ("... Co., Ltd. A and B are") opens one too: only
 #: names found elsewhere are read, so an extra start can add no company.
@@ -108,7 +106,7 @@ def _country_statements(doc: TextDocument) -> list[tuple[NameSpan, str, tuple[in
                     based_seen = based_seen or found is not None
                 elif (tail := _DEMONYM_TAIL_RX.match(text, after, s_end)) is not None:
                     found = _stated_country(text, tail.end(), s_end, adjective=True)
-                elif based_seen and (tail := _GAPPED_TAIL_RX.match(text, after, s_end)) is not None:
+                elif based_seen and (tail := LOCATIVE_TAIL_RX.match(text, after, s_end)) is not None:
                     found = _stated_country(text, tail.end(), s_end, adjective=False)
                 if found:
                     out.extend((item, found[0], found[1], P_BASED) for item in items)

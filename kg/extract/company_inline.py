@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.company_candidates import Candidate, enumeration_candidates
-from kg.extract.company_countries import P_LOCATIVE, locative_country, phrase_country
+from kg.extract.company_countries import LOCATIVE_TAIL_RX, P_LOCATIVE, locative_country, phrase_country
 from kg.extract.company_words import CUSTOMER_NOUNS, CUSTOMER_QUALIFIERS, NOUN_RX, OBJECT_PREPOSITIONS, PLAYER_NOUNS
 from kg.extract.names import sentence_cut, split_enumeration
 from kg.models import TextDocument
@@ -42,10 +42,9 @@ _FOLLOWED_BY_RX = re.compile(r",?[ \t]+(?:followed|trailed)[ \t]+by[ \t]+(?=[A-Z
 _AMONG_RX = re.compile(
     rf"(?:^|(?<=[.;:][ \t])|(?<=[.;:]))[ \t]*among[ \t]+(?P<np>(?:[\w-]+[ \t]+){{0,4}}?{PLAYER_NOUNS}),?[ \t]+"
     r"(?:(?:we|the[ \t]+report|the[ \t]+study)[ \t]+(?:also[ \t]+)?(?:cover|covers|profile|profiles|track|tracks)"
-    r"[ \t]+)?(?=[A-Z\d])",
+    r"[ \t]+)?(?=(?-i:[A-Z])|\d)",  # re.I is for the words; the first name still opens on a capital
     re.I,
 )
-_LOCATIVE_TAIL_RX = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 #: After customers named as makers: "battery manufacturers such as BYD, which produces ... material in-house".
 _MAKES_IT_RX = re.compile(
     r",?[ \t]+(?:which|who|that)[ \t]+(?:also[ \t]+|itself[ \t]+|themselves[ \t]+)?"
@@ -152,7 +151,7 @@ def _ranking_candidates(doc: TextDocument, start: int, end: int) -> list[Candida
         spans = {(i.start, i.end) for i in items}
         run = [c for c in enumeration_candidates(doc, pos, cut, phrase=None) if c.span in spans]
         after = items[-1].after
-        if _LOCATIVE_TAIL_RX.match(text, after, cut) and (found := locative_country(text, after)) is not None:
+        if LOCATIVE_TAIL_RX.match(text, after, cut) and (found := locative_country(text, after)) is not None:
             for cand in run:
                 if cand.country is None:
                     cand.country, cand.country_span, cand.priority = found[0], found[1], P_LOCATIVE

@@ -207,9 +207,10 @@ def _closing_lead(doc: TextDocument, block: Block) -> bool:
 
 
 #: A list line under a players title that opens with a short label or a ranking word: "Challengers: A (US),
-#: B (UK)", "Followed by C (Japan) and D (Korea)".
+#: B (UK)", "Followed by C (Japan) and D (Korea)". re.I is for "followed by"; the capitals stay capitals.
 _LABELLED_LINE_RX = re.compile(
-    r"[ \t]*(?:(?:followed|trailed)[ \t]+by|(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,2})[ \t]*:)[ \t]+(?=[A-Z\d])",
+    r"[ \t]*(?:(?:followed|trailed)[ \t]+by|(?P<label>(?-i:[A-Z])[\w-]*(?:[ \t]+[\w-]+){0,2})[ \t]*:)[ \t]+"
+    r"(?=(?-i:[A-Z])|\d)",
     re.I,
 )
 

@@ -198,7 +198,7 @@ def find_published(doc: TextDocument, title_start: int | None = None) -> date | 
 #: A closing sign-off: "Oslo, 27 March 2025", maybe followed by who signs ("Oslo, 27 March 2025 - The Board of
 #: Directors"), as a company's annual report or a letter ends; the place and the date make the line.
 _SIGN_OFF = re.compile(
-    rf"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,2}},\s*({MONTH_RX}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\.?\s+{MONTH_RX}\s+{YEAR})"
+    rf"(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+){{0,2}},\s*({MONTH_RX}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\.?\s+{MONTH_RX}\s+{YEAR})"
     r"\s*(?:[\-\u2013\u2014]\s+[^\n]{2,120})?",
     re.I,
 )

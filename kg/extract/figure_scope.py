@@ -21,7 +21,7 @@ from kg.extract.figure_clauses import CLAUSE_BOUNDARY, clause_start
 from kg.extract.figure_context import Context
 from kg.extract.figure_listed import listed_in, listed_segment
 from kg.extract.figure_words import GENERIC_MODIFIERS, PAREN_RX, norm_word, words_of, wordset
-from kg.extract.geo import Place, PlaceMatch, find_places, lookup_place
+from kg.extract.geo import Place, PlaceMatch, excluding_place, find_places, lookup_place
 from kg.models import Evidence, ReportMeta
 
 __all__ = [
@@ -193,9 +193,13 @@ def qualified_place(text: str, start: int, end: int) -> tuple[Place, str] | None
     if opened != bool(m.group("close")) or not (m.group("ex") or opened):
         return None
     inner = lookup_place(m.group("inner"))
+    written = text[start : m.end()].strip()
+    if m.group("ex"):
+        # an exclusion is the regional breakdowns' rule: a region less a place, never a country less one
+        excluded = excluding_place(outer, inner, written)
+        return (excluded, written) if excluded is not None else None
     if inner is None or inner.key == outer.key or inner.kind == "global":
         return None
-    written = text[start : m.end()].strip()
     return Place(key=re.sub(r"[^a-z0-9]+", "-", written.lower()).strip("-"), name=written, kind="region"), written
 
 

@@ -63,9 +63,12 @@ def read_sentence(ctx: Context, sent: Sentence, as_read: str | None = None) -> N
     for sh in shares:
         n_before = len(ctx.shares)
         read_share(ctx, s, sh, ev)
+        # the share read for this match is the last one read_share appended: a gapped pair ("Acme held 49%
+        # and Borton 44% of ...") appends the first holder's before it
+        own = len(ctx.shares) - 1 if len(ctx.shares) > n_before else n_before
         elliptical_share(ctx, s, sh, ev, shares)
         if len(ctx.shares) > n_before:
-            comparison_share(ctx, s, sh, ctx.shares[n_before], shares)
+            comparison_share(ctx, s, sh, ctx.shares[own], shares)
     for sz in own_sizes:
         share_of_total(ctx, s, sz, ev)
     for sz in sizes:

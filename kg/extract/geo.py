@@ -211,6 +211,20 @@ def compass_place(label: str) -> Place | None:
     return Place(key=key, name=name, kind="region", broader=inner.key, aliases=(name,))
 
 
+def excluding_place(outer: Place | None, inner: Place | None, written: str) -> Place | None:
+    """A region less a country or region ("Asia excl. China", "Asia-Pacific (ex-Japan)") as its own area,
+    keyed and named by the words as written: it is neither the region nor what it leaves out. The outer
+    place must be a region: a country less a part ("China excl. Hong Kong") is how a table states the
+    country's own figure. One rule for the regional breakdowns and the scopes of figures."""
+    if outer is None or inner is None or outer.kind in ("country", "global"):
+        return None
+    if inner.kind == "global" or inner.key == outer.key:
+        return None
+    name = " ".join(written.split())
+    key = "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+    return Place(key=key, name=name, kind="region", broader=outer.broader, aliases=(name,))
+
+
 CITIES_CSV = REFERENCE_DIR / "cities.csv"
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.geo import Place, PlaceMatch, compass_place, find_places, lookup_place, places
+from kg.extract.geo import Place, PlaceMatch, compass_place, excluding_place, find_places, lookup_place, places
 from kg.extract.sections import FAQ_TITLE, Section, block_text, lead_strong, outline, section_at
 from kg.models import Block, Evidence, RegionMention, Span, TextDocument
 
@@ -140,17 +140,12 @@ _UNBRACKETED_EXCLUSION = re.compile(
 
 
 def _excluding_place(label: str) -> Place | None:
-    """A region less a country or region, as its own area keyed by the label: "Asia excl. China" is neither
-    Asia nor China. Both parts must be places and the first a region."""
+    """A label that is a region less a place, unbracketed: "Asia excl. China" (see ``excluding_place``)."""
     label = " ".join(label.split())
     m = _UNBRACKETED_EXCLUSION.fullmatch(label)
     if m is None:
         return None
-    region, out = lookup_place(m.group("region")), lookup_place(m.group("out"))
-    if region is None or out is None or region.kind in ("country", "global"):
-        return None
-    key = "-".join(re.findall(r"[a-z0-9]+", label.lower()))
-    return Place(key=key, name=label, kind="region", broader=region.broader, aliases=(label,))
+    return excluding_place(lookup_place(m.group("region")), lookup_place(m.group("out")), label)
 
 
 # "(excluding China)", "(excl. China)", "(ex-China)", "(except Japan)", "(other than China)": a bracket that
@@ -446,8 +441,9 @@ def _from_run_in_titles(doc: TextDocument, out: _Out) -> None:
             out.add(place, span)
 
 
-#: A dot-leader line of a plain-text list, one per paragraph: "Northby ............ 9.6".
-_LEADER_ITEM = re.compile(r"\s*(?P<label>\S[^\n]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*\d[\d,.]*[ \t]*%?\s*")
+#: A dot-leader line of a plain-text list, one per paragraph: "Northby ............ 9.6". The label is bounded
+#: and the leader possessive: on a long line of dots an open label would retry the leader at every offset.
+_LEADER_ITEM = re.compile(r"\s*(?P<label>\S[^\n]{0,80}?)[ \t]*(?:\.[ \t]?){4,}+[ \t]*\d[\d,.]*[ \t]*%?\s*")
 
 
 def _leader_place(doc: TextDocument, block: Block) -> tuple[Place, Span] | None:

@@ -796,7 +796,8 @@ def _sentence(body: str, start: int, end: int) -> str:
     """The sentence around ``body[start:end]``: a CAGR or a forecast must be named in the same sentence as
     the years ("pilot production between 2026 and 2028" after a sentence about a forecast is not one)."""
     lo = max(0, start - 300)
-    ends = [m.end() for m in _SENTENCE_END.finditer(body, lo, start)]
+    # endpos past ``start``: the lookahead must see the capital that opens this sentence ("strong. From 2026")
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, lo, start + 1)]
     after = _SENTENCE_END.search(body, end, end + 300)
     return body[ends[-1] if ends else lo:after.end() if after else min(len(body), end + 300)]
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -249,27 +250,21 @@ SELECT DISTINCT ?theme ?title WHERE {{
 }}
 """
 
-# per theme: its markets, market names, drivers, restraints, other dynamics and "kind: title [market]"
-# items, as shared-dynamics aggregated them, over the dynamics carrying the titles of Q_THEMED_TITLES (given
-# as VALUES at TITLES_HERE: looked up by title, 0.7 s at 10 000 documents for both queries against 1.1 s
-# as one query; in one query rdflib never finished on the handmade graphs)
+# per theme: the rows its markets, market names, drivers, restraints, other dynamics and "kind: title
+# [market]" items are counted and listed from, as shared-dynamics aggregated them (in Python: a label holding
+# the list separator " | " would scramble a GROUP_CONCAT re-sorted by splitting), over the dynamics carrying
+# the titles of Q_THEMED_TITLES (given as VALUES at TITLES_HERE: looked up by title, 0.7 s at 10 000
+# documents for both queries against 1.1 s as one query; in one query rdflib never finished on the handmade
+# graphs)
 Q_DYNAMIC_THEMES = _P + f"""
-SELECT ?theme (COUNT(DISTINCT ?market) AS ?markets)
-       (GROUP_CONCAT(DISTINCT STR(?marketLabel); SEPARATOR=" | ") AS ?marketNames)
-       (COUNT(DISTINCT ?driver) AS ?drivers) (COUNT(DISTINCT ?restraint) AS ?restraints)
-       (COUNT(DISTINCT ?other) AS ?others) (GROUP_CONCAT(DISTINCT ?item; SEPARATOR=" | ") AS ?dynamics)
+SELECT DISTINCT ?theme ?dynamic ?kind ?title ?market ?marketLabel
 WHERE {{TITLES_HERE
   ?dynamic rdfs:label ?title .
   {_each("?dynamic", "akg:dynamicKind", "?kindConcept")}
   ?dynamic akg:market ?market .
   ?market rdfs:label ?marketLabel .
   BIND (STRAFTER(STR(?kindConcept), "/dynamic-kind/") AS ?kind)
-  BIND (IF(?kind = "driver", ?dynamic, ?none) AS ?driver)
-  BIND (IF(?kind = "restraint", ?dynamic, ?none) AS ?restraint)
-  BIND (IF(?kind != "driver" && ?kind != "restraint", ?dynamic, ?none) AS ?other)
-  BIND (CONCAT(?kind, ": ", STR(?title), " [", STR(?marketLabel), "]") AS ?item)
 }}
-GROUP BY ?theme
 """
 
 _NUMERIC = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.nonNegativeInteger, XSD.int, XSD.long}
@@ -356,17 +351,43 @@ def _dynamic_themes(store: Store, g: Graph) -> None:
         return
     values = "\n  VALUES (?theme ?title) {\n" + "\n".join(pairs) + "\n  }"
     per_theme = _Derived(g, "dynamic-theme", AKG.DynamicThemeSummary)
-    for theme, markets, names, drivers, restraints, others, items in \
+    themes: dict[Node, _ThemeRows] = {}
+    for theme, dynamic, kind, title, market, label in \
             select(store, Q_DYNAMIC_THEMES.replace("TITLES_HERE", values)).rows:
-        if theme is None:
+        if None in (theme, dynamic, kind, title, market, label):
             continue
+        assert theme is not None and dynamic is not None and market is not None
+        rows = themes.setdefault(theme, _ThemeRows())
+        rows.markets.add(market)
+        rows.names.add(str(label))
+        rows.by_kind.setdefault(str(kind), set()).add(dynamic)
+        rows.items.add(f"{kind}: {title} [{label}]")
+    for theme, rows in themes.items():
+        drivers = rows.by_kind.get("driver", set())
+        restraints = rows.by_kind.get("restraint", set())
+        others = {d for k, ds in rows.by_kind.items() if k not in ("driver", "restraint") for d in ds}
         node = per_theme.node(theme)
-        for prop, value in ((AKG.dynamicTheme, theme), (AKG.marketCount, markets), (AKG.driverCount, drivers),
-                            (AKG.restraintCount, restraints), (AKG.otherDynamicCount, others)):
+        for prop, value in ((AKG.dynamicTheme, theme), (AKG.marketCount, _count(rows.markets)),
+                            (AKG.driverCount, _count(drivers)), (AKG.restraintCount, _count(restraints)),
+                            (AKG.otherDynamicCount, _count(others))):
             per_theme.add(node, prop, value)
-        for prop, listed in ((AKG.marketList, names), (AKG.dynamicList, items)):
-            if listed is not None:  # GROUP_CONCAT's order is the engine's: parts sorted, so stable
-                per_theme.add(node, prop, Literal(" | ".join(sorted(str(listed).split(" | ")))))
+        # sorted in Python as whole parts, so the engine's order does not matter and no label is split
+        for prop, listed in ((AKG.marketList, rows.names), (AKG.dynamicList, rows.items)):
+            per_theme.add(node, prop, Literal(" | ".join(sorted(listed))))
+
+
+@dataclass
+class _ThemeRows:
+    """One theme's dynamics as Q_DYNAMIC_THEMES gave them, to be counted and listed."""
+
+    markets: set[Node] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    by_kind: dict[str, set[Node]] = field(default_factory=dict)
+    items: set[str] = field(default_factory=set)
+
+
+def _count(nodes: set[Node]) -> Literal:
+    return Literal(len(nodes), datatype=XSD.integer)
 
 
 def _figure_conflicts(store: Store, g: Graph) -> None:
