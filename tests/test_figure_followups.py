@@ -254,6 +254,8 @@ def test_a_year_after_a_dash_or_semicolon_belongs_to_another_statement() -> None
         "<p>Grid applications now represent 23% of total widget anode use \u2014 a segment projected to triple by"
         " 2030 as storage grows.</p>",
         "<p>Grid applications represent 23% of widget anode use; the segment should double by 2030.</p>",
+        "<p>Grid applications now represent 23% of widget anode use \u00e2 a segment projected to triple by"
+        " 2030.</p>",
     ):
         assert shares(run(body, listed, **WA)) == {("Grid", "application", Decimal("23"), None)}
     # negative: the year in the share's own clause still dates it

@@ -163,8 +163,8 @@ def read_share(ctx: Context, s: str, sh: ShareMatch, ev: Evidence) -> None:
     cs = cited_start(s, clause_start(s, sh.start), sh.start)
     after = max(sh.end, sh.basis_end)
     tail = s[after : after + 40]
-    # ... but not past a dash, semicolon or relative clause: "23% of consumption - a segment projected to
-    # triple by 2030" states today's share and another figure's year
+    # ... but not past a dash, semicolon, relative clause or projection: "23% of consumption - a segment
+    # projected to triple by 2030" states today's share and another figure's year
     if (brk := _CLAUSE_BREAK_RX.search(tail)) is not None:
         tail = tail[: brk.start()]
     clause = s[cs:after] + tail
@@ -233,7 +233,11 @@ def _part_holder(ctx: Context, text: str, first_kind: HolderKind) -> tuple[str, 
 _OPENING_YEAR_RX = re.compile(r"\s*(?:In|During|As\s+of|By\s+the\s+end\s+of)\s+(?P<y>(?:19|20)\d{2})\s*,")
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|just\s+(?:over|under)|over|under)\s+)?"
 # the same holder's share in another year, right after its share: ", up from 15% in 2022", "against 22% in 2024"
-_CLAUSE_BREAK_RX = re.compile(r"\s*(?:[\u2013\u2014;]|\s-\s|,\s*(?:which|while|whereas|a\s+segment|the\s+segment)\b)")
+_CLAUSE_BREAK_RX = re.compile(
+    r"\s*(?:[\u2013\u2014;]|\s-\s|,\s*(?:which|while|whereas|a\s+segment|the\s+segment)\b)"
+    # "... 23% of consumption and is projected to triple by 2030": the year is the projection's
+    r"|\s(?:projected|expected|forecast|anticipated|poised|set|likely)\s+to\b"
+)
 _COMPARISON_RX = re.compile(
     r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+from|against|compared\s+(?:with|to)|"
     r"versus|vs\.?)\s+" + _APPROX + r"(?P<value>(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b))"
