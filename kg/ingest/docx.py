@@ -23,17 +23,17 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any, Final
 
-from kg.errors import InputError
-from kg.ingest.html_out import whole
-from kg.ingest.package import ZIP_ERRORS
+from kg.ingest.html_out import close_lists, open_item, whole
+from kg.ingest.package import ZIP_ERRORS, OfficeKind, convert_office
 
 DOCX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 __all__ = ["DOCX_MEDIA_TYPE", "docx_to_html", "is_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_MAX_XML_BYTES = 200_000_000  # uncompressed document.xml; a report's is a few MB at most
 _HINT = "re-save it from Word as .docx, or save the report as PDF, HTML or text"
+_KIND = OfficeKind(damaged="a damaged Word document", named="a Word document", exact="a Word .docx document",
+                   contents="a report", hint=_HINT)
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(?:bullet|number|continue)(?:\s+([2-9]))?$", re.IGNORECASE)
 
@@ -57,32 +57,9 @@ def is_docx(data: bytes) -> bool:
 
 def docx_to_html(data: bytes, source: str) -> str:
     """The report in ``data`` (a .docx file's bytes) as an HTML document; raises :class:`InputError`."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            size = sum(i.file_size for i in z.infolist() if i.filename.endswith(".xml"))
-    except ZIP_ERRORS as exc:
-        raise InputError(source, "is a damaged Word document (its ZIP package cannot be opened)", _HINT) from exc
-    if size > _MAX_XML_BYTES:
-        raise InputError(source, f"is a Word document whose XML unpacks to {size / 1e6:,.0f} MB, too big for a "
-                                 "report (a ZIP bomb?)", _HINT)
-    try:
-        import docx
+    import docx
 
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as exc:  # python-docx: "file '...' is not a Word file, content type is '...'"
-        kind = re.search(r"content type is '([^']+)'", str(exc))
-        what = f" (its content type is {kind.group(1)})" if kind else ""
-        raise InputError(source, f"is not a Word .docx document{what}", _HINT) from exc
-    except (RecursionError, MemoryError):
-        raise
-    except Exception as exc:  # PackageNotFoundError, KeyError for missing parts, lxml syntax errors
-        raise InputError(source, "is a damaged Word document that cannot be parsed", _HINT) from exc
-    try:
-        return _Writer(document).html()
-    except (RecursionError, MemoryError):
-        raise
-    except Exception as exc:
-        raise InputError(source, "is a damaged Word document that cannot be parsed", _HINT) from exc
+    return convert_office(data, source, _KIND, docx.Document, lambda document: _Writer(document).html())
 
 
 class _Writer:
@@ -198,18 +175,10 @@ class _Writer:
         return "".join(parts)
 
     def _list_item(self, depth: int, inner: str) -> None:
-        d = min(depth, self.depth + 1)
-        if d > self.depth:
-            self.out.append("<ul>" * (d - self.depth))
-        else:
-            self.out.append("</li>" + "</ul></li>" * (self.depth - d))
-        self.depth = d
-        self.out.append(f"<li>{inner}")
+        self.depth = open_item(self.out, self.depth, depth, inner)
 
     def _close_list(self) -> None:
-        if self.depth >= 0:
-            self.out.append("</li>" + "</ul></li>" * self.depth + "</ul>")
-            self.depth = -1
+        self.depth = close_lists(self.out, self.depth)
 
     # -- tables
     def _table(self, tbl: Any) -> str:

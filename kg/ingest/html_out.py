@@ -76,18 +76,10 @@ class HtmlBuilder:
         several levels opens one list, so a nested ``<ul>`` always sits in the item before it."""
         if not visible(inner):
             return
-        d = min(max(0, depth), 8, self.depth + 1)
-        if d > self.depth:
-            self.out.append("<ul>" * (d - self.depth))
-        else:
-            self.out.append("</li>" + "</ul></li>" * (self.depth - d))
-        self.depth = d
-        self.out.append(f"<li>{inner}")
+        self.depth = open_item(self.out, self.depth, min(max(0, depth), 8), inner)
 
     def close_list(self) -> None:
-        if self.depth >= 0:
-            self.out.append("</li>" + "</ul></li>" * self.depth + "</ul>")
-            self.depth = -1
+        self.depth = close_lists(self.out, self.depth)
 
     def table(self, rows: list[list[TableCell]]) -> None:
         rows = [row for row in rows if row]
@@ -109,3 +101,22 @@ class HtmlBuilder:
     def html(self) -> str:
         self.close_list()
         return "\n".join([*self.out, "</body></html>"]) + "\n"
+
+
+def open_item(out: list[str], open_depth: int, depth: int, inner: str) -> int:
+    """Append ``<li>inner`` at ``depth`` (at most one deeper than ``open_depth``, the depth of the open list,
+    -1 for none), closing or opening lists on the way; returns the new open depth."""
+    d = min(depth, open_depth + 1)
+    if d > open_depth:
+        out.append("<ul>" * (d - open_depth))
+    else:
+        out.append("</li>" + "</ul></li>" * (open_depth - d))
+    out.append(f"<li>{inner}")
+    return d
+
+
+def close_lists(out: list[str], open_depth: int) -> int:
+    """Close every open list (nothing when ``open_depth`` is -1); returns -1."""
+    if open_depth >= 0:
+        out.append("</li>" + "</ul></li>" * open_depth + "</ul>")
+    return -1

@@ -22,13 +22,12 @@ oversized XML total (a ZIP bomb) raise :class:`~kg.errors.InputError` naming the
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any, Final
 
 from kg.errors import InputError
 from kg.ingest.html_out import HtmlBuilder, TableCell, cell_inner, inline, span, visible, whole
-from kg.ingest.package import ZIP_ERRORS
+from kg.ingest.package import ZIP_ERRORS, OfficeKind, convert_office
 
 PPTX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -36,8 +35,9 @@ __all__ = ["PPTX_MEDIA_TYPE", "is_pptx", "pptx_to_html"]
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_MAX_XML_BYTES = 200_000_000
 _HINT = "re-save it from PowerPoint as .pptx, or save the deck as PDF"
+_KIND = OfficeKind(damaged="a damaged PowerPoint file", named="a PowerPoint file",
+                   exact="a PowerPoint .pptx presentation", contents="a deck", hint=_HINT)
 # placeholder types (ST_PlaceholderType) by role
 _TITLES = frozenset({"title", "ctrTitle"})
 _RUNNING = frozenset({"dt", "ftr", "sldNum", "hdr"})
@@ -62,32 +62,9 @@ def is_pptx(data: bytes) -> bool:
 
 def pptx_to_html(data: bytes, source: str) -> str:
     """The deck in ``data`` (a .pptx file's bytes) as an HTML document; raises :class:`InputError`."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            size = sum(i.file_size for i in z.infolist() if i.filename.endswith(".xml"))
-    except ZIP_ERRORS as exc:
-        raise InputError(source, "is a damaged PowerPoint file (its ZIP package cannot be opened)", _HINT) from exc
-    if size > _MAX_XML_BYTES:
-        raise InputError(source, f"is a PowerPoint file whose XML unpacks to {size / 1e6:,.0f} MB, too big for "
-                                 "a deck (a ZIP bomb?)", _HINT)
-    try:
-        import pptx
+    import pptx
 
-        deck = pptx.Presentation(io.BytesIO(data))
-    except ValueError as exc:  # python-pptx: "file '...' is not a PowerPoint file, content type is '...'"
-        kind = re.search(r"content type is '([^']+)'", str(exc))
-        what = f" (its content type is {kind.group(1)})" if kind else ""
-        raise InputError(source, f"is not a PowerPoint .pptx presentation{what}", _HINT) from exc
-    except (RecursionError, MemoryError):
-        raise
-    except Exception as exc:  # PackageNotFoundError, KeyError for missing parts, lxml syntax errors
-        raise InputError(source, "is a damaged PowerPoint file that cannot be parsed", _HINT) from exc
-    try:
-        body = _Writer(deck).html()
-    except (RecursionError, MemoryError):
-        raise
-    except Exception as exc:
-        raise InputError(source, "is a damaged PowerPoint file that cannot be parsed", _HINT) from exc
+    body = convert_office(data, source, _KIND, pptx.Presentation, lambda deck: _Writer(deck).html())
     if body is None:
         raise InputError(source, "is a PowerPoint file with no text on its slides (pictures or charts only?)",
                          "export the deck's text, or save it as PDF and run OCR")
