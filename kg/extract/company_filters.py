@@ -108,14 +108,18 @@ _NOT_PRODUCER_RX = re.compile(
 _CAP_WORD_RX = re.compile(r"\b[A-Z][\w'’-]*")
 
 
+#: The end of the sentence a name sits in: a stop before a capital or the line's end, not the dot of an
+#: initial or of "Co." / "Inc." / "Ltd." / "Corp."
+_SENTENCE_STOP_RX = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?;](?=[ \t]+[A-Z]|[ \t]*$)")
+
+
 def denied_producer(text: str, start: int, end: int) -> bool:
     """Whether the sentence goes on to say the name at ``[start, end)`` does not make the product ("X,
     which does not make soft carbon itself, supplies ..."). Another name between them (a place aside)
     takes the denial for itself: "A supplies B, which does not make anodes" says nothing about A."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    stop = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?;](?=[ \t]+[A-Z]|[ \t]*$)")
-    m = stop.search(text, end, line_end)
+    m = _SENTENCE_STOP_RX.search(text, end, line_end)
     e = m.start() if m else line_end
     denial = _NOT_PRODUCER_RX.search(text, end, e)
     if denial is None:
@@ -132,8 +136,7 @@ def out_of_scope(text: str, start: int, end: int) -> bool:
     s = line_start + stops[-1].end() if stops else line_start
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    stop = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?;](?=[ \t]+[A-Z]|[ \t]*$)")
-    m = stop.search(text, end, line_end)
+    m = _SENTENCE_STOP_RX.search(text, end, line_end)
     e = m.end() if m else line_end
     return _OUT_OF_SCOPE_RX.search(text, s, e) is not None
 
